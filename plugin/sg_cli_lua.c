@@ -1,0 +1,393 @@
+/*
+ * sg_cli_lua.c -- the command line's user rule files and hooks, run in a Lua
+ * 5.4 state of the CLI's own (one per worker thread).
+ *
+ * Rule files are not trusted by default: they run without os, io, require,
+ * load, dofile, loadfile, debug, package and collectgarbage (--trust-rules
+ * lifts this).  Every call into a rule file -- loading it, a Lua rule, a
+ * hook -- gets an instruction budget (a count hook) and a memory cap (the
+ * state's allocator), so a rule that loops or hoards stops with a message
+ * naming it instead of hanging the pipeline.
+ */
+#include "sg_cli.h"
+#include "sg_internal.h" /* the analysed input, which the public API does not hand back */
+#include "sg_lua.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Instructions one call into a rule file may run. */
+#define SG_CLI_LUA_BUDGET 10000000L
+/* How often the count hook looks (instructions). */
+#define SG_CLI_LUA_STEP 1000
+/* Memory one call may add to the state. */
+#define SG_CLI_LUA_MEMORY ((size_t)64 << 20)
+
+struct sg_cli_lua {
+    lua_State *L;
+    sg_engine *engine;
+    int trust;
+    int hooks_ref;
+    int active;
+    /* limits of the call running now */
+    size_t used, limit;
+    size_t base; /* memory in use once the rule files loaded */
+    long steps, budget;
+    int in_call;
+    char label[384];
+    sg_lua_guard guard; /* first, so the guard's callbacks find the state */
+};
+
+static void sg_cli_lua_error(sg_error *err, sg_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void sg_cli_lua_error(sg_error *err, sg_status st, const char *fmt, ...)
+{
+    va_list ap;
+    if (!err)
+        return;
+    err->status = st;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+}
+
+static sg_cli_lua *sg_cli_lua_of(lua_State *L)
+{
+    void *ud = NULL;
+    lua_getallocf(L, &ud);
+    return (sg_cli_lua *)ud;
+}
+
+static void *sg_cli_lua_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    sg_cli_lua *c = (sg_cli_lua *)ud;
+    size_t old = ptr ? osize : 0; /* without ptr, osize tells the type */
+    void *p;
+    if (nsize == 0) {
+        free(ptr);
+        c->used -= old;
+        return NULL;
+    }
+    if (nsize > old && c->used - old + nsize > c->limit) {
+        if (c->in_call && !c->guard.tripped) {
+            c->guard.tripped = 1;
+            snprintf(c->guard.message, sizeof c->guard.message,
+                     "%.384s exceeded its memory cap (%lu MiB)", c->label,
+                     (unsigned long)(SG_CLI_LUA_MEMORY >> 20));
+        }
+        return NULL;
+    }
+    p = realloc(ptr, nsize);
+    if (!p)
+        return NULL;
+    c->used = c->used - old + nsize;
+    return p;
+}
+
+static void sg_cli_lua_count(lua_State *L, lua_Debug *ar)
+{
+    sg_cli_lua *c = sg_cli_lua_of(L);
+    (void)ar;
+    if (!c->in_call)
+        return;
+    c->steps += SG_CLI_LUA_STEP;
+    if (c->steps <= c->budget && !c->guard.tripped)
+        return;
+    if (!c->guard.tripped) {
+        c->guard.tripped = 1;
+        snprintf(c->guard.message, sizeof c->guard.message,
+                 "%.384s exceeded its instruction budget (%ld instructions)", c->label,
+                 c->budget);
+    }
+    /* from now on fail at every instruction, so a pcall inside the rule
+     * cannot swallow the stop and loop on */
+    lua_sethook(L, sg_cli_lua_count, LUA_MASKCOUNT, 1);
+    luaL_error(L, "%s", c->guard.message);
+}
+
+static void sg_cli_lua_enter(sg_lua_guard *g, lua_State *L, const char *what,
+                             const char *name, const char *source)
+{
+    sg_cli_lua *c = sg_cli_lua_of(L);
+    (void)g;
+    if (strcmp(what, "file") == 0)
+        snprintf(c->label, sizeof c->label, "rule file %.360s", source);
+    else
+        snprintf(c->label, sizeof c->label, "%.8s '%.120s' in %.240s", what, name,
+                 source ? source : "?");
+    c->steps = 0;
+    c->guard.tripped = 0;
+    c->guard.message[0] = '\0';
+    c->limit = c->used + SG_CLI_LUA_MEMORY;
+    c->in_call = 1;
+    lua_sethook(L, sg_cli_lua_count, LUA_MASKCOUNT, SG_CLI_LUA_STEP);
+}
+
+static void sg_cli_lua_leave(sg_lua_guard *g, lua_State *L)
+{
+    sg_cli_lua *c = sg_cli_lua_of(L);
+    (void)g;
+    c->in_call = 0;
+    c->limit = SIZE_MAX;
+    lua_sethook(L, sg_cli_lua_count, LUA_MASKCOUNT, SG_CLI_LUA_STEP);
+}
+
+/* print() writes to standard error: standard output carries the article. */
+static int sg_cli_lua_print(lua_State *L)
+{
+    int n = lua_gettop(L), i;
+    for (i = 1; i <= n; i++) {
+        size_t len;
+        const char *s = luaL_tolstring(L, i, &len);
+        if (i > 1)
+            fputc('\t', stderr);
+        fwrite(s, 1, len, stderr);
+        lua_pop(L, 1);
+    }
+    fputc('\n', stderr);
+    return 0;
+}
+
+/* setmetatable without finalizers: a __gc would run outside any rule's
+ * budget, whenever the collector likes. */
+static int sg_cli_lua_setmetatable(lua_State *L)
+{
+    int t = lua_type(L, 2);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    if (t == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
+        return luaL_error(L, "finalizers (__gc) are not available to rule files "
+                             "(--trust-rules allows them)");
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
+}
+
+/* Open the libraries a rule file may use, then drop what the sandbox keeps
+ * from untrusted files. */
+static int sg_cli_lua_open(lua_State *L)
+{
+    sg_cli_lua *c = (sg_cli_lua *)lua_touserdata(L, 1);
+    static const char *const drop[] = {
+        "os",       "io",    "require", "load",           "loadstring", "dofile",
+        "loadfile", "debug", "package", "collectgarbage", NULL};
+    const char *const *k;
+    if (c->trust) {
+        luaL_openlibs(L);
+    } else {
+        luaL_requiref(L, "_G", luaopen_base, 1);
+        luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+        luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+        luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+        luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+        luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 1);
+        lua_settop(L, 1);
+        for (k = drop; *k; k++) {
+            lua_pushnil(L);
+            lua_setglobal(L, *k);
+        }
+        lua_pushcfunction(L, sg_cli_lua_setmetatable);
+        lua_setglobal(L, "setmetatable");
+        /* string.dump gives bytecode, which is only useful to load() */
+        lua_getglobal(L, "string");
+        lua_pushnil(L);
+        lua_setfield(L, -2, "dump");
+        lua_pop(L, 1);
+    }
+    lua_pushcfunction(L, sg_cli_lua_print);
+    lua_setglobal(L, "print");
+    sg_lua_hooks_new(L);
+    c->hooks_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    return 0;
+}
+
+sg_cli_lua *sg_cli_lua_new(sg_engine *engine, int trust, sg_error *err)
+{
+    sg_cli_lua *c = (sg_cli_lua *)calloc(1, sizeof *c);
+    if (!c) {
+        sg_cli_lua_error(err, SG_ERR_MEMORY, "out of memory starting Lua");
+        return NULL;
+    }
+    c->engine = engine;
+    c->trust = trust;
+    c->limit = SIZE_MAX;
+    c->budget = SG_CLI_LUA_BUDGET;
+    c->hooks_ref = LUA_NOREF;
+    c->guard.enter = sg_cli_lua_enter;
+    c->guard.leave = sg_cli_lua_leave;
+    c->L = lua_newstate(sg_cli_lua_alloc, c);
+    if (!c->L) {
+        free(c);
+        sg_cli_lua_error(err, SG_ERR_MEMORY, "out of memory starting Lua");
+        return NULL;
+    }
+    lua_pushcfunction(c->L, sg_cli_lua_open);
+    lua_pushlightuserdata(c->L, c);
+    if (lua_pcall(c->L, 1, 0, 0) != LUA_OK) {
+        sg_cli_lua_error(err, SG_ERR_MEMORY, "cannot start Lua: %s",
+                         lua_tostring(c->L, -1));
+        lua_close(c->L);
+        free(c);
+        return NULL;
+    }
+    /* threads created later inherit the hook, so coroutines are counted */
+    lua_sethook(c->L, sg_cli_lua_count, LUA_MASKCOUNT, SG_CLI_LUA_STEP);
+    return c;
+}
+
+/* (c, path): load one rule file, in protected mode. */
+static int sg_cli_lua_load_body(lua_State *L)
+{
+    sg_cli_lua *c = (sg_cli_lua *)lua_touserdata(L, 1);
+    const char *path = lua_tostring(L, 2);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->hooks_ref);
+    sg_lua_load_rules(L, lua_gettop(L), c->engine, path, 0, &c->guard);
+    c->active = sg_lua_hooks_active(L, lua_gettop(L));
+    return 0;
+}
+
+sg_status sg_cli_lua_load(sg_cli_lua *c, const char *path, sg_error *err)
+{
+    lua_State *L = c->L;
+    int top = lua_gettop(L);
+    lua_pushcfunction(L, sg_cli_lua_load_body);
+    lua_pushlightuserdata(L, c);
+    lua_pushstring(L, path);
+    if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        sg_cli_lua_error(err, SG_ERR_RULE, "%s", msg ? msg : "rule file failed");
+        lua_settop(L, top);
+        return SG_ERR_RULE;
+    }
+    lua_settop(L, top);
+    lua_gc(L, LUA_GCCOLLECT, 0);
+    c->base = c->used;
+    return SG_OK;
+}
+
+int sg_cli_lua_active(const sg_cli_lua *c)
+{
+    return c && c->active;
+}
+
+typedef struct sg_cli_lua_job {
+    sg_cli_lua *c;
+    sg_analysis *a;
+    char **out;
+    size_t *len;
+    sg_status st;
+    sg_error *err;
+} sg_cli_lua_job;
+
+/* (job): run the hooks in protected mode; the status goes in the job. */
+static int sg_cli_lua_run_body(lua_State *L)
+{
+    sg_cli_lua_job *j = (sg_cli_lua_job *)lua_touserdata(L, 1);
+    int hooks, text;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, j->c->hooks_ref);
+    hooks = lua_gettop(L);
+    lua_pushlstring(L, j->a->doc.src, j->a->doc.len);
+    text = lua_gettop(L);
+    if (!j->out) {
+        j->st = sg_lua_hooks_run(L, hooks, text, j->a,
+                                 SG_LUA_STAGE_ANALYSIS | SG_LUA_STAGE_MARKUP,
+                                 &j->c->guard, j->err);
+        return 0;
+    }
+    j->st = sg_lua_hooks_publish(L, hooks, text, j->a, *j->out, *j->len, &j->c->guard,
+                                 j->err);
+    if (j->st == SG_OK) {
+        size_t n;
+        const char *s = lua_tolstring(L, -1, &n);
+        char *copy = (char *)malloc(n + 1);
+        if (!copy) {
+            j->st = SG_ERR_MEMORY;
+            sg_cli_lua_error(j->err, SG_ERR_MEMORY, "out of memory after publish");
+            return 0;
+        }
+        memcpy(copy, s, n);
+        copy[n] = '\0';
+        sg_free(*j->out);
+        *j->out = copy; /* sg_free is free() */
+        *j->len = n;
+    }
+    return 0;
+}
+
+static sg_status sg_cli_lua_job_run(sg_cli_lua_job *j)
+{
+    lua_State *L = j->c->L;
+    int top = lua_gettop(L);
+    lua_pushcfunction(L, sg_cli_lua_run_body);
+    lua_pushlightuserdata(L, j);
+    if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        sg_cli_lua_error(j->err, SG_ERR_HOOK, "rule files: %s", msg ? msg : "failed");
+        j->st = SG_ERR_HOOK;
+    }
+    lua_settop(L, top);
+    return j->st;
+}
+
+sg_status sg_cli_lua_run(sg_cli_lua *c, sg_analysis *a, sg_error *err)
+{
+    sg_cli_lua_job j;
+    sg_error local;
+    if (!c->active)
+        return SG_OK;
+    /* what rules keep from one article to the next counts against the cap
+     * too, or a slow leak would grow by a cap per article */
+    if (c->used > c->base + SG_CLI_LUA_MEMORY) {
+        lua_gc(c->L, LUA_GCCOLLECT, 0);
+        if (c->used > c->base + SG_CLI_LUA_MEMORY) {
+            sg_cli_lua_error(err, SG_ERR_HOOK,
+                             "rule files keep more than their memory cap (%lu "
+                             "MiB) between articles; last run: %s",
+                             (unsigned long)(SG_CLI_LUA_MEMORY >> 20), c->label);
+            return SG_ERR_HOOK;
+        }
+    }
+    memset(&j, 0, sizeof j);
+    j.c = c;
+    j.a = a;
+    j.err = err ? err : &local;
+    return sg_cli_lua_job_run(&j);
+}
+
+sg_status sg_cli_lua_publish(sg_cli_lua *c, sg_analysis *a, char **out, size_t *len,
+                             sg_error *err)
+{
+    sg_cli_lua_job j;
+    sg_error local;
+    lua_State *L = c->L;
+    int has;
+    if (!c->active || !out || !*out)
+        return SG_OK;
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->hooks_ref);
+    has = sg_lua_hooks_has(L, -1, "publish");
+    lua_pop(L, 1);
+    if (!has)
+        return SG_OK;
+    memset(&j, 0, sizeof j);
+    j.c = c;
+    j.a = a;
+    j.out = out;
+    j.len = len;
+    j.err = err ? err : &local;
+    return sg_cli_lua_job_run(&j);
+}
+
+void sg_cli_lua_free(sg_cli_lua *c)
+{
+    if (!c)
+        return;
+    if (c->L)
+        lua_close(c->L);
+    free(c);
+}

@@ -1,0 +1,696 @@
+/* sg_engine.c -- the public API: one article through every stage.
+ *
+ * bytes -> document -> sentences -> characters -> rules + scorer -> flags
+ *       -> thresholds -> rating, metadata, excerpt.  Rendering and the report
+ * read the finished analysis. */
+#include "sg_internal.h"
+
+#include <math.h>
+#include <strings.h>
+
+#define SG_DEFAULT_MAX_INPUT ((size_t)256 << 20)
+#define SG_DEFAULT_MAX_DEPTH 1024
+/* The learned scorer's say: a rule hit's confidence moves toward the model's
+ * probability by this weight; a sentence with no rule hit is flagged when
+ * the model alone is this sure. */
+#define SG_MODEL_WEIGHT 0.35
+#define SG_MODEL_ALONE 0.80
+#define SG_MODEL_MAJOR 0.90
+
+void sg_options_init(sg_options *opts)
+{
+    memset(opts, 0, sizeof *opts);
+    opts->format = SG_FORMAT_AUTO;
+    opts->style = SG_STYLE_AUTO;
+    opts->badge = SG_BADGE_AUTO;
+    opts->min_severity = SG_MINOR;
+    opts->min_confidence = SG_DEFAULT_MIN_CONFIDENCE;
+    opts->jsonld = 1;
+    opts->warning = 1;
+    opts->max_input = SG_DEFAULT_MAX_INPUT;
+    opts->max_depth = SG_DEFAULT_MAX_DEPTH;
+}
+
+static const char *const sg_style_names[] = {
+    "auto", "html-span", "html-details", "md-discord", "md-reddit",
+    "md-pandoc", "md-html", "plain"};
+
+int sg_style_parse(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof sg_style_names / sizeof *sg_style_names; i++)
+        if (!strcmp(name, sg_style_names[i]))
+            return (int)i;
+    if (name && !strcmp(name, "html"))
+        return SG_STYLE_HTML_SPAN;
+    return -1;
+}
+
+const char *sg_style_name(sg_style style)
+{
+    return (unsigned)style < sizeof sg_style_names / sizeof *sg_style_names
+               ? sg_style_names[style]
+               : "auto";
+}
+
+static const char *const sg_badge_names[] = {"auto", "none", "text", "html", "svg",
+                                             "image"};
+
+int sg_badge_parse(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof sg_badge_names / sizeof *sg_badge_names; i++)
+        if (!strcmp(name, sg_badge_names[i]))
+            return (int)i;
+    return -1;
+}
+
+const char *sg_badge_name(sg_badge badge)
+{
+    return (unsigned)badge < sizeof sg_badge_names / sizeof *sg_badge_names
+               ? sg_badge_names[badge]
+               : "auto";
+}
+
+/* ---- engines ------------------------------------------------------------ */
+
+sg_engine *sg_engine_new_empty(sg_error *err)
+{
+    sg_engine *e = calloc(1, sizeof *e);
+    if (e)
+        e->rules = sg_rules_new();
+    if (!e || !e->rules) {
+        free(e);
+        sg_set_error(err, SG_ERR_MEMORY, "out of memory creating an engine");
+        return NULL;
+    }
+    return e;
+}
+
+sg_engine *sg_engine_new(sg_error *err)
+{
+    sg_engine *e = sg_engine_new_empty(err);
+    if (e && sg_rules_add_defaults(e->rules, err) != SG_OK) {
+        sg_engine_free(e);
+        return NULL;
+    }
+    return e;
+}
+
+void sg_engine_free(sg_engine *engine)
+{
+    if (!engine)
+        return;
+    sg_rules_free(engine->rules);
+    sg_cast_free(&engine->extra_cast);
+    free(engine);
+}
+
+sg_status sg_engine_add_rule(sg_engine *engine, const sg_rule_def *rule,
+                             sg_error *err)
+{
+    if (!engine || !rule) {
+        sg_set_error(err, SG_ERR_USAGE, "sg_engine_add_rule: no engine or rule");
+        return SG_ERR_USAGE;
+    }
+    return sg_rules_add(engine->rules, rule, err);
+}
+
+sg_status sg_engine_add_characters(sg_engine *engine, const char *const *names,
+                                   sg_error *err)
+{
+    for (size_t i = 0; names && names[i]; i++)
+        if (*names[i] && !sg_cast_add(&engine->extra_cast, names[i],
+                                      strlen(names[i]), NULL, 0)) {
+            sg_set_error(err, SG_ERR_MEMORY, "out of memory adding characters");
+            return SG_ERR_MEMORY;
+        }
+    return SG_OK;
+}
+
+size_t sg_engine_rule_count(const sg_engine *engine)
+{
+    return engine ? sg_rules_count(engine->rules) : 0;
+}
+
+/* ---- analysis ------------------------------------------------------------ */
+
+const char *sg_analysis_intern(sg_analysis *a, const char *s, size_t n)
+{
+    char *p = sg_strndup(s, n);
+    if (!p || !SG_VEC_PUSH(a->strings, a->nstrings, a->cap_strings, p)) {
+        free(p);
+        return NULL;
+    }
+    return p;
+}
+
+typedef struct sg_seg_ctx {
+    sg_analysis *a;
+    size_t block;
+    int failed;
+} sg_seg_ctx;
+
+static void sg_on_sentence(void *ctx, size_t start, size_t end)
+{
+    sg_seg_ctx *c = ctx;
+    sg_analysis *a = c->a;
+    const sg_block *b = &a->doc.blocks[c->block];
+    sg_sentence s;
+    s.block = c->block;
+    s.view_start = b->view_start + start;
+    s.view_end = b->view_start + end;
+    s.start = sg_doc_to_src(&a->doc, b, s.view_start, 0);
+    s.end = sg_doc_to_src(&a->doc, b, s.view_end, 1);
+    if (s.end < s.start)
+        s.end = s.start;
+    if (!SG_VEC_PUSH(a->sentences, a->nsentences, a->cap_sentences, s))
+        c->failed = 1;
+}
+
+/* Is input span [s, e) inside text the author or an earlier run marked? */
+static int sg_is_marked(const sg_doc *doc, size_t s, size_t e)
+{
+    size_t lo = 0, hi = doc->nmarked;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->marked[mid].start <= s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k-- > 0;) {
+        if (doc->marked[k].end >= e)
+            return 1;
+        if (lo - k > 64)
+            break;
+    }
+    return 0;
+}
+
+static int sg_flag_cmp(const void *x, const void *y)
+{
+    const sg_flag *a = x, *b = y;
+    if (a->start != b->start)
+        return a->start < b->start ? -1 : 1;
+    return strcmp(a->kind, b->kind);
+}
+
+static sg_status sg_flags_from_hits(sg_analysis *a, sg_hit *hits, size_t nhits,
+                                    size_t si, double model, sg_error *err)
+{
+    const sg_sentence *s = &a->sentences[si];
+    const sg_doc *doc = &a->doc;
+    const sg_block *b = &doc->blocks[s->block];
+    size_t first = a->nall;
+    for (size_t i = 0; i < nhits; i++) {
+        sg_hit *h = &hits[i];
+        /* one flag per kind: keep the most confident */
+        sg_flag *same = NULL;
+        for (size_t k = first; k < a->nall; k++)
+            if (!strcmp(a->all[k].kind, h->kind))
+                same = &a->all[k];
+        double conf = h->confidence * (1 - SG_MODEL_WEIGHT) + model * SG_MODEL_WEIGHT;
+        if (conf > 1)
+            conf = 1;
+        if (same) {
+            if (conf <= same->confidence && !(h->severity > same->severity))
+                continue;
+            if (conf <= same->confidence) {
+                same->severity = h->severity;
+                continue;
+            }
+        }
+        sg_flag f;
+        memset(&f, 0, sizeof f);
+        f.start = s->start;
+        f.end = s->end;
+        f.evidence_start = sg_doc_to_src(doc, b, h->ev_start, 0);
+        f.evidence_end = sg_doc_to_src(doc, b, h->ev_end, 1);
+        f.kind = sg_analysis_intern(a, h->kind, strlen(h->kind));
+        f.rule = sg_analysis_intern(a, h->rule, strlen(h->rule));
+        f.cue = sg_analysis_intern(a, doc->view.data + h->ev_start, h->ev_end - h->ev_start);
+        f.character = h->character ? sg_analysis_intern(a, h->character, strlen(h->character))
+                                   : NULL;
+        f.severity = h->severity;
+        f.confidence = conf;
+        f.model_score = model;
+        f.marked = sg_is_marked(doc, f.evidence_start, f.evidence_end);
+        if (!f.kind || !f.rule || !f.cue) {
+            sg_set_error(err, SG_ERR_MEMORY, "out of memory recording flags");
+            return SG_ERR_MEMORY;
+        }
+        if (same)
+            *same = f;
+        else if (!SG_VEC_PUSH(a->all, a->nall, a->cap_all, f)) {
+            sg_set_error(err, SG_ERR_MEMORY, "out of memory recording flags");
+            return SG_ERR_MEMORY;
+        }
+    }
+    if (a->nall == first && model >= SG_MODEL_ALONE) {
+        sg_flag f;
+        memset(&f, 0, sizeof f);
+        f.start = s->start;
+        f.end = s->end;
+        f.evidence_start = s->start;
+        f.evidence_end = s->end;
+        f.kind = "plot";
+        f.rule = "model.plot";
+        f.cue = "";
+        f.severity = model >= SG_MODEL_MAJOR ? SG_MAJOR : SG_MINOR;
+        f.confidence = model;
+        f.model_score = model;
+        f.marked = sg_is_marked(doc, s->start, s->end);
+        if (!SG_VEC_PUSH(a->all, a->nall, a->cap_all, f)) {
+            sg_set_error(err, SG_ERR_MEMORY, "out of memory recording flags");
+            return SG_ERR_MEMORY;
+        }
+    }
+    return SG_OK;
+}
+
+void sg_analysis_finish(sg_analysis *a)
+{
+    if (a->nall > 1)
+        qsort(a->all, a->nall, sizeof *a->all, sg_flag_cmp);
+    a->nflags = 0;
+    for (size_t i = 0; i < a->nall; i++) {
+        const sg_flag *f = &a->all[i];
+        if (f->severity < a->opts.min_severity || f->confidence < a->opts.min_confidence)
+            continue;
+        if (!SG_VEC_PUSH(a->flags, a->nflags, a->cap_flags, *f))
+            break;
+    }
+    /* the excerpt is built from sentences that carry no reported flag */
+    free(a->meta.excerpt);
+    a->meta.excerpt = NULL;
+    unsigned char *flagged = calloc(a->nsentences ? a->nsentences : 1, 1);
+    if (flagged) {
+        size_t k = 0;
+        for (size_t i = 0; i < a->nsentences; i++) {
+            while (k < a->nflags && a->flags[k].end <= a->sentences[i].start)
+                k++;
+            for (size_t j = k; j < a->nflags && a->flags[j].start < a->sentences[i].end; j++)
+                flagged[i] = 1;
+        }
+        a->meta.excerpt = sg_meta_excerpt(&a->doc, a->sentences, a->nsentences, flagged);
+        free(flagged);
+    }
+}
+
+sg_status sg_analyze(sg_engine *engine, const char *text, size_t len,
+                     const sg_options *opts, sg_analysis **out, sg_error *err)
+{
+    *out = NULL;
+    if (err) {
+        err->status = SG_OK;
+        err->message[0] = '\0';
+    }
+    if (!engine || (!text && len)) {
+        sg_set_error(err, SG_ERR_USAGE, "sg_analyze: no engine or no text");
+        return SG_ERR_USAGE;
+    }
+    if (!text)
+        text = "";
+    sg_analysis *a = calloc(1, sizeof *a);
+    if (!a) {
+        sg_set_error(err, SG_ERR_MEMORY, "out of memory");
+        return SG_ERR_MEMORY;
+    }
+    a->engine = engine;
+    if (opts)
+        a->opts = *opts;
+    else
+        sg_options_init(&a->opts);
+    if (!a->opts.max_input)
+        a->opts.max_input = SG_DEFAULT_MAX_INPUT;
+    if (a->opts.max_depth <= 0)
+        a->opts.max_depth = SG_DEFAULT_MAX_DEPTH;
+    if (len > a->opts.max_input) {
+        sg_set_error(err, SG_ERR_INPUT,
+                     "input of %zu bytes is over the maximum of %zu bytes (--max-input)",
+                     len, a->opts.max_input);
+        free(a);
+        return SG_ERR_INPUT;
+    }
+    sg_format fmt = a->opts.format;
+    if (fmt != SG_FORMAT_PLAIN && fmt != SG_FORMAT_MARKDOWN && fmt != SG_FORMAT_HTML)
+        fmt = sg_detect_format(text, len);
+    a->opts.format = fmt;
+
+    sg_status st = sg_doc_read(&a->doc, text, len, fmt, a->opts.max_depth, err);
+    if (st != SG_OK)
+        goto fail;
+
+    /* sentences of article blocks */
+    for (size_t bi = 0; bi < a->doc.nblocks; bi++) {
+        const sg_block *b = &a->doc.blocks[bi];
+        if (b->why != SG_WHY_ARTICLE || !b->view_len)
+            continue;
+        sg_seg_ctx c = {a, bi, 0};
+        sg_segment(a->doc.view.data + b->view_start, b->view_len, sg_on_sentence, &c);
+        if (c.failed) {
+            sg_set_error(err, SG_ERR_MEMORY, "out of memory splitting sentences");
+            st = SG_ERR_MEMORY;
+            goto fail;
+        }
+    }
+
+    /* characters: the user's list, then what the article teaches */
+    for (size_t i = 0; i < engine->extra_cast.n; i++)
+        sg_cast_add(&a->cast, engine->extra_cast.people[i].name,
+                    strlen(engine->extra_cast.people[i].name), NULL, 0);
+    sg_cast_learn(&a->cast, &a->doc, a->sentences, a->nsentences);
+
+    /* rules and the scorer, sentence by sentence */
+    sg_match_ctx *mc = sg_match_ctx_new(engine->rules);
+    if (!mc) {
+        sg_set_error(err, SG_ERR_MEMORY, "out of memory creating match data");
+        st = SG_ERR_MEMORY;
+        goto fail;
+    }
+    sg_hit *hits = NULL;
+    size_t nhits = 0, cap = 0;
+    for (size_t si = 0; si < a->nsentences && st == SG_OK; si++) {
+        const sg_sentence *s = &a->sentences[si];
+        const sg_block *b = &a->doc.blocks[s->block];
+        nhits = 0;
+        st = sg_rules_match(engine->rules, mc, a->doc.view.data, s, si, &a->cast,
+                            &hits, &nhits, &cap, err);
+        if (st != SG_OK)
+            break;
+        /* headings are titles, not plot: rules only, no model guesses */
+        double model = b->kind == SG_BLOCK_HEADING && !nhits
+                           ? 0
+                           : sg_score_sentence(a->doc.view.data + s->view_start,
+                                               s->view_end - s->view_start);
+        st = sg_flags_from_hits(a, hits, nhits, si, model, err);
+    }
+    free(hits);
+    sg_match_ctx_free(mc);
+    if (st != SG_OK)
+        goto fail;
+
+    sg_rating_find(&a->doc, a->sentences, a->nsentences, &a->rating);
+    sg_meta_find(&a->doc, a->sentences, a->nsentences, &a->meta);
+    sg_analysis_finish(a);
+    *out = a;
+    return SG_OK;
+fail:
+    sg_analysis_free(a);
+    return st;
+}
+
+void sg_analysis_free(sg_analysis *a)
+{
+    if (!a)
+        return;
+    sg_doc_free(&a->doc);
+    free(a->sentences);
+    sg_cast_free(&a->cast);
+    free(a->all);
+    free(a->flags);
+    for (size_t i = 0; i < a->nstrings; i++)
+        free(a->strings[i]);
+    free(a->strings);
+    sg_rating_clear(&a->rating);
+    sg_meta_clear(&a->meta);
+    for (int i = 0; i < 3; i++)
+        free(a->markup[i]);
+    free(a);
+}
+
+sg_format sg_analysis_format(const sg_analysis *a) { return a->doc.format; }
+
+const sg_flag *sg_analysis_flags(const sg_analysis *a, size_t *count)
+{
+    *count = a->nflags;
+    return a->flags;
+}
+
+const sg_flag *sg_analysis_all_flags(const sg_analysis *a, size_t *count)
+{
+    *count = a->nall;
+    return a->all;
+}
+
+const sg_rating *sg_analysis_rating(const sg_analysis *a)
+{
+    if (!a->rating.found)
+        return NULL;
+    sg_rating *r = (sg_rating *)&a->rating_pub;
+    r->start = a->rating.start;
+    r->end = a->rating.end;
+    r->text = a->rating.text;
+    r->value = a->rating.value;
+    r->scale = a->rating.scale;
+    r->normalized = a->rating.normalized;
+    r->verdict = a->rating.verdict;
+    return r;
+}
+
+static char **sg_meta_slot(sg_meta *m, const char *field)
+{
+    if (!field)
+        return NULL;
+    if (!strcmp(field, "title"))
+        return &m->title;
+    if (!strcmp(field, "work"))
+        return &m->work;
+    if (!strcmp(field, "year"))
+        return &m->year;
+    if (!strcmp(field, "author"))
+        return &m->author;
+    if (!strcmp(field, "date"))
+        return &m->date;
+    if (!strcmp(field, "excerpt"))
+        return &m->excerpt;
+    return NULL;
+}
+
+const char *sg_analysis_meta(const sg_analysis *a, const char *field)
+{
+    char **slot = sg_meta_slot((sg_meta *)&a->meta, field);
+    return slot ? *slot : NULL;
+}
+
+sg_status sg_analysis_set_meta(sg_analysis *a, const char *field, const char *value)
+{
+    if (field && !strcmp(field, "genres")) {
+        for (size_t i = 0; i < a->meta.ngenres; i++)
+            free(a->meta.genres[i]);
+        free(a->meta.genres);
+        a->meta.genres = NULL;
+        a->meta.ngenres = 0;
+        if (!value)
+            return SG_OK;
+        /* comma-separated */
+        const char *p = value;
+        while (*p) {
+            const char *c = strchr(p, ',');
+            size_t n = c ? (size_t)(c - p) : strlen(p);
+            while (n && *p == ' ')
+                p++, n--;
+            while (n && p[n - 1] == ' ')
+                n--;
+            if (n) {
+                char **g = realloc(a->meta.genres, (a->meta.ngenres + 1) * sizeof *g);
+                if (!g)
+                    return SG_ERR_MEMORY;
+                a->meta.genres = g;
+                if (!(g[a->meta.ngenres] = sg_strndup(p, n)))
+                    return SG_ERR_MEMORY;
+                a->meta.ngenres++;
+            }
+            if (!c)
+                break;
+            p = c + 1;
+        }
+        return SG_OK;
+    }
+    char **slot = sg_meta_slot(&a->meta, field);
+    if (!slot)
+        return SG_ERR_USAGE;
+    char *v = value ? sg_strndup(value, strlen(value)) : NULL;
+    if (value && !v)
+        return SG_ERR_MEMORY;
+    free(*slot);
+    *slot = v;
+    return SG_OK;
+}
+
+const char *const *sg_analysis_genres(const sg_analysis *a, size_t *count)
+{
+    *count = a->meta.ngenres;
+    return (const char *const *)a->meta.genres;
+}
+
+size_t sg_analysis_characters(const sg_analysis *a, const char *const **names,
+                              const char *const **actors)
+{
+    /* expose parallel arrays built lazily in the strings pool */
+    sg_analysis *m = (sg_analysis *)a;
+    static const char *const none[1] = {NULL};
+    if (!a->cast.n) {
+        *names = none;
+        *actors = none;
+        return 0;
+    }
+    const char **n = malloc(a->cast.n * sizeof *n);
+    const char **ac = malloc(a->cast.n * sizeof *ac);
+    if (!n || !ac || !SG_VEC_PUSH(m->strings, m->nstrings, m->cap_strings, (char *)n) ||
+        !SG_VEC_PUSH(m->strings, m->nstrings, m->cap_strings, (char *)ac)) {
+        free(n);
+        free(ac);
+        *names = none;
+        *actors = none;
+        return 0;
+    }
+    for (size_t i = 0; i < a->cast.n; i++) {
+        n[i] = a->cast.people[i].name;
+        ac[i] = a->cast.people[i].actor;
+    }
+    *names = n;
+    *actors = ac;
+    return a->cast.n;
+}
+
+size_t sg_analysis_unmarked(const sg_analysis *a, sg_severity severity)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->nflags; i++)
+        if (!a->flags[i].marked && a->flags[i].severity >= severity)
+            n++;
+    return n;
+}
+
+char *sg_analysis_report(const sg_analysis *a, const char *id, size_t id_len,
+                         size_t *out_len)
+{
+    return sg_report_json(a, id, id_len, out_len);
+}
+
+char *sg_render(const sg_analysis *a, size_t *out_len, sg_error *err)
+{
+    return sg_render_doc(a, out_len, err);
+}
+
+static int sg_markup_index(const char *what)
+{
+    if (!what)
+        return -1;
+    if (!strcmp(what, "warning"))
+        return 0;
+    if (!strcmp(what, "badge"))
+        return 1;
+    if (!strcmp(what, "jsonld"))
+        return 2;
+    return -1;
+}
+
+sg_status sg_analysis_set_markup(sg_analysis *a, const char *what, const char *text,
+                                 size_t len)
+{
+    int i = sg_markup_index(what);
+    if (i < 0)
+        return SG_ERR_USAGE;
+    char *copy = NULL;
+    if (text && !(copy = sg_strndup(text, len)))
+        return SG_ERR_MEMORY;
+    free(a->markup[i]);
+    a->markup[i] = copy;
+    a->markup_len[i] = text ? len : 0;
+    return SG_OK;
+}
+
+sg_status sg_analysis_set_rating(sg_analysis *a, const sg_rating *r)
+{
+    sg_rating_clear(&a->rating);
+    if (!r)
+        return SG_OK;
+    a->rating.found = 1;
+    a->rating.start = r->start;
+    a->rating.end = r->end;
+    a->rating.text = r->text ? sg_strndup(r->text, strlen(r->text)) : NULL;
+    a->rating.verdict = r->verdict ? sg_strndup(r->verdict, strlen(r->verdict)) : NULL;
+    a->rating.value = r->value;
+    a->rating.scale = r->scale;
+    a->rating.normalized = r->normalized;
+    if ((r->text && !a->rating.text) || (r->verdict && !a->rating.verdict))
+        return SG_ERR_MEMORY;
+    return SG_OK;
+}
+
+sg_status sg_analysis_edit_flag(sg_analysis *a, size_t index, int keep,
+                                const char *kind, int severity, double confidence)
+{
+    if (index >= a->nall)
+        return SG_ERR_USAGE;
+    if (!keep) {
+        memmove(&a->all[index], &a->all[index + 1], (a->nall - index - 1) * sizeof *a->all);
+        a->nall--;
+        return SG_OK;
+    }
+    sg_flag *f = &a->all[index];
+    if (kind) {
+        const char *k = sg_analysis_intern(a, kind, strlen(kind));
+        if (!k)
+            return SG_ERR_MEMORY;
+        f->kind = k;
+    }
+    if (severity == SG_MINOR || severity == SG_MAJOR)
+        f->severity = (sg_severity)severity;
+    if (confidence >= 0 && confidence <= 1)
+        f->confidence = confidence;
+    return SG_OK;
+}
+
+sg_status sg_analysis_add_flag(sg_analysis *a, size_t sentence_index, const char *kind,
+                               sg_severity severity, const char *rule,
+                               double confidence, sg_error *err)
+{
+    if (sentence_index >= a->nsentences || !kind || !*kind) {
+        sg_set_error(err, SG_ERR_USAGE, "no sentence %zu or no kind", sentence_index);
+        return SG_ERR_USAGE;
+    }
+    const sg_sentence *s = &a->sentences[sentence_index];
+    /* one flag per kind per sentence */
+    for (size_t i = 0; i < a->nall; i++)
+        if (a->all[i].start == s->start && !strcmp(a->all[i].kind, kind)) {
+            if (confidence > a->all[i].confidence)
+                a->all[i].confidence = confidence;
+            if (severity > a->all[i].severity)
+                a->all[i].severity = severity;
+            return SG_OK;
+        }
+    sg_flag f;
+    memset(&f, 0, sizeof f);
+    f.start = s->start;
+    f.end = s->end;
+    f.evidence_start = s->start;
+    f.evidence_end = s->end;
+    f.kind = sg_analysis_intern(a, kind, strlen(kind));
+    f.rule = sg_analysis_intern(a, rule ? rule : "lua", strlen(rule ? rule : "lua"));
+    f.cue = "";
+    f.severity = severity;
+    f.confidence = confidence < 0 ? 0 : confidence > 1 ? 1 : confidence;
+    f.model_score = NAN;
+    f.marked = sg_is_marked(&a->doc, s->start, s->end);
+    if (!f.kind || !f.rule || !SG_VEC_PUSH(a->all, a->nall, a->cap_all, f)) {
+        sg_set_error(err, SG_ERR_MEMORY, "out of memory adding a flag");
+        return SG_ERR_MEMORY;
+    }
+    return SG_OK;
+}
+
+size_t sg_analysis_sentence_count(const sg_analysis *a) { return a->nsentences; }
+
+int sg_analysis_sentence(const sg_analysis *a, size_t i, size_t *start, size_t *end,
+                         int *block)
+{
+    if (i >= a->nsentences)
+        return 0;
+    *start = a->sentences[i].start;
+    *end = a->sentences[i].end;
+    if (block)
+        *block = (int)a->sentences[i].block;
+    return 1;
+}

@@ -1,0 +1,84 @@
+/* sg_html.h -- a streaming HTML tokenizer following the WHATWG tokenizer
+ * states (data, tags and attributes, comments, doctype, RCDATA, RAWTEXT,
+ * script data with its escape states, PLAINTEXT).  No tree is built: the
+ * caller walks tokens and keeps whatever context it needs.
+ *
+ * Offsets are bytes into the input, which need not be NUL-terminated and may
+ * hold NUL bytes and invalid UTF-8.  Every token is found in time linear in
+ * its length; a tag or comment cut off by the end of the input is dropped
+ * (tags) or runs to the end (comments, raw text), as browsers do. */
+#ifndef SG_HTML_H
+#define SG_HTML_H
+
+#include "sg_internal.h"
+
+typedef enum sg_html_type {
+    SG_HTML_EOF = 0,
+    SG_HTML_TEXT, /* character data; references not yet decoded */
+    SG_HTML_START_TAG,
+    SG_HTML_END_TAG,
+    SG_HTML_COMMENT, /* comment, bogus comment ("<?..>", "<!x>"), CDATA */
+    SG_HTML_DOCTYPE,
+    SG_HTML_RAWTEXT /* the content of script, style, title, textarea,
+                       xmp, iframe, noembed, noframes, noscript,
+                       plaintext; `rcdata` when references decode */
+} sg_html_type;
+
+#define SG_HTML_NAME_MAX 32
+
+typedef struct sg_html_token {
+    sg_html_type type;
+    size_t start, end;           /* the whole token */
+    size_t text_start, text_end; /* comment body; text and raw text: content */
+    char name[SG_HTML_NAME_MAX]; /* tag or doctype name, lower-case, cut to fit */
+    size_t name_len;             /* the name's full length */
+    int self_closing;            /* "<x ... />" */
+    int rcdata;                  /* raw text whose references decode */
+    int cut;                     /* comment, doctype or raw text ended by EOF */
+    size_t attr_start, attr_end; /* tags: where the attributes are */
+} sg_html_token;
+
+typedef struct sg_html_attr {
+    size_t name, name_len;   /* raw name (compare case-insensitively) */
+    size_t value, value_len; /* raw value without quotes, undecoded */
+    int has_value;
+} sg_html_attr;
+
+typedef struct sg_html_tokenizer {
+    const char *src;
+    size_t len, pos;
+    int state;                       /* data, rcdata, rawtext, script, plaintext */
+    char raw_name[SG_HTML_NAME_MAX]; /* the element whose end tag ends raw text */
+    size_t raw_len;
+    /* Set by the caller while inside <svg> or <math>: start tags there do not
+     * switch to raw text and "<![CDATA[" opens a CDATA section. */
+    int foreign;
+} sg_html_tokenizer;
+
+void sg_html_init(sg_html_tokenizer *t, const char *src, size_t len);
+/* The next token into *tok; returns 0 (and type SG_HTML_EOF) at the end. */
+int sg_html_next(sg_html_tokenizer *t, sg_html_token *tok);
+/* Is the token's tag name `name` (lower-case)? */
+int sg_html_is(const sg_html_token *tok, const char *name);
+
+/* Iterate a tag's attributes: start with *cursor = 0; returns 0 when done.
+ * Duplicates are returned too (browsers keep the first). */
+int sg_html_attr_next(const sg_html_tokenizer *t, const sg_html_token *tok,
+                      size_t *cursor, sg_html_attr *a);
+/* The first attribute called `name` (lower-case); 0 when absent. */
+int sg_html_attr_get(const sg_html_tokenizer *t, const sg_html_token *tok,
+                     const char *name, sg_html_attr *a);
+int sg_html_attr_name_is(const char *src, const sg_html_attr *a, const char *name);
+/* Append the attribute's value, references decoded, to `out`. */
+int sg_html_attr_value(const char *src, const sg_html_attr *a, sg_buf *out);
+
+/* One character reference at s[0] == '&' (n bytes available): returns how
+ * many input bytes it spans and writes its UTF-8 (at most 8 bytes) to `out`,
+ * or returns 0 when the bytes are not a reference and stay as written.
+ * `in_attr` applies the attribute-value rule for legacy names without ';'. */
+size_t sg_html_charref(const char *s, size_t n, int in_attr, char out[8],
+                       size_t *out_len);
+/* Append `n` bytes of text to `out` with references decoded. */
+int sg_html_decode(sg_buf *out, const char *s, size_t n, int in_attr);
+
+#endif

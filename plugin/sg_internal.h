@@ -1,0 +1,409 @@
+/*
+ * sg_internal.h -- the types the stages share.
+ *
+ * One file per stage:
+ *   sg_buf.c      growable buffers, small string helpers
+ *   sg_doc.c      format detection, the document model, inline "already
+ *                 marked" detection shared by the readers
+ *   sg_plain.c    plain-text reader (paragraphs, lines, boilerplate)
+ *   sg_markdown.c Markdown reader (md4c)
+ *   sg_html.c     HTML tokenizer and reader
+ *   sg_segment.c  sentence segmentation
+ *   sg_rules.c    rule compilation and matching (PCRE2, JIT)
+ *   sg_entities.c characters learnt from the article
+ *   sg_score.c    the learned scorer (hashed features, linear model)
+ *   sg_rating.c   the review's own rating
+ *   sg_meta.c     title, work, year, genres, author, date, excerpt
+ *   sg_render.c   inserting marks, warning, badge, JSON-LD
+ *   sg_strip.c    finding and removing what spoilerguard inserted
+ *   sg_report.c   the JSON report
+ *   sg_engine.c   the public API: the pipeline end to end
+ */
+#ifndef SG_INTERNAL_H
+#define SG_INTERNAL_H
+
+#include "spoilerguard.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- buffers (sg_buf.c) -------------------------------------------------- */
+
+typedef struct sg_buf {
+    char *data;
+    size_t len, cap;
+    int failed; /* set when an allocation failed; later writes are ignored */
+} sg_buf;
+
+void sg_buf_init(sg_buf *b);
+void sg_buf_free(sg_buf *b);
+int sg_buf_reserve(sg_buf *b, size_t extra);
+int sg_buf_put(sg_buf *b, const void *p, size_t n);
+int sg_buf_puts(sg_buf *b, const char *s);
+int sg_buf_putc(sg_buf *b, int c);
+int sg_buf_printf(sg_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* Append `s` escaped for HTML text and attribute values (& < > " '). */
+int sg_buf_put_html(sg_buf *b, const char *s, size_t n);
+/* Append `s` as the inside of a JSON string (no quotes).  Invalid UTF-8 bytes
+ * are written as \u00XX of the byte so the output is always valid JSON;
+ * "</" is written "<\/" so the JSON is safe inside a <script> element. */
+int sg_buf_put_json(sg_buf *b, const char *s, size_t n);
+/* Take the data (NUL-terminated) out of the buffer; NULL if it failed. */
+char *sg_buf_take(sg_buf *b, size_t *len);
+
+/* Growable arrays: `SG_VEC_PUSH(ptr, len, cap, value)` returns 0 on OOM. */
+int sg_vec_grow(void **ptr, size_t *cap, size_t need, size_t elem);
+#define SG_VEC_PUSH(p, n, c, v)                                                \
+    (((n) < (c) || sg_vec_grow((void **)&(p), &(c), (n) + 1, sizeof *(p)))     \
+         ? ((p)[(n)++] = (v), 1)                                               \
+         : 0)
+
+char *sg_strndup(const char *s, size_t n);
+void sg_set_error(sg_error *err, sg_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* 1-based line and column of byte `off` in `text`. */
+void sg_line_col(const char *text, size_t len, size_t off, size_t *line,
+                 size_t *col);
+
+/* ---- the document model (sg_doc.c and the readers) ------------------------ */
+
+/* Why a block is not article text.  SG_WHY_ARTICLE (0) means it is. */
+typedef enum sg_why {
+    SG_WHY_ARTICLE = 0,
+    SG_WHY_CODE,         /* code blocks and inline code */
+    SG_WHY_SCRIPT,       /* <script> */
+    SG_WHY_STYLE,        /* <style> */
+    SG_WHY_FRONT_MATTER, /* YAML/TOML front matter */
+    SG_WHY_NAVIGATION,   /* menus, nav bars, breadcrumbs */
+    SG_WHY_RELATED,      /* "Related posts", trending lists */
+    SG_WHY_NEWSLETTER,   /* sign-up boxes */
+    SG_WHY_SHARE,        /* share bars */
+    SG_WHY_COMMENTS,     /* comment sections */
+    SG_WHY_FOOTER,       /* page footers, copyright lines */
+    SG_WHY_BYLINE,       /* author boxes, dates, read-time lines */
+    SG_WHY_OFF,          /* <!-- spoilerguard off --> ... on */
+    SG_WHY_BOILERPLATE,  /* other page chrome */
+    SG_WHY__COUNT
+} sg_why;
+
+/* The report's name for a reason ("code", "navigation", ...). */
+const char *sg_why_name(sg_why why);
+
+typedef enum sg_block_kind {
+    SG_BLOCK_PARAGRAPH = 0,
+    SG_BLOCK_HEADING,
+    SG_BLOCK_LIST_ITEM,
+    SG_BLOCK_QUOTE,
+    SG_BLOCK_TABLE_CELL,
+    SG_BLOCK_CODE,
+    SG_BLOCK_OTHER
+} sg_block_kind;
+
+/* A run of a block's text.  view bytes [view, view+len) of doc->view came from
+ * input bytes [src, src+src_len).  When `exact` the bytes are the same (the
+ * common case); otherwise the view holds a decoded entity or a space standing
+ * for a soft line break, and the whole source range maps to it. */
+typedef struct sg_piece {
+    size_t view, len;
+    size_t src, src_len;
+    int exact;
+} sg_piece;
+
+typedef struct sg_block {
+    sg_block_kind kind;
+    int level;             /* heading level 1-6, list depth, 0 otherwise */
+    sg_why why;            /* SG_WHY_ARTICLE or why it is skipped */
+    size_t start, end;     /* the block's source span, markup included */
+    size_t text_start;     /* where block-level insertions go before it
+                              (start of its line, or its start tag) */
+    size_t piece_first, piece_count; /* its text, in doc->pieces */
+    size_t view_start, view_len;     /* its text, in doc->view */
+} sg_block;
+
+/* Inline markup around text, to tell whether a span can be wrapped whole:
+ * +1 where an inline element's markup opens, -1 where it closes. */
+typedef struct sg_inline_ev {
+    size_t pos;
+    int delta;
+} sg_inline_ev;
+
+/* Something spoilerguard inserted earlier, found in the input. */
+typedef enum sg_chunk_role {
+    SG_CHUNK_OPEN,    /* opens a spoiler mark */
+    SG_CHUNK_CLOSE,   /* closes it */
+    SG_CHUNK_WARNING, /* a warning, whole */
+    SG_CHUNK_BADGE,   /* a rating badge, whole */
+    SG_CHUNK_JSONLD   /* schema.org JSON-LD, whole */
+} sg_chunk_role;
+
+typedef struct sg_chunk {
+    size_t start, end;
+    sg_chunk_role role;
+} sg_chunk;
+
+typedef struct sg_span {
+    size_t start, end;
+} sg_span;
+
+typedef struct sg_skip {
+    size_t start, end;
+    sg_why why;
+} sg_skip;
+
+/* An HTML <meta> or front-matter field the metadata stage may read. */
+typedef struct sg_field {
+    char *key;   /* lower-case: "title", "author", "og:title", "genre" ... */
+    char *value; /* decoded text */
+} sg_field;
+
+typedef struct sg_doc {
+    const char *src;
+    size_t len;
+    sg_format format;
+
+    sg_block *blocks;
+    size_t nblocks, cap_blocks;
+    sg_piece *pieces;
+    size_t npieces, cap_pieces;
+    sg_buf view; /* all blocks' text, each block's followed by "\n\n" */
+
+    sg_inline_ev *inl;
+    size_t ninl, cap_inl;
+    sg_span *marked; /* input ranges already marked as spoilers */
+    size_t nmarked, cap_marked;
+    sg_chunk *chunks; /* what an earlier run inserted, input order */
+    size_t nchunks, cap_chunks;
+    sg_skip *skipped; /* input ranges skipped that are not whole blocks
+                         (inline code, comments, front matter ...) */
+    size_t nskipped, cap_skipped;
+
+    sg_field *fields;
+    size_t nfields, cap_fields;
+    char *html_title; /* <title> text, decoded */
+
+    int max_depth;
+} sg_doc;
+
+/* Read `len` bytes into `doc` (format already decided, never AUTO).  Returns
+ * SG_OK or an error (SG_ERR_INPUT for nesting past max_depth). */
+sg_status sg_doc_read(sg_doc *doc, const char *src, size_t len, sg_format fmt,
+                      int max_depth, sg_error *err);
+void sg_doc_free(sg_doc *doc);
+
+/* Builders for the readers.  sg_doc_begin_block opens a block at source
+ * offset `start`; pieces added until sg_doc_end_block belong to it. */
+int sg_doc_begin_block(sg_doc *doc, sg_block_kind kind, int level, sg_why why,
+                       size_t start, size_t text_start);
+/* Add text: view gets `n` bytes of `text`, mapped to input [src, src+src_len).
+ * exact=1 when text == doc->src + src and n == src_len. */
+int sg_doc_add_text(sg_doc *doc, const char *text, size_t n, size_t src,
+                    size_t src_len, int exact);
+int sg_doc_end_block(sg_doc *doc, size_t end);
+int sg_doc_inline(sg_doc *doc, size_t pos, int delta);
+int sg_doc_skip(sg_doc *doc, size_t start, size_t end, sg_why why);
+int sg_doc_mark(sg_doc *doc, size_t start, size_t end);
+int sg_doc_field(sg_doc *doc, const char *key, const char *value, size_t vlen);
+/* Drop the last block if it holds no text (readers call this for empties). */
+
+/* The readers; each fills `doc` from doc->src. */
+sg_status sg_read_plain(sg_doc *doc, sg_error *err);
+sg_status sg_read_markdown(sg_doc *doc, sg_error *err);
+sg_status sg_read_html(sg_doc *doc, sg_error *err);
+
+/* Front matter: when `src` starts with a YAML ("---") or TOML ("+++") block,
+ * returns its length (through the closing line) and adds its key: value
+ * fields to `doc`; else 0. */
+size_t sg_front_matter(sg_doc *doc, const char *src, size_t len);
+
+/* Author-marked spoilers inside a block's view text (||..||, >!..!<,
+ * [spoiler]..[/spoiler]); adds them to doc->marked as input ranges. */
+void sg_doc_find_author_marks(sg_doc *doc, const sg_block *b);
+
+/* Map a view offset to an input offset (start side or end side). */
+size_t sg_doc_to_src(const sg_doc *doc, const sg_block *b, size_t view,
+                     int is_end);
+
+/* Plain-text boilerplate classification over the doc's blocks (also used
+ * after the HTML reader for text outside any marked container). */
+void sg_classify_boilerplate(sg_doc *doc, size_t first_block);
+
+/* ---- sentences (sg_segment.c) -------------------------------------------- */
+
+typedef struct sg_sentence {
+    size_t block;               /* index into doc->blocks */
+    size_t view_start, view_end;/* into doc->view, whitespace trimmed */
+    size_t start, end;          /* input span */
+} sg_sentence;
+
+/* Split `text` (n bytes) into sentences; calls `emit(ctx, start, end)` with
+ * offsets into text, whitespace trimmed, in order, covering every
+ * non-space byte exactly once.  Never allocates. */
+typedef void (*sg_sentence_fn)(void *ctx, size_t start, size_t end);
+void sg_segment(const char *text, size_t n, sg_sentence_fn emit, void *ctx);
+
+/* ---- characters (sg_entities.c) ------------------------------------------ */
+
+typedef struct sg_character {
+    char *name;  /* as first written */
+    char *actor; /* or NULL */
+    int mentions;
+} sg_character;
+
+typedef struct sg_cast {
+    sg_character *people;
+    size_t n, cap;
+} sg_cast;
+
+/* Learn characters from the article sentences. */
+void sg_cast_learn(sg_cast *cast, const sg_doc *doc, const sg_sentence *s,
+                   size_t ns);
+int sg_cast_add(sg_cast *cast, const char *name, size_t n, const char *actor,
+                size_t an);
+/* Find a known character (or a role word such as "her friend", "the villain")
+ * in text[from, to).  Returns the name (borrowed) or NULL; *at gets offset. */
+const char *sg_cast_find(const sg_cast *cast, const char *text, size_t from,
+                         size_t to, size_t *at, int *is_role);
+void sg_cast_free(sg_cast *cast);
+
+/* ---- rules (sg_rules.c) --------------------------------------------------- */
+
+typedef struct sg_ruleset sg_ruleset;
+
+/* A candidate flag found by a rule on one sentence. */
+typedef struct sg_hit {
+    size_t sentence;
+    size_t ev_start, ev_end; /* view offsets of the evidence */
+    const char *kind;        /* borrowed from the rule */
+    const char *rule;
+    sg_severity severity;
+    double confidence;
+    const char *character;
+} sg_hit;
+
+sg_ruleset *sg_rules_new(void);
+void sg_rules_free(sg_ruleset *rs);
+sg_status sg_rules_add(sg_ruleset *rs, const sg_rule_def *def, sg_error *err);
+size_t sg_rules_count(const sg_ruleset *rs);
+/* Add the built-in pack (generated from lua/spoilerguard/rules/). */
+sg_status sg_rules_add_defaults(sg_ruleset *rs, sg_error *err);
+/* Match every rule against sentence `si` (its text is view[s->view_start,
+ * s->view_end)); append hits.  Returns SG_OK or SG_ERR_RULE when a pattern
+ * exceeds its match limit (message names the rule). */
+typedef struct sg_match_ctx sg_match_ctx; /* per-thread match data */
+sg_match_ctx *sg_match_ctx_new(const sg_ruleset *rs);
+void sg_match_ctx_free(sg_match_ctx *mc);
+sg_status sg_rules_match(const sg_ruleset *rs, sg_match_ctx *mc,
+                         const char *view, const sg_sentence *s, size_t si,
+                         const sg_cast *cast, sg_hit **hits, size_t *nhits,
+                         size_t *cap, sg_error *err);
+
+/* ---- the learned scorer (sg_score.c) -------------------------------------- */
+
+/* Probability in [0,1] that a sentence tells the story, from hashed word and
+ * word-pair features and cue features.  `n` bytes of text. */
+double sg_score_sentence(const char *text, size_t n);
+
+/* ---- rating and metadata (sg_rating.c, sg_meta.c) ------------------------- */
+
+typedef struct sg_rating_out {
+    int found;
+    size_t start, end;
+    char *text;
+    double value, scale, normalized;
+    char *verdict;
+} sg_rating_out;
+
+void sg_rating_find(const sg_doc *doc, const sg_sentence *s, size_t ns,
+                    sg_rating_out *out);
+void sg_rating_clear(sg_rating_out *r);
+
+typedef struct sg_meta {
+    char *title, *work, *year, *author, *date, *excerpt;
+    char **genres;
+    size_t ngenres;
+} sg_meta;
+
+void sg_meta_find(const sg_doc *doc, const sg_sentence *s, size_t ns,
+                  sg_meta *out);
+/* The excerpt: up to ~160 bytes from unflagged article sentences. */
+char *sg_meta_excerpt(const sg_doc *doc, const sg_sentence *s, size_t ns,
+                      const unsigned char *flagged);
+void sg_meta_clear(sg_meta *m);
+
+/* ---- the analysis (sg_engine.c) ------------------------------------------- */
+
+struct sg_engine {
+    sg_ruleset *rules;
+    sg_cast extra_cast; /* characters the user added */
+};
+
+struct sg_analysis {
+    const sg_engine *engine;
+    sg_options opts;
+    sg_doc doc;
+    sg_sentence *sentences;
+    size_t nsentences, cap_sentences;
+    sg_cast cast;
+    sg_flag *all;       /* every candidate flag (after conditions) */
+    size_t nall, cap_all;
+    sg_flag *flags;     /* those passing the thresholds */
+    size_t nflags, cap_flags;
+    char **strings;     /* owned strings the flags point into */
+    size_t nstrings, cap_strings;
+    sg_rating_out rating;
+    sg_rating rating_pub;
+    sg_meta meta;
+    char *markup[3];    /* replacements: warning, badge, jsonld */
+    size_t markup_len[3];
+};
+
+/* Keep a copy of a string for the analysis' lifetime; NULL on OOM. */
+const char *sg_analysis_intern(sg_analysis *a, const char *s, size_t n);
+
+/* ---- render, strip, report ----------------------------------------------- */
+
+char *sg_render_doc(const sg_analysis *a, size_t *out_len, sg_error *err);
+/* Find the chunks an earlier run inserted (see sg_strip.c for each dialect's
+ * signature) and add them to doc->chunks. */
+void sg_find_chunks(sg_doc *doc);
+char *sg_report_json(const sg_analysis *a, const char *id, size_t id_len,
+                     size_t *out_len);
+
+/* Signatures (documented in README.md, "What spoilerguard inserts", and at
+ * the top of sg_strip.c). */
+#define SG_ATTR "data-spoilerguard"
+#define SG_MD_OPEN_FMT "<!--sg:%c-->" /* o n c w b */
+#define SG_MD_END "<!--/sg-->"
+/* Plain text: U+2063 U+2060 opens a chunk, U+2060 U+2063 ends it. */
+#define SG_PLAIN_BEGIN "\xE2\x81\xA3\xE2\x81\xA0"
+#define SG_PLAIN_END "\xE2\x81\xA0\xE2\x81\xA3"
+/* Plain text: the role character right after SG_PLAIN_BEGIN. */
+#define SG_PLAIN_ROLE_OPEN "\xE2\x81\xA1"    /* U+2061 */
+#define SG_PLAIN_ROLE_CLOSE "\xE2\x81\xA2"   /* U+2062 */
+#define SG_PLAIN_ROLE_WARNING "\xE2\x81\xA4" /* U+2064 */
+#define SG_PLAIN_ROLE_BADGE "\xE2\x80\x8C"   /* U+200C */
+/* Markdown block chunks follow at most this much indentation. */
+#define SG_MD_MAX_INDENT 64
+/* Is s[at] preceded on its line by spaces and tabs only (at most
+ * SG_MD_MAX_INDENT)?  *line_start gets where the line starts. */
+int sg_md_indent_before(const char *s, size_t at, size_t *line_start);
+
+/* A tag found by the small HTML scanner strip and render share (sg_strip.c):
+ * it knows quoted attributes, comments, doctypes and raw-text elements. */
+typedef struct sg_tag {
+    size_t start, end;     /* '<' .. just past '>' */
+    size_t name, name_len; /* the tag name in the input */
+    size_t attrs;          /* where the attributes begin */
+    int closing, self_closing;
+} sg_tag;
+/* The next start or end tag at or after *pos; moves *pos past it (and past
+ * the content of a raw-text element).  0 when there is none. */
+int sg_tag_next(const char *s, size_t len, size_t *pos, sg_tag *t);
+/* The tag starting at s[at], if one does. */
+int sg_tag_at(const char *s, size_t len, size_t at, sg_tag *t);
+int sg_tag_is(const char *s, const sg_tag *t, const char *lower_name);
+
+#endif

@@ -1,0 +1,516 @@
+/*
+ * sg_json.c -- a strict reader for one JSON Lines object of the batch mode.
+ *
+ * Strict where JSON is (RFC 8259 grammar, escapes, surrogate pairs, no
+ * trailing commas, no control characters in strings); raw bytes of 0x80 and
+ * above are taken as they are, so an article holding invalid UTF-8 still
+ * reaches the engine byte for byte, as it would from a file.
+ */
+#include "sg_json.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct sg_json_reader {
+    const char *s;
+    size_t len, pos;
+    size_t line_no;
+    char *msg;
+    size_t msgsz;
+    int failed;
+} sg_json_reader;
+
+static int sg_json_fail(sg_json_reader *r, size_t at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Records the first error only: later ones are consequences of it. */
+static int sg_json_fail(sg_json_reader *r, size_t at, const char *fmt, ...)
+{
+    if (r->failed)
+        return -1;
+    r->failed = 1;
+    if (!r->msg || r->msgsz == 0)
+        return -1;
+    char what[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    if (r->line_no > 0)
+        snprintf(r->msg, r->msgsz, "line %zu: %s at column %zu", r->line_no, what,
+                 at + 1);
+    else
+        snprintf(r->msg, r->msgsz, "%s at column %zu", what, at + 1);
+    return -1;
+}
+
+/* Names the byte at `at` for a message: 'x' when printable, else its code. */
+static int sg_json_unexpected(sg_json_reader *r, size_t at)
+{
+    if (at >= r->len)
+        return sg_json_fail(r, at, "unexpected end of line");
+    unsigned char c = (unsigned char)r->s[at];
+    if (c >= 0x20 && c < 0x7f)
+        return sg_json_fail(r, at, "unexpected '%c'", c);
+    return sg_json_fail(r, at, "unexpected byte 0x%02X", c);
+}
+
+static int sg_json_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void sg_json_skip_space(sg_json_reader *r)
+{
+    while (r->pos < r->len && sg_json_is_space(r->s[r->pos]))
+        r->pos++;
+}
+
+int sg_json_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!sg_json_is_space(s[i]))
+            return 0;
+    return 1;
+}
+
+static int sg_json_expect(sg_json_reader *r, char c)
+{
+    sg_json_skip_space(r);
+    if (r->pos < r->len && r->s[r->pos] == c) {
+        r->pos++;
+        return 0;
+    }
+    return sg_json_fail(r, r->pos, "expected '%c'", c);
+}
+
+static int sg_json_hex4(const char *p, unsigned *out)
+{
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        char c = p[i];
+        v <<= 4;
+        if (c >= '0' && c <= '9')
+            v |= (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            v |= (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            v |= (unsigned)(c - 'A' + 10);
+        else
+            return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+static size_t sg_json_put_utf8(char *o, unsigned cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Reads the \u escape at r->pos (pointing at the backslash), a surrogate
+ * pair included; returns the code point or -1. */
+static long sg_json_unicode_escape(sg_json_reader *r)
+{
+    size_t at = r->pos;
+    unsigned hi, lo;
+    if (r->len - at < 6 || sg_json_hex4(r->s + at + 2, &hi) != 0)
+        return sg_json_fail(r, at, "invalid \\u escape (four hex digits expected)");
+    r->pos = at + 6;
+    if (hi >= 0xDC00 && hi <= 0xDFFF)
+        return sg_json_fail(r, at, "unpaired surrogate \\u%04X", hi);
+    if (hi < 0xD800 || hi > 0xDBFF)
+        return (long)hi;
+    if (r->len - r->pos < 6 || r->s[r->pos] != '\\' || r->s[r->pos + 1] != 'u' ||
+        sg_json_hex4(r->s + r->pos + 2, &lo) != 0 || lo < 0xDC00 || lo > 0xDFFF)
+        return sg_json_fail(r, at, "unpaired surrogate \\u%04X", hi);
+    r->pos += 6;
+    return 0x10000L + (((long)hi - 0xD800) << 10) + ((long)lo - 0xDC00);
+}
+
+/* Reads a string at r->pos (its opening quote).  When `out` is not NULL the
+ * decoded bytes go to a new buffer *out of *out_len bytes.  Decoding never
+ * grows the text, so the raw span bounds the buffer. */
+static int sg_json_string(sg_json_reader *r, char **out, size_t *out_len)
+{
+    size_t open = r->pos;
+    size_t close = open + 1;
+    while (close < r->len && r->s[close] != '"')
+        close += (r->s[close] == '\\') ? 2 : 1;
+    if (close >= r->len)
+        return sg_json_fail(r, open, "unterminated string starting");
+
+    char *buf = NULL;
+    size_t n = 0;
+    if (out) {
+        buf = malloc(close - open);
+        if (!buf)
+            return sg_json_fail(r, open, "out of memory reading the string");
+    }
+    r->pos = open + 1;
+    while (r->pos < close) {
+        unsigned char c = (unsigned char)r->s[r->pos];
+        if (c < 0x20) {
+            sg_json_fail(r, r->pos, "unescaped control character 0x%02X in string", c);
+            goto fail;
+        }
+        if (c != '\\') {
+            if (buf)
+                buf[n++] = (char)c;
+            r->pos++;
+            continue;
+        }
+        char e = r->s[r->pos + 1];
+        if (e == 'u') {
+            long cp = sg_json_unicode_escape(r);
+            if (cp < 0)
+                goto fail;
+            if (buf)
+                n += sg_json_put_utf8(buf + n, (unsigned)cp);
+            continue;
+        }
+        static const char sg_json_escaped[] = "\"\\/bfnrt";
+        static const char sg_json_unescaped[] = "\"\\/\b\f\n\r\t";
+        const char *k = e ? strchr(sg_json_escaped, e) : NULL;
+        if (!k) {
+            if ((unsigned char)e >= 0x20 && (unsigned char)e < 0x7f)
+                sg_json_fail(r, r->pos, "invalid escape '\\%c'", e);
+            else
+                sg_json_fail(r, r->pos, "invalid escape");
+            goto fail;
+        }
+        if (buf)
+            buf[n++] = sg_json_unescaped[k - sg_json_escaped];
+        r->pos += 2;
+    }
+    r->pos = close + 1;
+    if (out) {
+        buf[n] = '\0';
+        *out = buf;
+        *out_len = n;
+    }
+    return 0;
+fail:
+    free(buf);
+    return -1;
+}
+
+static int sg_json_digits(sg_json_reader *r)
+{
+    size_t from = r->pos;
+    while (r->pos < r->len && r->s[r->pos] >= '0' && r->s[r->pos] <= '9')
+        r->pos++;
+    return r->pos > from ? 0 : -1;
+}
+
+static int sg_json_number(sg_json_reader *r)
+{
+    size_t at = r->pos;
+    if (r->s[r->pos] == '-')
+        r->pos++;
+    if (r->pos < r->len && r->s[r->pos] == '0')
+        r->pos++;
+    else if (sg_json_digits(r) != 0)
+        return sg_json_fail(r, at, "invalid number");
+    if (r->pos < r->len && r->s[r->pos] == '.') {
+        r->pos++;
+        if (sg_json_digits(r) != 0)
+            return sg_json_fail(r, at, "invalid number");
+    }
+    if (r->pos < r->len && (r->s[r->pos] == 'e' || r->s[r->pos] == 'E')) {
+        r->pos++;
+        if (r->pos < r->len && (r->s[r->pos] == '+' || r->s[r->pos] == '-'))
+            r->pos++;
+        if (sg_json_digits(r) != 0)
+            return sg_json_fail(r, at, "invalid number");
+    }
+    /* "01" or "1x": a number must end where a value may end. */
+    if (r->pos < r->len) {
+        char c = r->s[r->pos];
+        if (!sg_json_is_space(c) && c != ',' && c != '}' && c != ']')
+            return sg_json_fail(r, at, "invalid number");
+    }
+    return 0;
+}
+
+static int sg_json_literal(sg_json_reader *r, const char *word)
+{
+    size_t n = strlen(word);
+    if (r->len - r->pos >= n && memcmp(r->s + r->pos, word, n) == 0) {
+        r->pos += n;
+        return 0;
+    }
+    return sg_json_unexpected(r, r->pos);
+}
+
+static int sg_json_value(sg_json_reader *r, int depth);
+
+static int sg_json_container(sg_json_reader *r, int depth, char close)
+{
+    if (depth > SG_JSON_MAX_DEPTH)
+        return sg_json_fail(r, r->pos, "nesting deeper than %d", SG_JSON_MAX_DEPTH);
+    r->pos++;
+    sg_json_skip_space(r);
+    if (r->pos < r->len && r->s[r->pos] == close) {
+        r->pos++;
+        return 0;
+    }
+    for (;;) {
+        if (close == '}') {
+            sg_json_skip_space(r);
+            if (r->pos >= r->len || r->s[r->pos] != '"')
+                return sg_json_fail(r, r->pos, "expected a string key");
+            if (sg_json_string(r, NULL, NULL) != 0 || sg_json_expect(r, ':') != 0)
+                return -1;
+        }
+        if (sg_json_value(r, depth + 1) != 0)
+            return -1;
+        sg_json_skip_space(r);
+        if (r->pos < r->len && r->s[r->pos] == ',') {
+            r->pos++;
+            continue;
+        }
+        if (r->pos < r->len && r->s[r->pos] == close) {
+            r->pos++;
+            return 0;
+        }
+        return sg_json_fail(r, r->pos, "expected ',' or '%c'", close);
+    }
+}
+
+/* Any value, checked and skipped. */
+static int sg_json_value(sg_json_reader *r, int depth)
+{
+    sg_json_skip_space(r);
+    if (r->pos >= r->len)
+        return sg_json_fail(r, r->pos, "expected a value");
+    switch (r->s[r->pos]) {
+    case '"':
+        return sg_json_string(r, NULL, NULL);
+    case '{':
+        return sg_json_container(r, depth, '}');
+    case '[':
+        return sg_json_container(r, depth, ']');
+    case 't':
+        return sg_json_literal(r, "true");
+    case 'f':
+        return sg_json_literal(r, "false");
+    case 'n':
+        return sg_json_literal(r, "null");
+    default:
+        if (r->s[r->pos] == '-' || (r->s[r->pos] >= '0' && r->s[r->pos] <= '9'))
+            return sg_json_number(r);
+        return sg_json_unexpected(r, r->pos);
+    }
+}
+
+static int sg_json_key_is(const char *key, size_t n, const char *name)
+{
+    return n == strlen(name) && memcmp(key, name, n) == 0;
+}
+
+/* The value of "id": a string, a number kept as written, or null. */
+static int sg_json_id(sg_json_reader *r, sg_json_line *out)
+{
+    size_t at = r->pos;
+    char c = r->s[at];
+    if (c == '"') {
+        if (sg_json_string(r, &out->id, &out->id_len) != 0)
+            return -1;
+        out->id_type = SG_JSON_ID_STRING;
+        return 0;
+    }
+    if (c == '-' || (c >= '0' && c <= '9')) {
+        if (sg_json_number(r) != 0)
+            return -1;
+        out->id = malloc(r->pos - at + 1);
+        if (!out->id)
+            return sg_json_fail(r, at, "out of memory reading \"id\"");
+        memcpy(out->id, r->s + at, r->pos - at);
+        out->id[r->pos - at] = '\0';
+        out->id_len = r->pos - at;
+        out->id_type = SG_JSON_ID_NUMBER;
+        return 0;
+    }
+    if (c == 'n')
+        return sg_json_literal(r, "null");
+    return sg_json_fail(r, at, "\"id\" must be a string or a number");
+}
+
+static int sg_json_members(sg_json_reader *r, sg_json_line *out)
+{
+    int seen_id = 0;
+    if (sg_json_expect(r, '{') != 0)
+        return -1;
+    sg_json_skip_space(r);
+    if (r->pos < r->len && r->s[r->pos] == '}') {
+        r->pos++;
+        return 0;
+    }
+    for (;;) {
+        sg_json_skip_space(r);
+        size_t key_at = r->pos;
+        char *key = NULL;
+        size_t key_len = 0;
+        if (r->pos >= r->len || r->s[r->pos] != '"')
+            return sg_json_fail(r, r->pos, "expected a string key");
+        if (sg_json_string(r, &key, &key_len) != 0)
+            return -1;
+        int which = sg_json_key_is(key, key_len, "id")     ? 1
+                    : sg_json_key_is(key, key_len, "text") ? 2
+                    : sg_json_key_is(key, key_len, "from") ? 3
+                                                           : 0;
+        free(key);
+        if ((which == 1 && seen_id) || (which == 2 && out->text) ||
+            (which == 3 && out->from))
+            return sg_json_fail(r, key_at, "duplicate key \"%s\"",
+                                which == 1   ? "id"
+                                : which == 2 ? "text"
+                                             : "from");
+        if (sg_json_expect(r, ':') != 0)
+            return -1;
+        sg_json_skip_space(r);
+        if (r->pos >= r->len)
+            return sg_json_fail(r, r->pos, "expected a value");
+        int rc;
+        if (which == 1) {
+            seen_id = 1;
+            rc = sg_json_id(r, out);
+        } else if (which == 2 || which == 3) {
+            if (r->s[r->pos] != '"')
+                return sg_json_fail(r, r->pos, "\"%s\" must be a string",
+                                    which == 2 ? "text" : "from");
+            rc = which == 2 ? sg_json_string(r, &out->text, &out->text_len)
+                            : sg_json_string(r, &out->from, &out->from_len);
+        } else {
+            rc = sg_json_value(r, 2);
+        }
+        if (rc != 0)
+            return -1;
+        sg_json_skip_space(r);
+        if (r->pos < r->len && r->s[r->pos] == ',') {
+            r->pos++;
+            continue;
+        }
+        if (r->pos < r->len && r->s[r->pos] == '}') {
+            r->pos++;
+            return 0;
+        }
+        return sg_json_fail(r, r->pos, "expected ',' or '}'");
+    }
+}
+
+int sg_json_parse_line(const char *s, size_t len, size_t line_no, sg_json_line *out,
+                       char *msg, size_t msgsz)
+{
+    sg_json_reader r = {s, len, 0, line_no, msg, msgsz, 0};
+    memset(out, 0, sizeof *out);
+    if (msg && msgsz)
+        msg[0] = '\0';
+    if (sg_json_members(&r, out) != 0)
+        return -1;
+    sg_json_skip_space(&r);
+    if (r.pos < len) {
+        unsigned char c = (unsigned char)s[r.pos];
+        if (c >= 0x20 && c < 0x7f)
+            return sg_json_fail(&r, r.pos, "unexpected '%c' after the object", c);
+        return sg_json_fail(&r, r.pos, "unexpected byte 0x%02X after the object", c);
+    }
+    return 0;
+}
+
+void sg_json_line_free(sg_json_line *line)
+{
+    if (!line)
+        return;
+    free(line->id);
+    free(line->text);
+    free(line->from);
+    memset(line, 0, sizeof *line);
+}
+
+/* Length of the valid UTF-8 sequence at s[0..n), or 0 when it is not one. */
+static size_t sg_json_utf8_len(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0], min, cp;
+    size_t len;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n < len)
+        return 0;
+    cp = c & (0x3Fu >> (len - 1));
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3Fu);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+void sg_json_write_string(FILE *f, const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, run = 0;
+    fputc('"', f);
+    while (i < len) {
+        unsigned c = u[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0x80) {
+            size_t l = sg_json_utf8_len(u + i, len - i);
+            if (l) {
+                i += l;
+                continue;
+            }
+        }
+        fwrite(s + run, 1, i - run, f);
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", (int)c);
+        else if (c == '\n')
+            fputs("\\n", f);
+        else if (c == '\t')
+            fputs("\\t", f);
+        else if (c == '\r')
+            fputs("\\r", f);
+        else
+            fprintf(f, "\\u%04x", c);
+        run = ++i;
+    }
+    fwrite(s + run, 1, len - run, f);
+    fputc('"', f);
+}

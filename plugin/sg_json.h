@@ -1,0 +1,53 @@
+/*
+ * sg_json.h -- a small strict JSON reader for the command line's batch mode:
+ * one JSON Lines object {"id": string|number, "text": string, "from": string}
+ * per line, other keys checked for syntax and ignored.
+ */
+#ifndef SG_JSON_H
+#define SG_JSON_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* How deep arrays and objects may nest inside an ignored value. */
+#define SG_JSON_MAX_DEPTH 64
+
+typedef enum sg_json_id_type {
+    SG_JSON_ID_NONE = 0, /* absent or null */
+    SG_JSON_ID_STRING,   /* `id` holds the decoded string */
+    SG_JSON_ID_NUMBER    /* `id` holds the number exactly as written */
+} sg_json_id_type;
+
+/* One batch line.  Strings are owned (free with sg_json_line_free), hold
+ * `*_len` bytes and are NUL-terminated for convenience; decoded strings may
+ * hold NUL bytes (from \u0000). */
+typedef struct sg_json_line {
+    sg_json_id_type id_type;
+    char *id;
+    size_t id_len;
+    char *text; /* NULL when the line has no "text" */
+    size_t text_len;
+    char *from; /* NULL when the line has no "from" */
+    size_t from_len;
+} sg_json_line;
+
+/* Parse one line of `len` bytes (a trailing "\n" or "\r\n" is allowed).
+ * Returns 0 and fills `out`, or -1 and writes a message to `msg` (of `msgsz`
+ * bytes) such as "line 3: expected ':' at column 12" (`line_no` 0 leaves out
+ * the "line N: " part).  On failure `out` still holds the id when it was read
+ * before the error, so an error report can name it; call sg_json_line_free
+ * either way.  Checks the syntax only: a missing "text" is the caller's to
+ * judge. */
+int sg_json_parse_line(const char *s, size_t len, size_t line_no, sg_json_line *out,
+                       char *msg, size_t msgsz);
+void sg_json_line_free(sg_json_line *line);
+
+/* Whether `len` bytes hold only JSON whitespace (a blank line). */
+int sg_json_blank(const char *s, size_t len);
+
+/* Write `len` bytes to `f` as a JSON string, quotes included.  Bytes that
+ * are not valid UTF-8 are written as \u00XX of the byte, so the output is
+ * always valid JSON (lossy for such bytes, as the report is). */
+void sg_json_write_string(FILE *f, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,337 @@
+/* sg_markdown.c -- the Markdown reader, on md4c.
+ *
+ * md4c hands text callbacks pointers into the source, so offsets come from
+ * pointer arithmetic; soft breaks, hard breaks and NUL replacements point at
+ * static strings, so their source position is found from the last known
+ * offset.  Front matter is not CommonMark: it is read before md4c runs. */
+#include "sg_internal.h"
+
+#include <md4c.h>
+
+typedef struct sg_md {
+    sg_doc *doc;
+    const char *src;
+    size_t len;
+    int leaf;          /* a text block is open */
+    sg_block_kind kind;/* kind of the next leaf */
+    int level;
+    sg_why why;
+    size_t last;       /* source offset just past the last text seen */
+    int in_code_span;
+    size_t code_start; /* first source byte of a code span or block */
+    int pending_leave; /* inline spans left since the last text */
+    int pending_enter; /* inline spans opened before their block's text */
+    size_t pending_enter_pos;
+    int li_depth;
+    int quote_depth;
+    size_t block_end;
+} sg_md;
+
+static int sg_md_in_src(const sg_md *m, const char *p)
+{
+    return p >= m->src && p <= m->src + m->len;
+}
+
+static size_t sg_md_line_start(const sg_md *m, size_t off)
+{
+    while (off > 0 && m->src[off - 1] != '\n')
+        off--;
+    return off;
+}
+
+static size_t sg_md_line_end(const sg_md *m, size_t off)
+{
+    while (off < m->len && m->src[off] != '\n')
+        off++;
+    return off;
+}
+
+static void sg_md_close_leaf(sg_md *m)
+{
+    m->pending_enter = 0;
+    if (!m->leaf)
+        return;
+    if (m->pending_leave) {
+        /* closing markup runs to the end of the line at most */
+        size_t q = m->last;
+        while (q < m->len && m->src[q] != '\n' && m->src[q] != ' ')
+            q++;
+        for (; m->pending_leave > 0; m->pending_leave--)
+            sg_doc_inline(m->doc, q, -1);
+    }
+    size_t end = m->block_end > m->last ? m->block_end : m->last;
+    sg_doc_end_block(m->doc, sg_md_line_end(m, end));
+    m->leaf = 0;
+}
+
+static void sg_md_open_leaf(sg_md *m, size_t at)
+{
+    size_t ls = sg_md_line_start(m, at);
+    sg_doc_begin_block(m->doc, m->kind, m->level, m->why, ls, ls);
+    m->leaf = 1;
+    for (; m->pending_enter > 0; m->pending_enter--)
+        sg_doc_inline(m->doc, m->pending_enter_pos, +1);
+    m->block_end = at;
+}
+
+static int sg_md_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+    sg_md *m = ud;
+    switch (type) {
+    case MD_BLOCK_P:
+    case MD_BLOCK_H:
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+    case MD_BLOCK_CODE:
+    case MD_BLOCK_HTML:
+        sg_md_close_leaf(m); /* text of a tight list item before a nested block */
+        m->kind = type == MD_BLOCK_H      ? SG_BLOCK_HEADING
+                  : type == MD_BLOCK_P    ? (m->li_depth     ? SG_BLOCK_LIST_ITEM
+                                             : m->quote_depth ? SG_BLOCK_QUOTE
+                                                              : SG_BLOCK_PARAGRAPH)
+                  : type == MD_BLOCK_CODE ? SG_BLOCK_CODE
+                  : type == MD_BLOCK_HTML ? SG_BLOCK_OTHER
+                                          : SG_BLOCK_TABLE_CELL;
+        m->level = type == MD_BLOCK_H ? (int)((MD_BLOCK_H_DETAIL *)detail)->level : 0;
+        m->why = type == MD_BLOCK_CODE   ? SG_WHY_CODE
+                 : type == MD_BLOCK_HTML ? SG_WHY_BOILERPLATE
+                                         : SG_WHY_ARTICLE;
+        break;
+    case MD_BLOCK_LI:
+        sg_md_close_leaf(m);
+        m->li_depth++;
+        m->kind = SG_BLOCK_LIST_ITEM;
+        m->level = m->li_depth;
+        m->why = SG_WHY_ARTICLE;
+        break;
+    case MD_BLOCK_QUOTE:
+        sg_md_close_leaf(m);
+        m->quote_depth++;
+        m->kind = SG_BLOCK_QUOTE;
+        m->why = SG_WHY_ARTICLE;
+        break;
+    default:
+        sg_md_close_leaf(m);
+        break;
+    }
+    return 0;
+}
+
+static int sg_md_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+    sg_md *m = ud;
+    (void)detail;
+    sg_md_close_leaf(m);
+    if (type == MD_BLOCK_LI && m->li_depth > 0)
+        m->li_depth--;
+    if (type == MD_BLOCK_QUOTE && m->quote_depth > 0)
+        m->quote_depth--;
+    if (type == MD_BLOCK_LI || type == MD_BLOCK_QUOTE) {
+        m->kind = m->li_depth ? SG_BLOCK_LIST_ITEM
+                  : m->quote_depth ? SG_BLOCK_QUOTE
+                                   : SG_BLOCK_PARAGRAPH;
+        m->level = m->li_depth;
+        m->why = SG_WHY_ARTICLE;
+    }
+    return 0;
+}
+
+static int sg_md_enter_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+    sg_md *m = ud;
+    (void)detail;
+    if (type == MD_SPAN_CODE) {
+        m->in_code_span = 1;
+        m->code_start = (size_t)-1;
+        return 0;
+    }
+    /* markup opens after the last text and any spaces */
+    size_t p = m->last;
+    while (p < m->len && (m->src[p] == ' ' || m->src[p] == '\t' || m->src[p] == '\n'))
+        p++;
+    if (m->leaf)
+        sg_doc_inline(m->doc, p, +1);
+    else if (m->pending_enter++ == 0)
+        m->pending_enter_pos = p; /* emitted when the block's text starts */
+    return 0;
+}
+
+static int sg_md_leave_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+    sg_md *m = ud;
+    (void)detail;
+    if (type == MD_SPAN_CODE) {
+        m->in_code_span = 0;
+        if (m->code_start != (size_t)-1 && m->last > m->code_start)
+            sg_doc_skip(m->doc, m->code_start, m->last, SG_WHY_CODE);
+        return 0;
+    }
+    m->pending_leave++;
+    return 0;
+}
+
+/* A tiny decoder for the entities reviews use; others stay as written. */
+static size_t sg_md_entity(const char *e, size_t n, char out[8])
+{
+    static const struct {
+        const char *name, *utf8;
+    } ents[] = {{"&amp;", "&"},         {"&lt;", "<"},
+                {"&gt;", ">"},          {"&quot;", "\""},
+                {"&apos;", "'"},        {"&nbsp;", "\xC2\xA0"},
+                {"&rsquo;", "\xE2\x80\x99"}, {"&lsquo;", "\xE2\x80\x98"},
+                {"&ldquo;", "\xE2\x80\x9C"}, {"&rdquo;", "\xE2\x80\x9D"},
+                {"&mdash;", "\xE2\x80\x94"}, {"&ndash;", "\xE2\x80\x93"},
+                {"&hellip;", "\xE2\x80\xA6"}};
+    for (size_t i = 0; i < sizeof ents / sizeof ents[0]; i++)
+        if (strlen(ents[i].name) == n && !memcmp(e, ents[i].name, n)) {
+            size_t l = strlen(ents[i].utf8);
+            memcpy(out, ents[i].utf8, l);
+            return l;
+        }
+    if (n >= 4 && e[1] == '#') {
+        unsigned long cp = e[2] == 'x' || e[2] == 'X' ? strtoul(e + 3, NULL, 16)
+                                                      : strtoul(e + 2, NULL, 10);
+        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            cp = 0xFFFD;
+        if (cp < 0x80) {
+            out[0] = (char)cp;
+            return 1;
+        }
+        if (cp < 0x800) {
+            out[0] = (char)(0xC0 | (cp >> 6));
+            out[1] = (char)(0x80 | (cp & 0x3F));
+            return 2;
+        }
+        if (cp < 0x10000) {
+            out[0] = (char)(0xE0 | (cp >> 12));
+            out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+            out[2] = (char)(0x80 | (cp & 0x3F));
+            return 3;
+        }
+        out[0] = (char)(0xF0 | (cp >> 18));
+        out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[3] = (char)(0x80 | (cp & 0x3F));
+        return 4;
+    }
+    return 0;
+}
+
+static int sg_md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
+                      void *ud)
+{
+    sg_md *m = ud;
+    int in_src = sg_md_in_src(m, text) && text + size <= m->src + m->len;
+    size_t off = in_src ? (size_t)(text - m->src) : m->last;
+
+    if (type == MD_TEXT_HTML) {
+        if (in_src)
+            m->last = off + size; /* raw inline HTML is markup, not text */
+        return 0;
+    }
+    if (m->why != SG_WHY_ARTICLE || m->in_code_span || type == MD_TEXT_CODE) {
+        if (!in_src)
+            return 0;
+        if (m->in_code_span) {
+            if (m->code_start == (size_t)-1)
+                m->code_start = off;
+            m->last = off + size;
+            return 0;
+        }
+        if (!m->leaf)
+            sg_md_open_leaf(m, off);
+        m->last = off + size;
+        m->block_end = m->last;
+        return 0;
+    }
+    if (!m->leaf) {
+        if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)
+            return 0;
+        sg_md_open_leaf(m, off);
+    }
+    if (m->pending_leave > 0) {
+        /* closing markup lies between the last text and this one */
+        size_t q = in_src ? off : m->last;
+        while (q > m->last && (m->src[q - 1] == ' ' || m->src[q - 1] == '\n'))
+            q--;
+        for (; m->pending_leave > 0; m->pending_leave--)
+            sg_doc_inline(m->doc, q, -1);
+    }
+    m->pending_leave = 0;
+    switch (type) {
+    case MD_TEXT_SOFTBR:
+    case MD_TEXT_BR: {
+        size_t nl = m->last;
+        while (nl < m->len && m->src[nl] != '\n')
+            nl++;
+        if (nl < m->len)
+            sg_doc_add_text(m->doc, "\n", 1, nl, 1, 1);
+        m->last = nl < m->len ? nl + 1 : nl;
+        break;
+    }
+    case MD_TEXT_NULLCHAR: {
+        const char *z = memchr(m->src + m->last, '\0', m->len - m->last);
+        if (z) {
+            size_t zo = (size_t)(z - m->src);
+            sg_doc_add_text(m->doc, z, 1, zo, 1, 1);
+            m->last = zo + 1;
+        }
+        break;
+    }
+    case MD_TEXT_ENTITY: {
+        char dec[8];
+        size_t n = in_src ? sg_md_entity(text, size, dec) : 0;
+        if (n)
+            sg_doc_add_text(m->doc, dec, n, off, size, 0);
+        else if (in_src)
+            sg_doc_add_text(m->doc, text, size, off, size, 1);
+        if (in_src)
+            m->last = off + size;
+        break;
+    }
+    default:
+        if (in_src) {
+            sg_doc_add_text(m->doc, text, size, off, size, 1);
+            m->last = off + size;
+        }
+        break;
+    }
+    m->block_end = m->last;
+    return 0;
+}
+
+sg_status sg_read_markdown(sg_doc *doc, sg_error *err)
+{
+    size_t fm = sg_front_matter(doc, doc->src, doc->len);
+    if (fm)
+        sg_doc_skip(doc, 0, fm, SG_WHY_FRONT_MATTER);
+    if (doc->len - fm > 0xFFFFFFF0u) {
+        sg_set_error(err, SG_ERR_INPUT, "Markdown input over 4 GiB");
+        return SG_ERR_INPUT;
+    }
+    sg_md m;
+    memset(&m, 0, sizeof m);
+    m.doc = doc;
+    m.src = doc->src;
+    m.len = doc->len;
+    m.last = fm;
+    m.kind = SG_BLOCK_PARAGRAPH;
+    MD_PARSER parser;
+    memset(&parser, 0, sizeof parser);
+    parser.abi_version = 0;
+    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS;
+    parser.enter_block = sg_md_enter_block;
+    parser.leave_block = sg_md_leave_block;
+    parser.enter_span = sg_md_enter_span;
+    parser.leave_span = sg_md_leave_span;
+    parser.text = sg_md_text;
+    if (md_parse(doc->src + fm, (MD_SIZE)(doc->len - fm), &parser, &m) != 0) {
+        sg_set_error(err, SG_ERR_MEMORY, "the Markdown parser ran out of memory");
+        return SG_ERR_MEMORY;
+    }
+    sg_md_close_leaf(&m);
+    /* code and raw HTML blocks are listed as skipped by their block spans;
+     * page chrome pasted into Markdown is told apart like plain text */
+    sg_classify_boilerplate(doc, 0);
+    return SG_OK;
+}

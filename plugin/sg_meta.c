@@ -1,0 +1,1106 @@
+/*
+ * sg_meta.c -- title, work, year, genres, author, date, and the excerpt.
+ *
+ * Fields the readers found (front matter, HTML <meta>, <title>) come first;
+ * then the text: a review headline names the work ("Review Ballerina (2023):
+ * ...", "REVIEW: 'Ballerina' Is ...", "Netflix movie review: Ballerina - ...",
+ * "Ballerina Review", "'Ballerina' review: ..."), a "Genre:" line lists
+ * genres, a byline ("By Name", "Posted by Name") names the author and often
+ * carries the date.  Bylines sit in page chrome as often as in the article,
+ * so metadata may come from byline and navigation blocks (never from code,
+ * comments, related-post lists or footers); the rating never does.
+ *
+ * Everything reads only the first blocks and short lines (bounded), so the
+ * cost is linear in the input.  Dates come out as ISO 8601 (YYYY-MM-DD) when
+ * they parse, else as written.
+ */
+#include "sg_internal.h"
+
+#include <strings.h>
+
+/* How many blocks from the top are searched for headlines and bylines. */
+#define SG_M_TOP_BLOCKS 80
+/* Lines longer than this are prose, not headlines or bylines. */
+#define SG_M_LINE_MAX 300
+/* The excerpt's length in bytes, ellipsis included (a meta description). */
+#define SG_M_EXCERPT_MAX 160
+
+typedef const unsigned char sg_muc;
+
+static int sg_m_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+static int sg_m_alpha(int c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+static int sg_m_upper(int c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+static int sg_m_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Length of the space at t[i] (ASCII or NBSP), else 0. */
+static size_t sg_m_sp(sg_muc *t, size_t n, size_t i)
+{
+    if (i < n && sg_m_space(t[i]))
+        return 1;
+    if (i + 1 < n && t[i] == 0xC2 && t[i + 1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+static size_t sg_m_skip(sg_muc *t, size_t n, size_t i)
+{
+    size_t l;
+    while ((l = sg_m_sp(t, n, i)))
+        i += l;
+    return i;
+}
+
+static void sg_m_trim(sg_muc *t, size_t *s, size_t *e)
+{
+    *s = sg_m_skip(t, *e, *s);
+    while (*e > *s && (sg_m_space(t[*e - 1]) ||
+                       (*e - *s >= 2 && t[*e - 2] == 0xC2 && t[*e - 1] == 0xA0))) {
+        if (sg_m_space(t[*e - 1]))
+            (*e)--;
+        else
+            *e -= 2;
+    }
+}
+
+/* Case-insensitive match of lower-case `w` at t[i], ending at a word
+ * boundary; returns the end or 0. */
+static size_t sg_m_word(sg_muc *t, size_t n, size_t i, const char *w)
+{
+    for (; *w; w++, i++) {
+        if (i >= n)
+            return 0;
+        unsigned char c = t[i];
+        if (sg_m_alpha(c))
+            c |= 0x20;
+        if (c != (unsigned char)*w)
+            return 0;
+    }
+    if (i < n && (sg_m_alpha(t[i]) || sg_m_digit(t[i])))
+        return 0;
+    return i;
+}
+
+static char *sg_m_dup(sg_muc *t, size_t s, size_t e)
+{
+    return e > s ? sg_strndup((const char *)t + s, e - s) : NULL;
+}
+
+/* ---- quotes ------------------------------------------------------------------ */
+
+/* Length of an opening or closing quote at t[i]: ' " ‘ ’ “ ” « » ‹ ›. */
+static size_t sg_m_quote(sg_muc *t, size_t n, size_t i)
+{
+    if (i < n && (t[i] == '\'' || t[i] == '"'))
+        return 1;
+    if (i + 2 < n && t[i] == 0xE2 && t[i + 1] == 0x80 &&
+        (t[i + 2] == 0x98 || t[i + 2] == 0x99 || t[i + 2] == 0x9C || t[i + 2] == 0x9D ||
+         t[i + 2] == 0xB9 || t[i + 2] == 0xBA))
+        return 3;
+    if (i + 1 < n && t[i] == 0xC2 && (t[i + 1] == 0xAB || t[i + 1] == 0xBB))
+        return 2;
+    return 0;
+}
+
+/* The quote ending at t[e) (looking back), length or 0. */
+static size_t sg_m_quote_before(sg_muc *t, size_t s, size_t e)
+{
+    if (e > s && (t[e - 1] == '\'' || t[e - 1] == '"'))
+        return 1;
+    if (e >= s + 3 && sg_m_quote(t, e, e - 3) == 3)
+        return 3;
+    if (e >= s + 2 && sg_m_quote(t, e, e - 2) == 2)
+        return 2;
+    return 0;
+}
+
+/* Strip quotes, spaces and trailing punctuation from both ends. */
+static void sg_m_clean(sg_muc *t, size_t *s, size_t *e)
+{
+    for (int k = 0; k < 4; k++) {
+        sg_m_trim(t, s, e);
+        size_t q;
+        if ((q = sg_m_quote(t, *e, *s)))
+            *s += q;
+        if ((q = sg_m_quote_before(t, *s, *e)))
+            *e -= q;
+        while (*e > *s && (t[*e - 1] == ':' || t[*e - 1] == ',' || t[*e - 1] == ';' ||
+                           t[*e - 1] == '-' || t[*e - 1] == '|'))
+            (*e)--;
+    }
+    sg_m_trim(t, s, e);
+}
+
+/* ---- the work and its year ---------------------------------------------------- */
+
+/* "(2023)" at t[i]: returns the end and sets *y to the digits' start. */
+static size_t sg_m_paren_year(sg_muc *t, size_t n, size_t i, size_t *y)
+{
+    if (i + 6 <= n && t[i] == '(' && sg_m_digit(t[i + 1]) && sg_m_digit(t[i + 2]) &&
+        sg_m_digit(t[i + 3]) && sg_m_digit(t[i + 4]) && t[i + 5] == ')' &&
+        (t[i + 1] == '1' || t[i + 1] == '2')) {
+        *y = i + 1;
+        return i + 6;
+    }
+    return 0;
+}
+
+/* Words naming the medium before "review": "Netflix movie review: X". */
+static const char *const sg_m_media[] = {
+    "movie",   "film",    "tv",       "series",  "show",    "documentary",
+    "doc",     "anime",   "drama",    "k-drama", "kdrama",  "miniseries",
+    "season",  "episode", "premiere", "special", "short",   "musical",
+    "play",    "book",    "game",     "album",   "netflix", "streaming",
+    "theatre", "theater", "concert",  "opera",   NULL};
+
+static int sg_m_is_media(sg_muc *t, size_t s, size_t e)
+{
+    for (size_t k = 0; sg_m_media[k]; k++)
+        if (sg_m_word(t, e, s, sg_m_media[k]) == e)
+            return 1;
+    return 0;
+}
+
+/* Separator at t[i] ending a work name: " – ", " — ", " - ", ": ", " | ",
+ * ", ".  Returns its length or 0. */
+static size_t sg_m_sep(sg_muc *t, size_t n, size_t i)
+{
+    if (t[i] == ':' || t[i] == ',')
+        return (i + 1 >= n || sg_m_space(t[i + 1])) ? 1 : 0;
+    if (!sg_m_space(t[i]))
+        return 0;
+    size_t j = i + 1;
+    if (j < n && (t[j] == '-' || t[j] == '|') && j + 1 < n && sg_m_space(t[j + 1]))
+        return 2;
+    if (j + 2 < n && t[j] == 0xE2 && t[j + 1] == 0x80 &&
+        (t[j + 2] == 0x93 || t[j + 2] == 0x94))
+        return 4;
+    return 0;
+}
+
+/* Parse a headline for the work under review.  On success sets [*ws,*we)
+ * to the work and *ys to the year's digits (or SIZE_MAX). */
+static int sg_m_parse_work(sg_muc *t, size_t n, size_t *ws, size_t *we, size_t *ys)
+{
+    *ys = SIZE_MAX;
+    if (n > SG_M_LINE_MAX)
+        return 0;
+    size_t r = SIZE_MAX, re = 0;
+    for (size_t i = 0; i + 6 <= n; i++) {
+        if ((t[i] | 0x20) != 'r' || (i > 0 && sg_m_alpha(t[i - 1])))
+            continue;
+        if ((re = sg_m_word(t, n, i, "review"))) {
+            r = i;
+            break;
+        }
+    }
+    if (r == SIZE_MAX)
+        return 0;
+    /* the words before "review" */
+    size_t ps = 0, pe = r;
+    sg_m_trim(t, &ps, &pe);
+    size_t lw = pe;
+    while (lw > ps && !sg_m_space(t[lw - 1]))
+        lw--;
+    int words = 0;
+    for (size_t i = ps; i < pe; i++)
+        if (i == ps || (sg_m_space(t[i - 1]) && !sg_m_space(t[i])))
+            words++;
+    /* breadcrumbs ("Home » Film » ...", "Home > Film", "TV / Reviews") are
+     * not headlines */
+    for (size_t i = ps + 1; i < pe; i++) {
+        size_t l = (t[i] == 0xC2 && i + 1 < pe && t[i + 1] == 0xBB) ? 2
+                   : (t[i] == '>' || t[i] == '/' || t[i] == '\\')   ? 1
+                                                                    : 0;
+        if (l && t[i - 1] == ' ' && (i + l >= pe || t[i + l] == ' '))
+            return 0;
+    }
+    /* what follows "review" */
+    size_t a = sg_m_skip(t, n, re);
+    int sep = 0;
+    if (a < n && (t[a] == ':' || t[a] == '-' || t[a] == '|' || t[a] == ',')) {
+        sep = 1;
+        a++;
+    } else if (a + 2 < n && t[a] == 0xE2 && t[a + 1] == 0x80 &&
+               (t[a + 2] == 0x93 || t[a + 2] == 0x94)) {
+        sep = 1;
+        a += 3;
+    }
+    a = sg_m_skip(t, n, a);
+    size_t of = sg_m_word(t, n, a, "of");
+    /* "Netflix movie review: X" names X after; "X movie review" before */
+    int prefix_mode = a < n && (pe == ps || (words <= 4 && sg_m_is_media(t, lw, pe)) ||
+                                (!sep && of && words <= 1));
+    if (prefix_mode) {
+        if (of && !sep)
+            a = sg_m_skip(t, n, of);
+        if (a >= n)
+            return 0;
+        size_t q = sg_m_quote(t, n, a);
+        size_t s = a + q, e = s;
+        if (q) {
+            /* up to the closing quote */
+            while (e < n &&
+                   !(sg_m_quote(t, n, e) && (e + sg_m_quote(t, n, e) >= n ||
+                                             !sg_m_alpha(t[e + sg_m_quote(t, n, e)]))))
+                e++;
+            if (e >= n || e == s)
+                return 0;
+            *ws = s;
+            *we = e;
+            size_t y = sg_m_skip(t, n, e + sg_m_quote(t, n, e));
+            sg_m_paren_year(t, n, y, ys);
+            return 1;
+        }
+        size_t y = SIZE_MAX;
+        while (e < n && e - s < 120) {
+            size_t pe2;
+            if (sg_m_space(t[e]) && (pe2 = sg_m_paren_year(t, n, e + 1, &y))) {
+                *ys = y;
+                break;
+            }
+            if (t[e] == '(' && sg_m_paren_year(t, n, e, &y)) {
+                *ys = y;
+                break;
+            }
+            if (sg_m_sep(t, n, e))
+                break;
+            e++;
+        }
+        if (e - s >= 120)
+            return 0;
+        size_t cs = s, ce = e;
+        sg_m_clean(t, &cs, &ce);
+        if (ce <= cs)
+            return 0;
+        *ws = cs;
+        *we = ce;
+        return 1;
+    }
+    /* "Ballerina Review", "'Ballerina' review: ...", "Ballerina (2023) Review" */
+    if (!sep && a < n)
+        return 0;
+    if (words > 10)
+        return 0;
+    size_t s = ps, e = pe;
+    /* drop medium words: "Ballerina movie review" */
+    while (e > s) {
+        size_t w = e;
+        while (w > s && !sg_m_space(t[w - 1]))
+            w--;
+        if (w == s || !sg_m_is_media(t, w, e))
+            break;
+        e = w;
+        sg_m_trim(t, &s, &e);
+    }
+    /* a year at the end: "Ballerina (2023)" */
+    if (e >= s + 6) {
+        size_t y;
+        if (sg_m_paren_year(t, e, e - 6, &y)) {
+            *ys = y;
+            e -= 6;
+        }
+    }
+    sg_m_clean(t, &s, &e);
+    if (e <= s)
+        return 0;
+    *ws = s;
+    *we = e;
+    return 1;
+}
+
+/* ---- dates ------------------------------------------------------------------------ */
+
+static const char *const sg_m_months[] = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+
+/* A month name (full, 3-letter, or "sept", with an optional dot) at t[i]. */
+static int sg_m_month(sg_muc *t, size_t n, size_t i, size_t *end)
+{
+    for (int m = 0; m < 12; m++) {
+        size_t e = sg_m_word(t, n, i, sg_m_months[m]);
+        if (!e) {
+            char ab[5] = {0};
+            memcpy(ab, sg_m_months[m], 3);
+            e = sg_m_word(t, n, i, ab);
+            if (!e && m == 8)
+                e = sg_m_word(t, n, i, "sept");
+        }
+        if (e) {
+            if (e < n && t[e] == '.')
+                e++;
+            *end = e;
+            return m + 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 or 2 digits at t[i] (not more); returns the count. */
+static size_t sg_m_small(sg_muc *t, size_t n, size_t i, int *v)
+{
+    if (i >= n || !sg_m_digit(t[i]))
+        return 0;
+    size_t k = 1;
+    *v = t[i] - '0';
+    if (i + 1 < n && sg_m_digit(t[i + 1])) {
+        *v = *v * 10 + (t[i + 1] - '0');
+        k = 2;
+    }
+    if (i + k < n && sg_m_digit(t[i + k]))
+        return 0;
+    return k;
+}
+
+/* A 4-digit year at t[i]; a digit glued after it is allowed (bylines run
+ * "10/06/20234 Mins Read" together). */
+static int sg_m_year(sg_muc *t, size_t n, size_t i, int *y)
+{
+    if (i + 4 > n)
+        return 0;
+    for (size_t k = 0; k < 4; k++)
+        if (!sg_m_digit(t[i + k]))
+            return 0;
+    *y = (t[i] - '0') * 1000 + (t[i + 1] - '0') * 100 + (t[i + 2] - '0') * 10 +
+         (t[i + 3] - '0');
+    return *y >= 1800 && *y <= 2199;
+}
+
+static int sg_m_valid(int y, int m, int d)
+{
+    static const int dim[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return y >= 1800 && m >= 1 && m <= 12 && d >= 1 && d <= dim[m - 1];
+}
+
+/* Skip "st", "nd", "rd", "th" after a day. */
+static size_t sg_m_ordinal(sg_muc *t, size_t n, size_t i)
+{
+    if (i + 2 <= n && sg_m_alpha(t[i]) && sg_m_alpha(t[i + 1]) &&
+        (i + 2 == n || !sg_m_alpha(t[i + 2]))) {
+        char a = (char)(t[i] | 0x20), b = (char)(t[i + 1] | 0x20);
+        if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+            (a == 't' && b == 'h'))
+            return i + 2;
+    }
+    return i;
+}
+
+/* The first date in t[0,n), written to iso as YYYY-MM-DD. */
+static int sg_m_find_date(sg_muc *t, size_t n, char iso[11])
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && (sg_m_alpha(t[i - 1]) || sg_m_digit(t[i - 1])) &&
+            !(sg_m_digit(t[i]) && sg_m_alpha(t[i - 1])))
+            continue;
+        int y = 0, m = 0, d = 0;
+        size_t k, e;
+        if (sg_m_digit(t[i])) {
+            /* 2023-10-06, 2023/10/06 */
+            if (sg_m_year(t, n, i, &y) && i + 4 < n &&
+                (t[i + 4] == '-' || t[i + 4] == '/' || t[i + 4] == '.')) {
+                char sep = (char)t[i + 4];
+                if ((k = sg_m_small(t, n, i + 5, &m)) && i + 5 + k < n &&
+                    t[i + 5 + k] == sep && sg_m_small(t, n, i + 6 + k, &d) &&
+                    sg_m_valid(y, m, d))
+                    goto found;
+            }
+            int a, b;
+            if ((k = sg_m_small(t, n, i, &a))) {
+                size_t j = i + k;
+                /* 10/06/2023 (month first unless it cannot be), 12.10.2023 */
+                if (j < n && (t[j] == '/' || t[j] == '.' || t[j] == '-')) {
+                    char sep = (char)t[j];
+                    size_t k2 = sg_m_small(t, n, j + 1, &b);
+                    if (k2 && j + 1 + k2 < n && t[j + 1 + k2] == sep &&
+                        sg_m_year(t, n, j + 2 + k2, &y)) {
+                        if (sep == '/')
+                            m = a, d = b;
+                        else
+                            d = a, m = b;
+                        if (m > 12) {
+                            int tmp = m;
+                            m = d;
+                            d = tmp;
+                        }
+                        if (sg_m_valid(y, m, d))
+                            goto found;
+                    }
+                }
+                /* 12 October 2023, 12th October, 2023 */
+                j = sg_m_skip(t, n, sg_m_ordinal(t, n, j));
+                if (j > i + k && (m = sg_m_month(t, n, j, &e))) {
+                    e = sg_m_skip(t, n, e < n && t[e] == ',' ? e + 1 : e);
+                    d = a;
+                    if (sg_m_year(t, n, e, &y) && sg_m_valid(y, m, d))
+                        goto found;
+                }
+            }
+        } else if (sg_m_alpha(t[i]) && (m = sg_m_month(t, n, i, &e))) {
+            /* October 12, 2023 */
+            size_t j = sg_m_skip(t, n, e);
+            if (j > e && (k = sg_m_small(t, n, j, &d))) {
+                j = sg_m_ordinal(t, n, j + k);
+                if (j < n && t[j] == ',')
+                    j++;
+                j = sg_m_skip(t, n, j);
+                if (sg_m_year(t, n, j, &y) && sg_m_valid(y, m, d))
+                    goto found;
+            }
+        }
+        continue;
+    found:
+        /* y, m and d are validated: 4, 2 and 2 digits */
+        iso[0] = (char)('0' + y / 1000);
+        iso[1] = (char)('0' + y / 100 % 10);
+        iso[2] = (char)('0' + y / 10 % 10);
+        iso[3] = (char)('0' + y % 10);
+        iso[4] = '-';
+        iso[5] = (char)('0' + m / 10);
+        iso[6] = (char)('0' + m % 10);
+        iso[7] = '-';
+        iso[8] = (char)('0' + d / 10);
+        iso[9] = (char)('0' + d % 10);
+        iso[10] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- fields ------------------------------------------------------------------------ */
+
+static const char *sg_m_field(const sg_doc *doc, const char *const *keys)
+{
+    for (size_t k = 0; keys[k]; k++)
+        for (size_t i = 0; i < doc->nfields; i++)
+            if (doc->fields[i].key && doc->fields[i].value &&
+                !strcmp(doc->fields[i].key, keys[k]) && doc->fields[i].value[0])
+                return doc->fields[i].value;
+    return NULL;
+}
+
+/* Blocks that may carry metadata: not code, comments, lists of other
+ * posts, footers or sign-up boxes. */
+static int sg_m_block_ok(const sg_block *b)
+{
+    switch (b->why) {
+    case SG_WHY_CODE:
+    case SG_WHY_SCRIPT:
+    case SG_WHY_STYLE:
+    case SG_WHY_FRONT_MATTER:
+    case SG_WHY_RELATED:
+    case SG_WHY_NEWSLETTER:
+    case SG_WHY_COMMENTS:
+    case SG_WHY_FOOTER:
+    case SG_WHY_OFF:
+        return 0;
+    default:
+        return b->kind != SG_BLOCK_CODE && b->view_len > 0;
+    }
+}
+
+/* Iterate the trimmed lines of the top blocks: call fn until it returns 1. */
+typedef int (*sg_m_line_fn)(void *ctx, const sg_doc *doc, size_t block, sg_muc *t,
+                            size_t n);
+
+static int sg_m_lines(const sg_doc *doc, sg_m_line_fn fn, void *ctx)
+{
+    size_t seen = 0;
+    for (size_t bi = 0; bi < doc->nblocks && seen < SG_M_TOP_BLOCKS; bi++) {
+        const sg_block *b = &doc->blocks[bi];
+        if (!sg_m_block_ok(b))
+            continue;
+        seen++;
+        sg_muc *v = (sg_muc *)doc->view.data + b->view_start;
+        size_t n = b->view_len, i = 0;
+        for (int lines = 0; i < n && lines < 64; lines++) {
+            const void *nl = memchr(v + i, '\n', n - i);
+            size_t e = nl ? (size_t)((sg_muc *)nl - v) : n;
+            size_t s = i, te = e;
+            sg_m_trim(v, &s, &te);
+            if (te > s && te - s <= SG_M_LINE_MAX && fn(ctx, doc, bi, v + s, te - s))
+                return 1;
+            i = e + 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- the headline ---------------------------------------------------------------- */
+
+typedef struct sg_m_headline {
+    size_t block;
+    sg_muc *line;
+    size_t n;
+    size_t ws, we, ys;
+} sg_m_headline;
+
+static int sg_m_headline_fn(void *ctx, const sg_doc *doc, size_t block, sg_muc *t,
+                            size_t n)
+{
+    (void)doc;
+    sg_m_headline *h = ctx;
+    if (n > 200 || !sg_m_parse_work(t, n, &h->ws, &h->we, &h->ys))
+        return 0;
+    h->block = block;
+    h->line = t;
+    h->n = n;
+    return 1;
+}
+
+static int sg_m_find_headline(const sg_doc *doc, sg_m_headline *h)
+{
+    memset(h, 0, sizeof *h);
+    return sg_m_lines(doc, sg_m_headline_fn, h);
+}
+
+/* <title> text without a trailing site name ("... - But Why Tho"). */
+static char *sg_m_page_title(const char *t)
+{
+    size_t n = strlen(t), cut = n;
+    sg_muc *u = (sg_muc *)t;
+    for (size_t i = n; i-- > 0;) {
+        size_t l = 0;
+        if (i + 2 < n && u[i] == ' ' && (u[i + 1] == '|' || u[i + 1] == '-') &&
+            u[i + 2] == ' ')
+            l = 1;
+        else if (i + 4 < n && u[i] == ' ' && u[i + 1] == 0xE2 && u[i + 2] == 0x80 &&
+                 (u[i + 3] == 0x93 || u[i + 3] == 0x94) && u[i + 4] == ' ')
+            l = 1;
+        if (l) {
+            if (n - i <= 40 && i >= 10)
+                cut = i;
+            break;
+        }
+        if (n - i > 40)
+            break;
+    }
+    size_t s = 0, e = cut;
+    sg_m_trim(u, &s, &e);
+    return sg_m_dup(u, s, e);
+}
+
+/* ---- genres ---------------------------------------------------------------------- */
+
+#define SG_M_MAX_GENRES 32
+
+static void sg_m_add_genre(sg_meta *m, sg_muc *t, size_t s, size_t e)
+{
+    sg_m_clean(t, &s, &e);
+    while (e > s && (t[e - 1] == '.' || t[e - 1] == ']' || t[e - 1] == '}'))
+        e--;
+    while (s < e && (t[s] == '[' || t[s] == '{' || t[s] == '#'))
+        s++;
+    sg_m_clean(t, &s, &e);
+    if (e <= s || e - s > 60 || m->ngenres >= SG_M_MAX_GENRES)
+        return;
+    for (size_t i = 0; i < m->ngenres; i++)
+        if (strlen(m->genres[i]) == e - s &&
+            !strncasecmp(m->genres[i], (const char *)t + s, e - s))
+            return;
+    char *g = sg_m_dup(t, s, e);
+    if (!g)
+        return;
+    char **p = realloc(m->genres, (m->ngenres + 1) * sizeof *p);
+    if (!p) {
+        free(g);
+        return;
+    }
+    m->genres = p;
+    m->genres[m->ngenres++] = g;
+}
+
+/* Split a list ("action, thriller", "[a, b]", "a | b", "a/b") into genres. */
+static void sg_m_add_genres(sg_meta *m, sg_muc *t, size_t n)
+{
+    size_t s = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i == n || t[i] == ',' || t[i] == ';' || t[i] == '|' || t[i] == '/') {
+            sg_m_add_genre(m, t, s, i);
+            s = i + 1;
+        }
+    }
+}
+
+static void sg_m_genres_from_fields(sg_meta *m, const sg_doc *doc, const char *key)
+{
+    for (size_t i = 0; i < doc->nfields; i++)
+        if (doc->fields[i].key && doc->fields[i].value &&
+            !strcmp(doc->fields[i].key, key))
+            sg_m_add_genres(m, (sg_muc *)doc->fields[i].value,
+                            strlen(doc->fields[i].value));
+}
+
+static int sg_m_genre_line_fn(void *ctx, const sg_doc *doc, size_t block, sg_muc *t,
+                              size_t n)
+{
+    (void)doc;
+    (void)block;
+    size_t e = sg_m_word(t, n, 0, "genres");
+    if (!e)
+        e = sg_m_word(t, n, 0, "genre");
+    if (!e)
+        return 0;
+    e = sg_m_skip(t, n, e);
+    if (e >= n || t[e] != ':')
+        return 0;
+    sg_m_add_genres(ctx, t + e + 1, n - e - 1);
+    return ((sg_meta *)ctx)->ngenres > 0;
+}
+
+/* ---- the author ------------------------------------------------------------------ */
+
+static const char *const sg_m_particles[] = {"de",  "da",  "del", "della", "van", "von",
+                                             "der", "den", "la",  "le",    "di",  "du",
+                                             "bin", "al",  "dos", "das",   "y",   NULL};
+
+/* A person's name at t[i]: 1-5 capitalised words (particles allowed inside),
+ * stopping at digits, punctuation or a lower-case word. */
+static int sg_m_name(sg_muc *t, size_t n, size_t i, size_t *ns, size_t *ne)
+{
+    size_t j = i, end = i;
+    int words = 0;
+    while (j < n && words < 5) {
+        int particle = 0;
+        size_t me;
+        if (words && sg_m_month(t, n, j, &me))
+            break; /* "Posted by Rob Stewart October 12" */
+        if (!(sg_m_upper(t[j]) || (t[j] >= 0xC3 && t[j] <= 0xDF))) {
+            for (size_t k = 0; sg_m_particles[k]; k++)
+                if (sg_m_word(t, n, j, sg_m_particles[k]))
+                    particle = 1;
+            if (!particle || !words)
+                break;
+        }
+        size_t w = j;
+        while (w < n) {
+            unsigned char c = t[w];
+            if (sg_m_alpha(c) || c >= 0x80 || c == '-' || c == '\'' || c == '.') {
+                /* a right quote is part of "O’Brien"; stop at other symbols */
+                if (c == 0xE2 && !(w + 2 < n && t[w + 1] == 0x80 && t[w + 2] == 0x99))
+                    break;
+                w++;
+            } else
+                break;
+        }
+        if (w == j)
+            break;
+        words++;
+        if (!particle)
+            end = w;
+        if (w < n && t[w] == ' ' && w + 1 < n &&
+            (sg_m_alpha(t[w + 1]) || t[w + 1] >= 0xC3))
+            j = w + 1;
+        else
+            break;
+    }
+    if (end <= i)
+        return 0;
+    while (end > i && t[end - 1] == '.' && !(end - i >= 2 && sg_m_upper(t[end - 2])))
+        end--;
+    if (end - i < 2 || end - i > 60)
+        return 0;
+    *ns = i;
+    *ne = end;
+    return 1;
+}
+
+typedef struct sg_m_byline {
+    size_t block;
+    sg_muc *line;
+    size_t n;
+    size_t ns, ne;
+} sg_m_byline;
+
+static int sg_m_byline_fn(void *ctx, const sg_doc *doc, size_t block, sg_muc *t, size_t n)
+{
+    (void)doc;
+    sg_m_byline *bl = ctx;
+    if (n > 240)
+        return 0;
+    static const char *const lead[] = {"posted by", "written by", "reviewed by",
+                                       "review by", "words by",   "story by",
+                                       NULL};
+    for (size_t i = 0; i + 3 < n; i++) {
+        if ((t[i] | 0x20) != 'b' && (t[i] | 0x20) != 'p' && (t[i] | 0x20) != 'w' &&
+            (t[i] | 0x20) != 'r' && (t[i] | 0x20) != 's')
+            continue;
+        size_t e = 0;
+        int glued = i > 0 && sg_m_alpha(t[i - 1]);
+        for (size_t k = 0; lead[k] && !e; k++) {
+            size_t l = strlen(lead[k]);
+            if (i + l < n && !strncasecmp((const char *)t + i, lead[k], l) && !glued &&
+                sg_m_space(t[i + l]))
+                e = i + l;
+        }
+        if (!e && (t[i] == 'B' || (t[i] == 'b' && !glued)) && (t[i + 1] | 0x20) == 'y' &&
+            sg_m_space(t[i + 2])) {
+            /* "By Name" opens the line, follows punctuation, or is glued to
+             * the end of a word the page ran into it ("MusnickyBy Sarah") */
+            size_t p = i;
+            while (p > 0 && sg_m_space(t[p - 1]))
+                p--;
+            if (p == 0 || (glued && t[i] == 'B' && t[i - 1] >= 'a' && t[i - 1] <= 'z') ||
+                (!glued && (t[p - 1] == '|' || t[p - 1] == ',' || t[p - 1] == '-' ||
+                            t[p - 1] >= 0x80 || t[p - 1] == ':')))
+                e = i + 2;
+        }
+        if (!e)
+            continue;
+        size_t s = sg_m_skip(t, n, e);
+        if (sg_m_name(t, n, s, &bl->ns, &bl->ne)) {
+            bl->block = block;
+            bl->line = t;
+            bl->n = n;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- the date -------------------------------------------------------------------- */
+
+typedef struct sg_m_date_ctx {
+    int byline_only;
+    char iso[11];
+} sg_m_date_ctx;
+
+static int sg_m_date_fn(void *ctx, const sg_doc *doc, size_t block, sg_muc *t, size_t n)
+{
+    sg_m_date_ctx *dc = ctx;
+    const sg_block *b = &doc->blocks[block];
+    if (dc->byline_only && b->why != SG_WHY_BYLINE)
+        return 0;
+    if (!dc->byline_only && n > 100)
+        return 0;
+    return sg_m_find_date(t, n, dc->iso);
+}
+
+/* ---- the whole ------------------------------------------------------------------- */
+
+void sg_meta_find(const sg_doc *doc, const sg_sentence *s, size_t ns, sg_meta *out)
+{
+    /* headlines and bylines are lines, not sentences; the excerpt (built
+     * later, once flags are known) is the part that reads sentences */
+    (void)s;
+    (void)ns;
+    memset(out, 0, sizeof *out);
+    if (!doc)
+        return;
+    static const char *const title_keys[] = {"title",    "og:title", "twitter:title",
+                                             "dc.title", "headline", NULL};
+    static const char *const work_keys[] = {"work", "film",         "movie",
+                                            "show", "itemreviewed", NULL};
+    static const char *const year_keys[] = {"year", "release_year", "released", NULL};
+    static const char *const author_keys[] = {
+        "author",         "article:author",  "dc.creator", "byline",
+        "parsely-author", "sailthru.author", "creator",    NULL};
+    static const char *const date_keys[] = {"date",
+                                            "article:published_time",
+                                            "published_time",
+                                            "og:published_time",
+                                            "datepublished",
+                                            "date_published",
+                                            "pubdate",
+                                            "publishdate",
+                                            "publish_date",
+                                            "published",
+                                            "dc.date",
+                                            "dc.date.issued",
+                                            "sailthru.date",
+                                            "parsely-pub-date",
+                                            NULL};
+
+    sg_m_headline h;
+    int have_h = doc->view.data && sg_m_find_headline(doc, &h);
+
+    /* title */
+    const char *ft = sg_m_field(doc, title_keys);
+    if (ft)
+        out->title = sg_strndup(ft, strlen(ft));
+    else if (doc->html_title && doc->html_title[0])
+        out->title = sg_m_page_title(doc->html_title);
+    if (!out->title && have_h)
+        out->title = sg_m_dup(h.line, 0, h.n);
+    for (size_t bi = 0; !out->title && bi < doc->nblocks && bi < SG_M_TOP_BLOCKS; bi++) {
+        const sg_block *b = &doc->blocks[bi];
+        if (b->kind == SG_BLOCK_HEADING && b->why == SG_WHY_ARTICLE && b->view_len) {
+            sg_muc *v = (sg_muc *)doc->view.data + b->view_start;
+            size_t a = 0, e = b->view_len;
+            sg_m_trim(v, &a, &e);
+            if (e > a && e - a <= SG_M_LINE_MAX)
+                out->title = sg_m_dup(v, a, e);
+        }
+    }
+    for (size_t bi = 0; !out->title && bi < doc->nblocks; bi++) {
+        const sg_block *b = &doc->blocks[bi];
+        if (b->why != SG_WHY_ARTICLE || !b->view_len || b->kind == SG_BLOCK_CODE)
+            continue;
+        sg_muc *v = (sg_muc *)doc->view.data + b->view_start;
+        const void *nl = memchr(v, '\n', b->view_len);
+        size_t a = 0, e = nl ? (size_t)((sg_muc *)nl - v) : b->view_len;
+        sg_m_trim(v, &a, &e);
+        if (e > a && e - a <= 120)
+            out->title = sg_m_dup(v, a, e);
+        break;
+    }
+
+    /* work and year */
+    const char *fw = sg_m_field(doc, work_keys);
+    size_t ws, we, ys = SIZE_MAX;
+    if (fw)
+        out->work = sg_strndup(fw, strlen(fw));
+    else if (out->title &&
+             sg_m_parse_work((sg_muc *)out->title, strlen(out->title), &ws, &we, &ys)) {
+        out->work = sg_m_dup((sg_muc *)out->title, ws, we);
+        if (ys != SIZE_MAX)
+            out->year = sg_m_dup((sg_muc *)out->title, ys, ys + 4);
+    } else if (have_h) {
+        out->work = sg_m_dup(h.line, h.ws, h.we);
+        if (h.ys != SIZE_MAX)
+            out->year = sg_m_dup(h.line, h.ys, h.ys + 4);
+    }
+    if (!out->year) {
+        const char *fy = sg_m_field(doc, year_keys);
+        int y;
+        if (fy && sg_m_year((sg_muc *)fy, strlen(fy), 0, &y))
+            out->year = sg_strndup(fy, 4);
+    }
+
+    /* genres */
+    sg_m_genres_from_fields(out, doc, "genres");
+    if (!out->ngenres)
+        sg_m_genres_from_fields(out, doc, "genre");
+    if (!out->ngenres && doc->view.data)
+        sg_m_lines(doc, sg_m_genre_line_fn, out);
+    if (!out->ngenres)
+        sg_m_genres_from_fields(out, doc, "tags");
+    if (!out->ngenres)
+        sg_m_genres_from_fields(out, doc, "keywords");
+    if (!out->ngenres)
+        sg_m_genres_from_fields(out, doc, "article:tag");
+
+    /* author */
+    for (size_t k = 0; author_keys[k] && !out->author; k++) {
+        const char *one[2] = {author_keys[k], NULL};
+        const char *fa = sg_m_field(doc, one);
+        if (!fa || !strncmp(fa, "http", 4) || fa[0] == '/' || fa[0] == '@')
+            continue;
+        sg_muc *u = (sg_muc *)fa;
+        size_t a = 0, e = strlen(fa);
+        if (e > 3 && (u[0] | 0x20) == 'b' && (u[1] | 0x20) == 'y' && u[2] == ' ')
+            a = 3;
+        sg_m_trim(u, &a, &e);
+        out->author = sg_m_dup(u, a, e);
+    }
+    sg_m_byline bl;
+    memset(&bl, 0, sizeof bl);
+    int have_bl = doc->view.data && sg_m_lines(doc, sg_m_byline_fn, &bl);
+    if (!out->author && have_bl)
+        out->author = sg_m_dup(bl.line, bl.ns, bl.ne);
+
+    /* date */
+    char iso[11];
+    const char *fd = sg_m_field(doc, date_keys);
+    if (fd) {
+        if (sg_m_find_date((sg_muc *)fd, strlen(fd), iso))
+            out->date = sg_strndup(iso, 10);
+        else {
+            sg_muc *u = (sg_muc *)fd;
+            size_t a = 0, e = strlen(fd);
+            sg_m_trim(u, &a, &e);
+            out->date = sg_m_dup(u, a, e);
+        }
+    }
+    if (!out->date && have_bl && sg_m_find_date(bl.line, bl.n, iso))
+        out->date = sg_strndup(iso, 10);
+    if (!out->date && doc->view.data) {
+        sg_m_date_ctx dc;
+        memset(&dc, 0, sizeof dc);
+        dc.byline_only = 1;
+        if (sg_m_lines(doc, sg_m_date_fn, &dc))
+            out->date = sg_strndup(dc.iso, 10);
+    }
+    if (!out->date && have_h) {
+        /* a short dated line just under the headline */
+        for (size_t bi = h.block; bi < doc->nblocks && bi <= h.block + 6; bi++) {
+            const sg_block *b = &doc->blocks[bi];
+            if (!sg_m_block_ok(b) || b->view_len > 100)
+                continue;
+            if (sg_m_find_date((sg_muc *)doc->view.data + b->view_start, b->view_len,
+                               iso)) {
+                out->date = sg_strndup(iso, 10);
+                break;
+            }
+        }
+    }
+}
+
+/* ---- the excerpt ------------------------------------------------------------------ */
+
+/* Sentences that are page furniture inside a paragraph: bylines, credits,
+ * captions, "Label: value" lines, and anything without a sentence's closing
+ * mark. */
+static int sg_m_furniture(sg_muc *t, size_t n)
+{
+    static const char *const marks[] = {"posted by",       "written by",  "image credit",
+                                        "photo:",          "photograph:", "credit:",
+                                        "min read",        "mins read",   "minute read",
+                                        "updated:",        "pictured:",   "(photo",
+                                        "in a still from", NULL};
+    /* a sentence ends with . ! ? or an ellipsis, maybe inside quotes */
+    size_t e = n;
+    for (int k = 0; k < 3 && e > 0; k++) {
+        size_t q = sg_m_quote_before(t, 0, e);
+        if (q)
+            e -= q;
+        else if (t[e - 1] == ')' || t[e - 1] == ']' || t[e - 1] == '*' || t[e - 1] == '_')
+            e--;
+        else
+            break;
+    }
+    if (e == 0)
+        return 1;
+    if (t[e - 1] != '.' && t[e - 1] != '!' && t[e - 1] != '?' &&
+        !(e >= 3 && t[e - 3] == 0xE2 && t[e - 2] == 0x80 && t[e - 1] == 0xA6))
+        return 1;
+    if (n >= 3 && (t[0] | 0x20) == 'b' && (t[1] | 0x20) == 'y' && t[2] == ' ')
+        return 1;
+    /* "Genre: action, thriller." */
+    for (size_t i = 0; i < n && i < 24; i++)
+        if (t[i] == ':') {
+            size_t c = 0;
+            for (size_t j = i; j < n; j++)
+                c += t[j] == ',';
+            if (c >= 2 || n - i < 40)
+                return 1;
+            break;
+        }
+    /* credits sit near the start of a short sentence */
+    size_t lim = n < 300 ? n : 300;
+    for (size_t i = 0; i < lim; i++)
+        for (size_t k = 0; marks[k]; k++) {
+            size_t l = strlen(marks[k]);
+            if (i + l <= n && (t[i] | 0x20) == marks[k][0] &&
+                !strncasecmp((const char *)t + i, marks[k], l))
+                return 1;
+        }
+    return 0;
+}
+
+char *sg_meta_excerpt(const sg_doc *doc, const sg_sentence *s, size_t ns,
+                      const unsigned char *flagged)
+{
+    if (!doc || !s || !doc->view.data)
+        return NULL;
+    sg_m_headline h;
+    int have_h = sg_m_find_headline(doc, &h);
+    char buf[SG_M_EXCERPT_MAX + 8];
+    size_t len = 0, whole = 0; /* whole: length through the last whole sentence */
+    int over = 0;
+    for (size_t i = 0; i < ns && !over; i++) {
+        if (s[i].block >= doc->nblocks)
+            continue;
+        const sg_block *b = &doc->blocks[s[i].block];
+        if (b->why != SG_WHY_ARTICLE || b->kind != SG_BLOCK_PARAGRAPH)
+            continue;
+        /* the article starts under its headline; above it is page chrome */
+        if (have_h && s[i].block <= h.block)
+            continue;
+        if (flagged && flagged[i])
+            continue;
+        if (s[i].view_end <= s[i].view_start || s[i].view_end > doc->view.len)
+            continue;
+        sg_muc *t = (sg_muc *)doc->view.data + s[i].view_start;
+        size_t n = s[i].view_end - s[i].view_start;
+        if (n < 20 || sg_m_furniture(t, n))
+            continue;
+        /* append, whitespace and NUL bytes collapsed to one space */
+        if (len)
+            buf[len++] = ' ';
+        int space = 0;
+        for (size_t k = 0; k < n; k++) {
+            unsigned char c = t[k];
+            if (sg_m_space(c) || c == 0) {
+                space = 1;
+                continue;
+            }
+            if (space && len && buf[len - 1] != ' ')
+                buf[len++] = ' ';
+            space = 0;
+            if (len >= SG_M_EXCERPT_MAX + 1) {
+                over = 1;
+                break;
+            }
+            buf[len++] = (char)c;
+        }
+        if (!over)
+            whole = len;
+    }
+    while (len && buf[len - 1] == ' ')
+        len--;
+    if (!len)
+        return NULL;
+    if ((over || len > SG_M_EXCERPT_MAX) && whole >= 100 && whole <= SG_M_EXCERPT_MAX)
+        len = whole; /* whole sentences read better than a cut one */
+    else if (over || len > SG_M_EXCERPT_MAX) {
+        /* cut at the last space that leaves room for the ellipsis */
+        size_t lim = SG_M_EXCERPT_MAX - 3, cut = 0;
+        for (size_t k = lim; k > 0; k--)
+            if (buf[k] == ' ') {
+                cut = k;
+                break;
+            }
+        if (cut < 40) {
+            /* one long word: cut between UTF-8 characters */
+            cut = lim;
+            while (cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80)
+                cut--;
+        }
+        len = cut;
+        /* no dangling comma, colon or dash before the ellipsis */
+        for (;;) {
+            if (len &&
+                (buf[len - 1] == ' ' || buf[len - 1] == ',' || buf[len - 1] == ';' ||
+                 buf[len - 1] == ':' || buf[len - 1] == '-'))
+                len--;
+            else if (len >= 3 && (unsigned char)buf[len - 3] == 0xE2 &&
+                     (unsigned char)buf[len - 2] == 0x80 &&
+                     ((unsigned char)buf[len - 1] == 0x93 ||
+                      (unsigned char)buf[len - 1] == 0x94))
+                len -= 3;
+            else
+                break;
+        }
+        memcpy(buf + len, "\xE2\x80\xA6", 3);
+        len += 3;
+    }
+    return sg_strndup(buf, len);
+}
+
+void sg_meta_clear(sg_meta *m)
+{
+    if (!m)
+        return;
+    free(m->title);
+    free(m->work);
+    free(m->year);
+    free(m->author);
+    free(m->date);
+    free(m->excerpt);
+    for (size_t i = 0; i < m->ngenres; i++)
+        free(m->genres[i]);
+    free(m->genres);
+    memset(m, 0, sizeof *m);
+}

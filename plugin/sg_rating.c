@@ -1,0 +1,1208 @@
+/*
+ * sg_rating.c -- the review's own rating.
+ *
+ * Only article blocks (why == SG_WHY_ARTICLE) are read: page chrome such as
+ * "Related posts" lists carries other works' scores.  Each line of each
+ * article block is scanned once, left to right, by hand-written scanners
+ * whose look-ahead is bounded by small constants, so the pass is linear in
+ * the input however long a line is.
+ *
+ * Forms recognised (value and scale as written):
+ *   fractions       "7/10", "8.5/10", "62/100", "3/5 stars", "4 out of 5"
+ *   stars in words  "3.5 stars", "four stars", "3 1/2 stars",
+ *                   "three and a half stars", "2.5 stars (out of 4)"
+ *   star glyphs     "★★★½", "★★★☆☆", "⭐⭐⭐⭐" (scale 5, or the number of
+ *                   slots when empty stars are drawn, or "out of N")
+ *   labelled scores "Rating - 7/10", "Score: 4/5", "Our score: 8" (a bare
+ *                   number takes scale 10, or 100 above 10),
+ *                   "The final score: review Average", "Verdict: ...",
+ *                   "Grade: B-", "Rated 4/5"; a label alone on its line
+ *                   labels a value alone on the next line
+ *   letter grades   A+ to F: labelled, or with a sign alone on a line
+ *   verdict words   the table below: labelled, or the distinctive ones
+ *                   ("Recommended", "Skip it", "Thumbs up") alone on a line
+ *
+ * Unlabelled numbers must not be dates ("10/06/2023", "12/10"), runtimes
+ * ("2h 5m"), series counts ("episode 4 of 8", "Part 1/3"), "24/7", "9/11",
+ * "50/50", money or quantities ("3/4 of the budget"): a fraction in running
+ * prose needs a scale of 4, 5, 10, 20 or 100, a value no larger, and a
+ * rating word nearby (or "/10" ending the line).
+ *
+ * Where several remain, the best is chosen by points: labelled 10, alone on
+ * its line 4, inside a TL;DR / verdict section 3, in the last third of the
+ * article 2, an "overall"/"final" label 3, and -20 inside a run of chrome
+ * that the classifier left as article ("Related posts" ... up to the next
+ * long paragraph).  Ties go to the later one.
+ */
+#include "sg_internal.h"
+
+#include <math.h>
+#include <strings.h>
+
+/* ---- the verdict table ----------------------------------------------------- */
+
+/* Verdict words on the [0,1] scale of `normalized`.  This is the one table
+ * for the engine (the Lua `rating` hook may override what it gives).
+ * `alone`: the phrase is a verdict on a line of its own; plain adjectives
+ * ("good", "average") are verdicts only after a label. */
+typedef struct sg_verdict_word {
+    const char *phrase; /* lower case; a space matches any run of spaces */
+    double norm;
+    int alone;
+} sg_verdict_word;
+
+static const sg_verdict_word sg_verdicts[] = {
+    {"must see", 1.0, 1},
+    {"must-see", 1.0, 1},
+    {"must watch", 1.0, 1},
+    {"must-watch", 1.0, 1},
+    {"masterpiece", 1.0, 0},
+    {"essential", 1.0, 0},
+    {"highly recommended", 0.9, 1},
+    {"strongly recommended", 0.9, 1},
+    {"certified fresh", 0.9, 1},
+    {"excellent", 0.9, 0},
+    {"great", 0.85, 0},
+    {"recommended", 0.8, 1},
+    {"worth watching", 0.75, 1},
+    {"worth a watch", 0.75, 1},
+    {"worth seeing", 0.75, 1},
+    {"thumbs up", 0.75, 1},
+    {"fresh", 0.75, 1},
+    {"good", 0.7, 0},
+    {"solid", 0.7, 0},
+    {"decent", 0.6, 0},
+    {"average", 0.5, 0},
+    {"mixed", 0.5, 0},
+    {"fair", 0.5, 0},
+    {"okay", 0.5, 0},
+    {"mediocre", 0.4, 0},
+    {"disappointing", 0.35, 0},
+    {"poor", 0.3, 0},
+    {"bad", 0.25, 0},
+    {"thumbs down", 0.25, 1},
+    {"rotten", 0.25, 1},
+    {"not recommended", 0.2, 1},
+    {"skip it", 0.2, 1},
+    {"skip", 0.2, 0},
+    {"avoid", 0.1, 0},
+    {"awful", 0.1, 0},
+    {"terrible", 0.1, 0},
+};
+
+/* Letter grades: A+ 1.0 and 0.05 less per step down to D- 0.45; F (with or
+ * without a sign) 0.2, a failing grade well below D-. */
+static double sg_grade_norm(char letter, int sign)
+{
+    double base;
+    switch (letter) {
+    case 'A':
+        base = 0.95;
+        break;
+    case 'B':
+        base = 0.80;
+        break;
+    case 'C':
+        base = 0.65;
+        break;
+    case 'D':
+        base = 0.50;
+        break;
+    case 'F':
+        return 0.2;
+    default:
+        return NAN;
+    }
+    return base + 0.05 * sign;
+}
+
+/* ---- small scanners ------------------------------------------------------- */
+
+typedef const unsigned char sg_uc;
+
+static int sg_r_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+static int sg_r_alpha(int c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+static int sg_r_alnum(int c)
+{
+    return sg_r_digit(c) || sg_r_alpha(c);
+}
+static int sg_r_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Length of a UTF-8 space at t[i] (NBSP, thin, narrow no-break), else 0. */
+static size_t sg_r_uspace(sg_uc *t, size_t n, size_t i)
+{
+    if (i < n && sg_r_space(t[i]))
+        return 1;
+    if (i + 1 < n && t[i] == 0xC2 && t[i + 1] == 0xA0)
+        return 2;
+    if (i + 2 < n && t[i] == 0xE2 && t[i + 1] == 0x80 &&
+        (t[i + 2] == 0x89 || t[i + 2] == 0xAF || t[i + 2] == 0x8A))
+        return 3;
+    return 0;
+}
+
+static size_t sg_r_skip_spaces(sg_uc *t, size_t n, size_t i)
+{
+    size_t l;
+    while ((l = sg_r_uspace(t, n, i)))
+        i += l;
+    return i;
+}
+
+/* Case-insensitive match of lower-case `w` at t[i]; returns its end or 0.
+ * A space in `w` matches one or more spaces. */
+static size_t sg_r_match(sg_uc *t, size_t n, size_t i, const char *w)
+{
+    for (; *w; w++) {
+        if (*w == ' ') {
+            size_t j = sg_r_skip_spaces(t, n, i);
+            if (j == i)
+                return 0;
+            i = j;
+            continue;
+        }
+        if (i >= n || (t[i] | (sg_r_alpha(t[i]) ? 0x20 : 0)) != (unsigned char)*w)
+            return 0;
+        i++;
+    }
+    return i;
+}
+
+/* As sg_r_match, and the match must end at a word boundary. */
+static size_t sg_r_word(sg_uc *t, size_t n, size_t i, const char *w)
+{
+    size_t e = sg_r_match(t, n, i, w);
+    if (!e || (e < n && sg_r_alnum(t[e])))
+        return 0;
+    return e;
+}
+
+static int sg_r_word_start(sg_uc *t, size_t i)
+{
+    return i == 0 || !sg_r_alnum(t[i - 1]);
+}
+
+/* Is there a whole word from `words` starting in t[from, to)? */
+static int sg_r_any_word(sg_uc *t, size_t n, size_t from, size_t to,
+                         const char *const *words)
+{
+    for (size_t i = from; i < to; i++) {
+        if (!sg_r_alpha(t[i]) || !sg_r_word_start(t, i))
+            continue;
+        for (size_t k = 0; words[k]; k++)
+            if (sg_r_word(t, n, i, words[k]))
+                return 1;
+    }
+    return 0;
+}
+
+/* Words near a number that make it a rating. */
+static const char *const sg_r_cues[] = {
+    "rating",   "ratings",  "rate",    "rates",   "rated", "score", "scored", "scores",
+    "grade",    "graded",   "verdict", "star",    "stars", "give",  "gives",  "gave",
+    "giving",   "award",    "awards",  "awarded", "earn",  "earns", "earned", "deserve",
+    "deserves", "deserved", "get",     "gets",    "got",   "mark",  "marks",  NULL};
+
+/* Words just before a number that make it a count, not a score. */
+static const char *const sg_r_series[] = {
+    "episode", "episodes", "ep",   "part",  "parts", "chapter",     "season", "issue",
+    "vol",     "volume",   "page", "pages", "book",  "no",          "number", "track",
+    "disc",    "round",    "day",  "days",  "week",  "step",        "game",   "level",
+    "act",     "scene",    "film", "movie", "entry", "installment", NULL};
+
+/* Words right after a fraction that make it a quantity. */
+static const char *const sg_r_units[] = {
+    "of",     "minute", "minutes", "min",  "mins",  "hour", "hours", "hr",
+    "hrs",    "second", "seconds", "day",  "days",  "week", "weeks", "month",
+    "months", "year",   "years",   "pm",   "am",    "km",   "mph",   "mile",
+    "miles",  "dollar", "dollars", "cent", "cents", "time", "times", "percent",
+    "inch",   "inches", "cup",     "cups", "th",    "ths",  "split", NULL};
+
+/* The word ending right before t[i] (skipping spaces) is one of `words`. */
+static int sg_r_prev_word_in(sg_uc *t, size_t i, const char *const *words)
+{
+    size_t e = i;
+    while (e > 0 && i - e < 8 &&
+           (sg_r_space(t[e - 1]) || t[e - 1] == '#' || t[e - 1] == '.'))
+        e--;
+    size_t s = e;
+    while (s > 0 && sg_r_alpha(t[s - 1]) && e - s < 16)
+        s--;
+    if (s == e || (s > 0 && sg_r_alpha(t[s - 1])))
+        return 0;
+    for (size_t k = 0; words[k]; k++)
+        if (sg_r_word(t, e, s, words[k]) == e)
+            return 1;
+    return 0;
+}
+
+/* ---- numbers -------------------------------------------------------------- */
+
+/* A plain number at t[i]: 1-4 digits, an optional decimal part of 1-2 digits
+ * ('.' or ','), an optional "½".  *end gets its end; *skip the end of the
+ * whole digit run to resume from when it is refused.  *lead0 is set for
+ * "08"-style leading zeros. */
+static int sg_r_number(sg_uc *t, size_t n, size_t i, double *v, size_t *end, size_t *skip,
+                       int *lead0)
+{
+    size_t j = i;
+    double x = 0;
+    while (j < n && sg_r_digit(t[j])) {
+        if (j - i < 5)
+            x = x * 10 + (t[j] - '0');
+        j++;
+    }
+    size_t run = j;
+    while (run < n && (sg_r_digit(t[run]) || t[run] == '.' || t[run] == ',') &&
+           run - j < 8)
+        run++;
+    *skip = run > j ? run : j;
+    if (j == i || j - i > 4)
+        return 0;
+    *lead0 = j - i > 1 && t[i] == '0';
+    if (j + 1 < n && (t[j] == '.' || t[j] == ',') && sg_r_digit(t[j + 1])) {
+        size_t k = j + 1;
+        double f = 0, scale = 1;
+        while (k < n && sg_r_digit(t[k]) && k - j <= 3) {
+            f = f * 10 + (t[k] - '0');
+            scale *= 10;
+            k++;
+        }
+        if (k < n && sg_r_digit(t[k]))
+            return 0;
+        if (t[j] == ',' && k - j == 4) /* "1,000" groups thousands */
+            k = j;
+        else if (k - j > 3)
+            return 0;
+        else {
+            x += f / scale;
+            j = k;
+        }
+    }
+    if (j + 1 < n && t[j] == 0xC2 && t[j + 1] == 0xBD) {
+        x += 0.5;
+        j += 2;
+    }
+    *v = x;
+    *end = j;
+    return 1;
+}
+
+static const char *const sg_r_numwords[] = {"zero",  "one",  "two", "three",
+                                            "four",  "five", "six", "seven",
+                                            "eight", "nine", "ten", NULL};
+
+/* A number word ("four") at a word start. */
+static int sg_r_numword(sg_uc *t, size_t n, size_t i, double *v, size_t *end)
+{
+    if (!sg_r_word_start(t, i))
+        return 0;
+    for (size_t k = 0; sg_r_numwords[k]; k++) {
+        size_t e = sg_r_word(t, n, i, sg_r_numwords[k]);
+        if (e) {
+            *v = (double)k;
+            *end = e;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A scale after "out of": digits or a number word, or "a hundred". */
+static int sg_r_scale_at(sg_uc *t, size_t n, size_t i, double *v, size_t *end)
+{
+    size_t skip;
+    int lead0;
+    if (i < n && sg_r_digit(t[i])) {
+        if (!sg_r_number(t, n, i, v, end, &skip, &lead0) || lead0 || *v < 1 ||
+            *v != floor(*v) || (*end < n && (sg_r_alnum(t[*end]) || t[*end] == '/')))
+            return 0;
+        return 1;
+    }
+    size_t e;
+    if ((e = sg_r_word(t, n, i, "a hundred")) || (e = sg_r_word(t, n, i, "hundred"))) {
+        *v = 100;
+        *end = e;
+        return 1;
+    }
+    return sg_r_numword(t, n, i, v, end) && *v >= 1;
+}
+
+/* "stars" / "star" as a word at t[i]; returns its end or 0. */
+static size_t sg_r_star_word(sg_uc *t, size_t n, size_t i)
+{
+    size_t e = sg_r_word(t, n, i, "stars");
+    return e ? e : sg_r_word(t, n, i, "star");
+}
+
+/* An explicit scale after a stars count: "out of 4", "(out of 4)", "/5",
+ * "of 5".  Returns the end or 0. */
+static size_t sg_r_star_scale(sg_uc *t, size_t n, size_t i, double *scale)
+{
+    size_t j = sg_r_skip_spaces(t, n, i);
+    int paren = j < n && t[j] == '(';
+    if (paren)
+        j = sg_r_skip_spaces(t, n, j + 1);
+    size_t e = 0;
+    if (j < n && t[j] == '/')
+        e = sg_r_skip_spaces(t, n, j + 1);
+    else if (!(e = sg_r_match(t, n, j, "out of ")))
+        e = sg_r_match(t, n, j, "of ");
+    if (!e || !sg_r_scale_at(t, n, e, scale, &e))
+        return 0;
+    if (paren) {
+        e = sg_r_skip_spaces(t, n, e);
+        if (e < n && t[e] == ')')
+            e++;
+        else
+            return 0;
+    }
+    return e;
+}
+
+enum {
+    SG_RF_FRACTION = 1,
+    SG_RF_OUTOF,
+    SG_RF_STARS,
+    SG_RF_BARE,
+    SG_RF_GLYPHS,
+    SG_RF_GRADE,
+    SG_RF_WORD
+};
+
+/* One rating found in a line: offsets relative to the line. */
+typedef struct sg_rval {
+    size_t s, e;
+    int form;
+    double value, scale, norm;
+    int scale_given; /* the scale is written, not inferred */
+    int unit;        /* "stars" written after a fraction */
+    int half;        /* the value has a half (3.5, ½) */
+    size_t slots;    /* glyphs: number of star glyphs drawn */
+} sg_rval;
+
+static int sg_r_common_scale(double s)
+{
+    return s == 4 || s == 5 || s == 10 || s == 20 || s == 100;
+}
+
+/* A numeric rating starting at t[i] (a digit or a number word).  *resume
+ * gets where the caller's scan continues. */
+static int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
+{
+    double v;
+    size_t e, skip;
+    int lead0 = 0, word = 0;
+    memset(rv, 0, sizeof *rv);
+    *resume = i + 1;
+    if (sg_r_digit(t[i])) {
+        if (!sg_r_number(t, n, i, &v, &e, &skip, &lead0)) {
+            *resume = skip > i ? skip : i + 1;
+            return 0;
+        }
+        *resume = skip > e ? skip : e;
+    } else {
+        if (!sg_r_numword(t, n, i, &v, &e))
+            return 0;
+        word = 1;
+        *resume = e;
+    }
+    rv->s = i;
+    rv->value = v;
+    rv->half = v != floor(v);
+    /* "3rd", "2h", "4k", "90s", "45%" are not scores */
+    if (e < n && (sg_r_alpha(t[e]) || t[e] == '%'))
+        return 0;
+    size_t j = e;
+    if (!word && !lead0) {
+        /* fraction: N/M with nothing date-like around it */
+        size_t p = sg_r_skip_spaces(t, n, j);
+        if (p < n && t[p] == '/' && p - j <= 1) {
+            size_t q0 = p + 1;
+            if (q0 < n && t[q0] == ' ')
+                q0++;
+            double sc;
+            size_t q, sk;
+            int lz;
+            if (q0 < n && sg_r_digit(t[q0]) && sg_r_number(t, n, q0, &sc, &q, &sk, &lz)) {
+                *resume = sk > q ? sk : q;
+                if (lz || sc != floor(sc) || sc < 1 || sc > 1000 ||
+                    (q < n && (t[q] == '/' || sg_r_digit(t[q]) || t[q] == '%' ||
+                               sg_r_alpha(t[q]) ||
+                               (t[q] == 0xC2 && q + 1 < n && t[q + 1] == 0xBD))))
+                    return 0;
+                rv->form = SG_RF_FRACTION;
+                rv->scale = sc;
+                rv->scale_given = 1;
+                rv->e = q;
+                size_t a = sg_r_skip_spaces(t, n, q), se;
+                if (a > q && (se = sg_r_star_word(t, n, a))) {
+                    rv->unit = 1;
+                    rv->e = se;
+                } else if (a > q && sg_r_alpha(t[a]) &&
+                           sg_r_any_word(t, n, a, a + 1, sg_r_units)) {
+                    size_t w = a;
+                    while (w < n && sg_r_alpha(t[w]))
+                        w++;
+                    for (size_t k = 0; sg_r_units[k]; k++)
+                        if (sg_r_word(t, n, a, sg_r_units[k]) == w)
+                            return 0;
+                }
+                return rv->value <= rv->scale;
+            }
+            return 0;
+        }
+    }
+    if (lead0)
+        return 0;
+    /* a half written out: "3 1/2 stars", "three and a half stars" */
+    size_t h = sg_r_skip_spaces(t, n, j), he;
+    if (!rv->half && h > j) {
+        if (h + 3 <= n && !memcmp(t + h, "1/2", 3) &&
+            (h + 3 == n || !sg_r_alnum(t[h + 3])) && !word) {
+            v += 0.5;
+            rv->half = 1;
+            j = h + 3;
+        } else if ((he = sg_r_word(t, n, h, "and a half"))) {
+            v += 0.5;
+            rv->half = 1;
+            j = he;
+        } else if ((he = sg_r_word(t, n, h, "and one half"))) {
+            v += 0.5;
+            rv->half = 1;
+            j = he;
+        }
+    }
+    rv->value = v;
+    size_t a = sg_r_skip_spaces(t, n, j), k;
+    if (a > j && (k = sg_r_match(t, n, a, "out of ")) && !rv->half) {
+        double sc;
+        size_t q;
+        if (!sg_r_scale_at(t, n, k, &sc, &q))
+            return 0;
+        rv->form = SG_RF_OUTOF;
+        rv->scale = sc;
+        rv->scale_given = 1;
+        rv->e = q;
+        size_t b = sg_r_skip_spaces(t, n, q), se;
+        if (b > q && (se = sg_r_star_word(t, n, b))) {
+            rv->unit = 1;
+            rv->e = se;
+        }
+        *resume = rv->e;
+        return sc >= 1 && v <= sc;
+    }
+    if (a > j && (k = sg_r_star_word(t, n, a))) {
+        rv->form = SG_RF_STARS;
+        rv->e = k;
+        double sc;
+        size_t q = sg_r_star_scale(t, n, k, &sc);
+        if (q) {
+            rv->scale = sc;
+            rv->scale_given = 1;
+            rv->e = q;
+        } else
+            rv->scale = v <= 5 ? 5 : 10;
+        *resume = rv->e;
+        return rv->scale >= 1 && v <= rv->scale;
+    }
+    if (!word) {
+        rv->form = SG_RF_BARE;
+        rv->e = j;
+        return 1;
+    }
+    return 0;
+}
+
+/* A run of star glyphs at t[i]: ★ ☆ ⭐ (with or without VS16) and ½,
+ * single spaces allowed between them. */
+static size_t sg_r_glyph(sg_uc *t, size_t n, size_t i, int *kind)
+{
+    if (i + 2 < n && t[i] == 0xE2 && t[i + 1] == 0x98 &&
+        (t[i + 2] == 0x85 || t[i + 2] == 0x86)) {
+        *kind = t[i + 2] == 0x85 ? 2 : 0;
+        return 3;
+    }
+    if (i + 2 < n && t[i] == 0xE2 && t[i + 1] == 0xAD && t[i + 2] == 0x90) {
+        *kind = 2;
+        if (i + 5 < n && t[i + 3] == 0xEF && t[i + 4] == 0xB8 && t[i + 5] == 0x8F)
+            return 6;
+        return 3;
+    }
+    if (i + 1 < n && t[i] == 0xC2 && t[i + 1] == 0xBD) {
+        *kind = 1;
+        return 2;
+    }
+    return 0;
+}
+
+static int sg_r_glyphs(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
+{
+    memset(rv, 0, sizeof *rv);
+    size_t j = i, last = i, full = 0, halves = 0, empty = 0;
+    int kind;
+    size_t l;
+    while ((l = sg_r_glyph(t, n, j, &kind))) {
+        if (kind == 2)
+            full++;
+        else if (kind == 1)
+            halves++;
+        else
+            empty++;
+        j += l;
+        last = j;
+        if (j + 1 < n && t[j] == ' ' && sg_r_glyph(t, n, j + 1, &kind))
+            j++;
+    }
+    *resume = last > i ? last : i + 1;
+    if (full + empty == 0 || halves > 1)
+        return 0;
+    rv->s = i;
+    rv->e = last;
+    rv->form = SG_RF_GLYPHS;
+    rv->value = (double)full + 0.5 * (double)halves;
+    rv->half = halves > 0;
+    rv->slots = full + halves + empty;
+    if (empty && rv->slots >= 3 && rv->slots <= 10) {
+        rv->scale = (double)rv->slots;
+        rv->scale_given = 1;
+    } else
+        rv->scale = rv->value <= 5 ? 5 : 10;
+    double sc;
+    size_t q = sg_r_star_scale(t, n, last, &sc);
+    if (q) {
+        rv->scale = sc;
+        rv->scale_given = 1;
+        rv->e = q;
+        *resume = q;
+    }
+    return rv->value <= rv->scale;
+}
+
+/* A letter grade at t[i]: A-D or F, an optional sign (+ - − –), then the end
+ * of the text or something that is not a word ("Grade: A stylish film" is
+ * not a grade). */
+static int sg_r_grade(sg_uc *t, size_t n, size_t i, int need_sign, sg_rval *rv)
+{
+    if (i >= n || !sg_r_word_start(t, i))
+        return 0;
+    char c = (char)t[i];
+    if (c != 'A' && c != 'B' && c != 'C' && c != 'D' && c != 'F')
+        return 0;
+    size_t j = i + 1;
+    int sign = 0;
+    if (j < n && t[j] == '+')
+        sign = 1, j++;
+    else if (j < n && t[j] == '-') {
+        if (j + 1 < n && sg_r_alnum(t[j + 1]))
+            return 0; /* "B-movie" */
+        sign = -1, j++;
+    } else if (j + 2 < n && t[j] == 0xE2 &&
+               ((t[j + 1] == 0x88 && t[j + 2] == 0x92) ||
+                (t[j + 1] == 0x80 && t[j + 2] == 0x93)) &&
+               !(j + 3 < n && sg_r_alnum(t[j + 3])))
+        sign = -1, j += 3;
+    if (need_sign && !sign)
+        return 0;
+    if (j < n &&
+        (sg_r_alnum(t[j]) || t[j] == '\'' || t[j] == '+' || t[j] == '-' || t[j] >= 0x80))
+        return 0;
+    size_t k = sg_r_skip_spaces(t, n, j);
+    if (k < n && (sg_r_alnum(t[k]) || t[k] >= 0x80 || t[k] == '\'' || t[k] == '"'))
+        return 0;
+    memset(rv, 0, sizeof *rv);
+    rv->s = i;
+    rv->e = j;
+    rv->form = SG_RF_GRADE;
+    rv->value = rv->scale = NAN;
+    rv->norm = sg_grade_norm(c, sign);
+    return 1;
+}
+
+/* A verdict phrase from the table at t[i] (the longest one). */
+static int sg_r_verdict(sg_uc *t, size_t n, size_t i, int weak_ok, sg_rval *rv)
+{
+    if (i >= n || !sg_r_alpha(t[i]) || !sg_r_word_start(t, i))
+        return 0;
+    size_t best = 0, bi = 0;
+    for (size_t k = 0; k < sizeof sg_verdicts / sizeof sg_verdicts[0]; k++) {
+        size_t e = sg_r_word(t, n, i, sg_verdicts[k].phrase);
+        if (e > best) {
+            best = e;
+            bi = k;
+        }
+    }
+    if (!best || (!weak_ok && !sg_verdicts[bi].alone))
+        return 0;
+    memset(rv, 0, sizeof *rv);
+    rv->s = i;
+    rv->e = best;
+    rv->form = SG_RF_WORD;
+    rv->value = rv->scale = NAN;
+    rv->norm = sg_verdicts[bi].norm;
+    return 1;
+}
+
+/* ---- labels and sections --------------------------------------------------- */
+
+/* Label words; `strong` ones ("overall", "final") name the overall score. */
+static const char *const sg_r_labels[] = {
+    "rating", "score", "grade", "verdict", "overall", "rated", "stars", "our take", NULL};
+
+/* A label near the start of the line: up to three words, then a label word,
+ * then a separator (: - – — = |) or a space.  Returns the offset where the
+ * value may start (0 when no label); *sep tells whether a separator was
+ * written, *only_num that the label takes numbers only ("rated"), *strong
+ * that it names the overall score. */
+static size_t sg_r_label(sg_uc *t, size_t n, int *sep, int *only_num, int *strong,
+                         int *at_end)
+{
+    size_t i = 0;
+    *sep = *only_num = *strong = *at_end = 0;
+    for (int w = 0; w < 4 && i < n && i < 40; w++) {
+        for (size_t k = 0; sg_r_labels[k]; k++) {
+            size_t e = sg_r_word(t, n, i, sg_r_labels[k]);
+            if (!e)
+                continue;
+            /* "Overall rating:", "Score rating" read as one label */
+            size_t nx = sg_r_skip_spaces(t, n, e);
+            int chained = 0;
+            for (size_t k2 = 0; nx > e && sg_r_labels[k2] && !chained; k2++)
+                chained = sg_r_word(t, n, nx, sg_r_labels[k2]) != 0;
+            if (chained) {
+                if (!strcmp(sg_r_labels[k], "overall"))
+                    *strong = 1;
+                break;
+            }
+            /* "3/5 stars": "stars" labels only with a separator */
+            int needs_sep = !strcmp(sg_r_labels[k], "stars");
+            if (!strcmp(sg_r_labels[k], "rated"))
+                *only_num = 1;
+            if (!strcmp(sg_r_labels[k], "overall"))
+                *strong = 1;
+            if (i >= 6 &&
+                (sg_r_match(t, n, i - 6, "final ") || sg_r_match(t, n, i - 6, "total ")))
+                *strong = 1;
+            size_t j = sg_r_skip_spaces(t, n, e);
+            if (j < n && (t[j] == ':' || t[j] == '-' || t[j] == '=' || t[j] == '|')) {
+                *sep = 1;
+                j++;
+            } else if (j + 2 < n && t[j] == 0xE2 && t[j + 1] == 0x80 &&
+                       (t[j + 2] == 0x93 || t[j + 2] == 0x94)) {
+                *sep = 1;
+                j += 3;
+            } else if ((j == e && j < n) || needs_sep)
+                return 0; /* "rating's", "score.", "4 stars" */
+            j = sg_r_skip_spaces(t, n, j);
+            if (j >= n)
+                *at_end = 1;
+            return j;
+        }
+        /* next word */
+        while (i < n && !sg_r_space(t[i]))
+            i++;
+        i = sg_r_skip_spaces(t, n, i);
+    }
+    return 0;
+}
+
+/* A short line that opens a verdict section ("TL;DR", "The Verdict"). */
+static const char *const sg_r_sections[] = {"tl;dr",
+                                            "tldr",
+                                            "tl dr",
+                                            "verdict",
+                                            "the verdict",
+                                            "final verdict",
+                                            "our verdict",
+                                            "my verdict",
+                                            "bottom line",
+                                            "the bottom line",
+                                            "final thoughts",
+                                            "conclusion",
+                                            "in conclusion",
+                                            "final word",
+                                            "the final word",
+                                            "summary",
+                                            "in summary",
+                                            "overall",
+                                            "final score",
+                                            "the final score",
+                                            NULL};
+
+/* A short line that opens a run of page chrome. */
+static const char *const sg_r_chrome[] = {"related posts",
+                                          "related articles",
+                                          "related reviews",
+                                          "related stories",
+                                          "related",
+                                          "you may also like",
+                                          "you might also like",
+                                          "more reviews",
+                                          "more from",
+                                          "trending",
+                                          "trending posts",
+                                          "trending now",
+                                          "recommended for you",
+                                          "popular posts",
+                                          "latest reviews",
+                                          "more stories",
+                                          "leave a reply",
+                                          "leave a comment",
+                                          "comments",
+                                          "read next",
+                                          NULL};
+
+/* Does the line start with one of `list`, followed by the end, a colon or a
+ * dash?  `whole`: only the end (after optional ':' and spaces). */
+static int sg_r_line_is(sg_uc *t, size_t n, const char *const *list, int whole)
+{
+    for (size_t k = 0; list[k]; k++) {
+        size_t e = sg_r_match(t, n, 0, list[k]);
+        if (!e || (e < n && sg_r_alnum(t[e])))
+            continue;
+        size_t j = sg_r_skip_spaces(t, n, e);
+        if (j < n && t[j] == ':')
+            j = sg_r_skip_spaces(t, n, j + 1);
+        if (j >= n)
+            return 1;
+        if (!whole && (e < n && (t[e] == ':' || t[j] == '-')))
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- the scan ---------------------------------------------------------------- */
+
+typedef struct sg_rscan {
+    const sg_doc *doc;
+    size_t first_view, last_view; /* the article's extent in the view */
+    int pending_label;            /* the previous line was a label alone */
+    int section;                  /* lines left in a verdict section */
+    int chrome;                   /* inside a run of chrome */
+    /* the best so far */
+    int have;
+    int points;
+    size_t block;
+    sg_rval best;
+    size_t best_line; /* view offset of the line holding best */
+} sg_rscan;
+
+/* Is everything in t[0,n) outside [s,e) bullets, spaces or punctuation? */
+static int sg_r_alone(sg_uc *t, size_t n, size_t s, size_t e)
+{
+    if (n > 120)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i >= s && i < e)
+            continue;
+        unsigned char c = t[i];
+        if (sg_r_alnum(c))
+            return 0;
+        if (c >= 0x80) {
+            /* bullets, dashes and spaces are punctuation; other letters not */
+            if (i + 2 < n && c == 0xE2 && t[i + 1] == 0x80 &&
+                (t[i + 2] == 0xA2 || t[i + 2] == 0x93 || t[i + 2] == 0x94 ||
+                 t[i + 2] == 0x89 || t[i + 2] == 0xAF)) {
+                i += 2;
+                continue;
+            }
+            if (i + 1 < n && c == 0xC2 && (t[i + 1] == 0xA0 || t[i + 1] == 0xB7)) {
+                i += 1;
+                continue;
+            }
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static void sg_r_offer(sg_rscan *sc, size_t block, size_t line_view, sg_rval *rv,
+                       int points)
+{
+    size_t at = line_view + rv->s;
+    size_t extent = sc->last_view - sc->first_view;
+    if (extent && (double)(at - sc->first_view) >= 0.67 * (double)extent)
+        points += 2;
+    if (sc->section > 0)
+        points += 3;
+    if (sc->chrome)
+        points -= 20;
+    if (!sc->have || points >= sc->points) {
+        sc->have = 1;
+        sc->points = points;
+        sc->block = block;
+        sc->best = *rv;
+        sc->best_line = line_view;
+    }
+}
+
+/* Cue words near candidates, found by two cursors that only move forward
+ * (candidates come in order), so a line full of numbers stays linear. */
+#define SG_R_NEAR 80
+typedef struct sg_rcues {
+    size_t back_pos;  /* cues before back_pos are known ... */
+    size_t back_last; /* ... the last of them starts here (or SIZE_MAX) */
+    size_t fwd_pos;   /* no cue starts in [fwd_from, fwd_pos) but fwd_hit */
+    size_t fwd_hit;   /* the first cue found at or after fwd_from (or SIZE_MAX) */
+} sg_rcues;
+
+static int sg_r_cue_at(sg_uc *t, size_t n, size_t i)
+{
+    return sg_r_alpha(t[i]) && sg_r_word_start(t, i) &&
+           sg_r_any_word(t, n, i, i + 1, sg_r_cues);
+}
+
+/* Is there a cue word within SG_R_NEAR bytes of [s,e), outside it? */
+static int sg_r_cue_near(sg_rcues *c, sg_uc *t, size_t n, size_t s, size_t e)
+{
+    size_t from = s > SG_R_NEAR ? s - SG_R_NEAR : 0;
+    if (c->back_pos < from)
+        c->back_pos = from;
+    for (; c->back_pos < s; c->back_pos++)
+        if (sg_r_cue_at(t, n, c->back_pos))
+            c->back_last = c->back_pos;
+    if (c->back_last != SIZE_MAX && c->back_last >= from && c->back_last < s)
+        return 1;
+    size_t to = e + SG_R_NEAR < n ? e + SG_R_NEAR : n;
+    if (c->fwd_hit != SIZE_MAX && c->fwd_hit >= e)
+        return c->fwd_hit < to;
+    c->fwd_hit = SIZE_MAX;
+    if (c->fwd_pos < e)
+        c->fwd_pos = e;
+    for (; c->fwd_pos < to; c->fwd_pos++)
+        if (sg_r_cue_at(t, n, c->fwd_pos)) {
+            c->fwd_hit = c->fwd_pos++;
+            return 1;
+        }
+    return 0;
+}
+
+/* Only spaces and closing punctuation after t[e]. */
+static int sg_r_ends_line(sg_uc *t, size_t n, size_t e)
+{
+    for (size_t i = e; i < n; i++)
+        if (!sg_r_space(t[i]) && t[i] != '.' && t[i] != '!' && t[i] != ')' &&
+            t[i] != ']' && t[i] != '*' && t[i] != '_')
+            return 0;
+    return 1;
+}
+
+/* Whether an unlabelled numeric rating stands in prose or alone. */
+static int sg_r_prose_ok(sg_rcues *cues, sg_uc *t, size_t n, const sg_rval *rv, int alone)
+{
+    switch (rv->form) {
+    case SG_RF_FRACTION:
+    case SG_RF_OUTOF:
+        if (!sg_r_common_scale(rv->scale) || rv->value > rv->scale)
+            return 0;
+        if (sg_r_prev_word_in(t, rv->s, sg_r_series))
+            return 0;
+        if (alone || rv->unit)
+            return 1;
+        if (sg_r_cue_near(cues, t, n, rv->s, rv->e))
+            return 1;
+        return rv->form == SG_RF_FRACTION && (rv->scale == 10 || rv->scale == 100) &&
+               sg_r_ends_line(t, n, rv->e);
+    case SG_RF_STARS:
+        /* "the film's three stars" are actors: a score needs a half, a
+         * scale, a line of its own or a cue */
+        if (rv->scale_given && !sg_r_common_scale(rv->scale))
+            return 0;
+        return alone || rv->half || rv->scale_given ||
+               sg_r_cue_near(cues, t, n, rv->s, rv->e);
+    case SG_RF_GLYPHS:
+        return alone || rv->slots >= 2 || sg_r_cue_near(cues, t, n, rv->s, rv->e);
+    default:
+        return 0;
+    }
+}
+
+static void sg_r_finish_num(sg_rval *rv)
+{
+    if (rv->form == SG_RF_BARE) {
+        rv->scale = rv->value <= 10 ? 10 : 100;
+    }
+    rv->norm = rv->scale > 0 ? rv->value / rv->scale : NAN;
+}
+
+/* A value right at t[i] after a label: numbers, glyphs, a grade or a word. */
+static int sg_r_value_at(sg_uc *t, size_t n, size_t i, int only_num, int bare_grade,
+                         sg_rval *rv)
+{
+    size_t resume;
+    if (i >= n)
+        return 0;
+    if (sg_r_digit(t[i]) && (i == 0 || !sg_r_alnum(t[i - 1]))) {
+        if (!sg_r_numeric(t, n, i, rv, &resume))
+            return 0;
+        if (rv->form == SG_RF_BARE) {
+            /* "Our score: 8" ends there; "Score: 8 tracks" does not */
+            size_t j = sg_r_skip_spaces(t, n, rv->e);
+            if (only_num || rv->value > 100 ||
+                (j < n &&
+                 (sg_r_alnum(t[j]) || t[j] == '\'' || t[j] == '"' || t[j] >= 0x80) &&
+                 !(j + 2 < n && t[j] == 0xE2 && t[j + 1] == 0x80 &&
+                   (t[j + 2] == 0x93 || t[j + 2] == 0x94))))
+                return 0;
+        }
+        if (rv->form == SG_RF_FRACTION || rv->form == SG_RF_OUTOF)
+            if (rv->scale < 2 || rv->value > rv->scale)
+                return 0;
+        sg_r_finish_num(rv);
+        return 1;
+    }
+    if (sg_r_alpha(t[i]) && sg_r_numword(t, n, i, &(double){0}, &resume)) {
+        if (sg_r_numeric(t, n, i, rv, &resume)) {
+            sg_r_finish_num(rv);
+            return 1;
+        }
+        return 0;
+    }
+    if (sg_r_glyphs(t, n, i, rv, &resume)) {
+        sg_r_finish_num(rv);
+        return 1;
+    }
+    if (only_num)
+        return 0;
+    if (sg_r_grade(t, n, i, !bare_grade, rv))
+        return 1;
+    if (i >= 4 && (sg_r_match(t, n, i - 4, "not ") ||
+                   (i >= 6 && sg_r_match(t, n, i - 6, "never "))))
+        return 0;
+    return sg_r_verdict(t, n, i, 1, rv);
+}
+
+/* One line of an article block: view bytes [lv, lv+ln). */
+static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
+{
+    sg_uc *line = (sg_uc *)sc->doc->view.data + lv;
+    /* trim spaces and a leading bullet */
+    size_t a = sg_r_skip_spaces(line, ln, 0), b = ln;
+    while (b > a && (sg_r_space(line[b - 1])))
+        b--;
+    if (a + 2 < b && line[a] == 0xE2 && line[a + 1] == 0x80 && line[a + 2] == 0xA2)
+        a = sg_r_skip_spaces(line, b, a + 3);
+    else if (a + 1 < b &&
+             (line[a] == '-' || line[a] == '*' || line[a] == '+' || line[a] == '>') &&
+             sg_r_space(line[a + 1]))
+        a = sg_r_skip_spaces(line, b, a + 1);
+    if (a >= b)
+        return;
+    sg_uc *t = line + a;
+    size_t n = b - a;
+    size_t tv = lv + a; /* view offset of t */
+    sg_rval rv;
+    int labelled = 0;
+
+    /* sections and chrome runs */
+    int short_line = n <= 40;
+    if (short_line && sg_r_line_is(t, n, sg_r_chrome, 1)) {
+        sc->chrome = 1;
+        sc->pending_label = 0;
+        return;
+    }
+    if (n >= 250)
+        sc->chrome = 0;
+    if (n <= 60 && sg_r_line_is(t, n, sg_r_sections, 0))
+        sc->section = 12;
+
+    /* a label on this line */
+    int sep, only_num, strong, at_end;
+    size_t v = sg_r_label(t, n, &sep, &only_num, &strong, &at_end);
+    int label_only = at_end && n <= 40;
+    if (v && !at_end) {
+        size_t i = v;
+        for (int w = 0; w < 3 && i < n && i - v <= 48; w++) {
+            if (sg_r_value_at(t, n, i, only_num, 1, &rv)) {
+                sg_r_offer(sc, block, tv, &rv, 10 + 3 * strong);
+                labelled = 1;
+                break;
+            }
+            if (!sep)
+                break; /* "Rating 7/10": the value comes at once */
+            while (i < n && !sg_r_space(t[i]))
+                i++;
+            i = sg_r_skip_spaces(t, n, i);
+        }
+    }
+    /* a value alone after a label line */
+    if (!labelled && sc->pending_label && n <= 60) {
+        if (sg_r_value_at(t, n, 0, 0, 1, &rv) && sg_r_alone(t, n, rv.s, rv.e)) {
+            sg_r_offer(sc, block, tv, &rv, 11);
+            labelled = 1;
+        }
+    }
+    sc->pending_label = label_only;
+    if (labelled)
+        return;
+
+    /* a verdict or signed grade alone on its line */
+    if (n <= 60) {
+        if ((sg_r_verdict(t, n, 0, 0, &rv) || sg_r_grade(t, n, 0, 1, &rv)) &&
+            sg_r_alone(t, n, rv.s, rv.e)) {
+            sg_r_offer(sc, block, tv, &rv, 4);
+            return;
+        }
+    }
+
+    /* numbers, number words and star glyphs anywhere on the line */
+    sg_rcues cues = {0, SIZE_MAX, 0, SIZE_MAX};
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = t[i];
+        size_t resume = i + 1;
+        if (sg_r_digit(c)) {
+            int ok_start = 1;
+            if (i > 0) {
+                unsigned char p = t[i - 1];
+                if (sg_r_alpha(p) || p == '.' || p == ',' || p == '/' || p == '$' ||
+                    p == '#' || p == '\\' ||
+                    (p == ':' && i > 1 && sg_r_digit(t[i - 2])) ||
+                    (p == '-' && i > 1 && !sg_r_space(t[i - 2])))
+                    ok_start = 0;
+                if (i > 1 && t[i - 2] == 0xC2 && p == 0xA3) /* £ */
+                    ok_start = 0;
+                if (i > 2 && t[i - 3] == 0xE2 && t[i - 2] == 0x82 && p == 0xAC) /* € */
+                    ok_start = 0;
+            }
+            if (sg_r_numeric(t, n, i, &rv, &resume) && ok_start &&
+                rv.form != SG_RF_BARE) {
+                int alone = sg_r_alone(t, n, rv.s, rv.e);
+                if (sg_r_prose_ok(&cues, t, n, &rv, alone)) {
+                    sg_r_finish_num(&rv);
+                    sg_r_offer(sc, block, tv, &rv, alone ? 4 : 0);
+                }
+            }
+            if (resume <= i)
+                resume = i + 1;
+            /* never restart inside a digit run */
+            while (resume < n && sg_r_digit(t[resume]) && resume > i)
+                resume++;
+        } else if (sg_r_alpha(c)) {
+            if (sg_r_word_start(t, i) && sg_r_numeric(t, n, i, &rv, &resume)) {
+                int alone = sg_r_alone(t, n, rv.s, rv.e);
+                if (sg_r_prose_ok(&cues, t, n, &rv, alone)) {
+                    sg_r_finish_num(&rv);
+                    sg_r_offer(sc, block, tv, &rv, alone ? 4 : 0);
+                }
+            }
+            if (resume <= i)
+                resume = i + 1;
+            while (resume < n && sg_r_alpha(t[resume]))
+                resume++;
+        } else if (c == 0xE2 || c == 0xC2) {
+            int kind;
+            if (sg_r_glyph(t, n, i, &kind) && kind != 1 &&
+                !(i >= 3 && sg_r_glyph(t, n, i - 3, &kind))) {
+                if (sg_r_glyphs(t, n, i, &rv, &resume)) {
+                    int alone = sg_r_alone(t, n, rv.s, rv.e);
+                    if (sg_r_prose_ok(&cues, t, n, &rv, alone)) {
+                        sg_r_finish_num(&rv);
+                        sg_r_offer(sc, block, tv, &rv, alone ? 4 : 0);
+                    }
+                }
+                if (resume <= i)
+                    resume = i + 1;
+            }
+        }
+        i = resume;
+    }
+}
+
+void sg_rating_find(const sg_doc *doc, const sg_sentence *s, size_t ns,
+                    sg_rating_out *out)
+{
+    /* ratings are read by line (labels, lines of their own), not by
+     * sentence: a "7/10" line has no sentence of its own to speak of */
+    (void)s;
+    (void)ns;
+    memset(out, 0, sizeof *out);
+    out->value = out->scale = out->normalized = NAN;
+    if (!doc || !doc->view.data)
+        return;
+    sg_rscan sc;
+    memset(&sc, 0, sizeof sc);
+    sc.doc = doc;
+    int any = 0;
+    for (size_t bi = 0; bi < doc->nblocks; bi++) {
+        const sg_block *b = &doc->blocks[bi];
+        if (b->why != SG_WHY_ARTICLE || !b->view_len)
+            continue;
+        if (!any)
+            sc.first_view = b->view_start;
+        sc.last_view = b->view_start + b->view_len;
+        any = 1;
+    }
+    if (!any)
+        return;
+    size_t prev_block = (size_t)-1;
+    for (size_t bi = 0; bi < doc->nblocks; bi++) {
+        const sg_block *b = &doc->blocks[bi];
+        if (b->why != SG_WHY_ARTICLE || b->kind == SG_BLOCK_CODE) {
+            if (b->view_len)
+                sc.pending_label = 0;
+            continue;
+        }
+        if (!b->view_len)
+            continue;
+        if (prev_block != (size_t)-1 && sc.section > 0)
+            sc.section--;
+        prev_block = bi;
+        /* a heading that is not a verdict heading ends the section */
+        if (b->kind == SG_BLOCK_HEADING)
+            sc.section = 0;
+        const char *v = doc->view.data + b->view_start;
+        size_t n = b->view_len, i = 0;
+        while (i < n) {
+            const char *nl = memchr(v + i, '\n', n - i);
+            size_t e = nl ? (size_t)(nl - v) : n;
+            sg_r_line(&sc, bi, b->view_start + i, e - i);
+            i = e + 1;
+        }
+    }
+    if (!sc.have)
+        return;
+    const sg_block *b = &doc->blocks[sc.block];
+    size_t vs = sc.best_line + sc.best.s, ve = sc.best_line + sc.best.e;
+    out->text = sg_strndup(doc->view.data + vs, ve - vs);
+    if (!out->text)
+        return;
+    out->found = 1;
+    out->start = sg_doc_to_src(doc, b, vs, 0);
+    out->end = sg_doc_to_src(doc, b, ve, 1);
+    if (out->end < out->start)
+        out->end = out->start;
+    if (sc.best.form == SG_RF_GRADE || sc.best.form == SG_RF_WORD) {
+        out->value = out->scale = NAN;
+        out->verdict = sg_strndup(doc->view.data + vs, ve - vs);
+    } else {
+        out->value = sc.best.value;
+        out->scale = sc.best.scale;
+    }
+    out->normalized = sc.best.norm;
+    if (!isnan(out->normalized)) {
+        if (out->normalized < 0)
+            out->normalized = 0;
+        if (out->normalized > 1)
+            out->normalized = 1;
+    }
+}
+
+void sg_rating_clear(sg_rating_out *r)
+{
+    if (!r)
+        return;
+    free(r->text);
+    free(r->verdict);
+    memset(r, 0, sizeof *r);
+    r->value = r->scale = r->normalized = NAN;
+}

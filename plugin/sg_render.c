@@ -1,0 +1,1802 @@
+/*
+ * sg_render.c -- the annotated article: the input with spoiler marks, a
+ * warning, a rating badge and (HTML) schema.org JSON-LD inserted, and nothing
+ * else changed.
+ *
+ * Every insertion is a (position, text) pair; they are sorted by position
+ * (closes before opens at one position) and written with the input in one
+ * pass.  Each text is a chunk in its format's signature (see sg_strip.c), so
+ * stripping gives the input back byte for byte.  The output is checked
+ * before it is returned: its chunks are found again and removing them must
+ * give the input.  Insertions the finder would not see exactly as written
+ * (an odd spot in broken markup: a stray </details>, an unclosed comment)
+ * fall back to a simpler form and are tried again: a <details> becomes
+ * spans, a span over a sentence becomes spans over its runs of text, and
+ * what still does not fit is left out rather than risk the round trip.
+ *
+ * A second run inserts nothing: earlier chunks are cut out of the document's
+ * text, so the same sentences are flagged again, they lie inside marked
+ * ranges (flag.marked) and are skipped, and a warning, badge or JSON-LD chunk
+ * already present is not inserted again.
+ */
+#include "sg_internal.h"
+
+#include <math.h>
+#include <strings.h>
+
+/* ---- insertions ------------------------------------------------------------- */
+
+/* Order of insertions at one position. */
+enum { SG_RANK_CLOSE = 0, SG_RANK_JSONLD, SG_RANK_WARNING, SG_RANK_BADGE, SG_RANK_OPEN };
+
+/* Groups: insertions that stand or fall together. */
+enum { SG_G_JSONLD = 0, SG_G_WARNING = 1, SG_G_BADGE = 2, SG_G_MARKS = 3 };
+#define SG_G_DETAILS(i) (SG_G_MARKS + 2 * (i))    /* a <details> from mark i's block */
+#define SG_G_INLINE(i) (SG_G_MARKS + 2 * (i) + 1) /* mark i as spans */
+#define SG_MAX_ATTEMPTS 6
+
+typedef struct sg_ins {
+    size_t pos;
+    int rank;
+    size_t seq;
+    size_t group;    /* insertions that stand or fall together */
+    size_t off, len; /* the text, in sg_rctx.txt */
+    size_t out;      /* where it landed in the output */
+} sg_ins;
+
+#define SG_MAX_KINDS 8
+
+/* One marked sentence (or block, for html-details). */
+typedef struct sg_mark {
+    size_t start, end;
+    size_t block;
+    const char *kinds[SG_MAX_KINDS];
+    size_t nkinds;
+} sg_mark;
+
+typedef struct sg_rctx {
+    const sg_analysis *a;
+    const sg_doc *doc;
+    const char *src;
+    size_t len;
+    sg_format fmt;
+    sg_style style;
+    sg_badge badge;
+    const char *nl; /* "\n", or "\r\n" when the input uses CRLF */
+    sg_buf txt;
+    sg_ins *ins;
+    size_t nins, cap_ins;
+    size_t group;
+    sg_inline_ev *ev; /* doc->inl sorted by position */
+    size_t nev;
+    sg_mark *marks;
+    size_t nmarks, cap_marks;
+    const char *kinds[SG_MAX_KINDS]; /* every kind marked, for the warning */
+    size_t nkinds;
+    /* Fallbacks after a failed check, by group: the warning, badge and
+     * JSON-LD are left out; a block's <details> becomes spans; a span over
+     * a sentence becomes spans over its runs of text, then nothing. */
+    int off[3];
+    unsigned char *no_details; /* by the block's first mark */
+    unsigned char *level;      /* by mark: 0 whole, 1 runs, 2 left out */
+    int all_off;               /* insert nothing */
+    sg_status st;
+    sg_error *err;
+    int oom;
+} sg_rctx;
+
+static void sg_ins_add(sg_rctx *r, size_t pos, int rank, size_t off)
+{
+    if (r->txt.failed) {
+        r->oom = 1;
+        return;
+    }
+    if (pos > r->len)
+        pos = r->len;
+    sg_ins in;
+    memset(&in, 0, sizeof in);
+    in.pos = pos;
+    in.rank = rank;
+    in.seq = r->nins;
+    in.group = r->group;
+    in.off = off;
+    in.len = r->txt.len - off;
+    if (in.len && !SG_VEC_PUSH(r->ins, r->nins, r->cap_ins, in))
+        r->oom = 1;
+}
+
+/* ---- options -------------------------------------------------------------- */
+
+static sg_status sg_resolve(const sg_options *o, sg_format fmt, sg_style *style,
+                            sg_badge *badge, sg_error *err)
+{
+    sg_style s = o->style;
+    const char *fname = sg_format_name(fmt);
+    if ((int)s < SG_STYLE_AUTO || s > SG_STYLE_PLAIN) {
+        sg_set_error(err, SG_ERR_USAGE, "unknown style %d", (int)s);
+        return SG_ERR_USAGE;
+    }
+    if (s == SG_STYLE_AUTO)
+        s = fmt == SG_FORMAT_HTML       ? SG_STYLE_HTML_SPAN
+            : fmt == SG_FORMAT_MARKDOWN ? SG_STYLE_MD_HTML
+                                        : SG_STYLE_PLAIN;
+    if (fmt == SG_FORMAT_HTML) {
+        if (s == SG_STYLE_MD_HTML)
+            s = SG_STYLE_HTML_SPAN; /* raw HTML spans are html-span in HTML */
+        else if (s != SG_STYLE_HTML_SPAN && s != SG_STYLE_HTML_DETAILS) {
+            sg_set_error(err, SG_ERR_USAGE,
+                         "style %s does not fit HTML input: use html-span, html-details "
+                         "or md-html",
+                         sg_style_name(s));
+            return SG_ERR_USAGE;
+        }
+    } else if (fmt == SG_FORMAT_MARKDOWN) {
+        if (s == SG_STYLE_HTML_SPAN)
+            s = SG_STYLE_MD_HTML; /* the same span, as raw HTML in Markdown */
+    } else if (s == SG_STYLE_HTML_SPAN || s == SG_STYLE_HTML_DETAILS ||
+               s == SG_STYLE_MD_HTML) {
+        sg_set_error(err, SG_ERR_USAGE,
+                     "style %s inserts HTML, which does not fit %s input: use plain, "
+                     "md-discord, md-reddit or md-pandoc",
+                     sg_style_name(s), fname);
+        return SG_ERR_USAGE;
+    }
+    sg_badge b = o->badge;
+    if ((int)b < SG_BADGE_AUTO || b > SG_BADGE_IMAGE) {
+        sg_set_error(err, SG_ERR_USAGE, "unknown badge form %d", (int)b);
+        return SG_ERR_USAGE;
+    }
+    if (b == SG_BADGE_AUTO)
+        b = fmt == SG_FORMAT_PLAIN ? SG_BADGE_TEXT : SG_BADGE_HTML;
+    if (fmt == SG_FORMAT_PLAIN && b != SG_BADGE_TEXT && b != SG_BADGE_NONE) {
+        sg_set_error(err, SG_ERR_USAGE,
+                     "badge %s does not fit plain input: use text or none",
+                     sg_badge_name(b));
+        return SG_ERR_USAGE;
+    }
+    *style = s;
+    *badge = b;
+    return SG_OK;
+}
+
+/* ---- small writers ---------------------------------------------------------- */
+
+/* A number as a rating shows it: at most two decimals, no locale. */
+static void sg_put_num(sg_buf *b, double v)
+{
+    if (!isfinite(v))
+        return;
+    if (fabs(v) >= 1e12) {
+        sg_buf_printf(b, "%.0f", v);
+        return;
+    }
+    long long c = llround(fabs(v) * 100);
+    if (v < 0 && c)
+        sg_buf_putc(b, '-');
+    sg_buf_printf(b, "%lld", c / 100);
+    int f = (int)(c % 100);
+    if (f) {
+        sg_buf_putc(b, '.');
+        sg_buf_putc(b, '0' + f / 10);
+        if (f % 10)
+            sg_buf_putc(b, '0' + f % 10);
+    }
+}
+
+/* Markdown inline text: punctuation that could open syntax is escaped;
+ * line breaks become spaces. */
+static void sg_put_md(sg_buf *b, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == '\n' || c == '\r')
+            c = ' ';
+        else if (c && strchr("\\`*_[]<>|~&#!{}$^", c))
+            sg_buf_putc(b, '\\');
+        sg_buf_putc(b, c);
+    }
+}
+
+/* Text escaped for the format it lands in. */
+static void sg_put_text(const sg_rctx *r, sg_buf *b, const char *s, size_t n)
+{
+    if (r->fmt == SG_FORMAT_HTML)
+        sg_buf_put_html(b, s, n);
+    else if (r->fmt == SG_FORMAT_MARKDOWN)
+        sg_put_md(b, s, n);
+    else
+        sg_buf_put(b, s, n);
+}
+
+static const char *sg_kind_words(const char *k)
+{
+    static const struct {
+        const char *kind, *words;
+    } w[] = {{"death", "deaths"},
+             {"ending", "ending"},
+             {"twist", "twists"},
+             {"identity", "identities"},
+             {"plot", "plot"}};
+    for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+        if (!strcmp(k, w[i].kind))
+            return w[i].words;
+    return k;
+}
+
+/* "death, ending" (raw kinds) or "deaths, ending" (words), escaped. */
+static void sg_put_kinds(const sg_rctx *r, sg_buf *b, const char *const *kinds, size_t n,
+                         int words, int html)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            sg_buf_puts(b, ", ");
+        const char *k = words ? sg_kind_words(kinds[i]) : kinds[i];
+        if (html)
+            sg_buf_put_html(b, k, strlen(k));
+        else
+            sg_put_text(r, b, k, strlen(k));
+    }
+}
+
+/* The data-spoilerguard value for a mark: its first kind as one token, kept
+ * apart from the reserved tokens, then " continued" for later pieces. */
+static void sg_put_attr_kind(sg_buf *b, const char *kind, int continued)
+{
+    static const char *const reserved[] = {"warning", "badge",     "jsonld",
+                                           "summary", "continued", NULL};
+    size_t n = strlen(kind);
+    if (!n)
+        sg_buf_puts(b, "spoiler");
+    for (size_t k = 0; n && reserved[k]; k++)
+        if (!strcasecmp(kind, reserved[k]))
+            sg_buf_puts(b, "kind-");
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)kind[i];
+        if (c <= ' ' || c == 0x7F)
+            sg_buf_putc(b, '-');
+        else
+            sg_buf_put_html(b, kind + i, 1);
+    }
+    if (continued)
+        sg_buf_puts(b, " continued");
+}
+
+static void sg_base64(sg_buf *b, const unsigned char *p, size_t n)
+{
+    static const char tab[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (size_t i = 0; i < n; i += 3) {
+        unsigned v = (unsigned)p[i] << 16;
+        if (i + 1 < n)
+            v |= (unsigned)p[i + 1] << 8;
+        if (i + 2 < n)
+            v |= p[i + 2];
+        char o[4] = {tab[(v >> 18) & 63], tab[(v >> 12) & 63],
+                     i + 1 < n ? tab[(v >> 6) & 63] : '=', i + 2 < n ? tab[v & 63] : '='};
+        sg_buf_put(b, o, 4);
+    }
+}
+
+/* ---- the warning, the badge, JSON-LD (unsigned) ------------------------------- */
+
+static void sg_warning_phrase(const sg_rctx *r, sg_buf *b)
+{
+    sg_buf_puts(b, "this review reveals plot details (");
+    sg_put_kinds(r, b, r->kinds, r->nkinds, 1, 0);
+    sg_buf_puts(b, ").");
+}
+
+/* How marks look, for the plain warning's "Marked ... ." */
+static void sg_style_pieces(sg_style s, const char **open, const char **close)
+{
+    switch (s) {
+    case SG_STYLE_MD_DISCORD:
+        *open = "||";
+        *close = "||";
+        break;
+    case SG_STYLE_MD_REDDIT:
+        *open = ">!";
+        *close = "!<";
+        break;
+    case SG_STYLE_MD_PANDOC:
+        *open = "[";
+        *close = "]{.spoiler}";
+        break;
+    default:
+        *open = "[SPOILER] ";
+        *close = " [/SPOILER]";
+        break;
+    }
+}
+
+/* The warning's markup; `sign` adds the HTML signature attribute. */
+static void sg_warning_markup(const sg_rctx *r, sg_buf *b, int sign)
+{
+    if (r->fmt == SG_FORMAT_HTML) {
+        sg_buf_puts(b, "<p class=\"spoiler-warning\"");
+        if (sign)
+            sg_buf_puts(b, " " SG_ATTR "=\"warning\"");
+        sg_buf_puts(b, " role=\"note\"><strong>Spoiler warning:</strong> ");
+        sg_warning_phrase(r, b);
+        sg_buf_puts(b, "</p>");
+    } else if (r->fmt == SG_FORMAT_MARKDOWN) {
+        sg_buf_puts(b, "> **Spoiler warning:** ");
+        sg_warning_phrase(r, b);
+        if (r->style == SG_STYLE_PLAIN)
+            sg_buf_puts(b, " Marked \\[SPOILER\\] … \\[/SPOILER\\].");
+    } else {
+        const char *o, *c;
+        sg_style_pieces(r->style, &o, &c);
+        sg_buf_puts(b, "\xE2\x9A\xA0 Spoiler warning: ");
+        sg_warning_phrase(r, b);
+        sg_buf_puts(b, " Marked ");
+        sg_buf_put(b, o, strlen(o) - (o[strlen(o) - 1] == ' '));
+        sg_buf_puts(b, " \xE2\x80\xA6 ");
+        sg_buf_puts(b, c + (c[0] == ' '));
+        sg_buf_puts(b, ".");
+    }
+}
+
+typedef struct sg_badge_text {
+    sg_buf stars, score, label;
+} sg_badge_text;
+
+static void sg_badge_text_free(sg_badge_text *t)
+{
+    sg_buf_free(&t->stars);
+    sg_buf_free(&t->score);
+    sg_buf_free(&t->label);
+}
+
+/* Stars, the score as written ("3/5", "B-") and the spoken label. */
+static int sg_badge_parts(const sg_analysis *a, sg_badge_text *t)
+{
+    memset(t, 0, sizeof *t);
+    const sg_rating_out *rt = &a->rating;
+    if (!rt->found)
+        return 0;
+    if (isfinite(rt->normalized)) {
+        double nv = rt->normalized < 0 ? 0 : rt->normalized > 1 ? 1 : rt->normalized;
+        int full = (int)floor(nv * 5 + 0.5);
+        for (int i = 0; i < 5; i++)
+            sg_buf_puts(&t->stars, i < full ? "\xE2\x98\x85" : "\xE2\x98\x86");
+    }
+    sg_buf_puts(&t->label, "Rating: ");
+    if (isfinite(rt->value) && isfinite(rt->scale) && rt->scale > 0) {
+        sg_put_num(&t->score, rt->value);
+        sg_buf_putc(&t->score, '/');
+        sg_put_num(&t->score, rt->scale);
+        sg_put_num(&t->label, rt->value);
+        sg_buf_puts(&t->label, " out of ");
+        sg_put_num(&t->label, rt->scale);
+    } else if (rt->verdict && *rt->verdict) {
+        sg_buf_puts(&t->score, rt->verdict);
+        sg_buf_puts(&t->label, rt->verdict);
+    } else if (rt->text && *rt->text) {
+        sg_buf_puts(&t->score, rt->text);
+        sg_buf_puts(&t->label, rt->text);
+    } else if (isfinite(rt->value)) {
+        sg_put_num(&t->score, rt->value);
+        sg_put_num(&t->label, rt->value);
+    }
+    if (!t->score.len && !t->stars.len) {
+        sg_badge_text_free(t);
+        return 0;
+    }
+    if (!t->score.len)
+        sg_buf_puts(&t->label, "rated");
+    sg_buf_put(&t->score, "", 0);
+    sg_buf_put(&t->stars, "", 0);
+    sg_buf_put(&t->label, "", 0);
+    return !t->stars.failed && !t->score.failed && !t->label.failed;
+}
+
+static size_t sg_utf8_count(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return c;
+}
+
+/* Five stars (or the score as text) as SVG, for the inline badge. */
+static void sg_badge_svg(sg_buf *b, const sg_badge_text *t, int sign)
+{
+    size_t nstars = sg_utf8_count(t->stars.data ? t->stars.data : "", t->stars.len);
+    size_t w = nstars ? 80 : 8 + 7 * sg_utf8_count(t->score.data, t->score.len);
+    sg_buf_puts(b, "<svg class=\"sg-rating\"");
+    if (sign)
+        sg_buf_puts(b, " " SG_ATTR "=\"badge\"");
+    sg_buf_printf(b, " xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"");
+    sg_buf_put_html(b, t->label.data, t->label.len);
+    sg_buf_printf(b,
+                  "\" width=\"%zu\" height=\"16\" viewBox=\"0 0 %zu 16\" "
+                  "style=\"vertical-align:middle;margin-left:.3em\"><title>",
+                  w, w);
+    sg_buf_put_html(b, t->label.data, t->label.len);
+    sg_buf_puts(b, "</title>");
+    if (nstars) {
+        const char *st = t->stars.data;
+        for (size_t i = 0; i < 5 && i < nstars; i++) {
+            int full = !memcmp(st + i * 3, "\xE2\x98\x85", 3);
+            sg_buf_printf(
+                b,
+                "<path transform=\"translate(%zu 0)\" d=\"M8 1l2.1 4.6 5 .5-3.8 3.3 "
+                "1.1 4.9L8 11.8l-4.4 2.5 1.1-4.9L.9 6.1l5-.5z\" %s/>",
+                i * 16, full ? "fill=\"#f5b301\"" : "fill=\"none\" stroke=\"#f5b301\"");
+        }
+    } else {
+        sg_buf_puts(b, "<text x=\"4\" y=\"12\" font-size=\"11\">");
+        sg_buf_put_html(b, t->score.data, t->score.len);
+        sg_buf_puts(b, "</text>");
+    }
+    sg_buf_puts(b, "</svg>");
+}
+
+/* A flat two-part badge ("rating | ★★★☆☆ 3/5") as a data: URI. */
+static void sg_badge_image_uri(sg_buf *b, const sg_badge_text *t)
+{
+    sg_buf svg;
+    sg_buf_init(&svg);
+    size_t chars = sg_utf8_count(t->stars.data, t->stars.len) +
+                   (t->stars.len && t->score.len) +
+                   sg_utf8_count(t->score.data, t->score.len);
+    size_t right = 12 + 7 * chars, w = 48 + right;
+    sg_buf_printf(&svg,
+                  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%zu\" height=\"20\" "
+                  "role=\"img\" aria-label=\"",
+                  w);
+    sg_buf_put_html(&svg, t->label.data, t->label.len);
+    sg_buf_puts(&svg, "\"><title>");
+    sg_buf_put_html(&svg, t->label.data, t->label.len);
+    sg_buf_printf(
+        &svg,
+        "</title><rect width=\"48\" height=\"20\" fill=\"#555\"/><rect x=\"48\" "
+        "width=\"%zu\" height=\"20\" fill=\"#c48a00\"/><g fill=\"#fff\" "
+        "font-family=\"Verdana,DejaVu Sans,sans-serif\" font-size=\"11\"><text "
+        "x=\"6\" y=\"14\">rating</text><text x=\"54\" y=\"14\">",
+        right);
+    sg_buf_put_html(&svg, t->stars.data, t->stars.len);
+    if (t->stars.len && t->score.len)
+        sg_buf_putc(&svg, ' ');
+    sg_buf_put_html(&svg, t->score.data, t->score.len);
+    sg_buf_puts(&svg, "</text></g></svg>");
+    sg_buf_puts(b, "data:image/svg+xml;base64,");
+    if (svg.failed)
+        b->failed = 1;
+    else
+        sg_base64(b, (const unsigned char *)svg.data, svg.len);
+    sg_buf_free(&svg);
+}
+
+/* The badge's markup for the resolved form; `sign` adds the HTML signature
+ * attribute.  0 when there is no rating to show. */
+static int sg_badge_markup(const sg_rctx *r, sg_buf *b, int sign)
+{
+    sg_badge_text t;
+    if (r->badge == SG_BADGE_NONE || !sg_badge_parts(r->a, &t))
+        return 0;
+    int md = r->fmt == SG_FORMAT_MARKDOWN;
+    switch (r->badge) {
+    case SG_BADGE_TEXT:
+        if (r->fmt == SG_FORMAT_HTML) {
+            sg_buf_puts(b, "<span class=\"sg-rating\"");
+            if (sign)
+                sg_buf_puts(b, " " SG_ATTR "=\"badge\"");
+            sg_buf_puts(b, ">");
+        }
+        sg_buf_puts(b, "Rating: ");
+        sg_put_text(r, b, t.stars.data, t.stars.len);
+        if (t.stars.len && t.score.len)
+            sg_buf_putc(b, ' ');
+        sg_put_text(r, b, t.score.data, t.score.len);
+        if (r->fmt == SG_FORMAT_HTML)
+            sg_buf_puts(b, "</span>");
+        break;
+    case SG_BADGE_SVG:
+        sg_badge_svg(b, &t, sign);
+        break;
+    case SG_BADGE_IMAGE:
+        if (md) {
+            sg_buf_puts(b, "![");
+            sg_put_md(b, t.label.data, t.label.len);
+            sg_buf_puts(b, "](");
+            sg_badge_image_uri(b, &t);
+            sg_buf_puts(b, ")");
+        } else {
+            sg_buf_puts(b, "<img class=\"sg-rating\"");
+            if (sign)
+                sg_buf_puts(b, " " SG_ATTR "=\"badge\"");
+            sg_buf_puts(b, " alt=\"");
+            sg_buf_put_html(b, t.label.data, t.label.len);
+            sg_buf_puts(b, "\" src=\"");
+            sg_badge_image_uri(b, &t);
+            sg_buf_puts(b, "\">");
+        }
+        break;
+    default: /* SG_BADGE_HTML */
+        sg_buf_puts(b, "<span class=\"sg-rating\"");
+        if (sign)
+            sg_buf_puts(b, " " SG_ATTR "=\"badge\"");
+        sg_buf_puts(b, " role=\"img\" aria-label=\"");
+        sg_buf_put_html(b, t.label.data, t.label.len);
+        sg_buf_puts(b, "\">");
+        sg_buf_put_html(b, t.stars.data, t.stars.len);
+        if (t.stars.len && t.score.len)
+            sg_buf_putc(b, ' ');
+        if (md) {
+            /* the span's content is Markdown text */
+            sg_buf tmp;
+            sg_buf_init(&tmp);
+            sg_buf_put_html(&tmp, t.score.data, t.score.len);
+            sg_put_md(b, tmp.data ? tmp.data : "", tmp.len);
+            sg_buf_free(&tmp);
+        } else
+            sg_buf_put_html(b, t.score.data, t.score.len);
+        sg_buf_puts(b, "</span>");
+        break;
+    }
+    sg_badge_text_free(&t);
+    return 1;
+}
+
+static int sg_ci_contains(const char *s, size_t n, const char *what)
+{
+    size_t w = strlen(what);
+    for (size_t i = 0; i + w <= n; i++)
+        if (!strncasecmp(s + i, what, w))
+            return 1;
+    return 0;
+}
+
+/* A JSON string for a <script> element: '<', '>' and '&' as \u escapes, so
+ * neither "</script" nor "<!--" can appear in it. */
+static void sg_json_str(sg_buf *b, const char *key, const char *v)
+{
+    sg_buf_printf(b, ",\"%s\":\"", key);
+    size_t n = strlen(v), run = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i] != '<' && v[i] != '>' && v[i] != '&')
+            continue;
+        sg_buf_put_json(b, v + run, i - run);
+        sg_buf_printf(b, "\\u%04x", (unsigned)(unsigned char)v[i]);
+        run = i + 1;
+    }
+    sg_buf_put_json(b, v + run, n - run);
+    sg_buf_putc(b, '"');
+}
+
+/* schema.org Review JSON-LD; 0 when nothing about the review is known. */
+static int sg_jsonld_markup(const sg_analysis *a, sg_buf *b)
+{
+    const sg_meta *m = &a->meta;
+    const sg_rating_out *rt = &a->rating;
+    int rating =
+        rt->found && ((isfinite(rt->value) && isfinite(rt->scale) && rt->scale > 0) ||
+                      isfinite(rt->normalized));
+    if (!rating && !(m->title && *m->title) && !(m->work && *m->work))
+        return 0;
+    sg_buf_puts(b, "{\"@context\":\"https://schema.org\",\"@type\":\"Review\"");
+    if (m->title && *m->title)
+        sg_json_str(b, "name", m->title);
+    if ((m->work && *m->work) || (m->year && *m->year)) {
+        /* a series when the metadata says so, else a film */
+        int tv = 0;
+        const char *probe[] = {m->work, m->title};
+        for (size_t i = 0; i < 2; i++)
+            if (probe[i] && (sg_ci_contains(probe[i], strlen(probe[i]), "season") ||
+                             sg_ci_contains(probe[i], strlen(probe[i]), "episode") ||
+                             sg_ci_contains(probe[i], strlen(probe[i]), "series")))
+                tv = 1;
+        for (size_t i = 0; i < m->ngenres; i++)
+            if (m->genres[i] &&
+                (sg_ci_contains(m->genres[i], strlen(m->genres[i]), "tv") ||
+                 sg_ci_contains(m->genres[i], strlen(m->genres[i]), "series")))
+                tv = 1;
+        sg_buf_printf(b, ",\"itemReviewed\":{\"@type\":\"%s\"",
+                      tv ? "TVSeries" : "Movie");
+        if (m->work && *m->work)
+            sg_json_str(b, "name", m->work);
+        if (m->year && *m->year)
+            sg_json_str(b, "dateCreated", m->year);
+        sg_buf_putc(b, '}');
+    }
+    if (m->author && *m->author) {
+        sg_buf_puts(b, ",\"author\":{\"@type\":\"Person\"");
+        sg_json_str(b, "name", m->author);
+        sg_buf_putc(b, '}');
+    }
+    if (m->date && *m->date)
+        sg_json_str(b, "datePublished", m->date);
+    if (rating) {
+        double v, s;
+        if (isfinite(rt->value) && isfinite(rt->scale) && rt->scale > 0) {
+            v = rt->value;
+            s = rt->scale;
+        } else {
+            /* a grade or verdict: its normalized value on a scale of 10 */
+            v = round(rt->normalized * 100) / 10;
+            s = 10;
+        }
+        sg_buf_puts(b, ",\"reviewRating\":{\"@type\":\"Rating\",\"ratingValue\":");
+        sg_put_num(b, v);
+        sg_buf_puts(b, ",\"bestRating\":");
+        sg_put_num(b, s);
+        sg_buf_puts(b, ",\"worstRating\":");
+        sg_buf_puts(b, s == 5 && v >= 1 ? "1" : "0");
+        sg_buf_putc(b, '}');
+    }
+    sg_buf_putc(b, '}');
+    return 1;
+}
+
+/* ---- finding marks ------------------------------------------------------------- */
+
+static int sg_ev_cmp(const void *x, const void *y)
+{
+    const sg_inline_ev *a = x, *b = y;
+    if (a->pos != b->pos)
+        return a->pos < b->pos ? -1 : 1;
+    return b->delta - a->delta; /* opens first */
+}
+
+/* The block a flag's sentence lies in: the innermost article block holding
+ * its start. */
+static size_t sg_block_of(const sg_doc *doc, size_t start, size_t end)
+{
+    size_t best = (size_t)-1, best_len = (size_t)-1;
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const sg_block *b = &doc->blocks[i];
+        if (b->start <= start && end <= b->end && b->end - b->start < best_len) {
+            best = i;
+            best_len = b->end - b->start;
+        }
+    }
+    return best;
+}
+
+static int sg_size_cmp(const void *x, const void *y, void *ctx)
+{
+    const sg_sentence *s = ctx;
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    if (s[a].start != s[b].start)
+        return s[a].start < s[b].start ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+static void sg_add_kind(const char **kinds, size_t *n, const char *k)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (!strcmp(kinds[i], k))
+            return;
+    if (*n < SG_MAX_KINDS)
+        kinds[(*n)++] = k;
+}
+
+/* The unmarked flags as marks: one per sentence, kinds merged. */
+static void sg_collect_marks(sg_rctx *r)
+{
+    const sg_analysis *a = r->a;
+    size_t ns = a->nsentences;
+    size_t *idx = ns ? malloc(ns * sizeof *idx) : NULL;
+    if (ns && !idx) {
+        r->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < ns; i++)
+        idx[i] = i;
+    if (ns > 1)
+        qsort_r(idx, ns, sizeof *idx, sg_size_cmp, a->sentences);
+    for (size_t i = 0; i < a->nflags; i++) {
+        const sg_flag *f = &a->flags[i];
+        if (f->marked || f->end <= f->start || f->end > r->len || !f->kind)
+            continue;
+        sg_mark *prev = r->nmarks ? &r->marks[r->nmarks - 1] : NULL;
+        if (prev && prev->start == f->start && prev->end == f->end) {
+            sg_add_kind(prev->kinds, &prev->nkinds, f->kind);
+            sg_add_kind(r->kinds, &r->nkinds, f->kind);
+            continue;
+        }
+        if (prev && f->start < prev->end)
+            continue; /* overlaps a sentence already marked */
+        /* its sentence, for the block */
+        size_t blk = (size_t)-1, lo = 0, hi = ns;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (a->sentences[idx[mid]].start < f->start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t k = lo; k < ns && a->sentences[idx[k]].start == f->start; k++)
+            if (a->sentences[idx[k]].end == f->end &&
+                a->sentences[idx[k]].block < r->doc->nblocks) {
+                blk = a->sentences[idx[k]].block;
+                break;
+            }
+        if (blk == (size_t)-1)
+            blk = sg_block_of(r->doc, f->start, f->end);
+        if (blk == (size_t)-1)
+            continue;
+        sg_mark m;
+        memset(&m, 0, sizeof m);
+        m.start = f->start;
+        m.end = f->end;
+        m.block = blk;
+        sg_add_kind(m.kinds, &m.nkinds, f->kind);
+        sg_add_kind(r->kinds, &r->nkinds, f->kind);
+        if (!SG_VEC_PUSH(r->marks, r->nmarks, r->cap_marks, m)) {
+            r->oom = 1;
+            break;
+        }
+    }
+    free(idx);
+}
+
+/* Is inline markup balanced inside [s, e)? */
+static int sg_balanced(const sg_rctx *r, size_t s, size_t e)
+{
+    size_t lo = 0, hi = r->nev;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r->ev[mid].pos < s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    long sum = 0;
+    for (size_t k = lo; k < r->nev && r->ev[k].pos < e; k++) {
+        sum += r->ev[k].delta;
+        if (sum < 0)
+            return 0;
+    }
+    return sum == 0;
+}
+
+/* ---- writing chunks ------------------------------------------------------------- */
+
+/* Markdown: is `pos` at the start of a line's content, where a comment would
+ * open an HTML block?  Only spaces, container and list markers before it. */
+static int sg_md_line_head(const char *s, size_t pos)
+{
+    size_t n = 0;
+    for (size_t i = pos; i > 0 && s[i - 1] != '\n'; i--) {
+        char c = s[i - 1];
+        if (!c || !strchr(" \t>-+*#.)0123456789", c))
+            return 0;
+        if (++n > SG_MD_MAX_INDENT)
+            return 1;
+    }
+    return 1;
+}
+
+static const char *sg_plain_role(char role)
+{
+    switch (role) {
+    case 'c':
+        return SG_PLAIN_ROLE_CLOSE;
+    case 'w':
+        return SG_PLAIN_ROLE_WARNING;
+    case 'b':
+        return SG_PLAIN_ROLE_BADGE;
+    default:
+        return SG_PLAIN_ROLE_OPEN;
+    }
+}
+
+/* An inline chunk: `piece` in the format's signature, at `pos`.  HTML pieces
+ * carry their own signature. */
+static void sg_inline_chunk(sg_rctx *r, size_t pos, int rank, char role,
+                            const char *piece, size_t n)
+{
+    size_t off = r->txt.len;
+    if (r->fmt == SG_FORMAT_HTML)
+        sg_buf_put(&r->txt, piece, n);
+    else if (r->fmt == SG_FORMAT_MARKDOWN) {
+        if (sg_md_line_head(r->src, pos)) {
+            size_t wj = 0;
+            if (n && piece[0] == '>') {
+                /* ">" opening a line would open a block quote: a word
+                 * joiner (U+2060, invisible) goes first */
+                sg_buf_puts(&r->txt, "\xE2\x81\xA0");
+                wj = 3;
+            }
+            sg_buf_put(&r->txt, piece, n);
+            sg_buf_printf(&r->txt, "<!--sg:%c%zu-->", role, n + wj);
+        } else {
+            sg_buf_printf(&r->txt, SG_MD_OPEN_FMT, role);
+            sg_buf_put(&r->txt, piece, n);
+            sg_buf_puts(&r->txt, SG_MD_END);
+        }
+    } else {
+        sg_buf_puts(&r->txt, SG_PLAIN_BEGIN);
+        sg_buf_puts(&r->txt, sg_plain_role(role));
+        sg_buf_put(&r->txt, piece, n);
+        sg_buf_puts(&r->txt, SG_PLAIN_END);
+    }
+    sg_ins_add(r, pos, rank, off);
+}
+
+/* Markdown: where a block chunk goes for the line holding `at` (after the
+ * line's indentation), and that indentation's length. */
+static size_t sg_md_block_pos(const sg_rctx *r, size_t at, size_t *ind)
+{
+    size_t ls = at > r->len ? r->len : at;
+    while (ls > 0 && r->src[ls - 1] != '\n')
+        ls--;
+    size_t p = ls;
+    while (p < r->len && (r->src[p] == ' ' || r->src[p] == '\t') &&
+           p - ls <= SG_MD_MAX_INDENT)
+        p++;
+    if (p - ls > SG_MD_MAX_INDENT) {
+        *ind = 0;
+        return ls;
+    }
+    *ind = p - ls;
+    return p;
+}
+
+/* Markdown block chunk at the line holding `at`, after its indentation IND:
+ *   <!--sg:R-->HEAD<!--/sg--> NL IND                      (no body)
+ *   <!--sg:R-->HEAD NL {IND LINE NL} NL IND<!--/sg--> NL IND
+ * The blank line before <!--/sg--> ends a quote or HTML block for
+ * CommonMark and pandoc alike. */
+static void sg_md_block_chunk(sg_rctx *r, size_t at, int rank, char role,
+                              const char *head, size_t head_len, int body,
+                              const char *lines, size_t lines_len)
+{
+    size_t il, pos = sg_md_block_pos(r, at, &il);
+    const char *ind = r->src + pos - il;
+    size_t off = r->txt.len;
+    sg_buf_printf(&r->txt, SG_MD_OPEN_FMT, role);
+    sg_buf_put(&r->txt, head, head_len);
+    if (body) {
+        sg_buf_puts(&r->txt, r->nl);
+        for (size_t i = 0; i < lines_len;) {
+            const char *e = memchr(lines + i, '\n', lines_len - i);
+            size_t le = e ? (size_t)(e - lines) : lines_len;
+            size_t ce = le > i && lines[le - 1] == '\r' ? le - 1 : le;
+            sg_buf_put(&r->txt, ind, il);
+            sg_buf_put(&r->txt, lines + i, ce - i);
+            sg_buf_puts(&r->txt, r->nl);
+            i = le + 1;
+        }
+        sg_buf_puts(&r->txt, r->nl);
+        sg_buf_put(&r->txt, ind, il);
+    }
+    sg_buf_puts(&r->txt, SG_MD_END);
+    sg_buf_puts(&r->txt, r->nl);
+    sg_buf_put(&r->txt, ind, il);
+    sg_ins_add(r, pos, rank, off);
+}
+
+/* The open and close pieces of a span-like mark. */
+static void sg_mark_pieces(sg_rctx *r, const sg_mark *m, int continued, sg_buf *open,
+                           sg_buf *close)
+{
+    switch (r->style) {
+    case SG_STYLE_HTML_SPAN:
+    case SG_STYLE_MD_HTML:
+    case SG_STYLE_HTML_DETAILS: /* Markdown blocks that cannot take <details> */
+        sg_buf_puts(open, "<span class=\"spoiler\" " SG_ATTR "=\"");
+        sg_put_attr_kind(open, m->kinds[0], continued);
+        sg_buf_puts(open, "\" tabindex=\"0\" role=\"button\" aria-label=\"Spoiler (");
+        sg_put_kinds(r, open, m->kinds, m->nkinds, 0, 1);
+        sg_buf_puts(open, "): select to reveal\">");
+        sg_buf_puts(close, "</span>");
+        break;
+    case SG_STYLE_PLAIN:
+        if (r->fmt == SG_FORMAT_MARKDOWN) {
+            sg_buf_puts(open, "\\[SPOILER\\] ");
+            sg_buf_puts(close, " \\[/SPOILER\\]");
+            break;
+        }
+        /* fall through */
+    default: {
+        const char *o, *c;
+        sg_style_pieces(r->style, &o, &c);
+        if (r->style == SG_STYLE_MD_DISCORD && r->fmt == SG_FORMAT_MARKDOWN &&
+            r->doc->blocks[m->block].kind == SG_BLOCK_TABLE_CELL)
+            o = c = "\\|\\|"; /* a bare '|' would end the table cell */
+        sg_buf_puts(open, o);
+        sg_buf_puts(close, c);
+        break;
+    }
+    }
+}
+
+static int sg_is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static void sg_wrap(sg_rctx *r, const sg_mark *m, size_t s, size_t e, int continued)
+{
+    while (s < e && sg_is_space(r->src[s]))
+        s++;
+    while (e > s && sg_is_space(r->src[e - 1]))
+        e--;
+    if (e <= s)
+        return;
+    sg_buf open, close;
+    sg_buf_init(&open);
+    sg_buf_init(&close);
+    sg_mark_pieces(r, m, continued, &open, &close);
+    if (open.failed || close.failed)
+        r->oom = 1;
+    else {
+        sg_inline_chunk(r, s, SG_RANK_OPEN, continued ? 'n' : 'o', open.data, open.len);
+        sg_inline_chunk(r, e, SG_RANK_CLOSE, 'c', close.data, close.len);
+    }
+    sg_buf_free(&open);
+    sg_buf_free(&close);
+}
+
+/* Raw HTML spans close at the first stray </span>: is [s, e) free of one? */
+static int sg_spans_balanced(const sg_rctx *r, size_t s, size_t e)
+{
+    if (r->style != SG_STYLE_HTML_SPAN && r->style != SG_STYLE_MD_HTML &&
+        r->style != SG_STYLE_HTML_DETAILS)
+        return 1;
+    size_t pos = 0;
+    long depth = 0;
+    sg_tag t;
+    while (sg_tag_next(r->src + s, e - s, &pos, &t))
+        if (sg_tag_is(r->src + s, &t, "span") && !t.self_closing &&
+            (depth += t.closing ? -1 : 1) < 0)
+            return 0;
+    return depth == 0;
+}
+
+/* A span-like mark: the whole sentence when inline markup is balanced in it
+ * (always in plain text), else each run of contiguous text on its own. */
+static void sg_mark_inline(sg_rctx *r, size_t i)
+{
+    const sg_mark *m = &r->marks[i];
+    if (r->level[i] >= 2)
+        return;
+    r->group = SG_G_INLINE(i);
+    if (r->fmt == SG_FORMAT_PLAIN || (!r->level[i] && sg_balanced(r, m->start, m->end) &&
+                                      sg_spans_balanced(r, m->start, m->end))) {
+        sg_wrap(r, m, m->start, m->end, 0);
+        return;
+    }
+    const sg_doc *doc = r->doc;
+    const sg_block *b = &doc->blocks[m->block];
+    const sg_piece *p = doc->pieces + b->piece_first;
+    size_t n = b->piece_count, lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (p[mid].src + p[mid].src_len <= m->start)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t rs = (size_t)-1, re = 0;
+    int runs = 0;
+    for (size_t k = lo; k < n && p[k].src < m->end; k++) {
+        size_t ps = p[k].src < m->start ? m->start : p[k].src;
+        size_t pe = p[k].src + p[k].src_len > m->end ? m->end : p[k].src + p[k].src_len;
+        if (pe <= ps)
+            continue;
+        if (rs != (size_t)-1 && ps == re) {
+            re = pe;
+            continue;
+        }
+        if (rs != (size_t)-1 && ps < re) {
+            /* pieces out of order: give up on this sentence */
+            return;
+        }
+        if (rs != (size_t)-1)
+            sg_wrap(r, m, rs, re, runs++ > 0);
+        rs = ps;
+        re = pe;
+    }
+    if (rs != (size_t)-1)
+        sg_wrap(r, m, rs, re, runs > 0);
+}
+
+/* ---- html-details ------------------------------------------------------------- */
+
+static int sg_cell_tag(const char *s, const sg_tag *t)
+{
+    return sg_tag_is(s, t, "li") || sg_tag_is(s, t, "td") || sg_tag_is(s, t, "th") ||
+           sg_tag_is(s, t, "dd") || sg_tag_is(s, t, "dt");
+}
+
+/* A block's span for block-level insertions: inside <li>, <td> ... (where a
+ * <p> or <details> may stand), around anything else.  Returns 1 when inside. */
+static int sg_html_block_span(const sg_rctx *r, const sg_block *b, size_t *s, size_t *e)
+{
+    *s = b->text_start;
+    *e = b->end > r->len ? r->len : b->end;
+    sg_tag t;
+    if (!sg_tag_at(r->src, r->len, *s, &t) || t.closing || !sg_cell_tag(r->src, &t))
+        return 0;
+    *s = t.end;
+    /* the end tag when the block ends with it */
+    size_t q = *e;
+    while (q > *s && sg_is_space(r->src[q - 1]))
+        q--;
+    if (q > *s && r->src[q - 1] == '>') {
+        size_t lt = q - 1;
+        while (lt > *s && r->src[lt] != '<' && q - lt < 64)
+            lt--;
+        sg_tag et;
+        if (r->src[lt] == '<' && sg_tag_at(r->src, r->len, lt, &et) && et.closing &&
+            et.end == q && et.name_len == t.name_len &&
+            !strncasecmp(r->src + et.name, r->src + t.name, t.name_len))
+            *e = lt;
+    }
+    if (*e < *s)
+        *e = *s;
+    return 1;
+}
+
+static void sg_details_open(sg_rctx *r, sg_buf *b, const char *const *kinds, size_t n)
+{
+    sg_buf_puts(b, "<details class=\"spoiler\" " SG_ATTR "=\"");
+    sg_put_attr_kind(b, kinds[0], 0);
+    sg_buf_puts(b, "\"><summary " SG_ATTR "=\"summary\">Spoiler (");
+    sg_put_kinds(r, b, kinds, n, 0, 1);
+    sg_buf_puts(b, ")</summary>");
+}
+
+/* html-details in HTML: <details> around whole flagged blocks; neighbouring
+ * blocks with only white space between them share one. */
+static void sg_details_html(sg_rctx *r)
+{
+    size_t i = 0;
+    size_t covered = 0; /* end of the last wrapped span */
+    while (i < r->nmarks) {
+        size_t first = i;
+        size_t blk = r->marks[i].block;
+        const char *kinds[SG_MAX_KINDS] = {0};
+        size_t nk = 0;
+        size_t s, e;
+        int inner = sg_html_block_span(r, &r->doc->blocks[blk], &s, &e);
+        while (i < r->nmarks && r->marks[i].block == blk) {
+            for (size_t k = 0; k < r->marks[i].nkinds; k++)
+                sg_add_kind(kinds, &nk, r->marks[i].kinds[k]);
+            i++;
+        }
+        /* join the next flagged blocks when only white space lies between */
+        while (!inner && i < r->nmarks && !r->no_details[first]) {
+            size_t nb = r->marks[i].block;
+            size_t ns, ne;
+            if (sg_html_block_span(r, &r->doc->blocks[nb], &ns, &ne) || ns < e)
+                break;
+            size_t q = e;
+            while (q < ns && sg_is_space(r->src[q]))
+                q++;
+            if (q != ns)
+                break;
+            e = ne;
+            while (i < r->nmarks && r->marks[i].block == nb) {
+                for (size_t k = 0; k < r->marks[i].nkinds; k++)
+                    sg_add_kind(kinds, &nk, r->marks[i].kinds[k]);
+                i++;
+            }
+        }
+        if (s < covered && r->marks[i - 1].end <= covered)
+            continue; /* inside a block already wrapped */
+        if (r->no_details[first] || e <= s || s < covered || s > r->marks[first].start ||
+            e < r->marks[i - 1].end) {
+            /* spans when the block's span does not hold its marks whole */
+            for (size_t k = first; k < i; k++)
+                sg_mark_inline(r, k);
+            continue;
+        }
+        r->group = SG_G_DETAILS(first);
+        size_t off = r->txt.len;
+        sg_details_open(r, &r->txt, kinds, nk);
+        sg_ins_add(r, s, SG_RANK_OPEN, off);
+        off = r->txt.len;
+        sg_buf_puts(&r->txt, "</details>");
+        sg_ins_add(r, e, SG_RANK_CLOSE, off);
+        covered = e;
+    }
+}
+
+static size_t sg_md_next_line(const sg_rctx *r, const sg_block *b);
+
+static int sg_blank_line(const sg_rctx *r, size_t p)
+{
+    while (p < r->len && (r->src[p] == ' ' || r->src[p] == '\t' || r->src[p] == '\r'))
+        p++;
+    return p >= r->len || r->src[p] == '\n';
+}
+
+/* Markdown: the start of the line after the blank line that follows a block
+ * (past a setext underline), or (size_t)-1 when no blank line follows. */
+static size_t sg_md_after_block(const sg_rctx *r, const sg_block *b)
+{
+    size_t p = sg_md_next_line(r, b);
+    if (p == (size_t)-1 || p >= r->len || !sg_blank_line(r, p))
+        return (size_t)-1;
+    const char *nl = memchr(r->src + p, '\n', r->len - p);
+    return nl ? (size_t)(nl - r->src) + 1 : r->len;
+}
+
+/* Markdown: the start of the line after a block (past a setext underline),
+ * or (size_t)-1 when the block ends the input without a line break. */
+static size_t sg_md_next_line(const sg_rctx *r, const sg_block *b)
+{
+    size_t e = b->end > r->len ? r->len : b->end;
+    const char *nl = e < r->len ? memchr(r->src + e, '\n', r->len - e) : NULL;
+    if (!nl)
+        return (size_t)-1;
+    size_t p = (size_t)(nl - r->src) + 1;
+    if (b->kind == SG_BLOCK_HEADING && p < r->len) {
+        /* a setext underline belongs to the heading */
+        size_t q = p;
+        while (q < r->len && q - p < 4 && r->src[q] == ' ')
+            q++;
+        char u = q < r->len ? r->src[q] : 0;
+        if (u == '=' || u == '-') {
+            while (q < r->len && (r->src[q] == u || r->src[q] == ' ' ||
+                                  r->src[q] == '\t' || r->src[q] == '\r'))
+                q++;
+            if (q < r->len && r->src[q] == '\n')
+                return q + 1;
+            if (q >= r->len)
+                return (size_t)-1;
+        }
+    }
+    return p;
+}
+
+/* html-details in Markdown: top-level paragraphs and headings get
+ * <details> lines of their own (CommonMark HTML blocks); other blocks
+ * (list items, quotes, table cells) get inline spans. */
+static void sg_details_markdown(sg_rctx *r)
+{
+    size_t i = 0, covered = 0;
+    while (i < r->nmarks) {
+        size_t blk = r->marks[i].block;
+        const sg_block *b = &r->doc->blocks[blk];
+        size_t first = i;
+        while (i < r->nmarks && r->marks[i].block == blk)
+            i++;
+        size_t after = sg_md_after_block(r, b);
+        size_t il, pos = sg_md_block_pos(r, b->text_start, &il);
+        /* the block's text must start on the line the <details> goes above */
+        size_t ts = b->piece_count ? r->doc->pieces[b->piece_first].src : pos, q = pos;
+        while (q < ts && r->src[q] != '\n')
+            q++;
+        int ok = (b->kind == SG_BLOCK_PARAGRAPH || b->kind == SG_BLOCK_HEADING) &&
+                 after != (size_t)-1 && il < 4 && !r->no_details[first] &&
+                 pos >= covered && q == ts && r->marks[first].start >= pos &&
+                 after >= r->marks[i - 1].end;
+        if (!ok) {
+            for (size_t k = first; k < i; k++)
+                sg_mark_inline(r, k);
+            continue;
+        }
+        const char *kinds[SG_MAX_KINDS] = {0};
+        size_t nk = 0;
+        for (size_t k = first; k < i; k++)
+            for (size_t j = 0; j < r->marks[k].nkinds; j++)
+                sg_add_kind(kinds, &nk, r->marks[k].kinds[j]);
+        r->group = SG_G_DETAILS(first);
+        sg_buf head;
+        sg_buf_init(&head);
+        sg_details_open(r, &head, kinds, nk);
+        if (head.failed)
+            r->oom = 1;
+        else
+            sg_md_block_chunk(r, b->text_start, SG_RANK_OPEN, 'o', head.data, head.len, 1,
+                              "", 0);
+        sg_buf_free(&head);
+        sg_md_block_chunk(r, after, SG_RANK_CLOSE, 'c', "</details>", 10, 0, NULL, 0);
+        covered = after;
+    }
+}
+
+/* ---- the warning --------------------------------------------------------------- */
+
+static int sg_has_chunk(const sg_doc *doc, sg_chunk_role role)
+{
+    for (size_t i = 0; i < doc->nchunks; i++)
+        if (doc->chunks[i].role == role)
+            return 1;
+    return 0;
+}
+
+/* The title: the first article heading, when no article text comes before
+ * it; else (size_t)-1. */
+static size_t sg_title_block(const sg_doc *doc)
+{
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const sg_block *b = &doc->blocks[i];
+        if (b->why != SG_WHY_ARTICLE || !b->view_len)
+            continue;
+        return b->kind == SG_BLOCK_HEADING ? i : (size_t)-1;
+    }
+    return (size_t)-1;
+}
+
+/* Does a hook's markup, wrapped, stand as exactly one chunk? */
+static int sg_chunk_whole(sg_format fmt, const char *s, size_t n, size_t from)
+{
+    sg_doc d;
+    memset(&d, 0, sizeof d);
+    d.src = s;
+    d.len = n;
+    d.format = fmt;
+    sg_find_chunks(&d);
+    int ok = d.nchunks == 1 && d.chunks[0].start == from && d.chunks[0].end == n;
+    sg_doc_free(&d);
+    return ok;
+}
+
+static void sg_hook_error(sg_rctx *r, const char *what)
+{
+    if (r->st != SG_OK)
+        return;
+    r->st = SG_ERR_HOOK;
+    sg_set_error(
+        r->err, SG_ERR_HOOK,
+        "the %s markup cannot be inserted in %s: it must not hold spoilerguard's "
+        "signature and must be balanced (unclosed elements, comments or script)",
+        what, sg_format_name(r->fmt));
+}
+
+/* Check the last insertion (a hook's markup) finds back as one chunk. */
+static void sg_check_hook(sg_rctx *r, const char *what, size_t pos)
+{
+    if (!r->nins || r->oom)
+        return;
+    const sg_ins *in = &r->ins[r->nins - 1];
+    /* Markdown block chunks are judged after the indentation they follow */
+    size_t il = 0;
+    if (r->fmt == SG_FORMAT_MARKDOWN) {
+        size_t ls;
+        if (sg_md_indent_before(r->src, pos, &ls))
+            il = pos - ls;
+    }
+    sg_buf t;
+    sg_buf_init(&t);
+    sg_buf_put(&t, r->src + pos - il, il);
+    sg_buf_put(&t, r->txt.data + in->off, in->len);
+    if (t.failed)
+        r->oom = 1;
+    else if (!sg_chunk_whole(r->fmt, t.data, t.len, il))
+        sg_hook_error(r, what);
+    sg_buf_free(&t);
+}
+
+static void sg_add_warning(sg_rctx *r)
+{
+    const sg_analysis *a = r->a;
+    const sg_doc *doc = r->doc;
+    if (!a->opts.warning || !r->nmarks || r->off[SG_G_WARNING] ||
+        sg_has_chunk(doc, SG_CHUNK_WARNING))
+        return;
+    size_t blk = r->marks[0].block;
+    if (a->opts.warning == 2) {
+        /* at the top: the first article block after the title */
+        size_t t = sg_title_block(doc);
+        size_t k = t == (size_t)-1 ? 0 : t + 1;
+        while (k < doc->nblocks &&
+               (doc->blocks[k].why != SG_WHY_ARTICLE || !doc->blocks[k].view_len))
+            k++;
+        if (k < doc->nblocks && doc->blocks[k].text_start <= doc->blocks[blk].text_start)
+            blk = k;
+    }
+    const sg_block *b = &doc->blocks[blk];
+    const char *hook = a->markup[0];
+    size_t hook_len = a->markup_len[0];
+    r->group = SG_G_WARNING;
+    sg_buf m;
+    sg_buf_init(&m);
+    if (r->fmt == SG_FORMAT_HTML) {
+        size_t s, e;
+        sg_html_block_span(r, b, &s, &e);
+        size_t off = r->txt.len;
+        if (hook) {
+            sg_buf_puts(&r->txt, "<div " SG_ATTR "=\"warning\">");
+            sg_buf_put(&r->txt, hook, hook_len);
+            sg_buf_puts(&r->txt, "</div>");
+        } else
+            sg_warning_markup(r, &r->txt, 1);
+        sg_ins_add(r, s, SG_RANK_WARNING, off);
+        if (hook)
+            sg_check_hook(r, "warning", s);
+    } else if (r->fmt == SG_FORMAT_MARKDOWN) {
+        size_t at = b->text_start;
+        if (b->kind == SG_BLOCK_TABLE_CELL) {
+            /* before the table: back over the lines with cells */
+            size_t ls = at;
+            while (ls > 0 && r->src[ls - 1] != '\n')
+                ls--;
+            while (ls > 0) {
+                size_t ps = ls - 1;
+                while (ps > 0 && r->src[ps - 1] != '\n')
+                    ps--;
+                if (!memchr(r->src + ps, '|', ls - 1 - ps))
+                    break;
+                ls = ps;
+            }
+            at = ls;
+        }
+        if (!hook)
+            sg_warning_markup(r, &m, 0);
+        size_t il, pos = sg_md_block_pos(r, at, &il);
+        sg_md_block_chunk(r, at, SG_RANK_WARNING, 'w', "", 0, 1, hook ? hook : m.data,
+                          hook ? hook_len : m.len);
+        if (hook)
+            sg_check_hook(r, "warning", pos);
+    } else {
+        size_t off = r->txt.len;
+        sg_buf_puts(&r->txt, SG_PLAIN_BEGIN SG_PLAIN_ROLE_WARNING);
+        if (hook)
+            sg_buf_put(&r->txt, hook, hook_len);
+        else
+            sg_warning_markup(r, &r->txt, 0);
+        sg_buf_puts(&r->txt, r->nl);
+        sg_buf_puts(&r->txt, r->nl);
+        sg_buf_puts(&r->txt, SG_PLAIN_END);
+        sg_ins_add(r, b->text_start, SG_RANK_WARNING, off);
+        if (hook)
+            sg_check_hook(r, "warning", b->text_start);
+    }
+    if (m.failed)
+        r->oom = 1;
+    sg_buf_free(&m);
+}
+
+/* ---- the badge ----------------------------------------------------------------- */
+
+/* Where the badge goes: after the title's text, else after the rating's
+ * text, else before the first article text.  `line` receives whether it
+ * ends a line (plain: the badge goes on a line of its own). */
+static size_t sg_badge_pos(const sg_rctx *r)
+{
+    const sg_doc *doc = r->doc;
+    const sg_rating_out *rt = &r->a->rating;
+    size_t t = sg_title_block(doc);
+    if (t != (size_t)-1) {
+        const sg_block *b = &doc->blocks[t];
+        const sg_piece *last = &doc->pieces[b->piece_first + b->piece_count - 1];
+        size_t e = last->src + last->src_len;
+        if (r->fmt == SG_FORMAT_HTML) {
+            /* before </hN> when the heading ends with it (outside any link) */
+            size_t q = b->end > r->len ? r->len : b->end;
+            while (q > e && sg_is_space(r->src[q - 1]))
+                q--;
+            if (q > e && r->src[q - 1] == '>') {
+                size_t lt = q - 1;
+                while (lt > e && r->src[lt] != '<' && q - lt < 16)
+                    lt--;
+                sg_tag et;
+                if (r->src[lt] == '<' && sg_tag_at(r->src, r->len, lt, &et) &&
+                    et.closing && et.end == q && et.name_len == 2 &&
+                    (r->src[et.name] == 'h' || r->src[et.name] == 'H'))
+                    return lt;
+            }
+            return e;
+        }
+        if (r->fmt == SG_FORMAT_MARKDOWN) {
+            /* the end of the heading's line, before a closing "###" */
+            size_t q = e;
+            while (q < r->len && r->src[q] != '\n')
+                q++;
+            size_t x = q;
+            while (x > e && sg_is_space(r->src[x - 1]))
+                x--;
+            size_t h = x;
+            while (h > e && r->src[h - 1] == '#')
+                h--;
+            if (h < x && h > e && (r->src[h - 1] == ' ' || r->src[h - 1] == '\t')) {
+                x = h;
+                while (x > e && sg_is_space(r->src[x - 1]))
+                    x--;
+            }
+            return x;
+        }
+        return e;
+    }
+    if (rt->end > rt->start && rt->end <= r->len) {
+        if (r->fmt != SG_FORMAT_PLAIN)
+            return rt->end;
+        size_t q = rt->end;
+        while (q < r->len && r->src[q] != '\n')
+            q++;
+        if (q > rt->end && r->src[q - 1] == '\r')
+            q--;
+        return q;
+    }
+    for (size_t i = 0; i < doc->nblocks; i++)
+        if (doc->blocks[i].why == SG_WHY_ARTICLE && doc->blocks[i].piece_count)
+            return doc->pieces[doc->blocks[i].piece_first].src;
+    return (size_t)-1;
+}
+
+static void sg_add_badge(sg_rctx *r)
+{
+    const sg_analysis *a = r->a;
+    if (!a->rating.found || r->badge == SG_BADGE_NONE || r->off[SG_G_BADGE] ||
+        sg_has_chunk(r->doc, SG_CHUNK_BADGE))
+        return;
+    size_t pos = sg_badge_pos(r);
+    if (pos == (size_t)-1)
+        return;
+    const char *hook = a->markup[1];
+    size_t hook_len = a->markup_len[1];
+    sg_buf m;
+    sg_buf_init(&m);
+    int have = 1;
+    if (!hook)
+        have = sg_badge_markup(r, &m, r->fmt != SG_FORMAT_PLAIN);
+    if (!have || m.failed) {
+        r->oom |= m.failed;
+        sg_buf_free(&m);
+        return;
+    }
+    r->group = SG_G_BADGE;
+    size_t off = r->txt.len;
+    if (r->fmt == SG_FORMAT_HTML) {
+        if (hook) {
+            sg_buf_puts(&r->txt, "<span " SG_ATTR "=\"badge\">");
+            sg_buf_put(&r->txt, hook, hook_len);
+            sg_buf_puts(&r->txt, "</span>");
+        } else if (r->badge == SG_BADGE_HTML || r->badge == SG_BADGE_TEXT) {
+            /* the space before the badge goes inside it */
+            const char *gt = memchr(m.data, '>', m.len);
+            size_t k = gt ? (size_t)(gt - m.data) + 1 : 0;
+            sg_buf_put(&r->txt, m.data, k);
+            sg_buf_putc(&r->txt, ' ');
+            sg_buf_put(&r->txt, m.data + k, m.len - k);
+        } else
+            sg_buf_put(&r->txt, m.data, m.len);
+        sg_ins_add(r, pos, SG_RANK_BADGE, off);
+    } else if (r->fmt == SG_FORMAT_MARKDOWN) {
+        sg_buf piece;
+        sg_buf_init(&piece);
+        int head = sg_md_line_head(r->src, pos);
+        if (!head)
+            sg_buf_putc(&piece, ' ');
+        if (hook)
+            sg_buf_put(&piece, hook, hook_len);
+        else
+            sg_buf_put(&piece, m.data, m.len);
+        if (head)
+            sg_buf_putc(&piece, ' ');
+        if (piece.failed)
+            r->oom = 1;
+        else
+            sg_inline_chunk(r, pos, SG_RANK_BADGE, 'b', piece.data, piece.len);
+        sg_buf_free(&piece);
+    } else {
+        /* a line of its own: after the title or rating line, or above the
+         * first paragraph */
+        int eol = pos == r->len || r->src[pos] == '\n' || r->src[pos] == '\r';
+        sg_buf_puts(&r->txt, SG_PLAIN_BEGIN SG_PLAIN_ROLE_BADGE);
+        if (eol)
+            sg_buf_puts(&r->txt, r->nl);
+        if (hook)
+            sg_buf_put(&r->txt, hook, hook_len);
+        else
+            sg_buf_put(&r->txt, m.data, m.len);
+        if (!eol) {
+            sg_buf_puts(&r->txt, r->nl);
+            sg_buf_puts(&r->txt, r->nl);
+        }
+        sg_buf_puts(&r->txt, SG_PLAIN_END);
+        sg_ins_add(r, pos, SG_RANK_BADGE, off);
+    }
+    if (hook)
+        sg_check_hook(r, "badge", pos);
+    sg_buf_free(&m);
+}
+
+/* ---- JSON-LD ------------------------------------------------------------------- */
+
+static void sg_add_jsonld(sg_rctx *r)
+{
+    const sg_analysis *a = r->a;
+    if (r->fmt != SG_FORMAT_HTML || !a->opts.jsonld || r->off[SG_G_JSONLD] ||
+        sg_has_chunk(r->doc, SG_CHUNK_JSONLD))
+        return;
+    const char *hook = a->markup[2];
+    size_t hook_len = a->markup_len[2];
+    sg_buf m;
+    sg_buf_init(&m);
+    if (!hook && !sg_jsonld_markup(a, &m)) {
+        sg_buf_free(&m);
+        return;
+    }
+    /* before </head>, else before the first block */
+    size_t pos = (size_t)-1, p = 0;
+    sg_tag t;
+    while (sg_tag_next(r->src, r->len, &p, &t))
+        if (t.closing && sg_tag_is(r->src, &t, "head")) {
+            pos = t.start;
+            break;
+        } else if (!t.closing && sg_tag_is(r->src, &t, "body"))
+            break;
+    if (pos == (size_t)-1 && r->doc->nblocks)
+        pos = r->doc->blocks[0].text_start;
+    if (pos == (size_t)-1) {
+        sg_buf_free(&m);
+        return;
+    }
+    r->group = SG_G_JSONLD;
+    size_t off = r->txt.len;
+    sg_buf_puts(&r->txt, "<script type=\"application/ld+json\" " SG_ATTR "=\"jsonld\">");
+    if (hook)
+        sg_buf_put(&r->txt, hook, hook_len);
+    else
+        sg_buf_put(&r->txt, m.data, m.len);
+    sg_buf_puts(&r->txt, "</script>");
+    sg_ins_add(r, pos, SG_RANK_JSONLD, off);
+    if (hook && (sg_ci_contains(hook, hook_len, "</script") ||
+                 sg_ci_contains(hook, hook_len, "<!--")))
+        sg_hook_error(r, "jsonld");
+    else if (hook)
+        sg_check_hook(r, "jsonld", pos);
+    r->oom |= m.failed;
+    sg_buf_free(&m);
+}
+
+/* ---- output ------------------------------------------------------------------- */
+
+static int sg_ins_cmp(const void *x, const void *y)
+{
+    const sg_ins *a = x, *b = y;
+    if (a->pos != b->pos)
+        return a->pos < b->pos ? -1 : 1;
+    if (a->rank != b->rank)
+        return a->rank < b->rank ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Kept runs of a text with its chunks left out, one after another. */
+typedef struct sg_kept {
+    const char *s;
+    size_t len, pos, ci;
+    const sg_chunk *c;
+    size_t nc;
+} sg_kept;
+
+static int sg_kept_next(sg_kept *k, const char **p, size_t *n)
+{
+    while (k->pos < k->len) {
+        while (k->ci < k->nc && k->c[k->ci].end <= k->pos)
+            k->ci++;
+        if (k->ci < k->nc && k->c[k->ci].start <= k->pos) {
+            k->pos = k->c[k->ci].end;
+            continue;
+        }
+        size_t stop = k->ci < k->nc ? k->c[k->ci].start : k->len;
+        *p = k->s + k->pos;
+        *n = stop - k->pos;
+        k->pos = stop;
+        return 1;
+    }
+    return 0;
+}
+
+/* Does `out` with its chunks removed equal the input with its own removed? */
+static int sg_same_stripped(const sg_rctx *r, const char *out, size_t out_len,
+                            const sg_doc *found)
+{
+    sg_kept a = {r->src, r->len, 0, 0, r->doc->chunks, r->doc->nchunks};
+    sg_kept b = {out, out_len, 0, 0, found->chunks, found->nchunks};
+    const char *pa = NULL, *pb = NULL;
+    size_t na = 0, nb = 0;
+    for (;;) {
+        if (!na && !sg_kept_next(&a, &pa, &na))
+            na = 0;
+        if (!nb && !sg_kept_next(&b, &pb, &nb))
+            nb = 0;
+        if (!na || !nb)
+            return !na && !nb;
+        size_t m = na < nb ? na : nb;
+        if (memcmp(pa, pb, m))
+            return 0;
+        pa += m;
+        pb += m;
+        na -= m;
+        nb -= m;
+    }
+}
+
+/* Take a failed check out on group `g`: its next fallback. */
+static void sg_demote(sg_rctx *r, size_t g)
+{
+    if (g < SG_G_MARKS)
+        r->off[g] = 1;
+    else if ((g - SG_G_MARKS) % 2 == 0)
+        r->no_details[(g - SG_G_MARKS) / 2] = 1;
+    else if (r->level[(g - SG_G_MARKS) / 2] < 2)
+        r->level[(g - SG_G_MARKS) / 2]++;
+}
+
+/* Write the input with the insertions, then find the chunks again: they must
+ * be exactly what was inserted.  NULL with *retry set when some group must
+ * fall back (done here), NULL alone when memory ran out. */
+static char *sg_emit(sg_rctx *r, size_t *out_len, int *retry)
+{
+    *retry = 0;
+    if (r->nins > 1)
+        qsort(r->ins, r->nins, sizeof *r->ins, sg_ins_cmp);
+    sg_buf out;
+    sg_buf_init(&out);
+    size_t extra = 0;
+    for (size_t i = 0; i < r->nins; i++)
+        extra += r->ins[i].len;
+    sg_buf_reserve(&out, r->len + extra);
+    size_t pos = 0;
+    for (size_t i = 0; i < r->nins; i++) {
+        sg_ins *in = &r->ins[i];
+        sg_buf_put(&out, r->src + pos, in->pos - pos);
+        pos = in->pos;
+        in->out = out.len;
+        sg_buf_put(&out, r->txt.data + in->off, in->len);
+    }
+    sg_buf_put(&out, r->src + pos, r->len - pos);
+    if (out.failed || !r->nins)
+        return sg_buf_take(&out, out_len);
+    sg_doc found;
+    memset(&found, 0, sizeof found);
+    found.src = out.data;
+    found.len = out.len;
+    found.format = r->fmt;
+    sg_find_chunks(&found);
+    if (sg_same_stripped(r, out.data, out.len, &found)) {
+        sg_doc_free(&found);
+        return sg_buf_take(&out, out_len);
+    }
+    /* groups whose insertions were not found exactly as written fall back */
+    size_t c = 0, bad = 0;
+    for (size_t i = 0; i < r->nins; i++) {
+        const sg_ins *in = &r->ins[i];
+        while (c < found.nchunks && found.chunks[c].start < in->out)
+            c++;
+        if (c < found.nchunks && found.chunks[c].start == in->out &&
+            found.chunks[c].end == in->out + in->len)
+            continue;
+        sg_demote(r, in->group);
+        bad++;
+    }
+    if (!bad)
+        r->all_off = 1;
+    sg_doc_free(&found);
+    sg_buf_free(&out);
+    *retry = 1;
+    return NULL;
+}
+
+static void sg_rctx_free(sg_rctx *r)
+{
+    sg_buf_free(&r->txt);
+    free(r->ins);
+    free(r->ev);
+    free(r->marks);
+    free(r->no_details);
+    free(r->level);
+}
+
+static sg_status sg_rctx_init(sg_rctx *r, const sg_analysis *a, sg_error *err)
+{
+    memset(r, 0, sizeof *r);
+    r->a = a;
+    r->doc = &a->doc;
+    r->src = a->doc.src ? a->doc.src : "";
+    r->len = a->doc.src ? a->doc.len : 0;
+    r->fmt = a->doc.format == SG_FORMAT_AUTO ? SG_FORMAT_PLAIN : a->doc.format;
+    r->err = err;
+    const char *nl = memchr(r->src, '\n', r->len);
+    r->nl = nl && nl > r->src && nl[-1] == '\r' ? "\r\n" : "\n";
+    sg_status st = sg_resolve(&a->opts, r->fmt, &r->style, &r->badge, err);
+    if (st != SG_OK)
+        return st;
+    if (r->doc->ninl) {
+        r->ev = malloc(r->doc->ninl * sizeof *r->ev);
+        if (!r->ev)
+            return SG_ERR_MEMORY;
+        memcpy(r->ev, r->doc->inl, r->doc->ninl * sizeof *r->ev);
+        r->nev = r->doc->ninl;
+        qsort(r->ev, r->nev, sizeof *r->ev, sg_ev_cmp);
+    }
+    sg_collect_marks(r);
+    if (r->oom)
+        return SG_ERR_MEMORY;
+    r->no_details = calloc(r->nmarks + 1, 1);
+    r->level = calloc(r->nmarks + 1, 1);
+    return r->no_details && r->level ? SG_OK : SG_ERR_MEMORY;
+}
+
+/* Every insertion, from the fallbacks chosen so far. */
+static void sg_build(sg_rctx *r)
+{
+    r->txt.len = 0;
+    r->nins = 0;
+    if (r->all_off)
+        return;
+    sg_add_jsonld(r);
+    sg_add_warning(r);
+    sg_add_badge(r);
+    if (r->style == SG_STYLE_HTML_DETAILS && r->fmt == SG_FORMAT_HTML)
+        sg_details_html(r);
+    else if (r->style == SG_STYLE_HTML_DETAILS)
+        sg_details_markdown(r);
+    else
+        for (size_t i = 0; i < r->nmarks; i++)
+            sg_mark_inline(r, i);
+}
+
+char *sg_render_doc(const sg_analysis *a, size_t *out_len, sg_error *err)
+{
+    if (out_len)
+        *out_len = 0;
+    if (!a) {
+        sg_set_error(err, SG_ERR_USAGE, "sg_render: no analysis given");
+        return NULL;
+    }
+    sg_rctx r;
+    sg_status st = sg_rctx_init(&r, a, err);
+    if (st != SG_OK) {
+        if (st == SG_ERR_MEMORY)
+            sg_set_error(err, SG_ERR_MEMORY, "out of memory rendering");
+        sg_rctx_free(&r);
+        return NULL;
+    }
+    char *out = NULL;
+    for (int attempt = 0; attempt <= SG_MAX_ATTEMPTS; attempt++) {
+        if (attempt == SG_MAX_ATTEMPTS)
+            r.all_off = 1; /* the input as it is: always safe */
+        sg_build(&r);
+        if (r.st != SG_OK) {
+            sg_rctx_free(&r);
+            return NULL;
+        }
+        if (r.oom || r.txt.failed)
+            break;
+        int retry;
+        out = sg_emit(&r, out_len, &retry);
+        if (out || !retry)
+            break;
+    }
+    if (!out)
+        sg_set_error(err, SG_ERR_MEMORY, "out of memory rendering");
+    else if (err) {
+        err->status = SG_OK;
+        err->message[0] = '\0';
+    }
+    sg_rctx_free(&r);
+    return out;
+}
+
+/* ---- the default markup, for hooks --------------------------------------------------
+ */
+
+char *sg_analysis_markup(const sg_analysis *a, const char *what, size_t *len)
+{
+    if (len)
+        *len = 0;
+    if (!a || !what)
+        return NULL;
+    sg_rctx r;
+    if (sg_rctx_init(&r, a, NULL) != SG_OK) {
+        sg_rctx_free(&r);
+        return NULL;
+    }
+    sg_buf b;
+    sg_buf_init(&b);
+    int have = 0;
+    if (!strcmp(what, "warning"))
+        have = a->opts.warning && r.nmarks && (sg_warning_markup(&r, &b, 0), 1);
+    else if (!strcmp(what, "badge"))
+        have = sg_badge_markup(&r, &b, 0);
+    else if (!strcmp(what, "jsonld"))
+        have = r.fmt == SG_FORMAT_HTML && a->opts.jsonld && sg_jsonld_markup(a, &b);
+    sg_rctx_free(&r);
+    if (!have) {
+        sg_buf_free(&b);
+        return NULL;
+    }
+    return sg_buf_take(&b, len);
+}

@@ -1,0 +1,2029 @@
+/*
+ * sg_score.c -- the learned scorer: hashed word, word-pair and cue features,
+ * a pruned int8 logistic-regression model, and what it takes to train one
+ * (labelled data readers, AdaGrad) so training and scoring share one feature
+ * extractor.  Depends on libc (pthread_once included) and libm only.
+ */
+#include "sg_score.h"
+#include "sg_internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- errors ---------------------------------------------------------------- */
+
+/* Local so the scorer links with nothing but libc and libm. */
+static sg_status sg_score_fail(sg_error *err, sg_status st, const char *fmt,
+                               ...) __attribute__((format(printf, 3, 4)));
+
+static sg_status sg_score_fail(sg_error *err, sg_status st, const char *fmt,
+                               ...)
+{
+    if (err) {
+        va_list ap;
+        va_start(ap, fmt);
+        err->status = st;
+        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_end(ap);
+    }
+    return st;
+}
+
+/* ---- cue words ------------------------------------------------------------- */
+
+/* Bits past the public SG_CUE_* ones: words the phrase and subject patterns
+ * look for. */
+#define SG_CUE_MASK 0x1FFu
+#define SG_W_TURN (1u << 12)
+#define SG_W_OUT (1u << 13)
+#define SG_W_REALISH (1u << 14)
+#define SG_W_IDENTITY (1u << 15)
+#define SG_W_BE (1u << 16)
+#define SG_W_REALLY (1u << 17)
+#define SG_W_FALL (1u << 18)
+#define SG_W_IN (1u << 19)
+#define SG_W_LOVE (1u << 20)
+#define SG_W_BREAK (1u << 21)
+#define SG_W_UP (1u << 22)
+#define SG_W_HAD (1u << 23)
+#define SG_W_THE (1u << 24)
+#define SG_W_BEEN (1u << 25)
+#define SG_W_FUNC (1u << 26) /* function words: never a name, never a verb */
+#define SG_W_VERB (1u << 27) /* irregular narrative verbs */
+
+typedef struct sg_cue_entry {
+    const char *word;
+    uint32_t bits;
+} sg_cue_entry;
+
+/* Sorted by bytes, so sg_cue_word() lists them in order. */
+static const sg_cue_entry sg_cue_words[] = {
+    {"a", SG_W_FUNC}, {"acting", SG_CUE_REVIEW}, {"actor", SG_CUE_REVIEW},
+    {"actors", SG_CUE_REVIEW}, {"actress", SG_CUE_REVIEW},
+    {"actresses", SG_CUE_REVIEW}, {"actually", SG_CUE_REVEAL},
+    {"admits", SG_CUE_REVEAL}, {"admitted", SG_CUE_REVEAL},
+    {"affair", SG_CUE_RELATION}, {"after", SG_W_FUNC},
+    {"aftermath", SG_CUE_END}, {"afterward", SG_CUE_END},
+    {"afterwards", SG_CUE_END}, {"all", SG_W_FUNC}, {"also", SG_W_FUNC},
+    {"although", SG_W_FUNC}, {"an", SG_W_FUNC}, {"and", SG_W_FUNC},
+    {"apparently", SG_CUE_HYPOTHETICAL}, {"are", SG_W_BE},
+    {"aren't", SG_CUE_NEGATION}, {"as", SG_W_FUNC},
+    {"assassinate", SG_CUE_DEATH}, {"assassinated", SG_CUE_DEATH},
+    {"assassination", SG_CUE_DEATH}, {"at", SG_W_FUNC},
+    {"audience", SG_CUE_REVIEW}, {"audiences", SG_CUE_REVIEW},
+    {"became", SG_CUE_CHANGE | SG_W_VERB}, {"because", SG_W_FUNC},
+    {"become", SG_CUE_CHANGE}, {"becomes", SG_CUE_CHANGE | SG_W_VERB},
+    {"becoming", SG_CUE_CHANGE}, {"been", SG_W_BEEN}, {"before", SG_W_FUNC},
+    {"began", SG_W_VERB}, {"begins", SG_W_VERB}, {"beheaded", SG_CUE_DEATH},
+    {"betray", SG_CUE_REVEAL}, {"betrayal", SG_CUE_REVEAL},
+    {"betrayed", SG_CUE_REVEAL}, {"betraying", SG_CUE_REVEAL},
+    {"betrays", SG_CUE_REVEAL}, {"bleeds", SG_CUE_DEATH}, {"both", SG_W_FUNC},
+    {"boyfriend", SG_CUE_RELATION}, {"break", SG_W_BREAK},
+    {"breaking", SG_W_BREAK}, {"breaks", SG_W_BREAK}, {"brings", SG_W_VERB},
+    {"broke", SG_W_BREAK}, {"brought", SG_W_VERB}, {"but", SG_W_FUNC},
+    {"by", SG_W_FUNC}, {"came", SG_W_VERB}, {"can't", SG_CUE_NEGATION},
+    {"cannot", SG_CUE_NEGATION}, {"cast", SG_CUE_REVIEW},
+    {"casting", SG_CUE_REVIEW}, {"casualties", SG_CUE_DEATH},
+    {"casualty", SG_CUE_DEATH}, {"climax", SG_CUE_END}, {"comes", SG_W_VERB},
+    {"conclusion", SG_CUE_END}, {"confessed", SG_CUE_REVEAL},
+    {"confesses", SG_CUE_REVEAL}, {"corpse", SG_CUE_DEATH},
+    {"corpses", SG_CUE_DEATH}, {"could", SG_CUE_HYPOTHETICAL},
+    {"couldn't", SG_CUE_NEGATION}, {"culminates", SG_CUE_END},
+    {"dating", SG_CUE_RELATION}, {"dead", SG_CUE_DEATH},
+    {"death", SG_CUE_DEATH}, {"deaths", SG_CUE_DEATH},
+    {"decapitated", SG_CUE_DEATH}, {"deceased", SG_CUE_DEATH},
+    {"demise", SG_CUE_DEATH}, {"did", SG_W_VERB}, {"didn't", SG_CUE_NEGATION},
+    {"die", SG_CUE_DEATH}, {"died", SG_CUE_DEATH}, {"dies", SG_CUE_DEATH},
+    {"directed", SG_CUE_REVIEW}, {"director", SG_CUE_REVIEW},
+    {"directors", SG_CUE_REVIEW}, {"discover", SG_CUE_REVEAL},
+    {"discovered", SG_CUE_REVEAL}, {"discovers", SG_CUE_REVEAL},
+    {"disguise", SG_CUE_REVEAL}, {"disguised", SG_CUE_REVEAL},
+    {"disguises", SG_CUE_REVEAL}, {"divorce", SG_CUE_RELATION},
+    {"divorced", SG_CUE_RELATION}, {"divorces", SG_CUE_RELATION},
+    {"does", SG_W_VERB}, {"doesn't", SG_CUE_NEGATION},
+    {"don't", SG_CUE_NEGATION}, {"doomed", SG_CUE_DEATH},
+    {"drown", SG_CUE_DEATH}, {"drowned", SG_CUE_DEATH},
+    {"drowns", SG_CUE_DEATH}, {"during", SG_W_FUNC}, {"dying", SG_CUE_DEATH},
+    {"each", SG_W_FUNC}, {"end", SG_CUE_END}, {"ended", SG_CUE_END},
+    {"ending", SG_CUE_END}, {"endings", SG_CUE_END}, {"ends", SG_CUE_END},
+    {"engaged", SG_CUE_RELATION}, {"engagement", SG_CUE_RELATION},
+    {"epilogue", SG_CUE_END}, {"episode", SG_CUE_REVIEW},
+    {"episodes", SG_CUE_REVIEW}, {"escaped", SG_CUE_CHANGE},
+    {"escapes", SG_CUE_CHANGE}, {"eventually", SG_CUE_END},
+    {"every", SG_W_FUNC}, {"executed", SG_CUE_DEATH},
+    {"executes", SG_CUE_DEATH}, {"execution", SG_CUE_DEATH},
+    {"exposed", SG_CUE_REVEAL}, {"fall", SG_W_FALL}, {"fallen", SG_W_FALL},
+    {"falling", SG_W_FALL}, {"falls", SG_W_FALL | SG_W_VERB},
+    {"fans", SG_CUE_REVIEW}, {"fatal", SG_CUE_DEATH}, {"fatally", SG_CUE_DEATH},
+    {"fate", SG_CUE_END}, {"fates", SG_CUE_END},
+    {"fell", SG_W_FALL | SG_W_VERB}, {"fiance", SG_CUE_RELATION},
+    {"fiancee", SG_CUE_RELATION}, {"fights", SG_W_VERB},
+    {"film", SG_CUE_REVIEW}, {"films", SG_CUE_REVIEW}, {"final", SG_CUE_END},
+    {"finale", SG_CUE_END}, {"finally", SG_CUE_END}, {"finds", SG_W_VERB},
+    {"for", SG_W_FUNC}, {"fought", SG_W_VERB}, {"found", SG_W_VERB},
+    {"from", SG_W_FUNC}, {"funeral", SG_CUE_DEATH}, {"gave", SG_W_VERB},
+    {"gets", SG_W_VERB}, {"girlfriend", SG_CUE_RELATION}, {"gives", SG_W_VERB},
+    {"goes", SG_W_VERB}, {"got", SG_W_VERB}, {"had", SG_W_HAD | SG_W_VERB},
+    {"hadn't", SG_CUE_NEGATION}, {"has", SG_W_VERB},
+    {"hasn't", SG_CUE_NEGATION}, {"haven't", SG_CUE_NEGATION},
+    {"he", SG_CUE_PRONOUN | SG_W_FUNC}, {"held", SG_W_VERB}, {"her", SG_W_FUNC},
+    {"here", SG_W_FUNC}, {"his", SG_W_FUNC}, {"holds", SG_W_VERB},
+    {"how", SG_W_FUNC}, {"however", SG_W_FUNC}, {"husband", SG_CUE_RELATION},
+    {"i", SG_CUE_REVIEW | SG_W_FUNC}, {"i'd", SG_CUE_REVIEW},
+    {"i'm", SG_CUE_REVIEW}, {"i've", SG_CUE_REVIEW},
+    {"identity", SG_CUE_REVEAL | SG_W_IDENTITY},
+    {"if", SG_CUE_HYPOTHETICAL | SG_W_FUNC}, {"imagine", SG_CUE_HYPOTHETICAL},
+    {"imposter", SG_CUE_REVEAL}, {"impostor", SG_CUE_REVEAL},
+    {"in", SG_W_FUNC | SG_W_IN}, {"is", SG_W_BE | SG_W_VERB},
+    {"isn't", SG_CUE_NEGATION}, {"it", SG_W_FUNC}, {"its", SG_W_FUNC},
+    {"joined", SG_CUE_CHANGE}, {"joins", SG_CUE_CHANGE}, {"keeps", SG_W_VERB},
+    {"kept", SG_W_VERB}, {"kill", SG_CUE_DEATH}, {"killed", SG_CUE_DEATH},
+    {"killer", SG_CUE_DEATH}, {"killers", SG_CUE_DEATH},
+    {"killing", SG_CUE_DEATH}, {"kills", SG_CUE_DEATH},
+    {"kiss", SG_CUE_RELATION}, {"kissed", SG_CUE_RELATION},
+    {"kisses", SG_CUE_RELATION}, {"kissing", SG_CUE_RELATION},
+    {"knew", SG_W_VERB}, {"knows", SG_W_VERB}, {"last", SG_CUE_END},
+    {"lastly", SG_CUE_END}, {"later", SG_CUE_END | SG_W_FUNC},
+    {"learned", SG_CUE_REVEAL}, {"learns", SG_CUE_REVEAL},
+    {"leaves", SG_CUE_CHANGE | SG_W_VERB}, {"left", SG_W_VERB},
+    {"lifeless", SG_CUE_DEATH}, {"likely", SG_CUE_HYPOTHETICAL},
+    {"loses", SG_CUE_CHANGE | SG_W_VERB}, {"lost", SG_CUE_CHANGE | SG_W_VERB},
+    {"love", SG_W_LOVE}, {"lover", SG_CUE_RELATION},
+    {"lovers", SG_CUE_RELATION}, {"made", SG_W_VERB}, {"makes", SG_W_VERB},
+    {"marriage", SG_CUE_RELATION}, {"married", SG_CUE_RELATION},
+    {"marries", SG_CUE_RELATION}, {"marry", SG_CUE_RELATION},
+    {"marrying", SG_CUE_RELATION}, {"massacre", SG_CUE_DEATH},
+    {"massacred", SG_CUE_DEATH}, {"mastermind", SG_CUE_REVEAL},
+    {"may", SG_CUE_HYPOTHETICAL}, {"maybe", SG_CUE_HYPOTHETICAL},
+    {"me", SG_CUE_REVIEW}, {"meanwhile", SG_W_FUNC}, {"meets", SG_W_VERB},
+    {"met", SG_W_VERB}, {"might", SG_CUE_HYPOTHETICAL}, {"mole", SG_CUE_REVEAL},
+    {"mortally", SG_CUE_DEATH}, {"movie", SG_CUE_REVIEW},
+    {"movies", SG_CUE_REVIEW}, {"murder", SG_CUE_DEATH},
+    {"murdered", SG_CUE_DEATH}, {"murderer", SG_CUE_DEATH},
+    {"murdering", SG_CUE_DEATH}, {"murders", SG_CUE_DEATH},
+    {"my", SG_CUE_REVIEW | SG_W_FUNC}, {"neither", SG_CUE_NEGATION},
+    {"never", SG_CUE_NEGATION}, {"no", SG_CUE_NEGATION},
+    {"nobody", SG_CUE_NEGATION}, {"none", SG_CUE_NEGATION},
+    {"nor", SG_CUE_NEGATION}, {"not", SG_CUE_NEGATION},
+    {"nothing", SG_CUE_NEGATION}, {"of", SG_W_FUNC}, {"on", SG_W_FUNC},
+    {"once", SG_W_FUNC}, {"one", SG_W_FUNC}, {"or", SG_W_FUNC},
+    {"our", SG_CUE_REVIEW | SG_W_FUNC}, {"out", SG_W_OUT},
+    {"performance", SG_CUE_REVIEW}, {"performances", SG_CUE_REVIEW},
+    {"perhaps", SG_CUE_HYPOTHETICAL}, {"perish", SG_CUE_DEATH},
+    {"perished", SG_CUE_DEATH}, {"perishes", SG_CUE_DEATH},
+    {"played", SG_CUE_REVIEW}, {"plays", SG_CUE_REVIEW},
+    {"poisoned", SG_CUE_DEATH}, {"possibly", SG_CUE_HYPOTHETICAL},
+    {"pregnancy", SG_CUE_RELATION}, {"pregnant", SG_CUE_RELATION},
+    {"presumably", SG_CUE_HYPOTHETICAL}, {"probably", SG_CUE_HYPOTHETICAL},
+    {"ran", SG_W_VERB}, {"real", SG_W_REALISH}, {"realised", SG_CUE_REVEAL},
+    {"realises", SG_CUE_REVEAL}, {"realized", SG_CUE_REVEAL},
+    {"realizes", SG_CUE_REVEAL}, {"really", SG_W_REALLY},
+    {"replaced", SG_CUE_CHANGE}, {"replaces", SG_CUE_CHANGE},
+    {"rescued", SG_CUE_CHANGE}, {"rescues", SG_CUE_CHANGE},
+    {"returned", SG_CUE_CHANGE}, {"returns", SG_CUE_CHANGE},
+    {"reunite", SG_CUE_RELATION}, {"reunited", SG_CUE_RELATION},
+    {"reunites", SG_CUE_RELATION}, {"reveal", SG_CUE_REVEAL},
+    {"revealed", SG_CUE_REVEAL}, {"revealing", SG_CUE_REVEAL},
+    {"reveals", SG_CUE_REVEAL}, {"revelation", SG_CUE_REVEAL},
+    {"romance", SG_CUE_RELATION}, {"runs", SG_W_VERB},
+    {"sacrifice", SG_CUE_DEATH}, {"sacrificed", SG_CUE_DEATH},
+    {"sacrifices", SG_CUE_DEATH}, {"sacrificing", SG_CUE_DEATH},
+    {"said", SG_W_VERB}, {"saw", SG_W_VERB}, {"says", SG_W_VERB},
+    {"screenplay", SG_CUE_REVIEW}, {"script", SG_CUE_REVIEW},
+    {"secret", SG_CUE_REVEAL | SG_W_REALISH}, {"secretly", SG_CUE_REVEAL},
+    {"secrets", SG_CUE_REVEAL}, {"seem", SG_CUE_HYPOTHETICAL},
+    {"seemed", SG_CUE_HYPOTHETICAL}, {"seems", SG_CUE_HYPOTHETICAL},
+    {"sees", SG_W_VERB}, {"sends", SG_W_VERB}, {"sent", SG_W_VERB},
+    {"series", SG_CUE_REVIEW}, {"she", SG_CUE_PRONOUN | SG_W_FUNC},
+    {"should", SG_CUE_HYPOTHETICAL}, {"shouldn't", SG_CUE_NEGATION},
+    {"show", SG_CUE_REVIEW}, {"shows", SG_CUE_REVIEW}, {"since", SG_W_FUNC},
+    {"slain", SG_CUE_DEATH}, {"slaughtered", SG_CUE_DEATH},
+    {"slay", SG_CUE_DEATH}, {"slays", SG_CUE_DEATH}, {"so", SG_W_FUNC},
+    {"some", SG_W_FUNC}, {"stabbed", SG_CUE_DEATH}, {"stabs", SG_CUE_DEATH},
+    {"suicide", SG_CUE_DEATH}, {"supposedly", SG_CUE_HYPOTHETICAL},
+    {"survive", SG_CUE_END}, {"survived", SG_CUE_END}, {"survives", SG_CUE_END},
+    {"survivor", SG_CUE_END}, {"survivors", SG_CUE_END}, {"takes", SG_W_VERB},
+    {"tells", SG_W_VERB}, {"that", SG_W_FUNC}, {"the", SG_W_FUNC | SG_W_THE},
+    {"their", SG_W_FUNC}, {"then", SG_W_FUNC}, {"there", SG_W_FUNC},
+    {"these", SG_W_FUNC}, {"they", SG_CUE_PRONOUN | SG_W_FUNC},
+    {"thinks", SG_W_VERB}, {"this", SG_W_FUNC}, {"those", SG_W_FUNC},
+    {"though", SG_W_FUNC}, {"thought", SG_W_VERB}, {"to", SG_W_FUNC},
+    {"told", SG_W_VERB}, {"took", SG_W_VERB}, {"traitor", SG_CUE_REVEAL},
+    {"transformed", SG_CUE_CHANGE}, {"transforms", SG_CUE_CHANGE},
+    {"true", SG_W_REALISH}, {"truth", SG_CUE_REVEAL}, {"turn", SG_W_TURN},
+    {"turned", SG_W_TURN}, {"turning", SG_W_TURN}, {"turns", SG_W_TURN},
+    {"twist", SG_CUE_REVEAL}, {"twists", SG_CUE_REVEAL},
+    {"ultimately", SG_CUE_END}, {"unless", SG_CUE_HYPOTHETICAL},
+    {"unmasked", SG_CUE_REVEAL}, {"until", SG_CUE_END}, {"up", SG_W_UP},
+    {"us", SG_CUE_REVIEW}, {"viewer", SG_CUE_REVIEW},
+    {"viewers", SG_CUE_REVIEW}, {"was", SG_W_BE | SG_W_VERB},
+    {"wasn't", SG_CUE_NEGATION}, {"we", SG_CUE_REVIEW | SG_W_FUNC},
+    {"we're", SG_CUE_REVIEW}, {"we've", SG_CUE_REVIEW},
+    {"wedding", SG_CUE_RELATION}, {"weds", SG_CUE_RELATION},
+    {"went", SG_W_VERB}, {"were", SG_W_BE}, {"weren't", SG_CUE_NEGATION},
+    {"what", SG_W_FUNC}, {"when", SG_W_FUNC}, {"where", SG_W_FUNC},
+    {"whether", SG_CUE_HYPOTHETICAL}, {"which", SG_W_FUNC},
+    {"while", SG_W_FUNC}, {"who", SG_W_FUNC}, {"why", SG_W_FUNC},
+    {"wife", SG_CUE_RELATION}, {"wins", SG_CUE_CHANGE | SG_W_VERB},
+    {"with", SG_W_FUNC}, {"without", SG_CUE_NEGATION},
+    {"won", SG_CUE_CHANGE | SG_W_VERB}, {"won't", SG_CUE_NEGATION},
+    {"would", SG_CUE_HYPOTHETICAL}, {"wouldn't", SG_CUE_NEGATION},
+    {"writer", SG_CUE_REVIEW}, {"writers", SG_CUE_REVIEW}, {"you", SG_W_FUNC},
+    {"your", SG_W_FUNC},
+};
+
+#define SG_CUE_WORDS (sizeof sg_cue_words / sizeof sg_cue_words[0])
+#define SG_LC_MAX 24   /* the bytes of a word kept for lookups */
+#define SG_CUE_MAXLEN 16 /* longer words are never cue words */
+
+#define SG_FNV_OFFSET 0xcbf29ce484222325ULL
+#define SG_FNV_PRIME 0x100000001b3ULL
+
+static uint64_t sg_hash_bytes(const char *p, size_t n)
+{
+    uint64_t h = SG_FNV_OFFSET;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)p[i]) * SG_FNV_PRIME;
+    return h;
+}
+
+/* The cue words by the hash the scanner computes anyway, built once: a
+ * lookup is then one probe instead of a string search per word. */
+#define SG_CUE_SLOTS 1024u
+static uint64_t sg_cue_key[SG_CUE_SLOTS];
+static uint16_t sg_cue_at[SG_CUE_SLOTS]; /* entry + 1; 0 = empty */
+static uint8_t sg_cue_len[SG_CUE_SLOTS];
+static pthread_once_t sg_cue_once = PTHREAD_ONCE_INIT;
+
+static void sg_cue_init(void)
+{
+    for (size_t i = 0; i < SG_CUE_WORDS; i++) {
+        const char *w = sg_cue_words[i].word;
+        uint64_t h = sg_hash_bytes(w, strlen(w));
+        size_t k = (size_t)(h ^ (h >> 29)) & (SG_CUE_SLOTS - 1);
+        while (sg_cue_at[k])
+            k = (k + 1) & (SG_CUE_SLOTS - 1);
+        sg_cue_key[k] = h;
+        sg_cue_at[k] = (uint16_t)(i + 1);
+        sg_cue_len[k] = (uint8_t)strlen(w);
+    }
+}
+
+/* Families and pattern bits of a lower-case word `w` (n bytes, hash h). */
+static uint32_t sg_cue_lookup(uint64_t h, const char *w, size_t n)
+{
+    if (n == 0 || n > SG_CUE_MAXLEN)
+        return 0;
+    size_t k = (size_t)(h ^ (h >> 29)) & (SG_CUE_SLOTS - 1);
+    for (; sg_cue_at[k]; k = (k + 1) & (SG_CUE_SLOTS - 1)) {
+        if (sg_cue_key[k] != h || sg_cue_len[k] != n)
+            continue;
+        const sg_cue_entry *e = &sg_cue_words[sg_cue_at[k] - 1];
+        if (memcmp(e->word, w, n) == 0)
+            return e->bits;
+    }
+    return 0;
+}
+
+unsigned sg_cue_families(const char *word, size_t n)
+{
+    char lc[SG_CUE_MAXLEN];
+    if (!word || n == 0 || n > SG_CUE_MAXLEN)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)word[i];
+        lc[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    pthread_once(&sg_cue_once, sg_cue_init);
+    return sg_cue_lookup(sg_hash_bytes(lc, n), lc, n) & SG_CUE_MASK;
+}
+
+const char *sg_cue_word(size_t i, unsigned *families)
+{
+    if (i >= SG_CUE_WORDS)
+        return NULL;
+    if (families)
+        *families = sg_cue_words[i].bits & SG_CUE_MASK;
+    return sg_cue_words[i].word;
+}
+
+/* ---- hashing ---------------------------------------------------------------- */
+
+/* Feature namespaces keep a word, a pair and a cue from sharing a hash. */
+enum {
+    SG_NS_UNI = 1,
+    SG_NS_BI,
+    SG_NS_STEM,
+    SG_NS_CUE,    /* a cue family, per occurrence */
+    SG_NS_NARR,   /* a narrative pattern, per occurrence */
+    SG_NS_HAS,    /* a signal present in the sentence */
+    SG_NS_PAIR,   /* two signals present together */
+    SG_NS_SUBJ,   /* a cue family right after a subject */
+    SG_NS_LEN,
+    SG_NS_CAPS,
+    SG_NS_MARK,
+    SG_NS_NAMEBI /* a word pair with names abstracted */
+};
+
+/* A namespace and two 64-bit parts mixed into one well-spread 32-bit hash
+ * (the MurmurHash3 finaliser). */
+static inline uint32_t sg_fh(uint64_t ns, uint64_t a, uint64_t b)
+{
+    uint64_t k = a ^ (b * 0x9E3779B97F4A7C15ULL) ^ (ns * 0xC2B2AE3D27D4EB4FULL);
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    k *= 0xc4ceb9fe1a85ec53ULL;
+    k ^= k >> 33;
+    return (uint32_t)k;
+}
+
+/* ---- the feature scanner ----------------------------------------------------- */
+
+/* Narrative patterns (bit numbers in sg_scan.signals above the families). */
+enum {
+    SG_N_PRON_PRES = 0, /* "he kills" */
+    SG_N_PRON_PAST,     /* "she found" */
+    SG_N_NAME_PRES,     /* "Sydney kills" */
+    SG_N_NAME_PAST,     /* "Sydney killed" */
+    SG_N_PAST_PERFECT,  /* "had killed", "had been" */
+    SG_N_TURNS_OUT,
+    SG_N_REAL_IDENTITY,
+    SG_N_WAS_REALLY,
+    SG_N_FALLS_IN_LOVE,
+    SG_N_BREAKS_UP,
+    SG_N_IN_THE_END,
+    SG_N__COUNT
+};
+#define SG_SIG_FAMILIES 9 /* signals 0..8 are cue families, then patterns */
+#define SG_SIG_COUNT (SG_SIG_FAMILIES + SG_N__COUNT)
+
+typedef struct sg_word {
+    uint64_t h;
+    uint32_t bits;
+    unsigned char cap, name, poss, pres, past, ends_ed, ends_en;
+} sg_word;
+
+/* Features go out in batches: the consumer's loop over a batch (model
+ * lookups) runs without a call per feature. */
+#define SG_BATCH 64
+typedef void (*sg_batch_fn)(void *ctx, const uint32_t *h, size_t n);
+
+typedef struct sg_scan {
+    unsigned flags;
+    sg_batch_fn flush;
+    void *ctx;
+    size_t count; /* features emitted */
+    size_t nbatch;
+    size_t ntok, ncaps, ndigit;
+    uint32_t signals; /* families and patterns seen */
+    unsigned marks;   /* ? ! ( " : ; seen */
+    sg_word prev, prev2;
+    /* the word being read */
+    uint64_t h;
+    size_t len;
+    char lc[SG_LC_MAX];
+    uint32_t tail; /* the last bytes, newest lowest */
+    unsigned char cap, digit;
+    uint32_t batch[SG_BATCH]; /* last: not cleared per sentence */
+} sg_scan;
+
+static inline void sg_emit(sg_scan *s, uint32_t h)
+{
+    s->batch[s->nbatch++] = h;
+    s->count++;
+    if (s->nbatch == SG_BATCH) {
+        s->flush(s->ctx, s->batch, SG_BATCH);
+        s->nbatch = 0;
+    }
+}
+
+static inline void sg_word_byte(sg_scan *s, unsigned char c)
+{
+    if (s->len == 0) {
+        s->h = SG_FNV_OFFSET;
+        s->cap = (unsigned char)(c >= 'A' && c <= 'Z');
+        s->digit = 0;
+    }
+    if (c >= 'A' && c <= 'Z')
+        c = (unsigned char)(c + 32);
+    else if (c >= '0' && c <= '9') {
+        c = '0'; /* "season 2" and "season 3" are one word pair */
+        s->digit = 1;
+    }
+    s->h = (s->h ^ c) * SG_FNV_PRIME;
+    if (s->len < SG_LC_MAX)
+        s->lc[s->len] = (char)c;
+    s->len++;
+    s->tail = s->tail << 8 | c;
+}
+
+/* Crude suffix stripping: "kills", "killed", "killing" -> "kill". */
+static size_t sg_stem_len(const char *w, size_t n)
+{
+    if (n >= 4 && w[n - 2] == '\'' && w[n - 1] == 's')
+        return n - 2;
+    if (n >= 6 && memcmp(w + n - 3, "ing", 3) == 0)
+        return n - 3;
+    if (n >= 5 && memcmp(w + n - 2, "ed", 2) == 0)
+        return n - 2;
+    if (n >= 5 && memcmp(w + n - 2, "ly", 2) == 0)
+        return n - 2;
+    if (n >= 4 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
+        w[n - 2] != 'i')
+        return n - 1;
+    return n;
+}
+
+static void sg_signal(sg_scan *s, unsigned bit)
+{
+    s->signals |= 1u << bit;
+}
+
+static void sg_pattern(sg_scan *s, unsigned pat)
+{
+    sg_signal(s, SG_SIG_FAMILIES + pat);
+    if (s->flags & SG_FEAT_CUES)
+        sg_emit(s, sg_fh(SG_NS_NARR, pat, 0));
+}
+
+static void sg_word_end(sg_scan *s)
+{
+    sg_word w;
+    size_t n = s->len;
+    const char t[3] = {(char)(s->tail >> 16), (char)(s->tail >> 8),
+                       (char)s->tail};
+    memset(&w, 0, sizeof w);
+    w.h = s->h;
+    w.cap = s->cap;
+    w.bits = sg_cue_lookup(w.h, s->lc, n);
+    w.poss = (unsigned char)(n >= 3 && t[1] == '\'' && t[2] == 's');
+    w.ends_ed = (unsigned char)(n >= 4 && t[1] == 'e' && t[2] == 'd');
+    w.ends_en = (unsigned char)(n >= 4 && t[1] == 'e' && t[2] == 'n');
+    /* present: "kills", "finds", "is", "has"; not "boss", "his", "Tom's" */
+    w.pres = (unsigned char)(((n >= 3 && t[2] == 's' && t[1] != 's' &&
+                               t[1] != 'u' && !(w.bits & SG_W_FUNC)) ||
+                              ((w.bits & SG_W_VERB) && t[2] == 's')) &&
+                             !w.poss);
+    w.past = (unsigned char)(!w.pres && (w.ends_ed || (w.bits & SG_W_VERB)));
+    s->len = 0;
+
+    unsigned flags = s->flags;
+    if (flags & SG_FEAT_UNIGRAM)
+        sg_emit(s, sg_fh(SG_NS_UNI, w.h, 0));
+    if ((flags & SG_FEAT_STEM) && n <= SG_LC_MAX) {
+        size_t sl = sg_stem_len(s->lc, n);
+        if (sl < n)
+            sg_emit(s, sg_fh(SG_NS_STEM, sg_hash_bytes(s->lc, sl), 0));
+    }
+    if (flags & SG_FEAT_BIGRAM)
+        sg_emit(s, sg_fh(SG_NS_BI, s->ntok ? s->prev.h : 1, w.h));
+    /* A capitalised word that is no function or cue word stands for a name:
+     * "<Name> dies" carries over to shows the model never saw. */
+    w.name = (unsigned char)(w.cap && !(w.bits & SG_W_FUNC) &&
+                             (s->ntok > 0 || w.bits == 0));
+    if ((flags & SG_FEAT_NAMES) && (w.name || (s->ntok && s->prev.name)))
+        sg_emit(s, sg_fh(SG_NS_NAMEBI,
+                         !s->ntok ? 1 : s->prev.name ? 3 : s->prev.h,
+                         w.name ? 3 : w.h));
+
+    uint32_t fam = w.bits & SG_CUE_MASK;
+    const sg_word *p = &s->prev, *p2 = &s->prev2;
+    int have1 = s->ntok >= 1, have2 = s->ntok >= 2;
+    if (have1 && (w.bits & SG_W_OUT) && (p->bits & SG_W_TURN)) {
+        fam |= SG_CUE_REVEAL;
+        sg_pattern(s, SG_N_TURNS_OUT);
+    }
+    if (have1 && (w.bits & SG_W_IDENTITY) && (p->bits & SG_W_REALISH))
+        sg_pattern(s, SG_N_REAL_IDENTITY);
+    if (have1 && (w.bits & SG_W_REALLY) && (p->bits & SG_W_BE)) {
+        fam |= SG_CUE_REVEAL;
+        sg_pattern(s, SG_N_WAS_REALLY);
+    }
+    if (have2 && (w.bits & SG_W_LOVE) && (p->bits & SG_W_IN) &&
+        (p2->bits & SG_W_FALL)) {
+        fam |= SG_CUE_RELATION;
+        sg_pattern(s, SG_N_FALLS_IN_LOVE);
+    }
+    if (have1 && (w.bits & SG_W_UP) && (p->bits & SG_W_BREAK)) {
+        fam |= SG_CUE_RELATION;
+        sg_pattern(s, SG_N_BREAKS_UP);
+    }
+    if (have2 && n == 3 && memcmp(s->lc, "end", 3) == 0 &&
+        (p->bits & SG_W_THE) && (p2->bits & SG_W_IN))
+        sg_pattern(s, SG_N_IN_THE_END);
+    if (have1 && (p->bits & SG_W_HAD) &&
+        (w.ends_ed || w.ends_en || (w.bits & (SG_W_VERB | SG_W_BEEN))))
+        sg_pattern(s, SG_N_PAST_PERFECT);
+
+    /* A subject right before: a pronoun, or a capitalised word that is not a
+     * function word or a possessive ("Sydney kills", not "The kills"). */
+    int pron = have1 && (p->bits & SG_CUE_PRONOUN);
+    int name = have1 && p->cap && !(p->bits & SG_W_FUNC) && !p->poss;
+    if (pron && w.pres)
+        sg_pattern(s, SG_N_PRON_PRES);
+    if (pron && w.past)
+        sg_pattern(s, SG_N_PRON_PAST);
+    if (name && w.pres)
+        sg_pattern(s, SG_N_NAME_PRES);
+    if (name && w.past)
+        sg_pattern(s, SG_N_NAME_PAST);
+
+    if (fam) {
+        s->signals |= fam;
+        if (flags & SG_FEAT_CUES) {
+            for (unsigned b = 0; b < SG_SIG_FAMILIES; b++) {
+                if (!(fam & (1u << b)))
+                    continue;
+                sg_emit(s, sg_fh(SG_NS_CUE, b, 0));
+                if (pron || name)
+                    sg_emit(s, sg_fh(SG_NS_SUBJ, b, (uint64_t)pron));
+            }
+        }
+    }
+
+    if (s->ntok > 0 && w.cap)
+        s->ncaps++;
+    if (s->digit)
+        s->ndigit++;
+    s->prev2 = s->prev;
+    s->prev = w;
+    s->ntok++;
+}
+
+/* Byte classes. */
+enum { SG_C_SEP = 0, SG_C_WORD, SG_C_APOS, SG_C_HYPHEN };
+enum { SG_M_QUESTION = 1, SG_M_BANG = 2, SG_M_PAREN = 4, SG_M_QUOTE = 8,
+       SG_M_COLON = 16, SG_M_SEMI = 32 };
+
+/* Class of the character at p[i] and its length in bytes; `mark` gets the
+ * punctuation mark it is, if any.  Non-ASCII bytes are word bytes except the
+ * common punctuation blocks; invalid UTF-8 is simply word bytes. */
+static int sg_char_class(const unsigned char *p, size_t i, size_t n,
+                         size_t *adv, unsigned *mark)
+{
+    unsigned c = p[i];
+    *adv = 1;
+    *mark = 0;
+    if (c < 0x80) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+            (c >= '0' && c <= '9'))
+            return SG_C_WORD;
+        switch (c) {
+        case '\'': return SG_C_APOS;
+        case '-': return SG_C_HYPHEN;
+        case '?': *mark = SG_M_QUESTION; break;
+        case '!': *mark = SG_M_BANG; break;
+        case '(': *mark = SG_M_PAREN; break;
+        case '"': *mark = SG_M_QUOTE; break;
+        case ':': *mark = SG_M_COLON; break;
+        case ';': *mark = SG_M_SEMI; break;
+        default: break;
+        }
+        return SG_C_SEP;
+    }
+    if (i + 1 >= n)
+        return SG_C_WORD;
+    unsigned c1 = p[i + 1];
+    if (c == 0xC2 && c1 >= 0x80 && c1 <= 0xBF) { /* U+0080..U+00BF: nbsp, << >> */
+        *adv = 2;
+        return SG_C_SEP;
+    }
+    if (c == 0xC3 && (c1 == 0x97 || c1 == 0xB7)) { /* times, divide */
+        *adv = 2;
+        return SG_C_SEP;
+    }
+    if (i + 2 >= n)
+        return SG_C_WORD;
+    unsigned c2 = p[i + 2];
+    if (c2 < 0x80 || c2 > 0xBF)
+        return SG_C_WORD;
+    if (c == 0xE2 && c1 == 0x80) { /* General Punctuation U+2000..U+203F */
+        *adv = 3;
+        if (c2 == 0x98 || c2 == 0x99)
+            return SG_C_APOS;
+        if (c2 == 0x90 || c2 == 0x91)
+            return SG_C_HYPHEN;
+        if (c2 == 0x9C || c2 == 0x9D)
+            *mark = SG_M_QUOTE;
+        return SG_C_SEP;
+    }
+    if ((c == 0xE2 && c1 == 0x81) || (c == 0xE3 && c1 == 0x80) ||
+        (c == 0xEF && c1 == 0xBB && c2 == 0xBF)) {
+        *adv = 3; /* U+2040.., CJK punctuation, BOM */
+        return SG_C_SEP;
+    }
+    return SG_C_WORD;
+}
+
+static void sg_scan_finish(sg_scan *s)
+{
+    unsigned flags = s->flags;
+    if ((flags & SG_FEAT_BIGRAM) && s->ntok)
+        sg_emit(s, sg_fh(SG_NS_BI, s->prev.h, 2));
+    if (flags & SG_FEAT_CUES) {
+        uint32_t sig = s->signals;
+        if (!(sig & SG_CUE_MASK & ~(SG_CUE_REVIEW | SG_CUE_PRONOUN |
+                                    SG_CUE_NEGATION | SG_CUE_HYPOTHETICAL)))
+            sg_emit(s, sg_fh(SG_NS_HAS, 31, 0)); /* no story cue at all */
+        for (unsigned a = 0; a < SG_SIG_COUNT; a++) {
+            if (!(sig & (1u << a)))
+                continue;
+            sg_emit(s, sg_fh(SG_NS_HAS, a, 0));
+            for (unsigned b = a + 1; b < SG_SIG_COUNT; b++)
+                if (sig & (1u << b))
+                    sg_emit(s, sg_fh(SG_NS_PAIR, a, b));
+        }
+    }
+    if (flags & SG_FEAT_SHAPE) {
+        size_t t = s->ntok;
+        unsigned lb = t <= 4 ? 0 : t <= 8 ? 1 : t <= 12 ? 2 : t <= 18 ? 3
+                    : t <= 25 ? 4 : t <= 35 ? 5 : t <= 50 ? 6 : 7;
+        size_t c = s->ncaps;
+        unsigned cb = c <= 3 ? (unsigned)c : c <= 5 ? 4 : c <= 8 ? 5 : 6;
+        sg_emit(s, sg_fh(SG_NS_LEN, lb, 0));
+        sg_emit(s, sg_fh(SG_NS_CAPS, cb, 0));
+        if (s->ndigit)
+            sg_emit(s, sg_fh(SG_NS_MARK, 64, 0));
+        for (unsigned m = 1; m <= SG_M_SEMI; m <<= 1)
+            if (s->marks & m)
+                sg_emit(s, sg_fh(SG_NS_MARK, m, 0));
+    }
+}
+
+static size_t sg_scan_text(const char *text, size_t n, unsigned flags,
+                           sg_batch_fn flush, void *ctx)
+{
+    sg_scan s;
+    pthread_once(&sg_cue_once, sg_cue_init);
+    memset(&s, 0, offsetof(sg_scan, batch));
+    s.flags = flags;
+    s.flush = flush;
+    s.ctx = ctx;
+    const unsigned char *p = (const unsigned char *)text;
+    if (!p)
+        n = 0;
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = p[i];
+        if (((c | 32u) - 'a' < 26u) || (c - '0' < 10u)) {
+            /* A run of ASCII letters and digits, the common case, with the
+             * word's state in registers. */
+            if (s.len == 0) {
+                s.h = SG_FNV_OFFSET;
+                s.cap = (unsigned char)(c - 'A' < 26u);
+                s.digit = 0;
+            }
+            uint64_t h = s.h;
+            uint32_t tail = s.tail;
+            size_t len = s.len;
+            unsigned digit = 0;
+            do {
+                if (c - '0' < 10u) {
+                    c = '0'; /* "season 2" and "season 3" are one pair */
+                    digit = 1;
+                } else {
+                    c |= 32u;
+                }
+                h = (h ^ c) * SG_FNV_PRIME;
+                if (len < SG_LC_MAX)
+                    s.lc[len] = (char)c;
+                len++;
+                tail = tail << 8 | c;
+                c = ++i < n ? p[i] : 0;
+            } while (((c | 32u) - 'a' < 26u) || (c - '0' < 10u));
+            s.h = h;
+            s.tail = tail;
+            s.len = len;
+            s.digit = (unsigned char)(s.digit | digit);
+            continue;
+        }
+        if (c == ' ') {
+            if (s.len)
+                sg_word_end(&s);
+            i++;
+            continue;
+        }
+        size_t adv;
+        unsigned mark;
+        int k = sg_char_class(p, i, n, &adv, &mark);
+        if (k == SG_C_WORD) {
+            for (size_t j = 0; j < adv; j++)
+                sg_word_byte(&s, p[i + j]);
+        } else if (k == SG_C_SEP) {
+            s.marks |= mark;
+            if (s.len)
+                sg_word_end(&s);
+        } else {
+            /* ' and - join only inside a word: "don't", "Ok-ju" */
+            size_t a2;
+            unsigned m2;
+            if (s.len && i + adv < n &&
+                sg_char_class(p, i + adv, n, &a2, &m2) == SG_C_WORD)
+                sg_word_byte(&s, k == SG_C_APOS ? '\'' : '-');
+            else if (s.len)
+                sg_word_end(&s);
+        }
+        i += adv;
+    }
+    if (s.len)
+        sg_word_end(&s);
+    sg_scan_finish(&s);
+    if (s.nbatch)
+        flush(ctx, s.batch, s.nbatch);
+    return s.count;
+}
+
+typedef struct sg_each {
+    sg_feature_fn fn;
+    void *ctx;
+} sg_each;
+
+static void sg_each_flush(void *ctx, const uint32_t *h, size_t n)
+{
+    const sg_each *e = ctx;
+    for (size_t i = 0; i < n; i++)
+        e->fn(e->ctx, h[i]);
+}
+
+size_t sg_features(const char *text, size_t n, unsigned flags, sg_feature_fn fn,
+                   void *ctx)
+{
+    sg_each e = {fn, ctx};
+    return sg_scan_text(text, n, flags, sg_each_flush, &e);
+}
+
+/* ---- scoring ---------------------------------------------------------------- */
+
+static inline int sg_model_q(const sg_model *m, uint32_t b)
+{
+    uint32_t g = b >> m->low_bits;
+    unsigned lo = b & ((1u << m->low_bits) - 1);
+    uint32_t a = m->group[g], e = m->group[g + 1];
+    for (; a < e; a++) {
+        unsigned x = m->low[a];
+        if (x >= lo)
+            return x == lo ? m->q[a] : 0;
+    }
+    return 0;
+}
+
+double sg_model_weight(const sg_model *m, uint32_t bucket)
+{
+    if (!m || !m->group || m->low_bits < 1 || m->low_bits > 8 ||
+        bucket >> m->buckets_log2)
+        return 0.0;
+    return m->scale * sg_model_q(m, bucket);
+}
+
+typedef struct sg_qsum {
+    const sg_model *m;
+    uint32_t mask;
+    int64_t acc;
+} sg_qsum;
+
+static void sg_qsum_add(void *ctx, const uint32_t *h, size_t n)
+{
+    sg_qsum *q = ctx;
+    int64_t acc = 0;
+    for (size_t i = 0; i < n; i++)
+        acc += sg_model_q(q->m, h[i] & q->mask);
+    q->acc += acc;
+}
+
+static double sg_sigmoid(double z)
+{
+    if (z > 40.0)
+        return 1.0;
+    if (z < -40.0)
+        return 0.0;
+    return 1.0 / (1.0 + exp(-z));
+}
+
+/* The margin from a weight sum over `count` features. */
+static double sg_margin(unsigned flags, double bias, double sum, size_t count)
+{
+    if ((flags & SG_FEAT_NORM) && count > 0)
+        sum /= sqrt((double)count);
+    return bias + sum;
+}
+
+double sg_score_with(const sg_model *m, const char *text, size_t n)
+{
+    if (!m)
+        m = &sg_default_model;
+    if (!m->group || m->low_bits < 1 || m->low_bits > 8 ||
+        m->low_bits > m->buckets_log2 || m->buckets_log2 > SG_MODEL_MAX_LOG2)
+        return sg_sigmoid(m->bias); /* no usable weights */
+    sg_qsum q = {m, (uint32_t)((1ull << m->buckets_log2) - 1), 0};
+    size_t count = sg_scan_text(text, n, m->flags, sg_qsum_add, &q);
+    double z = sg_margin(m->flags, m->bias, m->scale * (double)q.acc, count);
+    double p = sg_sigmoid(z);
+    return p != p ? 0.5 : p; /* a NaN from a hand-edited model file */
+}
+
+double sg_score_sentence(const char *text, size_t n)
+{
+    return sg_score_with(&sg_default_model, text, n);
+}
+
+double sg_score_threshold(void) { return sg_default_model.threshold; }
+
+/* ---- dense models ------------------------------------------------------------ */
+
+sg_status sg_dense_init(sg_dense *d, unsigned buckets_log2, unsigned flags,
+                        sg_error *err)
+{
+    memset(d, 0, sizeof *d);
+    if (buckets_log2 < SG_MODEL_MIN_LOG2 || buckets_log2 > SG_MODEL_MAX_LOG2)
+        return sg_score_fail(err, SG_ERR_USAGE,
+                             "bucket bits must be %d..%d, not %u",
+                             SG_MODEL_MIN_LOG2, SG_MODEL_MAX_LOG2, buckets_log2);
+    if (flags & ~SG_FEAT_KNOWN)
+        return sg_score_fail(err, SG_ERR_USAGE, "unknown feature flags 0x%x",
+                             flags & ~SG_FEAT_KNOWN);
+    d->w = calloc((size_t)1 << buckets_log2, sizeof *d->w);
+    if (!d->w)
+        return sg_score_fail(err, SG_ERR_MEMORY, "out of memory");
+    d->buckets_log2 = buckets_log2;
+    d->flags = flags;
+    return SG_OK;
+}
+
+void sg_dense_free(sg_dense *d)
+{
+    free(d->w);
+    memset(d, 0, sizeof *d);
+}
+
+typedef struct sg_fsum {
+    const float *w;
+    uint32_t mask;
+    double acc;
+} sg_fsum;
+
+static void sg_fsum_add(void *ctx, const uint32_t *h, size_t n)
+{
+    sg_fsum *f = ctx;
+    for (size_t i = 0; i < n; i++)
+        f->acc += f->w[h[i] & f->mask];
+}
+
+double sg_dense_score(const sg_dense *d, const char *text, size_t n)
+{
+    sg_fsum f = {d->w, (uint32_t)((1ull << d->buckets_log2) - 1), 0.0};
+    size_t count = sg_scan_text(text, n, d->flags, sg_fsum_add, &f);
+    return sg_sigmoid(sg_margin(d->flags, d->bias, f.acc, count));
+}
+
+/* ---- stored models ------------------------------------------------------------ */
+
+static size_t sg_model_ngroups(const sg_model *m)
+{
+    return (size_t)1 << (m->buckets_log2 - m->low_bits);
+}
+
+/* Low bits per stored bucket so that a group holds about four weights: a
+ * lookup then scans a handful of bytes. */
+static unsigned sg_pick_low_bits(unsigned buckets_log2, size_t nnz)
+{
+    unsigned lb = 8;
+    while (lb > 1 && ((size_t)1 << lb) * nnz > ((size_t)4 << buckets_log2))
+        lb--;
+    return lb;
+}
+
+/* One block for group offsets, low bytes and weights. */
+static sg_status sg_model_alloc(sg_model *m, unsigned buckets_log2, size_t nnz,
+                                uint32_t **group, uint8_t **low, int8_t **q,
+                                sg_error *err)
+{
+    if (nnz > ((size_t)1 << buckets_log2))
+        return sg_score_fail(err, SG_ERR_USAGE, "more weights than buckets");
+    m->buckets_log2 = buckets_log2;
+    m->low_bits = sg_pick_low_bits(buckets_log2, nnz);
+    size_t ng = sg_model_ngroups(m) + 1;
+    char *block = malloc(ng * sizeof(uint32_t) + 2 * nnz + 1);
+    if (!block)
+        return sg_score_fail(err, SG_ERR_MEMORY, "out of memory");
+    *group = (uint32_t *)(void *)block;
+    *low = (uint8_t *)(block + ng * sizeof(uint32_t));
+    *q = (int8_t *)(block + ng * sizeof(uint32_t) + nnz);
+    m->nnz = nnz;
+    m->group = *group;
+    m->low = *low;
+    m->q = *q;
+    m->owned = block;
+    return SG_OK;
+}
+
+void sg_model_free(sg_model *m)
+{
+    if (!m)
+        return;
+    free(m->owned);
+    memset(m, 0, sizeof *m);
+}
+
+static int sg_cmp_float_desc(const void *a, const void *b)
+{
+    float x = *(const float *)a, y = *(const float *)b;
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+sg_status sg_model_from_dense(const sg_dense *d, size_t keep, double threshold,
+                              sg_model *m, sg_error *err)
+{
+    memset(m, 0, sizeof *m);
+    if (!d || !d->w)
+        return sg_score_fail(err, SG_ERR_USAGE, "no weights");
+    size_t nb = (size_t)1 << d->buckets_log2, nz = 0;
+    float maxabs = 0.0f;
+    for (size_t i = 0; i < nb; i++) {
+        float a = fabsf(d->w[i]);
+        if (a > 0.0f) {
+            nz++;
+            if (a > maxabs)
+                maxabs = a;
+        }
+    }
+    /* The smallest magnitude kept, and how many of exactly that size fit. */
+    float cut = 0.0f;
+    size_t ties = nb;
+    if (keep && nz > keep) {
+        float *mag = malloc(nz * sizeof *mag);
+        if (!mag)
+            return sg_score_fail(err, SG_ERR_MEMORY, "out of memory");
+        size_t k = 0;
+        for (size_t i = 0; i < nb; i++)
+            if (d->w[i] != 0.0f)
+                mag[k++] = fabsf(d->w[i]);
+        qsort(mag, nz, sizeof *mag, sg_cmp_float_desc);
+        cut = mag[keep - 1];
+        ties = 0;
+        for (size_t i = 0; i < keep; i++)
+            if (mag[i] == cut)
+                ties++;
+        free(mag);
+    }
+    double scale = maxabs > 0.0f ? maxabs / 127.0 : 1.0;
+    /* First pass counts what survives quantization. */
+    size_t nnz = 0, t = ties;
+    for (size_t i = 0; i < nb; i++) {
+        float a = fabsf(d->w[i]);
+        if (a == 0.0f || a < cut || (a == cut && t == 0))
+            continue;
+        if (a == cut)
+            t--;
+        if (lrint(d->w[i] / scale) != 0)
+            nnz++;
+    }
+    uint32_t *group;
+    uint8_t *low;
+    int8_t *q;
+    sg_status st = sg_model_alloc(m, d->buckets_log2, nnz, &group, &low, &q, err);
+    if (st != SG_OK)
+        return st;
+    size_t k = 0;
+    t = ties;
+    uint32_t g = 0;
+    group[0] = 0;
+    for (size_t i = 0; i < nb; i++) {
+        while (g < (i >> m->low_bits)) /* close the groups before this one */
+            group[++g] = (uint32_t)k;
+        float a = fabsf(d->w[i]);
+        if (a == 0.0f || a < cut || (a == cut && t == 0))
+            continue;
+        if (a == cut)
+            t--;
+        long v = lrint(d->w[i] / scale);
+        if (v == 0)
+            continue;
+        low[k] = (uint8_t)(i & ((1u << m->low_bits) - 1));
+        q[k] = (int8_t)(v > 127 ? 127 : v < -127 ? -127 : v);
+        k++;
+    }
+    size_t ng = sg_model_ngroups(m);
+    while (g < ng)
+        group[++g] = (uint32_t)k;
+    m->flags = d->flags;
+    m->bias = d->bias;
+    m->scale = scale;
+    m->threshold = threshold;
+    return SG_OK;
+}
+
+#define SG_MODEL_MAGIC "spoilerguard-model 1"
+
+sg_status sg_model_save(const sg_model *m, const char *path, sg_error *err)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return sg_score_fail(err, SG_ERR_USAGE, "%s: %s", path, strerror(errno));
+    fprintf(f, "%s\nbuckets_log2 %u\nflags %u\nbias %.17g\nscale %.17g\n"
+               "threshold %.17g\nnnz %zu\n",
+            SG_MODEL_MAGIC, m->buckets_log2, m->flags, m->bias, m->scale,
+            m->threshold, m->nnz);
+    size_t ng = m->group ? sg_model_ngroups(m) : 0;
+    for (size_t g = 0; g < ng; g++)
+        for (uint32_t i = m->group[g]; i < m->group[g + 1]; i++)
+            fprintf(f, "%zu %d\n", (g << m->low_bits) | m->low[i], m->q[i]);
+    int bad = ferror(f);
+    if (fclose(f) != 0 || bad)
+        return sg_score_fail(err, SG_ERR_USAGE, "%s: write failed", path);
+    return SG_OK;
+}
+
+/* One line of a model file: [p, *end) without the newline. */
+static const char *sg_next_line(const char *p, const char *lim,
+                                const char **end)
+{
+    const char *nl = memchr(p, '\n', (size_t)(lim - p));
+    *end = nl ? nl : lim;
+    if (*end > p && (*end)[-1] == '\r')
+        (*end)--;
+    return nl ? nl + 1 : lim;
+}
+
+/* Parse "key value" into a copy small enough to hand to strto*. */
+static int sg_line_kv(const char *p, const char *e, char *key, size_t kcap,
+                      char *val, size_t vcap)
+{
+    size_t kn = 0, vn = 0;
+    while (p < e && (*p == ' ' || *p == '\t'))
+        p++;
+    while (p < e && *p != ' ' && *p != '\t' && kn + 1 < kcap)
+        key[kn++] = *p++;
+    while (p < e && (*p == ' ' || *p == '\t'))
+        p++;
+    while (p < e && vn + 1 < vcap)
+        val[vn++] = *p++;
+    while (vn > 0 && (val[vn - 1] == ' ' || val[vn - 1] == '\t'))
+        vn--;
+    key[kn] = '\0';
+    val[vn] = '\0';
+    return p == e && kn > 0;
+}
+
+static int sg_parse_ull(const char *s, unsigned long long max,
+                        unsigned long long *out)
+{
+    char *end;
+    if (!*s || *s == '-' || *s == '+')
+        return 0;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || *end || v > max)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+static int sg_parse_double(const char *s, double *out)
+{
+    char *end;
+    if (!*s)
+        return 0;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno == ERANGE || *end || v != v || v > 1e300 || v < -1e300)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+static sg_status sg_model_parse(const char *text, size_t n, const char *name,
+                                sg_model *m, sg_error *err)
+{
+    const char *p = text, *lim = text + n, *e;
+    char key[32], val[64];
+    size_t line = 1;
+    unsigned long long b2 = 0, flags = 0, nnz = 0, u;
+    double bias = 0, scale = 0, threshold = 0.5;
+    int have = 0; /* bits: buckets, flags, bias, scale, nnz */
+    memset(m, 0, sizeof *m);
+    p = sg_next_line(p, lim, &e);
+    if ((size_t)(e - text) != strlen(SG_MODEL_MAGIC) ||
+        memcmp(text, SG_MODEL_MAGIC, strlen(SG_MODEL_MAGIC)) != 0)
+        return sg_score_fail(err, SG_ERR_USAGE,
+                             "%s:1: not a spoilerguard model (expected \"%s\")",
+                             name, SG_MODEL_MAGIC);
+    /* The header: key value lines up to nnz. */
+    while (!(have & 16)) {
+        const char *s = p;
+        line++;
+        if (p >= lim)
+            return sg_score_fail(err, SG_ERR_USAGE, "%s:%zu: missing nnz",
+                                 name, line);
+        p = sg_next_line(p, lim, &e);
+        if (e == s || *s == '#')
+            continue;
+        if (!sg_line_kv(s, e, key, sizeof key, val, sizeof val))
+            return sg_score_fail(err, SG_ERR_USAGE, "%s:%zu: bad header line",
+                                 name, line);
+        int ok = 1;
+        if (strcmp(key, "buckets_log2") == 0) {
+            ok = sg_parse_ull(val, SG_MODEL_MAX_LOG2, &b2) &&
+                 b2 >= SG_MODEL_MIN_LOG2;
+            have |= 1;
+        } else if (strcmp(key, "flags") == 0) {
+            ok = sg_parse_ull(val, SG_FEAT_KNOWN, &flags);
+            have |= 2;
+        } else if (strcmp(key, "bias") == 0) {
+            ok = sg_parse_double(val, &bias);
+            have |= 4;
+        } else if (strcmp(key, "scale") == 0) {
+            ok = sg_parse_double(val, &scale) && scale > 0;
+            have |= 8;
+        } else if (strcmp(key, "threshold") == 0) {
+            ok = sg_parse_double(val, &threshold) && threshold >= 0 &&
+                 threshold <= 1;
+        } else if (strcmp(key, "nnz") == 0) {
+            ok = (have & 1) && sg_parse_ull(val, 1ull << b2, &nnz);
+            have |= 16;
+        } else {
+            return sg_score_fail(err, SG_ERR_USAGE, "%s:%zu: unknown key \"%s\"",
+                                 name, line, key);
+        }
+        if (!ok)
+            return sg_score_fail(err, SG_ERR_USAGE,
+                                 "%s:%zu: bad value for %s: \"%s\"", name, line, key,
+                                 val);
+    }
+    if ((have & 15) != 15)
+        return sg_score_fail(err, SG_ERR_USAGE,
+                             "%s:%zu: buckets_log2, flags, bias and scale must "
+                             "come before nnz", name, line);
+    uint32_t *group;
+    uint8_t *low;
+    int8_t *q;
+    sg_status st = sg_model_alloc(m, (unsigned)b2, (size_t)nnz, &group, &low, &q,
+                                  err);
+    if (st != SG_OK)
+        return st;
+    size_t ng = sg_model_ngroups(m), k = 0;
+    uint32_t g = 0;
+    unsigned long long last = 0;
+    group[0] = 0;
+    while (k < nnz) {
+        const char *s = p;
+        line++;
+        if (p >= lim) {
+            sg_model_free(m);
+            return sg_score_fail(err, SG_ERR_USAGE,
+                                 "%s:%zu: %zu weights, %llu announced", name, line, k,
+                                 nnz);
+        }
+        p = sg_next_line(p, lim, &e);
+        if (e == s || *s == '#')
+            continue;
+        double qv;
+        if (!sg_line_kv(s, e, key, sizeof key, val, sizeof val) ||
+            !sg_parse_ull(key, (1ull << b2) - 1, &u) ||
+            !sg_parse_double(val, &qv) || qv != (double)(long)qv || qv < -127 ||
+            qv > 127 || qv == 0 || (k > 0 && u <= last)) {
+            sg_model_free(m);
+            return sg_score_fail(err, SG_ERR_USAGE,
+                                 "%s:%zu: expected \"bucket weight\" with "
+                                 "increasing buckets and weights -127..127",
+                                 name, line);
+        }
+        while (g < (u >> m->low_bits))
+            group[++g] = (uint32_t)k;
+        low[k] = (uint8_t)(u & ((1u << m->low_bits) - 1));
+        q[k] = (int8_t)qv;
+        last = u;
+        k++;
+    }
+    while (g < ng)
+        group[++g] = (uint32_t)k;
+    m->flags = (unsigned)flags;
+    m->bias = bias;
+    m->scale = scale;
+    m->threshold = threshold;
+    return SG_OK;
+}
+
+sg_status sg_model_load_mem(const char *text, size_t n, sg_model *m,
+                            sg_error *err)
+{
+    return sg_model_parse(text, n, "model", m, err);
+}
+
+/* Read a whole file; NULL and `err` on failure. */
+static char *sg_read_file(const char *path, size_t *len, sg_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        sg_score_fail(err, SG_ERR_USAGE, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n == cap) {
+            char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t r = fread(buf + n, 1, cap - n, f);
+        n += r;
+        if (r == 0)
+            break;
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (!buf) {
+        sg_score_fail(err, SG_ERR_MEMORY, "%s: out of memory", path);
+        return NULL;
+    }
+    if (bad) {
+        free(buf);
+        sg_score_fail(err, SG_ERR_USAGE, "%s: read error", path);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+sg_status sg_model_load(const char *path, sg_model *m, sg_error *err)
+{
+    size_t n;
+    memset(m, 0, sizeof *m);
+    char *buf = sg_read_file(path, &n, err);
+    if (!buf)
+        return err ? err->status : SG_ERR_USAGE;
+    sg_status st = sg_model_parse(buf, n, path, m, err);
+    free(buf);
+    return st;
+}
+
+/* Numbers as C initialisers, wrapped before 80 columns. */
+static void sg_c_numbers(FILE *out, const char *decl, size_t count,
+                         long (*at)(const sg_model *, size_t),
+                         const sg_model *m)
+{
+    fprintf(out, "%s = {\n", decl);
+    int col = 0;
+    for (size_t i = 0; i < count; i++) {
+        char num[24];
+        int w = snprintf(num, sizeof num, "%ld,", at(m, i));
+        if (col + w > 79) {
+            fputc('\n', out);
+            col = 0;
+        }
+        fputs(num, out);
+        col += w;
+    }
+    if (count == 0)
+        fputs("0", out); /* C has no empty arrays */
+    fputs("\n};\n\n", out);
+}
+
+static long sg_at_group(const sg_model *m, size_t i) { return (long)m->group[i]; }
+static long sg_at_low(const sg_model *m, size_t i) { return (long)m->low[i]; }
+static long sg_at_q(const sg_model *m, size_t i) { return (long)m->q[i]; }
+
+sg_status sg_model_write_c(const sg_model *m, FILE *out, const char *provenance,
+                           sg_error *err)
+{
+    if (!m || !m->group)
+        return sg_score_fail(err, SG_ERR_USAGE, "no model to write");
+    fputs("/*\n * sg_model.c -- the default weights of the learned scorer.\n"
+          " * GENERATED by sg-train (tools/sg_train.c); do not edit.  See\n"
+          " * tools/README-model.md to regenerate or to train your own.\n *\n",
+          out);
+    for (const char *p = provenance ? provenance : ""; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p), cut = len;
+        if (len > 76) { /* wrap long lines at a space */
+            cut = 76;
+            while (cut > 20 && p[cut] != ' ')
+                cut--;
+            if (p[cut] != ' ')
+                cut = 76;
+        }
+        fputs(cut ? " * " : " *", out);
+        for (size_t i = 0; i < cut; i++) { /* no comment tokens inside it */
+            int star = (i > 0 && p[i - 1] == '*') ||
+                       (i + 1 < len && p[i + 1] == '*');
+            fputc(p[i] == '/' && star ? ' ' : p[i], out);
+        }
+        fputc('\n', out);
+        if (cut < len) {
+            p += cut + (p[cut] == ' ');
+            continue;
+        }
+        p += len + (nl ? 1 : 0);
+    }
+    fputs(" */\n#include \"sg_score.h\"\n\n", out);
+    size_t ng = sg_model_ngroups(m) + 1;
+    sg_c_numbers(out, "static const uint32_t sg_model_group[]", ng, sg_at_group,
+                 m);
+    sg_c_numbers(out, "static const uint8_t sg_model_low[]", m->nnz, sg_at_low, m);
+    sg_c_numbers(out, "static const int8_t sg_model_q[]", m->nnz, sg_at_q, m);
+    fprintf(out,
+            "const sg_model sg_default_model = {\n"
+            "    .buckets_log2 = %u,\n    .low_bits = %u,\n    .flags = 0x%02x,\n"
+            "    .bias = %.17g,\n    .scale = %.17g,\n    .threshold = %.17g,\n"
+            "    .nnz = %zu,\n    .group = sg_model_group,\n"
+            "    .low = sg_model_low,\n    .q = sg_model_q,\n"
+            "    .owned = NULL,\n};\n",
+            m->buckets_log2, m->low_bits, m->flags, m->bias, m->scale,
+            m->threshold, m->nnz);
+    if (ferror(out))
+        return sg_score_fail(err, SG_ERR_USAGE, "write failed");
+    return SG_OK;
+}
+
+/* ---- labelled data ------------------------------------------------------------- */
+
+typedef struct sg_sbuf {
+    char *p;
+    size_t n, cap;
+} sg_sbuf;
+
+static int sg_sbuf_put(sg_sbuf *b, const char *s, size_t n)
+{
+    if (n > SIZE_MAX - b->n - 1)
+        return 0;
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (cap < b->n + n + 1)
+            cap = cap > SIZE_MAX / 2 ? b->n + n + 1 : cap * 2;
+        char *np = realloc(b->p, cap);
+        if (!np)
+            return 0;
+        b->p = np;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+    return 1;
+}
+
+sg_status sg_dataset_add(sg_dataset *d, const char *text, size_t n, int label,
+                         sg_error *err)
+{
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 256;
+        sg_example *ne = cap > SIZE_MAX / sizeof *ne
+                             ? NULL
+                             : realloc(d->ex, cap * sizeof *ne);
+        if (!ne)
+            return sg_score_fail(err, SG_ERR_MEMORY, "out of memory");
+        d->ex = ne;
+        d->cap = cap;
+    }
+    char *copy = malloc(n + 1);
+    if (!copy)
+        return sg_score_fail(err, SG_ERR_MEMORY, "out of memory");
+    memcpy(copy, text, n);
+    copy[n] = '\0';
+    d->ex[d->n].text = copy;
+    d->ex[d->n].len = n;
+    d->ex[d->n].label = label != 0;
+    d->n++;
+    return SG_OK;
+}
+
+void sg_dataset_free(sg_dataset *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free(d->ex[i].text);
+    free(d->ex);
+    memset(d, 0, sizeof *d);
+}
+
+/* Case-insensitive equality of s[0..n) (spaces trimmed) with `word`. */
+static int sg_word_is(const char *s, size_t n, const char *word)
+{
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    size_t wn = strlen(word);
+    if (n != wn)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)word[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* 1, 0, or -1 when the text is not a label. */
+static int sg_parse_label(const char *s, size_t n)
+{
+    static const char *const yes[] = {"true", "1", "yes", "y", "t", "1.0", "spoiler"};
+    static const char *const no[] = {"false", "0", "no", "n", "f", "0.0", "-1"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        if (sg_word_is(s, n, yes[i]))
+            return 1;
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        if (sg_word_is(s, n, no[i]))
+            return 0;
+    return -1;
+}
+
+static int sg_is_text_key(const char *s, size_t n)
+{
+    return sg_word_is(s, n, "sentence") || sg_word_is(s, n, "text");
+}
+
+static int sg_is_label_key(const char *s, size_t n)
+{
+    return sg_word_is(s, n, "spoiler") || sg_word_is(s, n, "label") ||
+           sg_word_is(s, n, "is_spoiler");
+}
+
+sg_status sg_dataset_read_csv(sg_dataset *d, const char *buf, size_t n,
+                              const char *name, sg_error *err)
+{
+    size_t i = 0, line = 1;
+    long text_col = -1, label_col = -1;
+    int header = 1;
+    sg_sbuf f = {0}, text = {0};
+    sg_status st = SG_OK;
+    if (!name)
+        name = "csv";
+    if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < n && st == SG_OK) {
+        /* One record: fields up to an unquoted newline. */
+        size_t rec_line = line;
+        long col = 0;
+        int label = -1, have_text = 0, blank = 1;
+        for (;;) {
+            f.n = 0;
+            if (f.p)
+                f.p[0] = '\0';
+            if (i < n && buf[i] == '"') {
+                size_t qline = line;
+                i++;
+                for (;;) {
+                    if (i >= n) {
+                        st = sg_score_fail(err, SG_ERR_USAGE,
+                                           "%s:%zu: quoted field never closed",
+                                           name, qline);
+                        break;
+                    }
+                    if (buf[i] == '"') {
+                        if (i + 1 < n && buf[i + 1] == '"') {
+                            if (!sg_sbuf_put(&f, "\"", 1))
+                                goto oom;
+                            i += 2;
+                            continue;
+                        }
+                        i++;
+                        break;
+                    }
+                    size_t j = i;
+                    while (j < n && buf[j] != '"') {
+                        if (buf[j] == '\n')
+                            line++;
+                        j++;
+                    }
+                    if (!sg_sbuf_put(&f, buf + i, j - i))
+                        goto oom;
+                    i = j;
+                }
+                if (st != SG_OK)
+                    break;
+                blank = 0;
+            }
+            /* Unquoted text (or text after a closing quote, kept leniently). */
+            size_t j = i;
+            while (j < n && buf[j] != ',' && buf[j] != '\n' && buf[j] != '\r')
+                j++;
+            if (j > i) {
+                if (!sg_sbuf_put(&f, buf + i, j - i))
+                    goto oom;
+                blank = 0;
+            }
+            i = j;
+            const char *fp = f.p ? f.p : "";
+            if (header) {
+                if (text_col < 0 && sg_is_text_key(fp, f.n))
+                    text_col = col;
+                else if (label_col < 0 && sg_is_label_key(fp, f.n))
+                    label_col = col;
+            } else if (col == text_col) {
+                text.n = 0;
+                if (!sg_sbuf_put(&text, fp, f.n))
+                    goto oom;
+                have_text = 1;
+            } else if (col == label_col) {
+                label = sg_parse_label(fp, f.n);
+                if (label < 0) {
+                    st = sg_score_fail(err, SG_ERR_USAGE,
+                                       "%s:%zu: label \"%.40s\" is not "
+                                       "true/false, 1/0 or yes/no",
+                                       name, rec_line, fp);
+                    break;
+                }
+            }
+            col++;
+            if (i < n && buf[i] == ',') {
+                i++;
+                blank = 0;
+                continue;
+            }
+            if (i < n && buf[i] == '\r')
+                i++;
+            if (i < n && buf[i] == '\n')
+                i++;
+            line++;
+            break;
+        }
+        if (st != SG_OK)
+            break;
+        if (header) {
+            header = 0;
+            if (text_col < 0 || label_col < 0) {
+                st = sg_score_fail(err, SG_ERR_USAGE,
+                                   "%s:1: the header needs a \"sentence\" (or "
+                                   "\"text\") and a \"spoiler\" (or \"label\") "
+                                   "column",
+                                   name);
+            }
+            continue;
+        }
+        if (blank)
+            continue;
+        if (!have_text || label < 0) {
+            st = sg_score_fail(err, SG_ERR_USAGE,
+                               "%s:%zu: the record has no %s field", name,
+                               rec_line, have_text ? "label" : "text");
+            break;
+        }
+        st = sg_dataset_add(d, text.p ? text.p : "", text.n, label, err);
+    }
+    if (st == SG_OK && header)
+        st = sg_score_fail(err, SG_ERR_USAGE, "%s: empty file", name);
+    free(f.p);
+    free(text.p);
+    return st;
+oom:
+    free(f.p);
+    free(text.p);
+    return sg_score_fail(err, SG_ERR_MEMORY, "out of memory");
+}
+
+/* ---- JSON Lines ---- */
+
+static const char *sg_jl_ws(const char *p, const char *e)
+{
+    while (p < e && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+        p++;
+    return p;
+}
+
+static int sg_hex4(const char *p, const char *e, unsigned *out)
+{
+    unsigned v = 0;
+    if (e - p < 4)
+        return 0;
+    for (int k = 0; k < 4; k++) {
+        char c = p[k];
+        v <<= 4;
+        if (c >= '0' && c <= '9')
+            v |= (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            v |= (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            v |= (unsigned)(c - 'A' + 10);
+        else
+            return 0;
+    }
+    *out = v;
+    return 1;
+}
+
+static int sg_put_utf8(sg_sbuf *b, unsigned cp)
+{
+    char u[4];
+    size_t k;
+    if (cp < 0x80) {
+        u[0] = (char)cp;
+        k = 1;
+    } else if (cp < 0x800) {
+        u[0] = (char)(0xC0 | (cp >> 6));
+        u[1] = (char)(0x80 | (cp & 0x3F));
+        k = 2;
+    } else if (cp < 0x10000) {
+        u[0] = (char)(0xE0 | (cp >> 12));
+        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[2] = (char)(0x80 | (cp & 0x3F));
+        k = 3;
+    } else {
+        u[0] = (char)(0xF0 | (cp >> 18));
+        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        u[3] = (char)(0x80 | (cp & 0x3F));
+        k = 4;
+    }
+    return sg_sbuf_put(b, u, k);
+}
+
+/* A JSON string at *pp (at its opening quote), decoded into `out` when not
+ * NULL.  Returns 1, 0 on bad syntax, -1 on OOM. */
+static int sg_jl_string(const char **pp, const char *e, sg_sbuf *out)
+{
+    const char *p = *pp + 1;
+    if (out)
+        out->n = 0;
+    while (p < e && *p != '"') {
+        const char *s = p;
+        while (p < e && *p != '"' && *p != '\\')
+            p++;
+        if (out && p > s && !sg_sbuf_put(out, s, (size_t)(p - s)))
+            return -1;
+        if (p >= e || *p == '"')
+            break;
+        if (++p >= e)
+            return 0;
+        char c = *p++;
+        const char *lit = NULL;
+        switch (c) {
+        case '"': lit = "\""; break;
+        case '\\': lit = "\\"; break;
+        case '/': lit = "/"; break;
+        case 'b': lit = "\b"; break;
+        case 'f': lit = "\f"; break;
+        case 'n': lit = "\n"; break;
+        case 'r': lit = "\r"; break;
+        case 't': lit = "\t"; break;
+        case 'u': {
+            unsigned cp, lo;
+            if (!sg_hex4(p, e, &cp))
+                return 0;
+            p += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF && e - p >= 6 && p[0] == '\\' &&
+                p[1] == 'u' && sg_hex4(p + 2, e, &lo) && lo >= 0xDC00 &&
+                lo <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                p += 6;
+            } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+                cp = 0xFFFD; /* a lone surrogate */
+            }
+            if (out && !sg_put_utf8(out, cp))
+                return -1;
+            continue;
+        }
+        default: return 0;
+        }
+        if (out && !sg_sbuf_put(out, lit, 1))
+            return -1;
+    }
+    if (p >= e)
+        return 0;
+    *pp = p + 1;
+    return 1;
+}
+
+/* Skip one JSON value of any shape (nesting counted, not recursed). */
+static int sg_jl_skip(const char **pp, const char *e)
+{
+    const char *p = *pp;
+    size_t depth = 0;
+    do {
+        p = sg_jl_ws(p, e);
+        if (p >= e)
+            return 0;
+        if (*p == '"') {
+            if (sg_jl_string(&p, e, NULL) != 1)
+                return 0;
+        } else if (*p == '{' || *p == '[') {
+            depth++;
+            p++;
+        } else if (*p == '}' || *p == ']') {
+            if (depth == 0)
+                return 0;
+            depth--;
+            p++;
+        } else if (*p == ',' || *p == ':') {
+            if (depth == 0)
+                return 0;
+            p++;
+        } else {
+            const char *s = p;
+            while (p < e && *p != ',' && *p != '}' && *p != ']' && *p != ' ' &&
+                   *p != '\t' && *p != '\r' && *p != '\n' && *p != ':' &&
+                   *p != '"' && *p != '{' && *p != '[')
+                p++;
+            if (p == s)
+                return 0;
+        }
+    } while (depth > 0);
+    *pp = p;
+    return 1;
+}
+
+sg_status sg_dataset_read_jsonl(sg_dataset *d, const char *buf, size_t n,
+                                const char *name, sg_error *err)
+{
+    const char *p = buf, *lim = buf + n;
+    size_t line = 0;
+    sg_sbuf key = {0}, text = {0}, sval = {0};
+    sg_status st = SG_OK;
+    if (!name)
+        name = "jsonl";
+    if (n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    while (p < lim && st == SG_OK) {
+        const char *nl = memchr(p, '\n', (size_t)(lim - p));
+        const char *e = nl ? nl : lim, *q = sg_jl_ws(p, e);
+        line++;
+        p = nl ? nl + 1 : lim;
+        if (q >= e)
+            continue;
+        int label = -1, have_text = 0, r = 1;
+        const char *why = NULL;
+        if (*q != '{') {
+            why = "expected a JSON object";
+            goto bad;
+        }
+        q = sg_jl_ws(q + 1, e);
+        while (q < e && *q != '}') {
+            if (*q != '"') {
+                why = "expected a key";
+                goto bad;
+            }
+            if ((r = sg_jl_string(&q, e, &key)) != 1)
+                goto str_fail;
+            q = sg_jl_ws(q, e);
+            if (q >= e || *q != ':') {
+                why = "expected ':'";
+                goto bad;
+            }
+            q = sg_jl_ws(q + 1, e);
+            const char *kp = key.p ? key.p : "";
+            if (sg_is_text_key(kp, key.n) && q < e && *q == '"') {
+                if ((r = sg_jl_string(&q, e, &text)) != 1)
+                    goto str_fail;
+                have_text = 1;
+            } else if (sg_is_label_key(kp, key.n) && q < e) {
+                const char *s = q;
+                if (*q == '"') {
+                    if ((r = sg_jl_string(&q, e, &sval)) != 1)
+                        goto str_fail;
+                    label = sg_parse_label(sval.p ? sval.p : "", sval.n);
+                } else {
+                    if (!sg_jl_skip(&q, e)) {
+                        why = "bad value";
+                        goto bad;
+                    }
+                    label = sg_parse_label(s, (size_t)(q - s));
+                }
+                if (label < 0) {
+                    why = "the label is not true/false or 1/0";
+                    goto bad;
+                }
+            } else if (!sg_jl_skip(&q, e)) {
+                why = "bad value";
+                goto bad;
+            }
+            q = sg_jl_ws(q, e);
+            if (q < e && *q == ',')
+                q = sg_jl_ws(q + 1, e);
+            else if (q < e && *q != '}') {
+                why = "expected ',' or '}'";
+                goto bad;
+            }
+        }
+        if (q >= e) {
+            why = "the object is not closed on its line";
+            goto bad;
+        }
+        if (!have_text || label < 0) {
+            why = have_text ? "no \"label\" (or \"spoiler\")"
+                            : "no \"text\" (or \"sentence\") string";
+            goto bad;
+        }
+        st = sg_dataset_add(d, text.p ? text.p : "", text.n, label, err);
+        continue;
+    str_fail:
+        if (r < 0) {
+            st = sg_score_fail(err, SG_ERR_MEMORY, "out of memory");
+            break;
+        }
+        why = "bad string";
+    bad:
+        st = sg_score_fail(err, SG_ERR_USAGE, "%s:%zu: %s", name, line, why);
+    }
+    free(key.p);
+    free(text.p);
+    free(sval.p);
+    return st;
+}
+
+sg_status sg_dataset_load(sg_dataset *d, const char *path, sg_error *err)
+{
+    size_t n;
+    char *buf = sg_read_file(path, &n, err);
+    if (!buf)
+        return err ? err->status : SG_ERR_USAGE;
+    size_t i = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < n && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' ||
+                     buf[i] == '\n'))
+        i++;
+    sg_status st = i < n && buf[i] == '{'
+                       ? sg_dataset_read_jsonl(d, buf, n, path, err)
+                       : sg_dataset_read_csv(d, buf, n, path, err);
+    free(buf);
+    return st;
+}
+
+/* ---- training -------------------------------------------------------------------- */
+
+void sg_train_opts_init(sg_train_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->buckets_log2 = 18;
+    o->flags = SG_FEAT_DEFAULT;
+    o->epochs = 15;
+    o->lr = 0.1;
+    o->l2 = 1e-3;
+    o->g0 = 0.1;
+    o->seed = 1;
+    o->average = 1;
+}
+
+static uint64_t sg_splitmix(uint64_t *s)
+{
+    uint64_t z = (*s += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+/* Features of every example, computed once: buckets in one flat array. */
+typedef struct sg_featbuf {
+    uint32_t *b;
+    size_t n, cap;
+    uint32_t mask;
+    int failed;
+} sg_featbuf;
+
+static void sg_featbuf_add(void *ctx, uint32_t h)
+{
+    sg_featbuf *f = ctx;
+    if (f->failed)
+        return;
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 1 << 16;
+        uint32_t *nb = cap > SIZE_MAX / sizeof *nb ? NULL
+                                                     : realloc(f->b, cap * sizeof *nb);
+        if (!nb) {
+            f->failed = 1;
+            return;
+        }
+        f->b = nb;
+        f->cap = cap;
+    }
+    f->b[f->n++] = h & f->mask;
+}
+
+/* The running average of the weights over every step, kept lazily: a bucket
+ * adds its weight times the steps it held it when it changes. */
+typedef struct sg_avg {
+    double *sum;
+    uint64_t *since;
+    double bias_sum;
+} sg_avg;
+
+static void sg_avg_touch(sg_avg *a, const float *w, uint32_t b, uint64_t step)
+{
+    a->sum[b] += (double)w[b] * (double)(step - a->since[b]);
+    a->since[b] = step;
+}
+
+static void sg_avg_write(const sg_avg *a, const sg_dense *cur, uint64_t step,
+                         double bias_sum, sg_dense *out)
+{
+    size_t nb = (size_t)1 << cur->buckets_log2;
+    for (size_t i = 0; i < nb; i++) {
+        double s = a->sum[i] + (double)cur->w[i] * (double)(step - a->since[i]);
+        out->w[i] = step ? (float)(s / (double)step) : cur->w[i];
+    }
+    out->bias = step ? bias_sum / (double)step : cur->bias;
+}
+
+sg_status sg_train(const sg_dataset *train, const sg_train_opts *o,
+                   sg_dense *out, sg_error *err)
+{
+    sg_train_opts def;
+    memset(out, 0, sizeof *out);
+    if (!o) {
+        sg_train_opts_init(&def);
+        o = &def;
+    }
+    if (o->epochs < 0 || !(o->lr > 0) || !(o->l2 >= 0))
+        return sg_score_fail(err, SG_ERR_USAGE,
+                             "epochs must be >= 0, lr > 0 and l2 >= 0");
+    sg_status st = sg_dense_init(out, o->buckets_log2, o->flags, err);
+    if (st != SG_OK)
+        return st;
+    size_t n = train ? train->n : 0, nb = (size_t)1 << o->buckets_log2;
+    sg_featbuf fb = {NULL, 0, 0, (uint32_t)(nb - 1), 0};
+    size_t *off = malloc((n + 1) * sizeof *off);
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    float *g2 = calloc(nb, sizeof *g2);
+    sg_avg avg = {NULL, NULL, 0.0};
+    sg_dense snap = {0, 0, 0.0, NULL};
+    if (o->average) {
+        avg.sum = calloc(nb, sizeof *avg.sum);
+        avg.since = calloc(nb, sizeof *avg.since);
+        snap = *out;
+        snap.w = malloc(nb * sizeof *snap.w);
+    }
+    if (!off || !order || !g2 ||
+        (o->average && (!avg.sum || !avg.since || !snap.w))) {
+        st = sg_score_fail(err, SG_ERR_MEMORY, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) {
+        off[i] = fb.n;
+        sg_features(train->ex[i].text, train->ex[i].len, o->flags,
+                    sg_featbuf_add, &fb);
+        order[i] = i;
+    }
+    off[n] = fb.n;
+    if (fb.failed) {
+        st = sg_score_fail(err, SG_ERR_MEMORY, "out of memory");
+        goto done;
+    }
+
+    uint64_t rng = o->seed, step = 0;
+    double gb2 = 0.0, bias_sum = 0.0;
+    float *w = out->w;
+    const int norm = (o->flags & SG_FEAT_NORM) != 0;
+    for (int ep = 1; ep <= o->epochs; ep++) {
+        for (size_t i = n; i > 1; i--) { /* Fisher-Yates */
+            size_t j = (size_t)(sg_splitmix(&rng) % i);
+            size_t t = order[i - 1];
+            order[i - 1] = order[j];
+            order[j] = t;
+        }
+        for (size_t k = 0; k < n; k++) {
+            size_t e = order[k];
+            const uint32_t *f = fb.b + off[e];
+            size_t nf = off[e + 1] - off[e];
+            double v = norm && nf ? 1.0 / sqrt((double)nf) : 1.0, z = 0.0;
+            for (size_t j = 0; j < nf; j++)
+                z += w[f[j]];
+            z = out->bias + z * v;
+            double g = sg_sigmoid(z) - (train->ex[e].label ? 1.0 : 0.0);
+            for (size_t j = 0; j < nf; j++) {
+                uint32_t b = f[j];
+                if (o->average)
+                    sg_avg_touch(&avg, w, b, step);
+                double gr = g * v + o->l2 * w[b];
+                g2[b] += (float)(gr * gr);
+                w[b] -= (float)(o->lr * gr / sqrt((double)g2[b] + o->g0 + 1e-12));
+            }
+            bias_sum += out->bias;
+            gb2 += g * g;
+            out->bias -= o->lr * g / sqrt(gb2 + o->g0 + 1e-12);
+            step++;
+        }
+        if (o->on_epoch) {
+            if (o->average) {
+                sg_avg_write(&avg, out, step, bias_sum, &snap);
+                o->on_epoch(o->ctx, ep, &snap);
+            } else {
+                o->on_epoch(o->ctx, ep, out);
+            }
+        }
+    }
+    if (o->average && step) {
+        sg_avg_write(&avg, out, step, bias_sum, &snap);
+        memcpy(out->w, snap.w, nb * sizeof *out->w);
+        out->bias = snap.bias;
+    }
+done:
+    free(fb.b);
+    free(off);
+    free(order);
+    free(g2);
+    free(avg.sum);
+    free(avg.since);
+    free(snap.w);
+    if (st != SG_OK)
+        sg_dense_free(out);
+    return st;
+}

@@ -1,0 +1,311 @@
+-- spoilerguard in Neovim, run headless:
+--   SG_ROOT=. SG_BUILD=build [SG_CORPUS=../shared/corpus] \
+--     nvim --headless -u NONE -i NONE -c "luafile tests/lua/test_nvim.lua"
+-- Prints "N passed, N failed" and exits with :cquit on failure.
+local root = vim.fn.fnamemodify(os.getenv("SG_ROOT") or ".", ":p"):gsub("/$", "")
+local build = vim.fn.fnamemodify(os.getenv("SG_BUILD") or (root .. "/build"), ":p"):gsub("/$", "")
+local corpus = os.getenv("SG_CORPUS") or (root .. "/../shared/corpus")
+
+local passed, failed = 0, 0
+local function out(s) io.stdout:write(s .. "\n") io.stdout:flush() end
+
+local function test(name, fn)
+  local ok, err = xpcall(fn, debug.traceback)
+  if ok then
+    passed = passed + 1
+    out("ok   " .. name)
+  else
+    failed = failed + 1
+    out("FAIL " .. name .. ": " .. tostring(err))
+  end
+end
+
+local function check(cond, msg, ...)
+  if not cond then error(select("#", ...) > 0 and msg:format(...) or msg, 2) end
+end
+
+local function short(v)
+  local s = vim.inspect(v)
+  return #s > 300 and (s:sub(1, 300) .. "...") or s
+end
+
+local function eq(got, want, what)
+  if got ~= want then
+    error(("%s: got %s, want %s"):format(what or "value", short(got), short(want)), 2)
+  end
+end
+
+local function finish()
+  out(("%d passed, %d failed"):format(passed, failed))
+  if failed > 0 then vim.cmd("cquit 1") else vim.cmd("qall!") end
+end
+
+local function read_file(path)
+  local f = io.open(path, "rb")
+  if not f then return nil end
+  local s = f:read("*a")
+  f:close()
+  return s
+end
+
+local function main()
+  -- Messages the plugin gives, instead of the screen.
+  local notes = {}
+  vim.notify = function(msg, level) notes[#notes + 1] = { msg = msg, level = level } end
+
+  vim.opt.runtimepath:prepend(root)
+  vim.g.spoilerguard_binding = build .. "/luajit/?.so"
+
+  local REVIEW = table.concat({
+    "# Ballerina",
+    "",
+    "Okju is a contract killer who wants out.",
+    "",
+    "In the final act, Okju dies in her mentor's arms.",
+    "",
+    "The action scenes are superb. Rating: 7/10",
+  }, "\n")
+
+  local function new_buffer(text, ft)
+    vim.cmd("enew!")
+    local buf = vim.api.nvim_get_current_buf()
+    vim.bo[buf].buftype = "nofile"
+    vim.api.nvim_buf_set_lines(buf, 0, -1, false, vim.split(text, "\n", { plain = true }))
+    vim.bo[buf].filetype = ft or "markdown"
+    -- start a new undo block, so the next change can be undone on its own
+    vim.bo[buf].undolevels = vim.bo[buf].undolevels
+    return buf
+  end
+
+  local function buffer_text(buf)
+    return table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), "\n")
+  end
+
+  local nv
+
+  test("plugin_file_is_harmless_to_source_and_defines_the_commands", function()
+    vim.cmd("runtime plugin/spoilerguard.lua")
+    vim.cmd("runtime plugin/spoilerguard.lua") -- twice: still fine
+    for _, c in ipairs { "SpoilerCheck", "SpoilerMark", "SpoilerStrip", "SpoilerBadge" } do
+      eq(vim.fn.exists(":" .. c), 2, c)
+    end
+    eq(package.loaded["spoilerguard.core"], nil, "binding not loaded until used")
+  end)
+
+  test("binding_loads_under_luajit", function()
+    nv = require("spoilerguard.nvim")
+    local want = vim.fn.fnamemodify(build .. "/luajit/spoilerguard/core.so", ":p")
+    nv.setup { binding = build .. "/luajit" }
+    eq(nv.status().candidates[1], want, "the binding option is looked at first")
+    eq(nv.status().binding, want, "loaded from the binding option")
+    nv.setup { defaults = false, rules = { { id = "test.dies", kind = "death", severity = "major", pattern = [[\bdies\b]] },
+                         { id = "test.contract", kind = "plot", pattern = [[\bcontract killer\b]] } } }
+    local sg, err = nv.load()
+    check(sg, "load: %s", tostring(err))
+    eq(sg.core.lua_abi, 501, "LuaJIT binding")
+    check(nv.engine(), "engine")
+  end)
+
+  if not nv or not nv.load() then
+    return
+  end
+
+  test("spoiler_check_sets_diagnostics_with_severity_kind_and_rule", function()
+    local buf = new_buffer(REVIEW)
+    vim.cmd("SpoilerCheck")
+    local diags = vim.diagnostic.get(buf, { namespace = nv.namespace })
+    check(#diags >= 2, "diagnostics: %d", #diags)
+    local by_rule = {}
+    for _, d in ipairs(diags) do by_rule[d.code] = d end
+    local death = by_rule["test.dies"]
+    check(death, "death diagnostic")
+    eq(death.severity, vim.diagnostic.severity.WARN, "major is WARN")
+    eq(death.lnum, 4, "line of the death sentence")
+    check(death.message:find("death", 1, true) and death.message:find("test.dies", 1, true),
+          "message names kind and rule: %s", death.message)
+    local plot = by_rule["test.contract"]
+    check(plot, "plot diagnostic")
+    eq(plot.severity, vim.diagnostic.severity.HINT, "minor is HINT")
+    eq(vim.api.nvim_get_namespaces()["spoilerguard"], nv.namespace, "namespace name")
+  end)
+
+  test("spoiler_mark_is_one_undo_step_and_strip_gives_the_buffer_back", function()
+    local buf = new_buffer(REVIEW)
+    local before = buffer_text(buf)
+    vim.cmd("SpoilerMark")
+    local marked = buffer_text(buf)
+    check(marked ~= before, "SpoilerMark changed the buffer")
+    vim.cmd("silent undo")
+    eq(buffer_text(buf), before, "one undo restores the buffer")
+    vim.cmd("silent redo")
+    eq(buffer_text(buf), marked, "redo")
+    vim.bo[buf].undolevels = vim.bo[buf].undolevels
+    vim.cmd("SpoilerStrip")
+    eq(buffer_text(buf), before, "SpoilerStrip gives the buffer back")
+    eq(#vim.diagnostic.get(buf, { namespace = nv.namespace }), 0, "strip clears diagnostics")
+  end)
+
+  test("spoiler_badge_inserts_only_the_badge_and_strips_back", function()
+    local buf = new_buffer(REVIEW)
+    local before = buffer_text(buf)
+    vim.cmd("SpoilerBadge")
+    local after = buffer_text(buf)
+    check(after ~= before, "badge inserted")
+    vim.cmd("SpoilerStrip")
+    eq(buffer_text(buf), before, "strip removes the badge")
+  end)
+
+  test("format_follows_the_filetype", function()
+    local html = "<p>Okju is a contract killer.</p>\n<p>In the end, Okju dies.</p>\n"
+    local buf = new_buffer(html, "html")
+    local _, from = nv.buffer_text(buf)
+    eq(from, "html", "html filetype")
+    local report = assert(nv.check(buf))
+    eq(report.format, "html", "analysed as html")
+    vim.bo[buf].filetype = "text"
+    local _, from2 = nv.buffer_text(buf)
+    eq(from2, "plain", "other filetypes are plain")
+  end)
+
+  test("failing_hook_is_reported_and_neovim_survives", function()
+    nv.setup { on = { flag = function() error("hook exploded") end } }
+    local buf = new_buffer(REVIEW)
+    notes = {}
+    vim.cmd("SpoilerCheck")
+    check(#notes >= 1, "a notification")
+    check(notes[#notes].msg:find("hook 'flag' failed", 1, true), "message: %s", notes[#notes].msg)
+    check(notes[#notes].msg:find("hook exploded", 1, true), "message: %s", notes[#notes].msg)
+    eq(#vim.diagnostic.get(buf, { namespace = nv.namespace }), 0, "no stale diagnostics")
+    nv.setup { on = false }
+  end)
+
+  test("user_hooks_from_setup_run_in_neovim", function()
+    local seen = 0
+    nv.setup { on = { flag = function(f) seen = seen + 1 if f.rule == "test.contract" then return false end end } }
+    local buf = new_buffer(REVIEW)
+    vim.cmd("SpoilerCheck")
+    check(seen >= 2, "flag hook ran (%d)", seen)
+    for _, d in ipairs(vim.diagnostic.get(buf, { namespace = nv.namespace })) do
+      check(d.code ~= "test.contract", "vetoed flag has no diagnostic")
+    end
+    nv.setup { on = false }
+  end)
+
+  test("auto_checks_on_write", function()
+    nv.setup { auto = true, debounce = 20 }
+    local path = vim.fn.tempname() .. ".md"
+    vim.cmd("edit " .. vim.fn.fnameescape(path))
+    local buf = vim.api.nvim_get_current_buf()
+    vim.bo[buf].filetype = "markdown"
+    vim.api.nvim_buf_set_lines(buf, 0, -1, false, vim.split(REVIEW, "\n", { plain = true }))
+    vim.cmd("silent write")
+    check(#vim.diagnostic.get(buf, { namespace = nv.namespace }) >= 1, "diagnostics after write")
+    -- a change is checked once the timer fires
+    vim.api.nvim_buf_set_lines(buf, 0, -1, false, { "Nothing happens here." })
+    vim.api.nvim_exec_autocmds("TextChanged", { buffer = buf })
+    vim.wait(2000, function() return #vim.diagnostic.get(buf, { namespace = nv.namespace }) == 0 end, 10)
+    eq(#vim.diagnostic.get(buf, { namespace = nv.namespace }), 0, "diagnostics after the debounced check")
+    vim.cmd("bwipeout!")
+    os.remove(path)
+    nv.setup { auto = false }
+  end)
+
+  test("seed_review_as_markdown_gets_diagnostics_matching_its_report", function()
+    local text = read_file(corpus .. "/seeds/ballerina-scmp.txt")
+    if not text then
+      out("skip seed review: no corpus at " .. corpus)
+      return
+    end
+    nv.setup { rules = "default", defaults = true }
+    local buf = new_buffer(text:gsub("\n$", ""), "markdown")
+    local report = assert(nv.check(buf))
+    local diags = vim.diagnostic.get(buf, { namespace = nv.namespace })
+    eq(#diags, #report.spoilers, "one diagnostic per reported spoiler")
+    check(#diags >= 1, "the seed has spoilers")
+    local want = { major = vim.diagnostic.severity.WARN, minor = vim.diagnostic.severity.HINT }
+    local sev = {}
+    for _, f in ipairs(report.spoilers) do sev[f.rule .. ":" .. f.start] = want[f.severity] end
+    local majors = 0
+    for _, d in ipairs(diags) do
+      check(d.severity == want.major or d.severity == want.minor, "severity %s", d.severity)
+      if d.severity == want.major then majors = majors + 1 end
+    end
+    local expected_majors = 0
+    for _, f in ipairs(report.spoilers) do if f.severity == "major" then expected_majors = expected_majors + 1 end end
+    eq(majors, expected_majors, "major spoilers are warnings")
+    local before = buffer_text(buf)
+    vim.cmd("SpoilerMark")
+    vim.cmd("SpoilerStrip")
+    eq(buffer_text(buf), before, "mark then strip gives the seed back")
+  end)
+
+  test("health_check_reports_the_binding", function()
+    local lines = {}
+    local h = package.loaded["health"]
+    local ok_h, health = pcall(require, "health")
+    if ok_h then h = health end
+    local saved = {}
+    -- catch what the check reports, whichever API this Neovim has
+    local targets = { vim.health or {}, h or {} }
+    for _, t in ipairs(targets) do
+      for _, k in ipairs { "start", "ok", "info", "warn", "error",
+                           "report_start", "report_ok", "report_info", "report_warn", "report_error" } do
+        if t[k] then
+          saved[#saved + 1] = { t, k, t[k] }
+          t[k] = function(msg) lines[#lines + 1] = k .. ": " .. msg end
+        end
+      end
+    end
+    local ok, err = pcall(require("spoilerguard.health").check)
+    for _, s in ipairs(saved) do s[1][s[2]] = s[3] end
+    check(ok, "check ran: %s", tostring(err))
+    local all = table.concat(lines, "\n")
+    check(all:find("binding loaded from", 1, true), "reports the binding: %s", all)
+  end)
+
+  test("spoiler_check_on_a_10000_line_buffer_is_timed", function()
+    nv.setup { rules = "default", defaults = true }
+    -- a long review: plain paragraphs, with a spoiler every 400 lines
+    local para = {
+      "The film opens on a rainy street and the camera lingers on the neon signs.",
+      "Its lead gives a committed performance, even when the script falters.",
+      "The score is loud and the editing is brisk, which suits the material.",
+      "",
+    }
+    local lines, paragraphs = {}, 0
+    while #lines < 10000 do
+      for _, l in ipairs(para) do lines[#lines + 1] = l end
+      paragraphs = paragraphs + 1
+      if paragraphs % 100 == 0 then
+        lines[#lines + 1] = "In the final act, the mentor dies and the heroine walks away alone."
+        lines[#lines + 1] = ""
+      end
+    end
+    vim.cmd("enew!")
+    local buf = vim.api.nvim_get_current_buf()
+    vim.bo[buf].buftype = "nofile"
+    vim.api.nvim_buf_set_lines(buf, 0, -1, false, lines)
+    vim.bo[buf].filetype = "markdown"
+    nv.check(buf) -- warm up (engine, JIT)
+    local best = math.huge
+    for _ = 1, 3 do
+      local t0 = vim.loop.hrtime()
+      vim.cmd("SpoilerCheck")
+      local ms = (vim.loop.hrtime() - t0) / 1e6
+      if ms < best then best = ms end
+    end
+    local n = #vim.diagnostic.get(buf, { namespace = nv.namespace })
+    out(("time :SpoilerCheck on %d lines: %.1f ms (best of 3), %d diagnostics"):format(#lines, best, n))
+    check(n > 0, "diagnostics on the large buffer")
+    check(best < 5000, "check of 10,000 lines took %.0f ms", best)
+  end)
+
+end
+
+-- any error outside a test still ends Neovim, with a failure
+local ok, err = xpcall(main, debug.traceback)
+if not ok then
+  failed = failed + 1
+  out("FAIL the test script itself: " .. tostring(err))
+end
+finish()

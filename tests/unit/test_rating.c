@@ -1,0 +1,802 @@
+/* The review's own rating: every form, every trap, the choice among several,
+ * the normalisation table, and the four seed reviews. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "sg_internal.h"
+
+#ifndef SG_CORPUS_DIR
+#define SG_CORPUS_DIR "../shared/corpus"
+#endif
+
+/* ---- a document built by hand ------------------------------------------------
+ * Blocks are separated by a blank line.  A block may start with a marker that
+ * is not part of its text: "@r " related posts, "@n " navigation, "@c " code,
+ * "@b " byline, "@f " footer, "# " a heading.  Everything else is an article
+ * paragraph. */
+
+typedef struct sg_t_fix {
+    char *src;
+    sg_doc doc;
+    sg_sentence *s;
+    size_t ns, cap;
+    sg_rating_out r;
+} sg_t_fix;
+
+typedef struct sg_t_seg {
+    sg_t_fix *f;
+    size_t block;
+} sg_t_seg;
+
+static void sg_t_emit(void *ctx, size_t a, size_t e)
+{
+    sg_t_seg *c = ctx;
+    sg_doc *d = &c->f->doc;
+    const sg_block *b = &d->blocks[c->block];
+    sg_sentence s;
+    s.block = c->block;
+    s.view_start = b->view_start + a;
+    s.view_end = b->view_start + e;
+    s.start = sg_doc_to_src(d, b, s.view_start, 0);
+    s.end = sg_doc_to_src(d, b, s.view_end, 1);
+    assert_true(SG_VEC_PUSH(c->f->s, c->f->ns, c->f->cap, s));
+}
+
+static void sg_t_sentences(sg_t_fix *f)
+{
+    for (size_t i = 0; i < f->doc.nblocks; i++) {
+        sg_t_seg c = {f, i};
+        const sg_block *b = &f->doc.blocks[i];
+        sg_segment(f->doc.view.data + b->view_start, b->view_len, sg_t_emit, &c);
+    }
+}
+
+static void sg_t_build(sg_t_fix *f, const char *spec)
+{
+    memset(f, 0, sizeof *f);
+    f->src = strdup(spec);
+    assert_non_null(f->src);
+    size_t len = strlen(spec);
+    f->doc.src = f->src;
+    f->doc.len = len;
+    f->doc.format = SG_FORMAT_PLAIN;
+    size_t i = 0;
+    while (i < len) {
+        const char *sep = strstr(f->src + i, "\n\n");
+        size_t e = sep ? (size_t)(sep - f->src) : len;
+        size_t t = i;
+        sg_why why = SG_WHY_ARTICLE;
+        sg_block_kind kind = SG_BLOCK_PARAGRAPH;
+        if (e - i > 3 && f->src[i] == '@') {
+            switch (f->src[i + 1]) {
+            case 'r':
+                why = SG_WHY_RELATED;
+                break;
+            case 'n':
+                why = SG_WHY_NAVIGATION;
+                break;
+            case 'c':
+                why = SG_WHY_CODE;
+                kind = SG_BLOCK_CODE;
+                break;
+            case 'b':
+                why = SG_WHY_BYLINE;
+                break;
+            case 'f':
+                why = SG_WHY_FOOTER;
+                break;
+            default:
+                break;
+            }
+            t = i + 3;
+        } else if (e - i > 2 && f->src[i] == '#' && f->src[i + 1] == ' ') {
+            kind = SG_BLOCK_HEADING;
+            t = i + 2;
+        }
+        assert_true(
+            sg_doc_begin_block(&f->doc, kind, kind == SG_BLOCK_HEADING, why, i, i));
+        assert_true(sg_doc_add_text(&f->doc, f->src + t, e - t, t, e - t, 1));
+        assert_true(sg_doc_end_block(&f->doc, e));
+        i = sep ? e + 2 : len;
+    }
+    sg_t_sentences(f);
+}
+
+static void sg_t_free(sg_t_fix *f)
+{
+    sg_rating_clear(&f->r);
+    free(f->s);
+    sg_doc_free(&f->doc);
+    free(f->src);
+}
+
+/* Rate `spec`; the fixture keeps the result for the caller to check. */
+static const sg_rating_out *sg_t_rate(sg_t_fix *f, const char *spec)
+{
+    sg_t_build(f, spec);
+    sg_rating_find(&f->doc, f->s, f->ns, &f->r);
+    if (f->r.found) {
+        /* the input span holds exactly the text reported */
+        assert_true(f->r.end >= f->r.start && f->r.end <= f->doc.len);
+        assert_int_equal(f->r.end - f->r.start, strlen(f->r.text));
+        assert_memory_equal(f->src + f->r.start, f->r.text, strlen(f->r.text));
+    }
+    return &f->r;
+}
+
+static void sg_t_expect(const char *spec, const char *text, double value, double scale)
+{
+    sg_t_fix f;
+    const sg_rating_out *r = sg_t_rate(&f, spec);
+    if (!r->found)
+        print_error("no rating in: %s\n", spec);
+    assert_true(r->found);
+    if (strcmp(r->text, text))
+        print_error("in: %s\n", spec);
+    assert_string_equal(r->text, text);
+    assert_true(fabs(r->value - value) < 1e-9);
+    assert_true(fabs(r->scale - scale) < 1e-9);
+    assert_true(fabs(r->normalized - value / scale) < 1e-9);
+    assert_null(r->verdict);
+    sg_t_free(&f);
+}
+
+static void sg_t_expect_verdict(const char *spec, const char *text, double norm)
+{
+    sg_t_fix f;
+    const sg_rating_out *r = sg_t_rate(&f, spec);
+    if (!r->found)
+        print_error("no rating in: %s\n", spec);
+    assert_true(r->found);
+    assert_string_equal(r->text, text);
+    assert_non_null(r->verdict);
+    assert_string_equal(r->verdict, text);
+    assert_true(isnan(r->value));
+    assert_true(isnan(r->scale));
+    if (fabs(r->normalized - norm) > 1e-9)
+        print_error("%s: normalized %g, want %g\n", text, r->normalized, norm);
+    assert_true(fabs(r->normalized - norm) < 1e-9);
+    sg_t_free(&f);
+}
+
+static void sg_t_expect_none(const char *spec)
+{
+    sg_t_fix f;
+    const sg_rating_out *r = sg_t_rate(&f, spec);
+    if (r->found)
+        print_error("took '%s' from: %s\n", r->text, spec);
+    assert_false(r->found);
+    assert_null(r->text);
+    sg_t_free(&f);
+}
+
+static const char sg_t_prose[] =
+    "The film follows a retired bodyguard through a city of neon and rain, "
+    "and the fights are staged with real care for space and rhythm.";
+
+/* ---- forms ------------------------------------------------------------------ */
+
+static void test_fraction_in_prose_with_a_rating_word(void **state)
+{
+    (void)state;
+    sg_t_expect("It is a lean thriller and I give it 7/10 without a doubt.", "7/10", 7,
+                10);
+}
+
+static void test_decimal_fraction_ending_the_line(void **state)
+{
+    (void)state;
+    sg_t_expect("A stylish, hollow thing. 8.5/10", "8.5/10", 8.5, 10);
+}
+
+static void test_fraction_out_of_100(void **state)
+{
+    (void)state;
+    sg_t_expect("My score for this one is 62/100.", "62/100", 62, 100);
+}
+
+static void test_out_of_form(void **state)
+{
+    (void)state;
+    sg_t_expect("Overall I would rate it 4 out of 5.", "4 out of 5", 4, 5);
+}
+
+static void test_stars_out_of_4_in_parentheses(void **state)
+{
+    (void)state;
+    sg_t_expect("Ballerina: 2.5 stars (out of 4)", "2.5 stars (out of 4)", 2.5, 4);
+}
+
+static void test_fraction_with_stars_word(void **state)
+{
+    (void)state;
+    sg_t_expect("3/5 stars\n\nA female assassin sets out to avenge her friend.",
+                "3/5 stars", 3, 5);
+}
+
+static void test_star_glyphs_with_half(void **state)
+{
+    (void)state;
+    sg_t_expect("\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85\xC2\xBD",
+                "\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85\xC2\xBD", 3.5, 5);
+}
+
+static void test_star_glyphs_with_empty_slots(void **state)
+{
+    (void)state;
+    sg_t_expect(
+        "Our verdict on it: \xE2\x98\x85\xE2\x98\x85\xE2\x98\x85\xE2\x98\x86\xE2\x98\x86",
+        "\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85\xE2\x98\x86\xE2\x98\x86", 3, 5);
+}
+
+static void test_emoji_stars(void **state)
+{
+    (void)state;
+    sg_t_expect("\xE2\xAD\x90\xE2\xAD\x90\xE2\xAD\x90\xE2\xAD\x90",
+                "\xE2\xAD\x90\xE2\xAD\x90\xE2\xAD\x90\xE2\xAD\x90", 4, 5);
+    sg_t_expect("\xE2\xAD\x90\xEF\xB8\x8F\xE2\xAD\x90\xEF\xB8\x8F",
+                "\xE2\xAD\x90\xEF\xB8\x8F\xE2\xAD\x90\xEF\xB8\x8F", 2, 5);
+}
+
+static void test_decimal_stars_in_prose(void **state)
+{
+    (void)state;
+    sg_t_expect("It is a decent addition to the genre, 3.5 stars in all.", "3.5 stars",
+                3.5, 5);
+}
+
+static void test_stars_in_words_with_a_cue(void **state)
+{
+    (void)state;
+    sg_t_expect("I give it four stars.", "four stars", 4, 5);
+    sg_t_expect("It earns three and a half stars from me.", "three and a half stars", 3.5,
+                5);
+    sg_t_expect("Four stars", "Four stars", 4, 5);
+}
+
+static void test_labelled_rating_dash(void **state)
+{
+    (void)state;
+    sg_t_expect("Ballerina\n  \xE2\x80\xA2 7/10\n    Rating - 7/10\n7/10", "7/10", 7, 10);
+    /* the labelled one is taken, not the bullet or the bare line */
+    sg_t_fix f;
+    const sg_rating_out *r =
+        sg_t_rate(&f, "Ballerina\n\n\xE2\x80\xA2 7/10\n\nRating - 7/10\n\n7/10");
+    assert_true(r->found);
+    assert_int_equal(r->start, strstr(f.src, "Rating - ") - f.src + 9);
+    sg_t_free(&f);
+}
+
+static void test_labelled_rating_colon(void **state)
+{
+    (void)state;
+    sg_t_expect("Rating: 4/5", "4/5", 4, 5);
+    sg_t_expect("Score: 4/5", "4/5", 4, 5);
+}
+
+static void test_labelled_bare_score_takes_scale_10(void **state)
+{
+    (void)state;
+    sg_t_expect("Our score: 8", "8", 8, 10);
+    sg_t_expect("Final score: 85", "85", 85, 100);
+}
+
+static void test_labelled_verdict_word_after_residue(void **state)
+{
+    (void)state;
+    sg_t_expect_verdict("The final score: review Average\n\nThe 411", "Average", 0.5);
+}
+
+static void test_labelled_verdict(void **state)
+{
+    (void)state;
+    sg_t_expect_verdict("Verdict: Highly Recommended", "Highly Recommended", 0.9);
+    sg_t_expect_verdict("Verdict: Recommended", "Recommended", 0.8);
+}
+
+static void test_labelled_letter_grade(void **state)
+{
+    (void)state;
+    sg_t_expect_verdict("Grade: B-", "B-", 0.75);
+    sg_t_expect_verdict("Final Grade: A", "A", 0.95);
+}
+
+static void test_signed_grade_alone_on_a_line(void **state)
+{
+    (void)state;
+    char spec[512];
+    snprintf(spec, sizeof spec, "%s\n\nA-", sg_t_prose);
+    sg_t_expect_verdict(spec, "A-", 0.9);
+}
+
+static void test_label_line_labels_the_next_line(void **state)
+{
+    (void)state;
+    char spec[512];
+    snprintf(spec, sizeof spec, "%s\n\nOur Verdict\n\nGood", sg_t_prose);
+    sg_t_expect_verdict(spec, "Good", 0.7);
+    snprintf(spec, sizeof spec, "%s\n\nGrade:\n\nC+", sg_t_prose);
+    sg_t_expect_verdict(spec, "C+", 0.7);
+}
+
+static void test_verdict_words_alone_on_a_line(void **state)
+{
+    (void)state;
+    char spec[512];
+    static const struct {
+        const char *w;
+        double norm;
+    } cases[] = {{"Recommended", 0.8},     {"Highly Recommended", 0.9},
+                 {"Skip it", 0.2},         {"Must see", 1.0},
+                 {"Worth watching", 0.75}, {"Thumbs up", 0.75},
+                 {"Thumbs down", 0.25},    {"Fresh", 0.75},
+                 {"Rotten", 0.25}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(spec, sizeof spec, "%s\n\n%s", sg_t_prose, cases[i].w);
+        sg_t_expect_verdict(spec, cases[i].w, cases[i].norm);
+    }
+}
+
+static void test_rating_in_a_tldr_section(void **state)
+{
+    (void)state;
+    char spec[1024];
+    snprintf(spec, sizeof spec,
+             "Early on I thought it might earn 5 stars.\n\n%s\n\n# TL;DR\n\n"
+             "A decent, forgettable thriller that I rate 3/5 overall.",
+             sg_t_prose);
+    sg_t_expect(spec, "3/5", 3, 5);
+}
+
+/* ---- traps ------------------------------------------------------------------------ */
+
+static void test_chrome_blocks_are_never_the_source(void **state)
+{
+    (void)state;
+    sg_t_expect_none(
+        "The film is a revenge story told with style.\n\n@r Related Posts\n\n"
+        "@r Rating: 9/10\n\n@r 9.5\n\n@n Score: 4/5\n\n@c int rating = 7/10;");
+}
+
+static void test_related_scores_left_as_article_lose_to_the_label(void **state)
+{
+    (void)state;
+    char spec[2048];
+    snprintf(spec, sizeof spec,
+             "%s\n\nRating - 7/10\n\nTL;DR\n\nRelated Posts\n\nThe Pickup Promotional "
+             "Image\n\n6.0\n\n"
+             "REVIEW: 'The Pickup' Lets Keke Palmer "
+             "Flex\n\n08/07/2025\n\n9.5\n\n8.0\n\n7.0\n\n3.5\n\n"
+             "9.0\n\nDanDaDan Season 2 Episode 6\n\n8.5\n\n10/10",
+             sg_t_prose);
+    sg_t_expect(spec, "7/10", 7, 10);
+}
+
+static void test_dates_are_not_ratings(void **state)
+{
+    (void)state;
+    sg_t_expect_none("12/10");
+    sg_t_expect_none("Posted 10/06/2023 by the editor, rating to follow.");
+    sg_t_expect_none("08/07/2025");
+    sg_t_expect_none(
+        "Sarah MusnickyBy Sarah Musnicky10/06/20234 Mins ReadUpdated:03/18/2024");
+    sg_t_expect_none("It opens 5/10 in theatres and streams later.");
+}
+
+static void test_runtimes_are_not_ratings(void **state)
+{
+    (void)state;
+    sg_t_expect_none("It runs 125 minutes, and the score never lets up.");
+    sg_t_expect_none("Runtime: 2h 5m");
+}
+
+static void test_series_counts_are_not_ratings(void **state)
+{
+    (void)state;
+    sg_t_expect_none("This is the 3rd of 5 films in the series and rated R.");
+    sg_t_expect_none("In episode 4 of 8 the score swells.");
+    sg_t_expect_none("Part 1/3 of our rating series.");
+    sg_t_expect_none("Only 1 of 3 sequels got a good score.");
+    sg_t_expect_none("Episode 4/5 rating coming soon.");
+}
+
+static void test_common_number_idioms_are_not_ratings(void **state)
+{
+    (void)state;
+    sg_t_expect_none("She works 24/7 and the score shows it.");
+    sg_t_expect_none("A 9/11 drama with a great score.");
+    sg_t_expect_none("It is a 50/50 chance her score holds.");
+    sg_t_expect_none("It is one of the top five films of the year, a Top 10 lock.");
+}
+
+static void test_money_and_time_fractions_are_not_ratings(void **state)
+{
+    (void)state;
+    sg_t_expect_none("They spent 3/4 of the budget on the score.");
+    sg_t_expect_none("Tickets cost $4/5 each and the rating was PG.");
+    sg_t_expect_none("She gives it 1/2 hour before the fight starts.");
+}
+
+static void test_bare_fraction_in_prose_needs_a_rating_word(void **state)
+{
+    (void)state;
+    sg_t_expect_none("The jury split 3/5 on day one, as the film shows.");
+    sg_t_expect_none("12/10 would watch again, honestly.");
+    sg_t_expect_none("She would rather split it 3/5 with him.");
+}
+
+static void test_cast_stars_are_not_a_rating(void **state)
+{
+    (void)state;
+    sg_t_expect_none("The film's three stars carry it through the slow middle.");
+    sg_t_expect_none("Jeon stars as Ok-ju, a laconic loner.");
+    sg_t_expect_none("It is a five-star hotel of a set.");
+}
+
+static void test_letter_a_in_prose_is_not_a_grade(void **state)
+{
+    (void)state;
+    sg_t_expect_none("A retired bodyguard looks for answers.\n\nA");
+    sg_t_expect_none("Verdict: A stylish but hollow thriller.");
+    sg_t_expect_none("Grade: B-movie fun with a B plot.");
+}
+
+static void test_verdict_words_inside_phrases_are_not_verdicts(void **state)
+{
+    (void)state;
+    sg_t_expect_none("Recommended For You\n\nLeave a Reply");
+    sg_t_expect_none("She's also a Rotten Tomatoes Certified critic.");
+    sg_t_expect_none("BWT Recommends");
+    sg_t_expect_none(
+        "The 411 Rating\n\nCommunity Grade\n\nYour Grade\n\nBallerina Review");
+    sg_t_expect_none("Verdict: Not good enough to recommend to anyone.");
+}
+
+static void test_no_verdict_means_no_rating(void **state)
+{
+    (void)state;
+    sg_t_expect_none(
+        "Ballerina is one of the examples of how not to do a John Wick type of "
+        "film. It's only 90 minutes.\n\nI need more.");
+    sg_t_expect_none("");
+}
+
+/* ---- the choice among several -------------------------------------------------- */
+
+static void test_labelled_beats_prose_and_standalone(void **state)
+{
+    (void)state;
+    char spec[1024];
+    snprintf(spec, sizeof spec, "Score: 6/10\n\n%s I'd give the camera 9/10.\n\n8/10",
+             sg_t_prose);
+    sg_t_expect(spec, "6/10", 6, 10);
+}
+
+static void test_overall_label_beats_other_labels(void **state)
+{
+    (void)state;
+    sg_t_expect("Story rating: 8/10\n\nOverall rating: 7/10\n\nActing rating: 9/10",
+                "7/10", 7, 10);
+}
+
+static void test_standalone_line_beats_prose_mention(void **state)
+{
+    (void)state;
+    char spec[1024];
+    snprintf(spec, sizeof spec,
+             "3/5 stars\n\n%s\n\n%s\n\n%s Some critics give it 5 stars.", sg_t_prose,
+             sg_t_prose, sg_t_prose);
+    sg_t_expect(spec, "3/5 stars", 3, 5);
+}
+
+/* ---- normalisation and spans ---------------------------------------------------- */
+
+static void test_letter_grade_table(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *g;
+        double norm;
+    } grades[] = {{"A+", 1.0},  {"A", 0.95},  {"A-", 0.9}, {"B+", 0.85}, {"B", 0.8},
+                  {"B-", 0.75}, {"C+", 0.7},  {"C", 0.65}, {"C-", 0.6},  {"D+", 0.55},
+                  {"D", 0.5},   {"D-", 0.45}, {"F", 0.2}};
+    char spec[64];
+    for (size_t i = 0; i < sizeof grades / sizeof grades[0]; i++) {
+        snprintf(spec, sizeof spec, "Grade: %s", grades[i].g);
+        sg_t_expect_verdict(spec, grades[i].g, grades[i].norm);
+    }
+    /* the Unicode minus is a minus */
+    sg_t_expect_verdict("Grade: B\xE2\x88\x92", "B\xE2\x88\x92", 0.75);
+}
+
+static void test_verdict_word_table(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *w;
+        double norm;
+    } words[] = {{"Must see", 1.0},    {"Highly recommended", 0.9},
+                 {"Recommended", 0.8}, {"Good", 0.7},
+                 {"Average", 0.5},     {"Mixed", 0.5},
+                 {"Skip it", 0.2},     {"Not recommended", 0.2},
+                 {"Masterpiece", 1.0}, {"Poor", 0.3}};
+    char spec[64];
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        snprintf(spec, sizeof spec, "Verdict: %s", words[i].w);
+        sg_t_expect_verdict(spec, words[i].w, words[i].norm);
+    }
+}
+
+static void test_value_larger_than_scale_is_refused(void **state)
+{
+    (void)state;
+    sg_t_expect_none("Rating: 11/10");
+}
+
+static void test_span_maps_through_decoded_text(void **state)
+{
+    (void)state;
+    /* "Rating: " exact, then five stars decoded from entities */
+    static const char src[] = "<p>Rating: &#9733;&#9733;&#9733;&#9733;&#9734;</p>";
+    sg_doc d;
+    memset(&d, 0, sizeof d);
+    d.src = src;
+    d.len = sizeof src - 1;
+    d.format = SG_FORMAT_HTML;
+    assert_true(sg_doc_begin_block(&d, SG_BLOCK_PARAGRAPH, 0, SG_WHY_ARTICLE, 0, 0));
+    assert_true(sg_doc_add_text(&d, src + 3, 8, 3, 8, 1));
+    for (int k = 0; k < 5; k++)
+        assert_true(sg_doc_add_text(&d, k < 4 ? "\xE2\x98\x85" : "\xE2\x98\x86", 3,
+                                    11 + 7 * (size_t)k, 7, 0));
+    assert_true(sg_doc_end_block(&d, d.len));
+    sg_rating_out r;
+    sg_rating_find(&d, NULL, 0, &r);
+    assert_true(r.found);
+    assert_int_equal(r.start, 11);
+    assert_int_equal(r.end, 11 + 35);
+    assert_true(fabs(r.value - 4) < 1e-9);
+    assert_true(fabs(r.scale - 5) < 1e-9);
+    sg_rating_clear(&r);
+    sg_doc_free(&d);
+}
+
+/* ---- odd input ------------------------------------------------------------------- */
+
+static void test_nul_bytes_and_invalid_utf8_are_read_as_bytes(void **state)
+{
+    (void)state;
+    static const char src[] = "\xff\xfe\x00Rating: 4/5\x00\xc3\n\xe2\x98";
+    sg_doc d;
+    memset(&d, 0, sizeof d);
+    d.src = src;
+    d.len = sizeof src - 1;
+    assert_true(sg_doc_begin_block(&d, SG_BLOCK_PARAGRAPH, 0, SG_WHY_ARTICLE, 0, 0));
+    assert_true(sg_doc_add_text(&d, src, d.len, 0, d.len, 1));
+    assert_true(sg_doc_end_block(&d, d.len));
+    sg_rating_out r;
+    sg_rating_find(&d, NULL, 0, &r);
+    assert_true(r.found);
+    assert_string_equal(r.text, "4/5");
+    sg_rating_clear(&r);
+    sg_doc_free(&d);
+}
+
+static void test_huge_line_of_numbers_is_linear(void **state)
+{
+    (void)state;
+    /* 4 MB on one line of fractions, digits, glyphs and cue words */
+    static const char unit[] = "rated 1/2 99999999 3/4 \xE2\x98\x85 star 7/10/2023 ";
+    size_t ul = sizeof unit - 1, n = 4u << 20;
+    char *big = malloc(n + 32);
+    assert_non_null(big);
+    size_t k = 0;
+    while (k + ul < n) {
+        memcpy(big + k, unit, ul);
+        k += ul;
+    }
+    memcpy(big + k, "Rating: 3/5", 11);
+    k += 11;
+    sg_doc d;
+    memset(&d, 0, sizeof d);
+    d.src = big;
+    d.len = k;
+    assert_true(sg_doc_begin_block(&d, SG_BLOCK_PARAGRAPH, 0, SG_WHY_ARTICLE, 0, 0));
+    assert_true(sg_doc_add_text(&d, big, k, 0, k, 1));
+    assert_true(sg_doc_end_block(&d, k));
+    clock_t t0 = clock();
+    sg_rating_out r;
+    sg_rating_find(&d, NULL, 0, &r);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    assert_true(r.found);
+    /* generous: a quadratic scan would take minutes */
+    assert_true(secs < 20);
+    sg_rating_clear(&r);
+    sg_doc_free(&d);
+    free(big);
+}
+
+static void test_empty_doc_and_clear_are_safe(void **state)
+{
+    (void)state;
+    sg_doc d;
+    memset(&d, 0, sizeof d);
+    sg_rating_out r;
+    sg_rating_find(&d, NULL, 0, &r);
+    assert_false(r.found);
+    sg_rating_clear(&r);
+    sg_rating_clear(&r);
+    sg_rating_clear(NULL);
+}
+
+/* ---- the seeds, read by the real plain reader ------------------------------------ */
+
+static char *sg_t_slurp(const char *name, size_t *len)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/seeds/%s", SG_CORPUS_DIR, name);
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return NULL;
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    for (;;) {
+        if (n + 4096 > cap) {
+            cap = cap ? cap * 2 : 65536;
+            char *p = realloc(buf, cap);
+            if (!p) {
+                free(buf);
+                fclose(fp);
+                return NULL;
+            }
+            buf = p;
+        }
+        size_t got = fread(buf + n, 1, cap - n, fp);
+        n += got;
+        if (!got)
+            break;
+    }
+    fclose(fp);
+    *len = n;
+    return buf;
+}
+
+/* Read a seed as plain text; returns 0 (and skips) when the corpus is absent. */
+static int sg_t_seed(const char *name, sg_t_fix *f)
+{
+    size_t len;
+    memset(f, 0, sizeof *f);
+    f->src = sg_t_slurp(name, &len);
+    if (!f->src) {
+        print_message("corpus absent (%s/seeds/%s): skipping\n", SG_CORPUS_DIR, name);
+        return 0;
+    }
+    sg_error err;
+    assert_int_equal(sg_doc_read(&f->doc, f->src, len, SG_FORMAT_PLAIN, 64, &err), SG_OK);
+    sg_t_sentences(f);
+    sg_rating_find(&f->doc, f->s, f->ns, &f->r);
+    return 1;
+}
+
+static void test_seed_butwhytho_is_7_of_10_not_a_related_score(void **state)
+{
+    sg_t_fix f;
+    if (!sg_t_seed("ballerina-butwhytho.txt", &f)) {
+        skip();
+        return;
+    }
+    (void)state;
+    assert_true(f.r.found);
+    assert_string_equal(f.r.text, "7/10");
+    assert_true(f.r.value == 7 && f.r.scale == 10);
+    /* taken from the labelled line */
+    const char *lab = strstr(f.src, "Rating - 7/10");
+    assert_non_null(lab);
+    assert_int_equal(f.r.start, (size_t)(lab - f.src) + 9);
+    sg_t_free(&f);
+}
+
+static void test_seed_scmp_is_3_of_5(void **state)
+{
+    sg_t_fix f;
+    if (!sg_t_seed("ballerina-scmp.txt", &f)) {
+        skip();
+        return;
+    }
+    (void)state;
+    assert_true(f.r.found);
+    assert_non_null(strstr(f.r.text, "3/5"));
+    assert_true(f.r.value == 3 && f.r.scale == 5);
+    assert_true(fabs(f.r.normalized - 0.6) < 1e-9);
+    sg_t_free(&f);
+}
+
+static void test_seed_411mania_is_average(void **state)
+{
+    sg_t_fix f;
+    if (!sg_t_seed("ballerina-411mania.txt", &f)) {
+        skip();
+        return;
+    }
+    (void)state;
+    assert_true(f.r.found);
+    assert_string_equal(f.r.text, "Average");
+    assert_string_equal(f.r.verdict, "Average");
+    assert_true(isnan(f.r.value) && isnan(f.r.scale));
+    assert_true(fabs(f.r.normalized - 0.5) < 1e-9);
+    sg_t_free(&f);
+}
+
+static void test_seed_user_review_has_no_rating(void **state)
+{
+    sg_t_fix f;
+    if (!sg_t_seed("ballerina-user-review.txt", &f)) {
+        skip();
+        return;
+    }
+    (void)state;
+    assert_false(f.r.found);
+    sg_t_free(&f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fraction_in_prose_with_a_rating_word),
+        cmocka_unit_test(test_decimal_fraction_ending_the_line),
+        cmocka_unit_test(test_fraction_out_of_100),
+        cmocka_unit_test(test_out_of_form),
+        cmocka_unit_test(test_stars_out_of_4_in_parentheses),
+        cmocka_unit_test(test_fraction_with_stars_word),
+        cmocka_unit_test(test_star_glyphs_with_half),
+        cmocka_unit_test(test_star_glyphs_with_empty_slots),
+        cmocka_unit_test(test_emoji_stars),
+        cmocka_unit_test(test_decimal_stars_in_prose),
+        cmocka_unit_test(test_stars_in_words_with_a_cue),
+        cmocka_unit_test(test_labelled_rating_dash),
+        cmocka_unit_test(test_labelled_rating_colon),
+        cmocka_unit_test(test_labelled_bare_score_takes_scale_10),
+        cmocka_unit_test(test_labelled_verdict_word_after_residue),
+        cmocka_unit_test(test_labelled_verdict),
+        cmocka_unit_test(test_labelled_letter_grade),
+        cmocka_unit_test(test_signed_grade_alone_on_a_line),
+        cmocka_unit_test(test_label_line_labels_the_next_line),
+        cmocka_unit_test(test_verdict_words_alone_on_a_line),
+        cmocka_unit_test(test_rating_in_a_tldr_section),
+        cmocka_unit_test(test_chrome_blocks_are_never_the_source),
+        cmocka_unit_test(test_related_scores_left_as_article_lose_to_the_label),
+        cmocka_unit_test(test_dates_are_not_ratings),
+        cmocka_unit_test(test_runtimes_are_not_ratings),
+        cmocka_unit_test(test_series_counts_are_not_ratings),
+        cmocka_unit_test(test_common_number_idioms_are_not_ratings),
+        cmocka_unit_test(test_money_and_time_fractions_are_not_ratings),
+        cmocka_unit_test(test_bare_fraction_in_prose_needs_a_rating_word),
+        cmocka_unit_test(test_cast_stars_are_not_a_rating),
+        cmocka_unit_test(test_letter_a_in_prose_is_not_a_grade),
+        cmocka_unit_test(test_verdict_words_inside_phrases_are_not_verdicts),
+        cmocka_unit_test(test_no_verdict_means_no_rating),
+        cmocka_unit_test(test_labelled_beats_prose_and_standalone),
+        cmocka_unit_test(test_overall_label_beats_other_labels),
+        cmocka_unit_test(test_standalone_line_beats_prose_mention),
+        cmocka_unit_test(test_letter_grade_table),
+        cmocka_unit_test(test_verdict_word_table),
+        cmocka_unit_test(test_value_larger_than_scale_is_refused),
+        cmocka_unit_test(test_span_maps_through_decoded_text),
+        cmocka_unit_test(test_nul_bytes_and_invalid_utf8_are_read_as_bytes),
+        cmocka_unit_test(test_huge_line_of_numbers_is_linear),
+        cmocka_unit_test(test_empty_doc_and_clear_are_safe),
+        cmocka_unit_test(test_seed_butwhytho_is_7_of_10_not_a_related_score),
+        cmocka_unit_test(test_seed_scmp_is_3_of_5),
+        cmocka_unit_test(test_seed_411mania_is_average),
+        cmocka_unit_test(test_seed_user_review_has_no_rating),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

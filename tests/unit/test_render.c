@@ -1,0 +1,938 @@
+/* test_render.c -- the annotated article in every style: something is
+ * inserted, stripping gives the input back byte for byte, a second pass
+ * inserts nothing, the author's own marks are left alone, inserted text is
+ * escaped, JSON-LD is valid and inert, hooks' markup is signed. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "spoilerguard.h"
+#include "sg_internal.h"
+
+static sg_engine *engine;
+
+/* A small rule set, so which sentences are flagged does not follow the
+ * default packs. */
+static int setup(void **state)
+{
+    (void)state;
+    sg_error err;
+    engine = sg_engine_new_empty(&err);
+    if (!engine)
+        return -1;
+    static const char *const death[] = {"\\b(?:dies|died|kills|killed)\\b", NULL};
+    static const char *const ending[] = {"\\b(?:in the end|at the end|final act)\\b",
+                                         NULL};
+    static const char *const odd[] = {"\\bzorblax\\b", NULL};
+    sg_rule_def d;
+    memset(&d, 0, sizeof d);
+    d.id = "t.death";
+    d.kind = "death";
+    d.severity = SG_MAJOR;
+    d.confidence = 0.95;
+    d.patterns = death;
+    if (sg_engine_add_rule(engine, &d, &err) != SG_OK)
+        return -1;
+    d.id = "t.ending";
+    d.kind = "ending";
+    d.patterns = ending;
+    if (sg_engine_add_rule(engine, &d, &err) != SG_OK)
+        return -1;
+    d.id = "t.odd";
+    d.kind = "x<y>*_|z";
+    d.patterns = odd;
+    if (sg_engine_add_rule(engine, &d, &err) != SG_OK)
+        return -1;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sg_engine_free(engine);
+    return 0;
+}
+
+static sg_analysis *analyze(const char *text, size_t len, sg_format fmt, sg_style style,
+                            sg_badge badge)
+{
+    sg_options o;
+    sg_options_init(&o);
+    o.format = fmt;
+    o.style = style;
+    o.badge = badge;
+    sg_analysis *a = NULL;
+    sg_error err;
+    if (sg_analyze(engine, text, len, &o, &a, &err) != SG_OK)
+        fail_msg("analyze failed: %s", err.message);
+    return a;
+}
+
+static size_t count(const char *hay, size_t n, const char *needle)
+{
+    size_t c = 0, l = strlen(needle);
+    for (size_t i = 0; i + l <= n; i++)
+        if (!memcmp(hay + i, needle, l))
+            c++;
+    return c;
+}
+
+/* Render `a` (over `text`), check the invariants, return the output. */
+static char *check_render(sg_analysis *a, const char *text, size_t len, sg_format fmt,
+                          const sg_options *opts2, size_t *out_len)
+{
+    sg_error err;
+    size_t ol;
+    char *out = sg_render(a, &ol, &err);
+    if (!out)
+        fail_msg("render failed: %s", err.message);
+    size_t nf;
+    sg_analysis_flags(a, &nf);
+    if (sg_analysis_unmarked(a, SG_MINOR) && ol <= len)
+        fail_msg("flags but nothing inserted in: %.*s", (int)len, text);
+
+    size_t sl;
+    char *back = sg_strip(out, ol, fmt, &sl, &err);
+    assert_non_null(back);
+    if (sl != len || memcmp(back, text, len)) {
+        size_t k = 0;
+        while (k < sl && k < len && back[k] == text[k])
+            k++;
+        fail_msg("strip differs at byte %zu: got \"%.40s\" want \"%.40s\"\noutput: %.*s",
+                 k, back + k, text + k, (int)ol, out);
+    }
+    sg_free(back);
+
+    sg_analysis *a2 = NULL;
+    if (sg_analyze(engine, out, ol, opts2, &a2, &err) != SG_OK)
+        fail_msg("second analyze failed: %s", err.message);
+    size_t ol2;
+    char *out2 = sg_render(a2, &ol2, &err);
+    assert_non_null(out2);
+    if (ol2 != ol || memcmp(out2, out, ol)) {
+        size_t k = 0;
+        while (k < ol && k < ol2 && out[k] == out2[k])
+            k++;
+        fail_msg("the second pass changed byte %zu: \"%.60s\" vs \"%.60s\"", k, out2 + k,
+                 out + k);
+    }
+    if (sg_analysis_unmarked(a2, SG_MINOR))
+        fail_msg("%zu flags unmarked after marking: %.*s",
+                 sg_analysis_unmarked(a2, SG_MINOR), (int)ol, out);
+    sg_free(out2);
+    sg_analysis_free(a2);
+    *out_len = ol;
+    return out;
+}
+
+static char *roundtrip(const char *text, size_t len, sg_format fmt, sg_style style,
+                       sg_badge badge, size_t *out_len)
+{
+    sg_analysis *a = analyze(text, len, fmt, style, badge);
+    sg_options o;
+    sg_options_init(&o);
+    o.format = fmt;
+    o.style = style;
+    o.badge = badge;
+    char *out = check_render(a, text, len, fmt, &o, out_len);
+    sg_analysis_free(a);
+    return out;
+}
+
+static const char plain_doc[] =
+    "Blade Falls Review\n\n"
+    "The film opens slowly and builds a strange, lovely mood over its first hour.\n\n"
+    "In the final act the hero dies in the fire. His brother walks away.\n\n"
+    "Rating: 3/5\n";
+
+static const char md_doc[] =
+    "# Blade Falls review\n\n"
+    "The film opens slowly and builds a lovely mood.\n\n"
+    "In the final act, *the hero dies. Then* his brother kills the villain.\n\n"
+    "> In the end, the villain\n> dies in the fire. A quote.\n\n"
+    "- In the end the queen dies.\n- Nice score.\n\n"
+    "| a | b |\n|---|---|\n| At the end the king dies. | x |\n\n"
+    "Rating: 4/5\n";
+
+static const char html_doc[] =
+    "<!DOCTYPE html><html><head><title>Blade Falls review</title></head><body>\n"
+    "<h1>Blade Falls review</h1>\n"
+    "<p>The film opens slowly and builds a lovely mood.</p>\n"
+    "<p>In the final act, <em>the hero dies. Then</em> his brother kills the "
+    "villain.</p>\n"
+    "<ul><li>In the end the queen dies.</li><li>Nice score.</li></ul>\n"
+    "<p>Rating: 4/5</p>\n</body></html>\n";
+
+static void plain_style_round_trips(void **state)
+{
+    (void)state;
+    size_t ol;
+    char *out = roundtrip(plain_doc, sizeof plain_doc - 1, SG_FORMAT_PLAIN,
+                          SG_STYLE_PLAIN, SG_BADGE_AUTO, &ol);
+    assert_true(count(out, ol, "[SPOILER] ") >= 1);
+    assert_true(count(out, ol, " [/SPOILER]") >= 1);
+    assert_int_equal(count(out, ol,
+                           "\xE2\x9A\xA0 Spoiler warning: this review reveals plot "
+                           "details (deaths, ending)."),
+                     1);
+    sg_free(out);
+}
+
+static void markdown_styles_round_trip(void **state)
+{
+    (void)state;
+    const sg_style styles[] = {
+        SG_STYLE_AUTO,    SG_STYLE_MD_DISCORD, SG_STYLE_MD_REDDIT,    SG_STYLE_MD_PANDOC,
+        SG_STYLE_MD_HTML, SG_STYLE_HTML_SPAN,  SG_STYLE_HTML_DETAILS, SG_STYLE_PLAIN};
+    for (size_t i = 0; i < sizeof styles / sizeof *styles; i++) {
+        size_t ol;
+        char *out = roundtrip(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN, styles[i],
+                              SG_BADGE_AUTO, &ol);
+        assert_int_equal(count(out, ol,
+                               "<!--sg:w-->\n> **Spoiler warning:** this review "
+                               "reveals plot details (deaths, ending)."),
+                         1);
+        assert_true(count(out, ol, "<!--sg:c-->") >= 3);
+        sg_free(out);
+    }
+}
+
+static void html_styles_round_trip(void **state)
+{
+    (void)state;
+    const sg_style styles[] = {SG_STYLE_AUTO, SG_STYLE_HTML_SPAN, SG_STYLE_HTML_DETAILS,
+                               SG_STYLE_MD_HTML};
+    for (size_t i = 0; i < sizeof styles / sizeof *styles; i++) {
+        size_t ol;
+        char *out = roundtrip(html_doc, sizeof html_doc - 1, SG_FORMAT_HTML, styles[i],
+                              SG_BADGE_AUTO, &ol);
+        assert_int_equal(count(out, ol,
+                               "<p class=\"spoiler-warning\" data-spoilerguard="
+                               "\"warning\" role=\"note\">"),
+                         1);
+        if (styles[i] == SG_STYLE_HTML_DETAILS) {
+            assert_true(count(out, ol,
+                              "<details class=\"spoiler\" data-spoilerguard=\"death\">"
+                              "<summary data-spoilerguard=\"summary\">") >= 2);
+            /* never inside a paragraph: the list item's content is wrapped */
+            assert_int_equal(count(out, ol, "<p><details"), 0);
+            assert_int_equal(count(out, ol, "<li><details"), 1);
+        } else
+            assert_true(count(out, ol,
+                              "<span class=\"spoiler\" data-spoilerguard=\"death\" "
+                              "tabindex=\"0\" role=\"button\" aria-label=\"Spoiler (") >=
+                        2);
+        sg_free(out);
+    }
+}
+
+/* A sentence cut by <em> is wrapped piece by piece; the pieces after the
+ * first say they continue it, and the second pass sees it all marked. */
+static void html_unbalanced_sentence_wrapped_in_pieces(void **state)
+{
+    (void)state;
+    size_t ol;
+    char *out = roundtrip(html_doc, sizeof html_doc - 1, SG_FORMAT_HTML,
+                          SG_STYLE_HTML_SPAN, SG_BADGE_AUTO, &ol);
+    assert_true(count(out, ol,
+                      "<em><span class=\"spoiler\" data-spoilerguard=\"death "
+                      "continued\"") == 1);
+    assert_int_equal(count(out, ol, "<span class=\"spoiler\""),
+                     count(out, ol, "</span>") - 1);
+    sg_free(out);
+}
+
+/* In Markdown a comment opening a line would start an HTML block: pieces
+ * there carry their length after them instead. */
+static void markdown_line_start_pieces_use_the_suffix_form(void **state)
+{
+    (void)state;
+    size_t ol;
+    char *out = roundtrip(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN,
+                          SG_STYLE_MD_DISCORD, SG_BADGE_AUTO, &ol);
+    for (size_t i = 0; i < ol; i++) {
+        if (i && out[i - 1] != '\n')
+            continue;
+        size_t j = i;
+        while (j < ol && (out[j] == ' ' || out[j] == '>' || out[j] == '-'))
+            j++;
+        if (ol - j >= 8 && !memcmp(out + j, "<!--sg:", 7))
+            assert_true(out[j + 7] == 'w');
+    }
+    assert_true(count(out, ol, "- ||<!--sg:o2-->In the end the queen dies.") == 1);
+    /* a bare | would split the table cell */
+    assert_true(
+        count(out, ol, "| <!--sg:o-->\\|\\|<!--/sg-->At the end the king dies.") == 1);
+    sg_free(out);
+    /* ">!" opening a line would open a block quote: a word joiner goes first */
+    out = roundtrip(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN, SG_STYLE_MD_REDDIT,
+                    SG_BADGE_AUTO, &ol);
+    assert_true(
+        count(out, ol, "- \xE2\x81\xA0>!<!--sg:o5-->In the end the queen dies.") == 1);
+    sg_free(out);
+}
+
+/* Markup that would swallow a <details> (a stray end tag, a comment left
+ * open) makes that block fall back to spans; the round trip holds. */
+static void broken_markup_falls_back_to_spans(void **state)
+{
+    (void)state;
+    static const char html[] = "<p>Intro text here.</p>\n<div>The hero dies. </details> "
+                               "More.</div>\n<p>Later the villain dies. <!-- open";
+    size_t ol;
+    char *out = roundtrip(html, sizeof html - 1, SG_FORMAT_HTML, SG_STYLE_HTML_DETAILS,
+                          SG_BADGE_AUTO, &ol);
+    assert_int_equal(
+        count(out, ol, "<span class=\"spoiler\" data-spoilerguard=\"death\""), 2);
+    assert_int_equal(count(out, ol, "<details class=\"spoiler\""), 0);
+    sg_free(out);
+}
+
+static void authors_own_marks_survive_and_are_not_marked_twice(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "Intro line here.\n\nThe ||mentor dies at the end||. Later the "
+        "hero dies.\n";
+    size_t ol;
+    char *out = roundtrip(md, sizeof md - 1, SG_FORMAT_MARKDOWN, SG_STYLE_MD_DISCORD,
+                          SG_BADGE_NONE, &ol);
+    assert_int_equal(count(out, ol, "The ||mentor dies at the end||. "), 1);
+    assert_int_equal(count(out, ol, "<!--sg:o-->"), 1);
+    assert_int_equal(count(out, ol, "<!--sg:o-->||<!--/sg-->Later the hero dies."), 1);
+    sg_free(out);
+
+    static const char pl[] = "The ||mentor dies at the end||.\n\nLater the hero dies.\n";
+    out = roundtrip(pl, sizeof pl - 1, SG_FORMAT_PLAIN, SG_STYLE_MD_DISCORD,
+                    SG_BADGE_NONE, &ol);
+    assert_int_equal(count(out, ol, "The ||mentor dies at the end||."), 1);
+    assert_int_equal(count(out, ol, SG_PLAIN_BEGIN SG_PLAIN_ROLE_OPEN "||" SG_PLAIN_END),
+                     1);
+    size_t sl;
+    char *back = sg_strip(out, ol, SG_FORMAT_AUTO, &sl, NULL);
+    assert_int_equal(sl, sizeof pl - 1);
+    assert_memory_equal(back, pl, sl);
+    sg_free(back);
+    sg_free(out);
+
+    static const char html[] = "<p>The <span class=\"spoiler\">mentor dies</span>.</p>"
+                               "<p>Later the hero dies.</p>";
+    out = roundtrip(html, sizeof html - 1, SG_FORMAT_HTML, SG_STYLE_HTML_SPAN,
+                    SG_BADGE_NONE, &ol);
+    assert_int_equal(count(out, ol, "<span class=\"spoiler\" data-spoilerguard"), 1);
+    assert_int_equal(count(out, ol, "<span class=\"spoiler\">mentor dies</span>"), 1);
+    sg_free(out);
+}
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+typedef struct jp {
+    const char *s, *e;
+    int depth;
+} jp;
+
+static void jws(jp *p)
+{
+    while (p->s < p->e &&
+           (*p->s == ' ' || *p->s == '\n' || *p->s == '\t' || *p->s == '\r'))
+        p->s++;
+}
+
+static int jvalue(jp *p);
+
+static int jstring(jp *p)
+{
+    if (p->s >= p->e || *p->s != '"')
+        return 0;
+    for (p->s++; p->s < p->e; p->s++) {
+        unsigned char c = (unsigned char)*p->s;
+        if (c == '"') {
+            p->s++;
+            return 1;
+        }
+        if (c < 0x20)
+            return 0;
+        if (c == '\\') {
+            p->s++;
+            if (p->s >= p->e || !strchr("\"\\/bfnrtu", *p->s))
+                return 0;
+        }
+    }
+    return 0;
+}
+
+static int jvalue(jp *p)
+{
+    jws(p);
+    if (p->s >= p->e || ++p->depth > 64)
+        return 0;
+    int ok = 1;
+    char c = *p->s;
+    if (c == '{' || c == '[') {
+        char close = c == '{' ? '}' : ']';
+        p->s++;
+        jws(p);
+        if (p->s < p->e && *p->s == close)
+            p->s++;
+        else
+            for (;;) {
+                if (c == '{') {
+                    jws(p);
+                    if (!jstring(p))
+                        return 0;
+                    jws(p);
+                    if (p->s >= p->e || *p->s++ != ':')
+                        return 0;
+                }
+                if (!jvalue(p))
+                    return 0;
+                jws(p);
+                if (p->s < p->e && *p->s == ',') {
+                    p->s++;
+                    continue;
+                }
+                if (p->s < p->e && *p->s == close) {
+                    p->s++;
+                    break;
+                }
+                return 0;
+            }
+    } else if (c == '"')
+        ok = jstring(p);
+    else if (c == '-' || (c >= '0' && c <= '9')) {
+        p->s++;
+        while (p->s < p->e && strchr("0123456789.eE+-", *p->s))
+            p->s++;
+    } else if (p->e - p->s >= 4 && (!memcmp(p->s, "true", 4) || !memcmp(p->s, "null", 4)))
+        p->s += 4;
+    else if (p->e - p->s >= 5 && !memcmp(p->s, "false", 5))
+        p->s += 5;
+    else
+        ok = 0;
+    p->depth--;
+    return ok;
+}
+
+static int json_valid(const char *s, size_t n)
+{
+    jp p = {s, s + n, 0};
+    if (!jvalue(&p))
+        return 0;
+    jws(&p);
+    return p.s == p.e;
+}
+
+static void jsonld_is_valid_json_and_injection_stays_inert(void **state)
+{
+    (void)state;
+    sg_analysis *a = analyze(html_doc, sizeof html_doc - 1, SG_FORMAT_HTML, SG_STYLE_AUTO,
+                             SG_BADGE_AUTO);
+    assert_int_equal(
+        sg_analysis_set_meta(a, "title", "</script><script>alert(1)</script>"), SG_OK);
+    assert_int_equal(sg_analysis_set_meta(a, "work", "Blade \"Falls\"\n\\"), SG_OK);
+    assert_int_equal(sg_analysis_set_meta(a, "author", "Ann <!-- Reviewer"), SG_OK);
+    sg_rating r;
+    memset(&r, 0, sizeof r);
+    r.text = "7/10";
+    r.value = 7;
+    r.scale = 10;
+    r.normalized = 0.7;
+    assert_int_equal(sg_analysis_set_rating(a, &r), SG_OK);
+    size_t ol;
+    sg_options o;
+    sg_options_init(&o);
+    o.format = SG_FORMAT_HTML;
+    char *out = check_render(a, html_doc, sizeof html_doc - 1, SG_FORMAT_HTML, &o, &ol);
+    const char *open =
+        "<script type=\"application/ld+json\" data-spoilerguard=\"jsonld\">";
+    char *s = strstr(out, open);
+    assert_non_null(s);
+    assert_true(s < strstr(out, "</head>"));
+    s += strlen(open);
+    char *e = strstr(s, "</script>");
+    assert_non_null(e);
+    /* the script ends where it should: no "</" and no "<!--" inside */
+    for (char *q = s; q < e; q++)
+        assert_false(q[0] == '<' && (q[1] == '/' || q[1] == '!'));
+    if (!json_valid(s, (size_t)(e - s)))
+        fail_msg("JSON-LD is not valid JSON: %.*s", (int)(e - s), s);
+    assert_non_null(strstr(s, "\"@type\":\"Review\""));
+    assert_non_null(strstr(s, "\"ratingValue\":7,\"bestRating\":10,\"worstRating\":0"));
+    assert_non_null(strstr(s, "\"name\":\"Blade \\\"Falls\\\"\\n\\\\\""));
+    sg_free(out);
+
+    size_t ml;
+    char *m = sg_analysis_markup(a, "jsonld", &ml);
+    assert_non_null(m);
+    assert_true(json_valid(m, ml));
+    sg_free(m);
+    sg_analysis_free(a);
+}
+
+/* ---- escaping ------------------------------------------------------------- */
+
+static void warning_badge_and_labels_are_escaped(void **state)
+{
+    (void)state;
+    static const char md[] = "Intro text for the review.\n\nThe zorblax appears here.\n";
+    sg_analysis *a =
+        analyze(md, sizeof md - 1, SG_FORMAT_MARKDOWN, SG_STYLE_MD_HTML, SG_BADGE_TEXT);
+    sg_rating r;
+    memset(&r, 0, sizeof r);
+    r.text = "*A*";
+    r.verdict = "<b>A*</b>";
+    r.value = NAN;
+    r.scale = NAN;
+    r.normalized = 0.8;
+    assert_int_equal(sg_analysis_set_rating(a, &r), SG_OK);
+    sg_options o;
+    sg_options_init(&o);
+    o.format = SG_FORMAT_MARKDOWN;
+    o.style = SG_STYLE_MD_HTML;
+    o.badge = SG_BADGE_TEXT;
+    size_t ol;
+    char *out = check_render(a, md, sizeof md - 1, SG_FORMAT_MARKDOWN, &o, &ol);
+    assert_int_equal(count(out, ol, "plot details (x\\<y\\>\\*\\_\\|z)."), 1);
+    assert_int_equal(count(out, ol, "Rating: ★★★★☆ \\<b\\>A\\*\\</b\\>"), 1);
+    /* the attribute value is one token, escaped */
+    assert_int_equal(count(out, ol, "data-spoilerguard=\"x&lt;y&gt;*_|z\""), 1);
+    assert_int_equal(count(out, ol, "aria-label=\"Spoiler (x&lt;y&gt;*_|z): select"), 1);
+    sg_free(out);
+    sg_analysis_free(a);
+
+    static const char html[] = "<p>Intro text.</p><p>The zorblax appears here.</p>";
+    a = analyze(html, sizeof html - 1, SG_FORMAT_HTML, SG_STYLE_HTML_SPAN, SG_BADGE_HTML);
+    assert_int_equal(sg_analysis_set_rating(a, &r), SG_OK);
+    o.format = SG_FORMAT_HTML;
+    o.style = SG_STYLE_HTML_SPAN;
+    o.badge = SG_BADGE_HTML;
+    out = check_render(a, html, sizeof html - 1, SG_FORMAT_HTML, &o, &ol);
+    assert_int_equal(count(out, ol, "plot details (x&lt;y&gt;*_|z).</p>"), 1);
+    assert_int_equal(count(out, ol,
+                           "aria-label=\"Rating: &lt;b&gt;A*&lt;/b&gt;\"> ★★★★☆ "
+                           "&lt;b&gt;A*&lt;/b&gt;</span>"),
+                     1);
+    assert_int_equal(count(out, ol, "<b>"), 0);
+    sg_free(out);
+    sg_analysis_free(a);
+}
+
+/* ---- the badge -------------------------------------------------------------- */
+
+static char *render_with_rating(const char *text, size_t len, sg_format fmt,
+                                sg_badge badge, size_t *ol)
+{
+    sg_analysis *a = analyze(text, len, fmt, SG_STYLE_AUTO, badge);
+    sg_rating r;
+    memset(&r, 0, sizeof r);
+    r.text = "3/5";
+    r.value = 3;
+    r.scale = 5;
+    r.normalized = 0.6;
+    assert_int_equal(sg_analysis_set_rating(a, &r), SG_OK);
+    sg_options o;
+    sg_options_init(&o);
+    o.format = fmt;
+    o.badge = badge;
+    char *out = check_render(a, text, len, fmt, &o, ol);
+    sg_analysis_free(a);
+    return out;
+}
+
+static void badge_forms(void **state)
+{
+    (void)state;
+    size_t ol;
+    char *out = render_with_rating(html_doc, sizeof html_doc - 1, SG_FORMAT_HTML,
+                                   SG_BADGE_AUTO, &ol);
+    assert_int_equal(
+        count(out, ol,
+              "<h1>Blade Falls review<span class=\"sg-rating\" "
+              "data-spoilerguard=\"badge\" role=\"img\" aria-label=\"Rating: "
+              "3 out of 5\"> ★★★☆☆ 3/5</span></h1>"),
+        1);
+    sg_free(out);
+    out = render_with_rating(html_doc, sizeof html_doc - 1, SG_FORMAT_HTML, SG_BADGE_SVG,
+                             &ol);
+    assert_int_equal(
+        count(out, ol, "<svg class=\"sg-rating\" data-spoilerguard=\"badge\""), 1);
+    assert_int_equal(count(out, ol, "<title>Rating: 3 out of 5</title>"), 1);
+    sg_free(out);
+    out = render_with_rating(html_doc, sizeof html_doc - 1, SG_FORMAT_HTML,
+                             SG_BADGE_IMAGE, &ol);
+    assert_int_equal(count(out, ol,
+                           "<img class=\"sg-rating\" data-spoilerguard=\"badge\" "
+                           "alt=\"Rating: 3 out of 5\" src=\"data:image/svg+xml;base64,"),
+                     1);
+    sg_free(out);
+    out = render_with_rating(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN, SG_BADGE_AUTO,
+                             &ol);
+    assert_int_equal(
+        count(out, ol, "# Blade Falls review<!--sg:b--> <span class=\"sg-rating\""), 1);
+    sg_free(out);
+    out = render_with_rating(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN,
+                             SG_BADGE_IMAGE, &ol);
+    assert_int_equal(count(out, ol,
+                           "<!--sg:b--> ![Rating: 3 out of 5](data:image/svg+xml;"
+                           "base64,"),
+                     1);
+    sg_free(out);
+    out = render_with_rating(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN, SG_BADGE_NONE,
+                             &ol);
+    assert_int_equal(count(out, ol, "<!--sg:b-->"), 0);
+    sg_free(out);
+    out = render_with_rating(plain_doc, sizeof plain_doc - 1, SG_FORMAT_PLAIN,
+                             SG_BADGE_AUTO, &ol);
+    assert_int_equal(
+        count(out, ol, SG_PLAIN_ROLE_BADGE "\nRating: ★★★☆☆ 3/5" SG_PLAIN_END), 1);
+    sg_free(out);
+}
+
+/* The badge's data: URI holds an SVG with the spoken label. */
+static void badge_image_decodes_to_svg(void **state)
+{
+    (void)state;
+    size_t ol;
+    char *out = render_with_rating(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN,
+                                   SG_BADGE_IMAGE, &ol);
+    const char *p = strstr(out, "base64,");
+    assert_non_null(p);
+    p += 7;
+    sg_buf svg;
+    sg_buf_init(&svg);
+    unsigned v = 0;
+    int bits = 0;
+    for (; *p && *p != ')'; p++) {
+        const char *tab =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        const char *k = strchr(tab, *p);
+        if (*p == '=')
+            break;
+        assert_non_null(k);
+        v = (v << 6) | (unsigned)(k - tab);
+        bits += 6;
+        if (bits >= 8) {
+            bits -= 8;
+            sg_buf_putc(&svg, (int)((v >> bits) & 0xFF));
+        }
+    }
+    sg_buf_putc(&svg, 0);
+    assert_non_null(strstr(svg.data, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert_non_null(strstr(svg.data, "<title>Rating: 3 out of 5</title>"));
+    assert_non_null(strstr(svg.data, "★★★☆☆ 3/5"));
+    sg_buf_free(&svg);
+    sg_free(out);
+}
+
+/* ---- options -------------------------------------------------------------- */
+
+static void style_and_badge_that_do_not_fit_are_usage_errors(void **state)
+{
+    (void)state;
+    static const struct {
+        sg_format fmt;
+        sg_style style;
+        sg_badge badge;
+    } bad[] = {
+        {SG_FORMAT_HTML, SG_STYLE_MD_DISCORD, SG_BADGE_AUTO},
+        {SG_FORMAT_HTML, SG_STYLE_MD_REDDIT, SG_BADGE_AUTO},
+        {SG_FORMAT_HTML, SG_STYLE_PLAIN, SG_BADGE_AUTO},
+        {SG_FORMAT_PLAIN, SG_STYLE_HTML_SPAN, SG_BADGE_AUTO},
+        {SG_FORMAT_PLAIN, SG_STYLE_HTML_DETAILS, SG_BADGE_AUTO},
+        {SG_FORMAT_PLAIN, SG_STYLE_MD_HTML, SG_BADGE_AUTO},
+        {SG_FORMAT_PLAIN, SG_STYLE_PLAIN, SG_BADGE_HTML},
+        {SG_FORMAT_PLAIN, SG_STYLE_PLAIN, SG_BADGE_SVG},
+        {SG_FORMAT_PLAIN, SG_STYLE_PLAIN, SG_BADGE_IMAGE},
+    };
+    static const char text[] = "<p>The hero dies.</p>";
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        sg_analysis *a =
+            analyze(text, sizeof text - 1, bad[i].fmt, bad[i].style, bad[i].badge);
+        sg_error err;
+        size_t ol;
+        assert_null(sg_render(a, &ol, &err));
+        assert_int_equal(err.status, SG_ERR_USAGE);
+        assert_true(strlen(err.message) > 10);
+        sg_analysis_free(a);
+    }
+}
+
+static void warning_can_be_left_out_or_put_after_the_title(void **state)
+{
+    (void)state;
+    sg_options o;
+    sg_options_init(&o);
+    o.format = SG_FORMAT_HTML;
+    o.warning = 0;
+    sg_analysis *a;
+    sg_error err;
+    assert_int_equal(sg_analyze(engine, html_doc, sizeof html_doc - 1, &o, &a, &err),
+                     SG_OK);
+    size_t ol;
+    char *out = sg_render(a, &ol, &err);
+    assert_int_equal(count(out, ol, "spoiler-warning"), 0);
+    assert_null(sg_analysis_markup(a, "warning", NULL));
+    sg_free(out);
+    sg_analysis_free(a);
+
+    o.warning = 2;
+    assert_int_equal(sg_analyze(engine, html_doc, sizeof html_doc - 1, &o, &a, &err),
+                     SG_OK);
+    out = check_render(a, html_doc, sizeof html_doc - 1, SG_FORMAT_HTML, &o, &ol);
+    assert_int_equal(count(out, ol, "</h1>\n<p class=\"spoiler-warning\""), 1);
+    sg_free(out);
+    sg_analysis_free(a);
+}
+
+/* ---- hooks ------------------------------------------------------------------ */
+
+static void hook_markup_is_wrapped_in_the_signature(void **state)
+{
+    (void)state;
+    sg_options o;
+    sg_options_init(&o);
+    o.format = SG_FORMAT_HTML;
+    sg_analysis *a = analyze(html_doc, sizeof html_doc - 1, SG_FORMAT_HTML, SG_STYLE_AUTO,
+                             SG_BADGE_AUTO);
+    const char *w = "<aside><div>Careful!</div></aside>";
+    assert_int_equal(sg_analysis_set_markup(a, "warning", w, strlen(w)), SG_OK);
+    size_t ol;
+    char *out = check_render(a, html_doc, sizeof html_doc - 1, SG_FORMAT_HTML, &o, &ol);
+    assert_int_equal(count(out, ol,
+                           "<div data-spoilerguard=\"warning\"><aside><div>Careful!"
+                           "</div></aside></div>"),
+                     1);
+    sg_free(out);
+    /* markup that would break the signature is refused, not inserted */
+    const char *bad = "<div>unclosed";
+    assert_int_equal(sg_analysis_set_markup(a, "warning", bad, strlen(bad)), SG_OK);
+    sg_error err;
+    assert_null(sg_render(a, &ol, &err));
+    assert_int_equal(err.status, SG_ERR_HOOK);
+    assert_non_null(strstr(err.message, "warning"));
+    assert_int_equal(sg_analysis_set_markup(a, "warning", NULL, 0), SG_OK);
+    const char *js = "{\"a\":\"</script>\"}";
+    assert_int_equal(sg_analysis_set_markup(a, "jsonld", js, strlen(js)), SG_OK);
+    assert_null(sg_render(a, &ol, &err));
+    assert_int_equal(err.status, SG_ERR_HOOK);
+    sg_analysis_free(a);
+
+    o.format = SG_FORMAT_MARKDOWN;
+    a = analyze(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN, SG_STYLE_AUTO,
+                SG_BADGE_AUTO);
+    const char *mw = "> **Heads up!**\n> Spoilers below.\n";
+    assert_int_equal(sg_analysis_set_markup(a, "warning", mw, strlen(mw)), SG_OK);
+    out = check_render(a, md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN, &o, &ol);
+    assert_int_equal(count(out, ol,
+                           "<!--sg:w-->\n> **Heads up!**\n> Spoilers below.\n\n"
+                           "<!--/sg-->\n"),
+                     1);
+    sg_free(out);
+    const char *mb = "x<!--/sg-->y";
+    assert_int_equal(sg_analysis_set_markup(a, "warning", mb, strlen(mb)), SG_OK);
+    assert_null(sg_render(a, &ol, &err));
+    assert_int_equal(err.status, SG_ERR_HOOK);
+    sg_analysis_free(a);
+
+    o.format = SG_FORMAT_PLAIN;
+    a = analyze(plain_doc, sizeof plain_doc - 1, SG_FORMAT_PLAIN, SG_STYLE_AUTO,
+                SG_BADGE_AUTO);
+    const char *pw = "!! Spoilers ahead !!";
+    assert_int_equal(sg_analysis_set_markup(a, "warning", pw, strlen(pw)), SG_OK);
+    out = check_render(a, plain_doc, sizeof plain_doc - 1, SG_FORMAT_PLAIN, &o, &ol);
+    assert_int_equal(count(out, ol, SG_PLAIN_ROLE_WARNING "!! Spoilers ahead !!\n\n"), 1);
+    sg_free(out);
+    sg_analysis_free(a);
+}
+
+static void default_markup_is_unsigned(void **state)
+{
+    (void)state;
+    sg_analysis *a = analyze(html_doc, sizeof html_doc - 1, SG_FORMAT_HTML, SG_STYLE_AUTO,
+                             SG_BADGE_AUTO);
+    size_t n;
+    char *w = sg_analysis_markup(a, "warning", &n);
+    assert_non_null(w);
+    assert_int_equal(n, strlen(w));
+    assert_non_null(strstr(w, "<p class=\"spoiler-warning\" role=\"note\">"));
+    assert_null(strstr(w, SG_ATTR));
+    sg_free(w);
+    sg_analysis_set_rating(a, NULL);
+    assert_null(sg_analysis_markup(a, "badge", &n));
+    assert_null(sg_analysis_markup(a, "nonsense", &n));
+    sg_analysis_free(a);
+
+    a = analyze(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN, SG_STYLE_AUTO,
+                SG_BADGE_AUTO);
+    w = sg_analysis_markup(a, "warning", &n);
+    assert_non_null(w);
+    assert_string_equal(
+        w, "> **Spoiler warning:** this review reveals plot details (deaths, "
+           "ending).");
+    sg_free(w);
+    assert_null(sg_analysis_markup(a, "jsonld", &n));
+    sg_analysis_free(a);
+}
+
+/* ---- odd input ------------------------------------------------------------- */
+
+static void crlf_input_gets_crlf_line_breaks(void **state)
+{
+    (void)state;
+    static const char md[] = "# T\r\n\r\nIntro text.\r\n\r\nThe hero dies.\r\n";
+    size_t ol;
+    char *out = roundtrip(md, sizeof md - 1, SG_FORMAT_MARKDOWN, SG_STYLE_MD_DISCORD,
+                          SG_BADGE_AUTO, &ol);
+    assert_int_equal(count(out, ol, "<!--sg:w-->\r\n> **Spoiler warning:**"), 1);
+    assert_int_equal(count(out, ol, "\r\n\r\n<!--/sg-->\r\n||<!--sg:o2-->The hero dies."),
+                     1);
+    assert_int_equal(count(out, ol, "\n"), count(out, ol, "\r\n"));
+    sg_free(out);
+}
+
+static void nul_bytes_and_invalid_utf8_round_trip(void **state)
+{
+    (void)state;
+    static const char t[] = "He\0 dies \xff\xfe at the end.\n\nThe villain \xc3 dies.\n";
+    size_t ol;
+    for (int s = 0; s < 2; s++) {
+        char *out =
+            roundtrip(t, sizeof t - 1, SG_FORMAT_PLAIN,
+                      s ? SG_STYLE_MD_REDDIT : SG_STYLE_PLAIN, SG_BADGE_AUTO, &ol);
+        assert_true(ol > sizeof t - 1);
+        sg_free(out);
+    }
+    static const char h[] =
+        "<p>He\0 dies \xff at <b>the end</p><p a='>'>Then she <i>dies.";
+    char *out = roundtrip(h, sizeof h - 1, SG_FORMAT_HTML, SG_STYLE_HTML_SPAN,
+                          SG_BADGE_AUTO, &ol);
+    sg_free(out);
+    out = roundtrip(h, sizeof h - 1, SG_FORMAT_HTML, SG_STYLE_HTML_DETAILS, SG_BADGE_AUTO,
+                    &ol);
+    sg_free(out);
+}
+
+/* Documents stitched from fragments of every format's syntax: each style
+ * that fits round-trips and is idempotent. */
+static void random_documents_round_trip_and_stay_idempotent(void **state)
+{
+    (void)state;
+    static const char *const words[] = {"The hero dies",
+                                        "in the end",
+                                        "at the end",
+                                        "he kills her",
+                                        "nice score",
+                                        "Rating: 3/5",
+                                        "the zorblax",
+                                        "film",
+                                        "and",
+                                        "mood",
+                                        ".",
+                                        ". ",
+                                        ", ",
+                                        "!",
+                                        "?"};
+    static const char *const md_syn[] = {"\n\n",   "\n",
+                                         "\n> ",   "\n- ",
+                                         "\n1. ",  "*",
+                                         "**",     "_",
+                                         "`",      "||",
+                                         ">!",     "!<",
+                                         "[",      "](u)",
+                                         "\n# ",   "\n---\n",
+                                         "\r\n",   "  ",
+                                         "\n    ", "<em>",
+                                         "</em>",  "\n| a | b |\n|---|---|\n| ",
+                                         " | "};
+    static const char *const html_syn[] = {"<p>",        "</p>",
+                                           "<em>",       "</em>",
+                                           "<b>",        "<br>",
+                                           "<li>",       "<ul>",
+                                           "</ul>",      "<h2>",
+                                           "</h2>",      "&amp;",
+                                           "<!-- c -->", "<span class=\"spoiler\">",
+                                           "</span>",    "\n",
+                                           "<div>",      "</div>",
+                                           "<td>",       "<table><tr>"};
+    static const char *const plain_syn[] = {"\n\n", "\n", "\r\n", "  ", "- ",
+                                            "\t",   "\0", "\xff", "||", "\n\n\n"};
+    uint32_t seed = 2024;
+    sg_buf b;
+    sg_buf_init(&b);
+    for (int iter = 0; iter < 150; iter++) {
+        for (int fmt = SG_FORMAT_PLAIN; fmt <= SG_FORMAT_HTML; fmt++) {
+            const char *const *syn = fmt == SG_FORMAT_PLAIN      ? plain_syn
+                                     : fmt == SG_FORMAT_MARKDOWN ? md_syn
+                                                                 : html_syn;
+            size_t nsyn = fmt == SG_FORMAT_PLAIN ? sizeof plain_syn / sizeof *plain_syn
+                          : fmt == SG_FORMAT_MARKDOWN
+                              ? sizeof md_syn / sizeof *md_syn
+                              : sizeof html_syn / sizeof *html_syn;
+            b.len = 0;
+            int parts = 4 + iter % 30;
+            for (int k = 0; k < parts; k++) {
+                seed = seed * 1103515245u + 12345u;
+                const char *f;
+                if ((seed >> 16) % 3)
+                    f = words[(seed >> 4) % (sizeof words / sizeof *words)];
+                else
+                    f = syn[(seed >> 4) % nsyn];
+                sg_buf_put(&b, f, f[0] ? strlen(f) : 1);
+                sg_buf_putc(&b, ' ');
+            }
+            const sg_style *styles;
+            size_t nst;
+            static const sg_style ps[] = {SG_STYLE_PLAIN, SG_STYLE_MD_DISCORD,
+                                          SG_STYLE_MD_PANDOC};
+            static const sg_style ms[] = {SG_STYLE_MD_DISCORD,   SG_STYLE_MD_REDDIT,
+                                          SG_STYLE_MD_PANDOC,    SG_STYLE_MD_HTML,
+                                          SG_STYLE_HTML_DETAILS, SG_STYLE_PLAIN};
+            static const sg_style hs[] = {SG_STYLE_HTML_SPAN, SG_STYLE_HTML_DETAILS};
+            if (fmt == SG_FORMAT_PLAIN)
+                styles = ps, nst = 3;
+            else if (fmt == SG_FORMAT_MARKDOWN)
+                styles = ms, nst = 6;
+            else
+                styles = hs, nst = 2;
+            for (size_t s = 0; s < nst; s++) {
+                size_t ol;
+                char *out = roundtrip(b.data, b.len, (sg_format)fmt, styles[s],
+                                      SG_BADGE_AUTO, &ol);
+                sg_free(out);
+            }
+        }
+    }
+    sg_buf_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(plain_style_round_trips),
+        cmocka_unit_test(markdown_styles_round_trip),
+        cmocka_unit_test(html_styles_round_trip),
+        cmocka_unit_test(html_unbalanced_sentence_wrapped_in_pieces),
+        cmocka_unit_test(markdown_line_start_pieces_use_the_suffix_form),
+        cmocka_unit_test(broken_markup_falls_back_to_spans),
+        cmocka_unit_test(authors_own_marks_survive_and_are_not_marked_twice),
+        cmocka_unit_test(jsonld_is_valid_json_and_injection_stays_inert),
+        cmocka_unit_test(warning_badge_and_labels_are_escaped),
+        cmocka_unit_test(badge_forms),
+        cmocka_unit_test(badge_image_decodes_to_svg),
+        cmocka_unit_test(style_and_badge_that_do_not_fit_are_usage_errors),
+        cmocka_unit_test(warning_can_be_left_out_or_put_after_the_title),
+        cmocka_unit_test(hook_markup_is_wrapped_in_the_signature),
+        cmocka_unit_test(default_markup_is_unsigned),
+        cmocka_unit_test(crlf_input_gets_crlf_line_breaks),
+        cmocka_unit_test(nul_bytes_and_invalid_utf8_round_trip),
+        cmocka_unit_test(random_documents_round_trip_and_stay_idempotent),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
