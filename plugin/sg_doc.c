@@ -71,6 +71,11 @@ sg_format sg_detect_format(const char *text, size_t len)
         if (!(scan - i >= 7 && !memcmp(text + i, "<!--sg:", 7)))
             return SG_FORMAT_HTML;
     }
+    /* Markdown output of an earlier run carries <!--sg: signatures, and may
+     * hold raw HTML spans that would otherwise count as tags */
+    for (size_t j = 0; j + 7 <= scan; j++)
+        if (text[j] == '<' && !memcmp(text + j, "<!--sg:", 7))
+            return SG_FORMAT_MARKDOWN;
     int tags = 0;
     for (size_t k = 0; sg_block_tags[k]; k++) {
         size_t tl = strlen(sg_block_tags[k]);
@@ -85,7 +90,7 @@ sg_format sg_detect_format(const char *text, size_t len)
         return SG_FORMAT_HTML;
     /* Markdown block syntax at the start of lines, inline syntax anywhere */
     int heading = 0, fence = 0, list = 0, quote = 0, link = 0, emph = 0,
-        front = 0, ours = 0;
+        front = 0;
     if (scan >= 4 && (!memcmp(text, "---\n", 4) || !memcmp(text, "+++\n", 4)))
         front = 1;
     for (size_t j = 0; j < scan; j++) {
@@ -111,12 +116,10 @@ sg_format sg_detect_format(const char *text, size_t len)
             link++;
         if ((c == '*' || c == '_') && j + 1 < scan && text[j + 1] == c)
             emph++;
-        if (c == '<' && j + 7 <= scan && !memcmp(text + j, "<!--sg:", 7))
-            ours++;
     }
     int signals = (heading > 0) + (fence > 0) + (list > 1) + (quote > 0) +
                   (link > 0) + (emph > 0) + front;
-    if (ours || heading || fence || front || signals >= 2)
+    if (heading || fence || front || signals >= 2)
         return SG_FORMAT_MARKDOWN;
     return SG_FORMAT_PLAIN;
 }

@@ -11,11 +11,31 @@
 #define SG_DEFAULT_MAX_INPUT ((size_t)256 << 20)
 #define SG_DEFAULT_MAX_DEPTH 1024
 /* The learned scorer's say: a rule hit's confidence moves toward the model's
- * probability by this weight; a sentence with no rule hit is flagged when
- * the model alone is this sure. */
+ * probability by this weight. */
 #define SG_MODEL_WEIGHT 0.35
-#define SG_MODEL_ALONE 0.80
+/* A sentence with no rule hit is flagged when the model alone is sure
+ * enough.  The model learnt on a balanced set (about one sentence in two a
+ * spoiler), which is what a lone sentence or a short post looks like; in a
+ * whole article most sentences are opinion and the base rate is far lower,
+ * so the bar rises with the article's length (a prior shift), from the
+ * model's balanced threshold to SG_MODEL_ALONE_ARTICLE. */
+#define SG_MODEL_ALONE_SHORT 0.5
+#define SG_MODEL_ALONE_ARTICLE 0.80
+#define SG_MODEL_SHORT_SENTENCES 3
+#define SG_MODEL_ARTICLE_SENTENCES 12
 #define SG_MODEL_MAJOR 0.90
+
+/* The model-alone bar for an article of n sentences. */
+static double sg_model_alone(size_t n)
+{
+    if (n <= SG_MODEL_SHORT_SENTENCES)
+        return SG_MODEL_ALONE_SHORT;
+    if (n >= SG_MODEL_ARTICLE_SENTENCES)
+        return SG_MODEL_ALONE_ARTICLE;
+    double t = (double)(n - SG_MODEL_SHORT_SENTENCES) /
+               (SG_MODEL_ARTICLE_SENTENCES - SG_MODEL_SHORT_SENTENCES);
+    return SG_MODEL_ALONE_SHORT + t * (SG_MODEL_ALONE_ARTICLE - SG_MODEL_ALONE_SHORT);
+}
 
 void sg_options_init(sg_options *opts)
 {
@@ -245,7 +265,7 @@ static sg_status sg_flags_from_hits(sg_analysis *a, sg_hit *hits, size_t nhits,
             return SG_ERR_MEMORY;
         }
     }
-    if (a->nall == first && model >= SG_MODEL_ALONE) {
+    if (a->nall == first && model >= sg_model_alone(a->nsentences)) {
         sg_flag f;
         memset(&f, 0, sizeof f);
         f.start = s->start;

@@ -247,6 +247,11 @@ static int sg_md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
     if (!m->leaf) {
         if (type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)
             return 0;
+        if (type == MD_TEXT_NULLCHAR) {
+            /* the replacement points elsewhere: the block starts at the NUL */
+            const char *z = memchr(m->src + m->last, '\0', m->len - m->last);
+            off = z ? (size_t)(z - m->src) : m->last;
+        }
         sg_md_open_leaf(m, off);
     }
     if (m->pending_leave > 0) {

@@ -7,7 +7,7 @@ return {
     kind = "death", severity = "major", confidence = 0.75, character = "major",
     description = "a character kills, murders or slays someone",
     patterns = {
-      [[\b(?:kill(?:s|ed)?|murder(?:s|ed)?|slay(?:s)?|slew|slain|assassinat(?:es|ed)|execut(?:es|ed)|strangl(?:es|ed)|stab(?:s|bed) (?:\w+ )?to death|shoots? (?:\w+ )?dead|shot (?:\w+ )?dead|beheads?|beheaded|decapitat(?:es|ed)|poison(?:s|ed) (?:him|her|them|his|her)|finish(?:es|ed) (?:him|her|them) off|takes? (?:him|her|them) out)\b(?!\s+(?:time|it|the mood|the vibe|me|us)\b)]],
+      [[\b(?:kill(?:s|ed)?|murder(?:s|ed)?|slay(?:s)?|slew|slain|assassinat(?:es|ed)|execut(?:es|ed) (?:him|her|them)|strangl(?:es|ed)|stab(?:s|bed) (?:\w+ )?to death|shoots? (?:\w+ )?dead|shot (?:\w+ )?dead|beheads?|beheaded|decapitat(?:es|ed)|poison(?:s|ed) (?:him|her|them|his|her)|finish(?:es|ed) (?:him|her|them) off|takes? (?:him|her|them) out)\b(?!\s+(?:time|it|the mood|the vibe|me|us)\b)]],
     },
     unless = {
       [[\bkiller (?:performance|soundtrack|score|cast|app|instinct|line|look|chemistry|opening|premise)\b]],
