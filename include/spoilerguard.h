@@ -139,8 +139,12 @@ typedef struct sg_engine sg_engine;
  * available).  Returns NULL and fills `err` when the rules fail to compile or
  * memory runs out.  Free with sg_engine_free. */
 SG_API sg_engine *sg_engine_new(sg_error *err);
-/* A new engine with no rules at all (for callers that bring their own). */
+/* A new engine with no rules and no learned scorer (for callers that bring
+ * their own rules). */
 SG_API sg_engine *sg_engine_new_empty(sg_error *err);
+/* Turn the learned sentence scorer on or off (on in sg_engine_new, off in
+ * sg_engine_new_empty).  With it off, only rules raise flags. */
+SG_API void sg_engine_use_model(sg_engine *engine, int on);
 SG_API void sg_engine_free(sg_engine *engine);
 
 /* A rule given as data.  Pattern strings are PCRE2 syntax, compiled with

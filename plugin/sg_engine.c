@@ -112,7 +112,15 @@ sg_engine *sg_engine_new(sg_error *err)
         sg_engine_free(e);
         return NULL;
     }
+    if (e)
+        e->use_model = 1;
     return e;
+}
+
+void sg_engine_use_model(sg_engine *engine, int on)
+{
+    if (engine)
+        engine->use_model = on != 0;
 }
 
 void sg_engine_free(sg_engine *engine)
@@ -228,7 +236,9 @@ static sg_status sg_flags_from_hits(sg_analysis *a, sg_hit *hits, size_t nhits,
         for (size_t k = first; k < a->nall; k++)
             if (!strcmp(a->all[k].kind, h->kind))
                 same = &a->all[k];
-        double conf = h->confidence * (1 - SG_MODEL_WEIGHT) + model * SG_MODEL_WEIGHT;
+        double conf = a->engine->use_model
+                          ? h->confidence * (1 - SG_MODEL_WEIGHT) + model * SG_MODEL_WEIGHT
+                          : h->confidence;
         if (conf > 1)
             conf = 1;
         if (same) {
@@ -252,7 +262,7 @@ static sg_status sg_flags_from_hits(sg_analysis *a, sg_hit *hits, size_t nhits,
                                    : NULL;
         f.severity = h->severity;
         f.confidence = conf;
-        f.model_score = model;
+        f.model_score = a->engine->use_model ? model : NAN;
         f.marked = sg_is_marked(doc, f.evidence_start, f.evidence_end);
         if (!f.kind || !f.rule || !f.cue) {
             sg_set_error(err, SG_ERR_MEMORY, "out of memory recording flags");
@@ -265,7 +275,8 @@ static sg_status sg_flags_from_hits(sg_analysis *a, sg_hit *hits, size_t nhits,
             return SG_ERR_MEMORY;
         }
     }
-    if (a->nall == first && model >= sg_model_alone(a->nsentences)) {
+    if (a->nall == first && a->engine->use_model &&
+        model >= sg_model_alone(a->nsentences)) {
         sg_flag f;
         memset(&f, 0, sizeof f);
         f.start = s->start;
@@ -398,7 +409,7 @@ sg_status sg_analyze(sg_engine *engine, const char *text, size_t len,
         if (st != SG_OK)
             break;
         /* headings are titles, not plot: rules only, no model guesses */
-        double model = b->kind == SG_BLOCK_HEADING && !nhits
+        double model = !engine->use_model || (b->kind == SG_BLOCK_HEADING && !nhits)
                            ? 0
                            : sg_score_sentence(a->doc.view.data + s->view_start,
                                                s->view_end - s->view_start);

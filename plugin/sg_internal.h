@@ -338,6 +338,7 @@ void sg_meta_clear(sg_meta *m);
 struct sg_engine {
     sg_ruleset *rules;
     sg_cast extra_cast; /* characters the user added */
+    int use_model;      /* the learned scorer takes part */
 };
 
 struct sg_analysis {
