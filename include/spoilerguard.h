@@ -13,7 +13,10 @@
  *     sg_error (when given) with a message naming what was at fault.
  *   - Handles are opaque.  What a function returns through an out-pointer is
  *     owned by the caller and freed with the matching sg_*_free function, unless
- *     the declaration says the pointer is borrowed.
+ *     the declaration says the pointer is borrowed.  Strings and buffers the
+ *     library allocates are freed with sg_free.
+ *   - `sg_error *err` may always be NULL.  Handles passed in must be valid
+ *     unless the declaration says NULL is allowed (every *_free ignores NULL).
  *   - An engine is not shared state: two engines never touch each other.  One
  *     engine may be used by one thread at a time; analyses it produced may be
  *     read from any thread.
@@ -52,7 +55,8 @@ typedef struct sg_error {
     char message[512];
 } sg_error;
 
-/* A static English name for a status ("usage", "input", ...). */
+/* A static English name for a status: "ok", "usage", "input", "rule",
+ * "hook", "memory" ("unknown" for any other value). */
 SG_API const char *sg_status_name(sg_status status);
 
 /* ---- formats, dialects, kinds ------------------------------------------- */
@@ -64,21 +68,28 @@ typedef enum sg_format {
     SG_FORMAT_HTML
 } sg_format;
 
-/* Parse "plain", "markdown" ("md"), "html"; returns SG_FORMAT_AUTO for
- * "auto" and -1 for anything else. */
+/* Parse a NUL-terminated format name: "plain" ("text", "txt"), "markdown"
+ * ("md"), "html" ("htm"); returns SG_FORMAT_AUTO for "auto" and -1 for
+ * anything else, NULL included. */
 SG_API int sg_format_parse(const char *name);
-/* "plain", "markdown", "html" (a static string). */
+/* "plain", "markdown", "html", or "auto" for any other value (a static
+ * string). */
 SG_API const char *sg_format_name(sg_format format);
 /* Guess the format of `len` bytes by their content: HTML when the text starts
  * with a tag or holds common block tags, Markdown when it has Markdown block
- * syntax (headings, fences, lists, links, emphasis), plain otherwise. */
+ * syntax (headings, fences, lists, links, emphasis), plain otherwise.  Never
+ * returns SG_FORMAT_AUTO. */
 SG_API sg_format sg_detect_format(const char *text, size_t len);
 /* The format a file name implies (.md .markdown .html .htm .txt ...), or
  * SG_FORMAT_AUTO when the extension says nothing. `path` is NUL-terminated. */
 SG_API sg_format sg_format_from_path(const char *path);
 
 /* How spoilers are marked.  SG_STYLE_AUTO picks by format: html-span for HTML,
- * md-html for Markdown, plain for plain text. */
+ * md-html for Markdown, plain for plain text.  A style is fitted to the
+ * format where one reads as the other (html-span in Markdown is md-html,
+ * md-html in HTML is html-span); one that cannot fit (a Markdown dialect in
+ * HTML, an HTML style in plain text) makes sg_render fail with
+ * SG_ERR_USAGE. */
 typedef enum sg_style {
     SG_STYLE_AUTO = 0,
     SG_STYLE_HTML_SPAN,    /* <span class="spoiler"> inside the paragraph */
@@ -90,11 +101,14 @@ typedef enum sg_style {
     SG_STYLE_PLAIN         /* a warning line and [SPOILER] ... [/SPOILER] */
 } sg_style;
 
-/* Parse a dialect name ("html-span", ..., "plain", "auto"); -1 if unknown. */
+/* Parse a NUL-terminated dialect name ("html-span", ..., "plain", "auto";
+ * "html" for html-span); -1 if unknown or NULL. */
 SG_API int sg_style_parse(const char *name);
+/* The dialect's name, or "auto" for any other value (a static string). */
 SG_API const char *sg_style_name(sg_style style);
 
-/* How the rating badge is inserted. */
+/* How the rating badge is inserted.  Plain text takes only text or none;
+ * another form there makes sg_render fail with SG_ERR_USAGE. */
 typedef enum sg_badge {
     SG_BADGE_AUTO = 0, /* the format's usual form: html for HTML and Markdown,
                           text for plain */
@@ -105,9 +119,14 @@ typedef enum sg_badge {
     SG_BADGE_IMAGE     /* Markdown: a badge image with alt text */
 } sg_badge;
 
+/* Parse a NUL-terminated badge form ("auto", "none", "text", "html", "svg",
+ * "image"); -1 if unknown or NULL. */
 SG_API int sg_badge_parse(const char *name);
+/* The form's name, or "auto" for any other value (a static string). */
 SG_API const char *sg_badge_name(sg_badge badge);
 
+/* How much a flag gives away: minor for premise events every synopsis gives
+ * (the inciting death), major for third-act deaths, fates and endings. */
 typedef enum sg_severity { SG_MINOR = 0, SG_MAJOR = 1 } sg_severity;
 
 /* ---- options ------------------------------------------------------------ */
@@ -115,6 +134,9 @@ typedef enum sg_severity { SG_MINOR = 0, SG_MAJOR = 1 } sg_severity;
 /* The default confidence a flag needs to be reported and marked. */
 #define SG_DEFAULT_MIN_CONFIDENCE 0.5
 
+/* What sg_analyze reads and sg_render writes.  Start from sg_options_init:
+ * a zeroed struct is not the defaults (it has no warning, no JSON-LD and a
+ * minimum confidence of 0). */
 typedef struct sg_options {
     sg_format format;        /* SG_FORMAT_AUTO: by content */
     sg_style style;          /* SG_STYLE_AUTO: by format */
@@ -122,10 +144,13 @@ typedef struct sg_options {
     sg_severity min_severity;/* default SG_MINOR */
     double min_confidence;   /* default SG_DEFAULT_MIN_CONFIDENCE */
     int jsonld;              /* HTML: insert schema.org Review JSON-LD (default 1) */
-    int warning;             /* insert the spoiler warning (default 1: before the
-                                first flagged block; 2: at the top, after the title) */
-    size_t max_input;        /* refuse larger inputs (default 256 MiB) */
-    int max_depth;           /* refuse HTML nested deeper (default 1024) */
+    int warning;             /* the spoiler warning: 0 none, 1 (default) before
+                                the first flagged block, 2 at the top, after the
+                                title */
+    size_t max_input;        /* refuse larger inputs (default, and when 0:
+                                256 MiB) */
+    int max_depth;           /* refuse HTML nested deeper (default, and when
+                                0 or less: 1024) */
 } sg_options;
 
 /* Fill `opts` with the defaults above. */
@@ -136,21 +161,24 @@ SG_API void sg_options_init(sg_options *opts);
 typedef struct sg_engine sg_engine;
 
 /* A new engine holding the default rule pack, compiled once (PCRE2, JIT where
- * available).  Returns NULL and fills `err` when the rules fail to compile or
- * memory runs out.  Free with sg_engine_free. */
+ * available), with the learned scorer on.  Returns NULL and fills `err` (when
+ * given) when the rules fail to compile or memory runs out.  Free with
+ * sg_engine_free. */
 SG_API sg_engine *sg_engine_new(sg_error *err);
 /* A new engine with no rules and no learned scorer (for callers that bring
- * their own rules). */
+ * their own rules); NULL when memory runs out.  Free with sg_engine_free. */
 SG_API sg_engine *sg_engine_new_empty(sg_error *err);
 /* Turn the learned sentence scorer on or off (on in sg_engine_new, off in
  * sg_engine_new_empty).  With it off, only rules raise flags. */
 SG_API void sg_engine_use_model(sg_engine *engine, int on);
+/* Free an engine and everything it holds; NULL is ignored. */
 SG_API void sg_engine_free(sg_engine *engine);
 
 /* A rule given as data.  Pattern strings are PCRE2 syntax, compiled with
- * PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF unless `case_sensitive`.
- * Every array is NULL-terminated.  The engine copies what it needs: the caller
- * keeps ownership of the struct and its strings. */
+ * PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, and PCRE2_CASELESS unless
+ * `case_sensitive`.  Every array is NULL-terminated; all but `patterns` may be
+ * NULL.  The engine copies what it needs: the caller keeps ownership of the
+ * struct and its strings. */
 typedef struct sg_rule_def {
     const char *id;          /* "death.kills"; unique within the engine */
     const char *kind;        /* death, ending, twist, identity, plot, or a user kind */
@@ -163,21 +191,26 @@ typedef struct sg_rule_def {
     const char *const *major_if;   /* any match raises severity to major */
     const char *const *minor_if;   /* any match lowers severity to minor */
     int character;           /* 0 ignore, 1 a character near the evidence raises
-                                confidence, 2 a character is required for major */
+                                confidence, 2 a character is required for major
+                                (without one: minor, lower confidence) */
     int case_sensitive;
     const char *source;      /* "file:line" where the rule was defined, or NULL */
 } sg_rule_def;
 
-/* Add one rule.  Returns SG_OK, or SG_ERR_RULE with a message naming the rule
- * id, its source and the pattern at fault. */
+/* Add one rule.  Returns SG_OK; SG_ERR_RULE with a message naming the rule
+ * id, its source and what is at fault (no id, kind or pattern, a confidence
+ * outside [0,1], an id already taken, a pattern that does not compile);
+ * SG_ERR_USAGE when `engine` or `rule` is NULL. */
 SG_API sg_status sg_engine_add_rule(sg_engine *engine, const sg_rule_def *rule,
                                     sg_error *err);
-/* Add characters of the work being reviewed (NULL-terminated names), learnt as
- * if the article had named them. */
+/* Add characters of the work being reviewed (a NULL-terminated array of
+ * NUL-terminated names; empty names are skipped), learnt in every later
+ * analysis as if the article had named them.  The engine copies them.
+ * Returns SG_OK, SG_ERR_USAGE without an engine, or SG_ERR_MEMORY. */
 SG_API sg_status sg_engine_add_characters(sg_engine *engine,
                                           const char *const *names,
                                           sg_error *err);
-/* Number of rules the engine holds. */
+/* Number of rules the engine holds (0 for NULL). */
 SG_API size_t sg_engine_rule_count(const sg_engine *engine);
 
 /* ---- analysis ------------------------------------------------------------ */
@@ -185,21 +218,26 @@ SG_API size_t sg_engine_rule_count(const sg_engine *engine);
 typedef struct sg_analysis sg_analysis;
 
 /* A flag on one sentence.  Offsets are bytes into the analysed input.
- * Strings are borrowed from the analysis and live as long as it does. */
+ * Strings are borrowed from the analysis and live as long as it does.
+ * Flags added through sg_analysis_add_flag have their sentence as evidence,
+ * an empty cue, no character and a model_score of NAN. */
 typedef struct sg_flag {
     size_t start, end;            /* the sentence */
     size_t evidence_start, evidence_end; /* what the rule matched */
     const char *kind;
     sg_severity severity;
-    const char *rule;             /* rule id, or "model.plot" for the scorer */
+    const char *rule;             /* rule id, "model.plot" for the scorer, or the
+                                     id given to sg_analysis_add_flag */
     double confidence;
-    double model_score;           /* the learned scorer's probability */
+    double model_score;           /* the learned scorer's probability; NAN when
+                                     the engine's scorer is off */
     const char *cue;              /* the matched text, NUL-terminated */
     const char *character;        /* a known character near the evidence, or NULL */
     int marked;                   /* already marked in the input (by the author
                                      or by an earlier run) */
 } sg_flag;
 
+/* The review's own rating.  Strings are borrowed from the analysis. */
 typedef struct sg_rating {
     size_t start, end;  /* the text taken, in the input */
     const char *text;   /* as written, e.g. "Rating - 7/10" -> "7/10" */
@@ -209,91 +247,144 @@ typedef struct sg_rating {
     const char *verdict;/* "Average", "B-", ... or NULL */
 } sg_rating;
 
-/* Analyse `len` bytes.  On success returns SG_OK and stores a new analysis in
- * *out (free with sg_analysis_free); the analysis keeps a pointer to `text`,
- * which must outlive it.  `opts` may be NULL for the defaults.  On failure
- * *out is NULL and `err` says why (SG_ERR_INPUT for input that cannot be
- * processed, SG_ERR_RULE for a rule that hit its match limit). */
+/* Analyse `len` bytes of `text` (NULL is allowed when `len` is 0).  On success
+ * returns SG_OK and stores a new analysis in *out (free with
+ * sg_analysis_free); the analysis keeps a pointer to `text`, which must
+ * outlive it.  `opts` may be NULL for the defaults; the analysis keeps a copy.
+ * On failure *out is NULL and `err` says why: SG_ERR_USAGE without an engine,
+ * SG_ERR_INPUT for input that cannot be processed (over max_input, HTML
+ * nested past max_depth), SG_ERR_RULE for a rule that hit its match limit,
+ * SG_ERR_MEMORY. */
 SG_API sg_status sg_analyze(sg_engine *engine, const char *text, size_t len,
                             const sg_options *opts, sg_analysis **out,
                             sg_error *err);
+/* Free an analysis and every string it lent out; NULL is ignored. */
 SG_API void sg_analysis_free(sg_analysis *analysis);
 
+/* The format the analysis read: the one asked for, or the one detected
+ * (never SG_FORMAT_AUTO). */
 SG_API sg_format sg_analysis_format(const sg_analysis *a);
+/* The analysed input: the `text` given to sg_analyze (borrowed; not
+ * NUL-terminated), its length in *len when `len` is not NULL. */
+SG_API const char *sg_analysis_text(const sg_analysis *a, size_t *len);
 /* Reported flags (those passing the thresholds), in input order.  The
- * pointer is borrowed.  `count` receives their number. */
+ * array is borrowed and stays valid until the next sg_analysis_finish.
+ * `count` receives their number. */
 SG_API const sg_flag *sg_analysis_flags(const sg_analysis *a, size_t *count);
-/* The review's own rating, or NULL when it gives none (borrowed). */
+/* The review's own rating, or NULL when it gives none (borrowed, valid
+ * until sg_analysis_set_rating). */
 SG_API const sg_rating *sg_analysis_rating(const sg_analysis *a);
 /* A metadata field: "title", "work", "year", "author", "date", "excerpt";
- * NULL when unknown (borrowed, NUL-terminated). */
+ * NULL when unknown or for any other field name (borrowed, NUL-terminated,
+ * valid until the field is set again).  Genres have their own accessor. */
 SG_API const char *sg_analysis_meta(const sg_analysis *a, const char *field);
-/* Genres: `count` receives their number; borrowed array of borrowed strings. */
+/* Genres: `count` receives their number; a borrowed array of borrowed
+ * strings (NULL when there are none), valid until genres are set again. */
 SG_API const char *const *sg_analysis_genres(const sg_analysis *a, size_t *count);
-/* Characters learnt from the article.  name[i] and actor[i] (actor may be NULL). */
+/* Characters learnt from the article (and given by sg_engine_add_characters):
+ * returns their number n and points *names and *actors at borrowed arrays of
+ * n strings, where actors[i] plays names[i] and may be NULL.  The arrays live
+ * as long as the analysis. */
 SG_API size_t sg_analysis_characters(const sg_analysis *a, const char *const **names,
                                      const char *const **actors);
-/* Number of unmarked flags of at least `severity` (what --check counts). */
+/* Number of reported flags of at least `severity` that the input does not
+ * already mark (what --check counts). */
 SG_API size_t sg_analysis_unmarked(const sg_analysis *a, sg_severity severity);
 
-/* The JSON report (DESIGN.md, "Report") as a new NUL-terminated string; the
- * caller frees it with sg_free.  `id`, when not NULL, is added as "id" (a JSON
- * string of `id_len` bytes, escaped).  Returns NULL when memory runs out. */
+/* The JSON report (DESIGN.md, "Report") as a new NUL-terminated string of
+ * *out_len bytes (when `out_len` is not NULL), one line; the caller frees it
+ * with sg_free.  `id`, when not NULL, is added as "id" (a JSON string of
+ * `id_len` bytes, escaped).  Returns NULL when memory runs out. */
 SG_API char *sg_analysis_report(const sg_analysis *a, const char *id, size_t id_len,
                                 size_t *out_len);
 
 /* The annotated article: the input with the warning, spoiler marks, badge and
- * (HTML) JSON-LD inserted in the style the options chose.  Returns a new
- * buffer of *out_len bytes (NUL-terminated for convenience) that the caller
- * frees with sg_free, or NULL when memory runs out. */
+ * (HTML) JSON-LD inserted in the style the options chose; what an earlier run
+ * inserted is kept, not inserted twice.  Returns a new buffer of *out_len
+ * bytes (when `out_len` is not NULL; NUL-terminated for convenience) that the
+ * caller frees with sg_free.  On failure returns NULL and `err` says why:
+ * SG_ERR_USAGE for a style or badge that does not fit the format,
+ * SG_ERR_HOOK for replacement markup (sg_analysis_set_markup) that cannot be
+ * inserted whole, SG_ERR_MEMORY. */
 SG_API char *sg_render(const sg_analysis *a, size_t *out_len, sg_error *err);
 
+/* ---- editing an analysis (what the Lua hooks do) -------------------------- */
+
 /* Replaceable inserted markup, for bindings that run warning/badge hooks:
- * `text` (of `len` bytes) replaces what spoilerguard would insert; the
- * renderer wraps it in the dialect's signature so --strip still finds it.
- * The analysis copies it.  Pass NULL to restore the default. */
+ * `text` (of `len` bytes) replaces what spoilerguard would insert for `what`
+ * ("warning", "badge" or "jsonld"); the renderer wraps it in the dialect's
+ * signature so --strip still finds it.  The analysis copies it.  Pass NULL to
+ * restore the default.  Returns SG_OK, SG_ERR_USAGE for another `what`, or
+ * SG_ERR_MEMORY. */
 SG_API sg_status sg_analysis_set_markup(sg_analysis *a, const char *what,
                                         const char *text, size_t len);
 /* The markup spoilerguard would insert for `what` ("warning", "badge" or
  * "jsonld") before any replacement and without its signature, as a new
- * string freed with sg_free; NULL when there is none (no rating, no flag). */
+ * NUL-terminated string of *len bytes (when `len` is not NULL) freed with
+ * sg_free; NULL when there is none (no rating, no flag, not HTML, turned off
+ * in the options) or `what` is another word. */
 SG_API char *sg_analysis_markup(const sg_analysis *a, const char *what,
                                 size_t *len);
-/* Replace the rating (for the `rating` hook); NULL removes it.  Copies. */
+/* Replace the rating (for the `rating` hook): the analysis copies every
+ * field and the strings; NULL removes it.  Returns SG_OK or SG_ERR_MEMORY. */
 SG_API sg_status sg_analysis_set_rating(sg_analysis *a, const sg_rating *rating);
-/* Replace a metadata field (for the `document` hook); NULL clears it. */
+/* Replace a metadata field (for the `document` hook) with a copy of the
+ * NUL-terminated `value`; NULL clears it.  `field` is one sg_analysis_meta
+ * reads, or "genres": then `value` is a comma-separated list (each genre
+ * trimmed of spaces, empty ones dropped), so a genre cannot hold a comma.
+ * An excerpt set here is kept by sg_analysis_finish; cleared, it is rebuilt
+ * there.  Returns SG_OK, SG_ERR_USAGE for an unknown field, or
+ * SG_ERR_MEMORY. */
 SG_API sg_status sg_analysis_set_meta(sg_analysis *a, const char *field,
                                       const char *value);
-/* Drop flag `index` (for the `flag` hook's veto) or replace its kind,
- * severity and confidence.  Indices are those of sg_analysis_all_flags. */
+/* Every candidate flag, those under the thresholds included, in input order
+ * as of the last sg_analysis_finish (borrowed; valid until the next edit).
+ * `count` receives their number.  Their indices are those the edits take. */
 SG_API const sg_flag *sg_analysis_all_flags(const sg_analysis *a, size_t *count);
+/* Edit candidate flag `index` (for the `flag` hook): with `keep` 0 drop it
+ * (the indices after it move down by one); otherwise replace its kind (when
+ * not NULL; copied), its severity (when SG_MINOR or SG_MAJOR; other values
+ * keep it) and its confidence (when in [0,1]; other values keep it).
+ * Returns SG_OK, SG_ERR_USAGE for an index out of range, or SG_ERR_MEMORY.
+ * Call sg_analysis_finish after the edits. */
 SG_API sg_status sg_analysis_edit_flag(sg_analysis *a, size_t index, int keep,
                                        const char *kind, int severity,
                                        double confidence);
-/* Add a flag on the sentence holding byte `at` (for `sentence` hooks and Lua
- * rules).  Evidence defaults to the sentence. */
+/* Add a flag of `kind` on sentence `sentence_index` (of
+ * sg_analysis_sentence; for `sentence` hooks and Lua rules), its evidence the
+ * whole sentence, `rule` its id ("lua" when NULL), `confidence` clamped to
+ * [0,1] (NaN as 0).  A sentence carries one flag per kind: when it already has one of
+ * `kind`, that flag takes the higher severity and confidence instead.  The
+ * strings are copied.  Returns SG_OK, SG_ERR_USAGE for no such sentence or
+ * an empty kind, or SG_ERR_MEMORY.  Call sg_analysis_finish after. */
 SG_API sg_status sg_analysis_add_flag(sg_analysis *a, size_t sentence_index,
                                       const char *kind, sg_severity severity,
                                       const char *rule, double confidence,
                                       sg_error *err);
-/* Sentences: the count, and the span of sentence i (input offsets), with
- * whether it is article text (not skipped). */
+/* The number of sentences of article text (skipped blocks have none). */
 SG_API size_t sg_analysis_sentence_count(const sg_analysis *a);
+/* Sentence `i`: its input span [*start, *end) and, when `block` is not NULL,
+ * the index of the document block holding it.  Returns 1, or 0 when there is
+ * no sentence `i`. */
 SG_API int sg_analysis_sentence(const sg_analysis *a, size_t i, size_t *start,
                                 size_t *end, int *block);
-/* Re-apply thresholds and ordering after edits (the binding calls this once
- * hooks have run; sg_analyze already did it for the rules). */
+/* Re-apply the thresholds, input order and the excerpt (unless one was set)
+ * after edits (the binding calls this once hooks have run; sg_analyze
+ * already did it). */
 SG_API void sg_analysis_finish(sg_analysis *a);
 
 /* ---- strip --------------------------------------------------------------- */
 
 /* Remove exactly what spoilerguard inserted (in any style), leaving the
  * author's own markup alone: strip(render(x)) == x byte for byte.  `format`
- * SG_FORMAT_AUTO detects it.  Returns a new buffer freed with sg_free. */
+ * SG_FORMAT_AUTO detects it (by spoilerguard's signature first).  Returns a
+ * new NUL-terminated buffer of *out_len bytes (when `out_len` is not NULL)
+ * freed with sg_free; NULL with `err` filled for a NULL `text` of non-zero
+ * length or an unknown format (SG_ERR_USAGE) or when memory runs out. */
 SG_API char *sg_strip(const char *text, size_t len, sg_format format,
                       size_t *out_len, sg_error *err);
 
-/* Free memory returned by this library. */
+/* Free memory returned by this library (NULL is ignored). */
 SG_API void sg_free(void *p);
 
 #ifdef __cplusplus

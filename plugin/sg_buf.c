@@ -1,5 +1,6 @@
 /* sg_buf.c -- growable buffers, escaping, small helpers. */
 #include "sg_internal.h"
+#include "sg_utf8.h"
 
 #include <stdio.h>
 
@@ -89,38 +90,6 @@ int sg_buf_put_html(sg_buf *b, const char *s, size_t n)
     return sg_buf_put(b, s + run, n - run);
 }
 
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 when invalid. */
-static size_t sg_utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    size_t len;
-    unsigned min;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        min = 0x10000;
-    } else
-        return 0;
-    if (n < len)
-        return 0;
-    unsigned cp = c & (0x3F >> (len - 1));
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
-
 int sg_buf_put_json(sg_buf *b, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -132,7 +101,7 @@ int sg_buf_put_json(sg_buf *b, const char *s, size_t n)
             continue;
         }
         if (c >= 0x80) {
-            size_t l = sg_utf8_len(u + i, n - i);
+            size_t l = sg_utf8_decode(u + i, n - i, NULL);
             if (l) {
                 /* U+2028/2029 break JavaScript string literals */
                 if (l == 3 && c == 0xE2 && u[i + 1] == 0x80 &&

@@ -10,10 +10,8 @@
  * naming it instead of hanging the pipeline.
  */
 #include "sg_cli.h"
-#include "sg_internal.h" /* the analysed input, which the public API does not hand back */
 #include "sg_lua.h"
 
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,20 +38,6 @@ struct sg_cli_lua {
     char label[384];
     sg_lua_guard guard; /* first, so the guard's callbacks find the state */
 };
-
-static void sg_cli_lua_error(sg_error *err, sg_status st, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void sg_cli_lua_error(sg_error *err, sg_status st, const char *fmt, ...)
-{
-    va_list ap;
-    if (!err)
-        return;
-    err->status = st;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-}
 
 static sg_cli_lua *sg_cli_lua_of(lua_State *L)
 {
@@ -211,7 +195,7 @@ sg_cli_lua *sg_cli_lua_new(sg_engine *engine, int trust, sg_error *err)
 {
     sg_cli_lua *c = (sg_cli_lua *)calloc(1, sizeof *c);
     if (!c) {
-        sg_cli_lua_error(err, SG_ERR_MEMORY, "out of memory starting Lua");
+        sg_lua_seterr(err, SG_ERR_MEMORY, "out of memory starting Lua");
         return NULL;
     }
     c->engine = engine;
@@ -224,14 +208,13 @@ sg_cli_lua *sg_cli_lua_new(sg_engine *engine, int trust, sg_error *err)
     c->L = lua_newstate(sg_cli_lua_alloc, c);
     if (!c->L) {
         free(c);
-        sg_cli_lua_error(err, SG_ERR_MEMORY, "out of memory starting Lua");
+        sg_lua_seterr(err, SG_ERR_MEMORY, "out of memory starting Lua");
         return NULL;
     }
     lua_pushcfunction(c->L, sg_cli_lua_open);
     lua_pushlightuserdata(c->L, c);
     if (lua_pcall(c->L, 1, 0, 0) != LUA_OK) {
-        sg_cli_lua_error(err, SG_ERR_MEMORY, "cannot start Lua: %s",
-                         lua_tostring(c->L, -1));
+        sg_lua_seterr(err, SG_ERR_MEMORY, "cannot start Lua: %s", lua_tostring(c->L, -1));
         lua_close(c->L);
         free(c);
         return NULL;
@@ -261,7 +244,7 @@ sg_status sg_cli_lua_load(sg_cli_lua *c, const char *path, sg_error *err)
     lua_pushstring(L, path);
     if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
         const char *msg = lua_tostring(L, -1);
-        sg_cli_lua_error(err, SG_ERR_RULE, "%s", msg ? msg : "rule file failed");
+        sg_lua_seterr(err, SG_ERR_RULE, "%s", msg ? msg : "rule file failed");
         lua_settop(L, top);
         return SG_ERR_RULE;
     }
@@ -290,9 +273,11 @@ static int sg_cli_lua_run_body(lua_State *L)
 {
     sg_cli_lua_job *j = (sg_cli_lua_job *)lua_touserdata(L, 1);
     int hooks, text;
+    size_t text_len;
+    const char *text_src = sg_analysis_text(j->a, &text_len);
     lua_rawgeti(L, LUA_REGISTRYINDEX, j->c->hooks_ref);
     hooks = lua_gettop(L);
-    lua_pushlstring(L, j->a->doc.src, j->a->doc.len);
+    lua_pushlstring(L, text_src, text_len);
     text = lua_gettop(L);
     if (!j->out) {
         j->st = sg_lua_hooks_run(L, hooks, text, j->a,
@@ -308,7 +293,7 @@ static int sg_cli_lua_run_body(lua_State *L)
         char *copy = (char *)malloc(n + 1);
         if (!copy) {
             j->st = SG_ERR_MEMORY;
-            sg_cli_lua_error(j->err, SG_ERR_MEMORY, "out of memory after publish");
+            sg_lua_seterr(j->err, SG_ERR_MEMORY, "out of memory after publish");
             return 0;
         }
         memcpy(copy, s, n);
@@ -328,7 +313,7 @@ static sg_status sg_cli_lua_job_run(sg_cli_lua_job *j)
     lua_pushlightuserdata(L, j);
     if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
         const char *msg = lua_tostring(L, -1);
-        sg_cli_lua_error(j->err, SG_ERR_HOOK, "rule files: %s", msg ? msg : "failed");
+        sg_lua_seterr(j->err, SG_ERR_HOOK, "rule files: %s", msg ? msg : "failed");
         j->st = SG_ERR_HOOK;
     }
     lua_settop(L, top);
@@ -346,10 +331,10 @@ sg_status sg_cli_lua_run(sg_cli_lua *c, sg_analysis *a, sg_error *err)
     if (c->used > c->base + SG_CLI_LUA_MEMORY) {
         lua_gc(c->L, LUA_GCCOLLECT, 0);
         if (c->used > c->base + SG_CLI_LUA_MEMORY) {
-            sg_cli_lua_error(err, SG_ERR_HOOK,
-                             "rule files keep more than their memory cap (%lu "
-                             "MiB) between articles; last run: %s",
-                             (unsigned long)(SG_CLI_LUA_MEMORY >> 20), c->label);
+            sg_lua_seterr(err, SG_ERR_HOOK,
+                          "rule files keep more than their memory cap (%lu "
+                          "MiB) between articles; last run: %s",
+                          (unsigned long)(SG_CLI_LUA_MEMORY >> 20), c->label);
             return SG_ERR_HOOK;
         }
     }

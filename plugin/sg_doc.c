@@ -76,13 +76,18 @@ sg_format sg_detect_format(const char *text, size_t len)
     for (size_t j = 0; j + 7 <= scan; j++)
         if (text[j] == '<' && !memcmp(text + j, "<!--sg:", 7))
             return SG_FORMAT_MARKDOWN;
+    /* distinct block tags, in one pass over the '<' bytes */
     int tags = 0;
-    for (size_t k = 0; sg_block_tags[k]; k++) {
-        size_t tl = strlen(sg_block_tags[k]);
-        for (size_t j = 0; j + tl <= scan; j++) {
-            if (text[j] == '<' && !strncasecmp(text + j, sg_block_tags[k], tl)) {
+    unsigned char seen[sizeof sg_block_tags / sizeof *sg_block_tags] = {0};
+    for (const char *p = memchr(text, '<', scan); p;
+         p = (size_t)(p + 1 - text) < scan ? memchr(p + 1, '<', scan - (size_t)(p + 1 - text))
+                                           : NULL) {
+        size_t at = (size_t)(p - text);
+        for (size_t k = 0; sg_block_tags[k]; k++) {
+            size_t tl = strlen(sg_block_tags[k]);
+            if (!seen[k] && at + tl <= scan && !strncasecmp(p, sg_block_tags[k], tl)) {
+                seen[k] = 1;
                 tags++;
-                break;
             }
         }
     }
@@ -408,38 +413,33 @@ size_t sg_front_matter(sg_doc *doc, const char *src, size_t len)
 
 /* ---- author controls ---------------------------------------------------------- */
 
-/* Is src[i..) an HTML comment whose words are `a` (and `b` if given)? */
+/* Is src[i..) an HTML comment whose words are `want` (whitespace runs
+ * match its spaces)?  Returns its length, or 0.  It compares as it reads,
+ * so a comment that is no control costs a few bytes, never a scan to its
+ * end (unclosed "<!--" repeated would otherwise cost quadratic time). */
 static size_t sg_control_comment(const char *s, size_t len, size_t i,
                                  const char *want)
 {
     if (len - i < 7 || memcmp(s + i, "<!--", 4))
         return 0;
-    size_t j = i + 4, end = j;
-    while (end + 2 < len && memcmp(s + end, "-->", 3))
-        end++;
-    if (end + 2 >= len)
-        return 0;
-    size_t a = j, b = end;
-    while (a < b && isspace((unsigned char)s[a]))
-        a++;
-    while (b > a && isspace((unsigned char)s[b - 1]))
-        b--;
-    /* collapse inner whitespace while comparing */
-    size_t w = 0;
-    for (size_t k = a; k < b; k++) {
-        if (isspace((unsigned char)s[k])) {
-            while (k + 1 < b && isspace((unsigned char)s[k + 1]))
-                k++;
-            if (want[w] != ' ')
+    size_t k = i + 4;
+    while (k < len && isspace((unsigned char)s[k]))
+        k++;
+    for (size_t w = 0; want[w]; w++) {
+        if (want[w] == ' ') {
+            if (k >= len || !isspace((unsigned char)s[k]))
                 return 0;
-            w++;
-            continue;
-        }
-        if (tolower((unsigned char)s[k]) != want[w])
+            while (k < len && isspace((unsigned char)s[k]))
+                k++;
+        } else if (k < len && tolower((unsigned char)s[k]) == want[w]) {
+            k++;
+        } else {
             return 0;
-        w++;
+        }
     }
-    return want[w] == '\0' ? end + 3 - i : 0;
+    while (k < len && isspace((unsigned char)s[k]))
+        k++;
+    return len - k >= 3 && !memcmp(s + k, "-->", 3) ? k + 3 - i : 0;
 }
 
 /* <!-- spoilerguard off --> ... <!-- spoilerguard on --> turns flagging off;
@@ -504,12 +504,68 @@ static void sg_apply_controls(sg_doc *doc)
                 doc->blocks[k].why = SG_WHY_OFF;
 }
 
+/* Pandoc's [..]{.spoiler}: an opener counts when its matching ']' (brackets
+ * nested inside counted) comes within this many bytes and reads "]{.spoiler". */
+#define SG_PANDOC_REACH 4000
+#define SG_PANDOC_RING 4096 /* > SG_PANDOC_REACH: a full ring's oldest entry is out of reach */
+
+static int sg_pandoc_cmp(const void *a, const void *b)
+{
+    const sg_span *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Every [..]{.spoiler} of `v` as (opening '[', closing ']') view offsets,
+ * sorted by opener, from one pass with a bounded stack of open brackets, so
+ * a long run of '[' costs linear time.  Returns the count; *out is NULL
+ * when there are none (or memory ran out: then none are found). */
+static size_t sg_pandoc_pairs(const char *v, size_t n, sg_span **out)
+{
+    *out = NULL;
+    size_t any = 0;
+    while (any + 10 <= n && memcmp(v + any, "]{.spoiler", 10))
+        any++;
+    if (any + 10 > n)
+        return 0;
+    size_t *ring = malloc(SG_PANDOC_RING * sizeof *ring);
+    if (!ring)
+        return 0;
+    size_t bottom = 0, top = 0, np = 0, cap = 0;
+    sg_span *pairs = NULL;
+    for (size_t j = 0; j < n; j++) {
+        if (v[j] == '[') {
+            if (top - bottom == SG_PANDOC_RING)
+                bottom++;
+            ring[top++ % SG_PANDOC_RING] = j;
+        } else if (v[j] == ']' && top > bottom) {
+            size_t o = ring[--top % SG_PANDOC_RING];
+            sg_span pr = {o, j};
+            if (j - o < SG_PANDOC_REACH && n - j >= 10 && !memcmp(v + j, "]{.spoiler", 10) &&
+                !SG_VEC_PUSH(pairs, np, cap, pr)) {
+                free(pairs);
+                free(ring);
+                return 0;
+            }
+        }
+    }
+    free(ring);
+    if (np > 1)
+        qsort(pairs, np, sizeof *pairs, sg_pandoc_cmp);
+    *out = pairs;
+    return np;
+}
+
 /* Author-marked spoilers in a block's text: ||..||, >!..!<,
- * [spoiler]..[/spoiler] and pandoc's [..]{.spoiler}. */
+ * [spoiler]..[/spoiler] and pandoc's [..]{.spoiler}.  A closer searched for
+ * and not found is not found for any later opener either, so unclosed
+ * openers cost one scan in all, not one each. */
 void sg_doc_find_author_marks(sg_doc *doc, const sg_block *b)
 {
     const char *v = doc->view.data + b->view_start;
     size_t n = b->view_len;
+    int no_reddit = 0, no_tag = 0;
+    sg_span *pandoc = NULL;
+    size_t npandoc = sg_pandoc_pairs(v, n, &pandoc), k = 0;
     for (size_t i = 0; i + 1 < n; i++) {
         size_t close = 0, cl = 0;
         if (v[i] == '|' && v[i + 1] == '|') {
@@ -522,28 +578,24 @@ void sg_doc_find_author_marks(sg_doc *doc, const sg_block *b)
             if (e)
                 close = (size_t)(e - v), cl = 2;
         } else if (v[i] == '>' && v[i + 1] == '!') {
-            for (size_t j = i + 2; j + 1 < n; j++)
+            for (size_t j = i + 2; !no_reddit && j + 1 < n; j++)
                 if (v[j] == '!' && v[j + 1] == '<') {
                     close = j, cl = 2;
                     break;
                 }
+            no_reddit = !cl;
         } else if (v[i] == '[' && n - i >= 9 && !strncasecmp(v + i, "[spoiler]", 9)) {
-            for (size_t j = i + 9; j + 10 <= n; j++)
+            for (size_t j = i + 9; !no_tag && j + 10 <= n; j++)
                 if (v[j] == '[' && !strncasecmp(v + j, "[/spoiler]", 10)) {
                     close = j, cl = 10;
                     break;
                 }
+            no_tag = !cl;
         } else if (v[i] == '[') {
-            int depth = 0;
-            for (size_t j = i; j < n && j - i < 4000; j++) {
-                if (v[j] == '[')
-                    depth++;
-                else if (v[j] == ']' && --depth == 0) {
-                    if (n - j >= 10 && !memcmp(v + j, "]{.spoiler", 10))
-                        close = j, cl = 1;
-                    break;
-                }
-            }
+            while (k < npandoc && pandoc[k].start < i)
+                k++;
+            if (k < npandoc && pandoc[k].start == i)
+                close = pandoc[k].end, cl = 1;
         }
         if (cl) {
             size_t s = sg_doc_to_src(doc, b, b->view_start + i, 0);
@@ -552,6 +604,7 @@ void sg_doc_find_author_marks(sg_doc *doc, const sg_block *b)
             i = close + cl - 1;
         }
     }
+    free(pandoc);
 }
 
 static int sg_span_cmp(const void *a, const void *b)

@@ -24,6 +24,11 @@
 #define SG_MODEL_SHORT_SENTENCES 3
 #define SG_MODEL_ARTICLE_SENTENCES 12
 #define SG_MODEL_MAJOR 0.90
+/* A rule of this kind is evidence against a sentence ("a killer performance",
+ * "the ending feels rushed"): it raises no flag and discounts the model's
+ * score by its confidence, since the model cannot tell a figure of speech or
+ * an opinion about the ending from the event itself. */
+#define SG_COUNTER_KIND "counter"
 
 /* The model-alone bar for an article of n sentences. */
 static double sg_model_alone(size_t n)
@@ -145,6 +150,10 @@ sg_status sg_engine_add_rule(sg_engine *engine, const sg_rule_def *rule,
 sg_status sg_engine_add_characters(sg_engine *engine, const char *const *names,
                                    sg_error *err)
 {
+    if (!engine) {
+        sg_set_error(err, SG_ERR_USAGE, "sg_engine_add_characters: no engine");
+        return SG_ERR_USAGE;
+    }
     for (size_t i = 0; names && names[i]; i++)
         if (*names[i] && !sg_cast_add(&engine->extra_cast, names[i],
                                       strlen(names[i]), NULL, 0)) {
@@ -229,8 +238,17 @@ static sg_status sg_flags_from_hits(sg_analysis *a, sg_hit *hits, size_t nhits,
     const sg_doc *doc = &a->doc;
     const sg_block *b = &doc->blocks[s->block];
     size_t first = a->nall;
+    for (size_t i = 0; i < nhits; i++)
+        if (!strcmp(hits[i].kind, SG_COUNTER_KIND))
+            model *= 1 - hits[i].confidence;
+    /* the model decides borderline cases both ways: a hit it doubts falls
+     * below the threshold, and a weak or lowered hit never holds a sentence
+     * below the flag the model alone would raise */
+    int model_sure = a->engine->use_model && model >= sg_model_alone(a->nsentences);
     for (size_t i = 0; i < nhits; i++) {
         sg_hit *h = &hits[i];
+        if (!strcmp(h->kind, SG_COUNTER_KIND))
+            continue;
         /* one flag per kind: keep the most confident */
         sg_flag *same = NULL;
         for (size_t k = first; k < a->nall; k++)
@@ -239,6 +257,8 @@ static sg_status sg_flags_from_hits(sg_analysis *a, sg_hit *hits, size_t nhits,
         double conf = a->engine->use_model
                           ? h->confidence * (1 - SG_MODEL_WEIGHT) + model * SG_MODEL_WEIGHT
                           : h->confidence;
+        if (model_sure && conf < model)
+            conf = model;
         if (conf > 1)
             conf = 1;
         if (same) {
@@ -275,8 +295,7 @@ static sg_status sg_flags_from_hits(sg_analysis *a, sg_hit *hits, size_t nhits,
             return SG_ERR_MEMORY;
         }
     }
-    if (a->nall == first && a->engine->use_model &&
-        model >= sg_model_alone(a->nsentences)) {
+    if (a->nall == first && model_sure) {
         sg_flag f;
         memset(&f, 0, sizeof f);
         f.start = s->start;
@@ -311,6 +330,8 @@ void sg_analysis_finish(sg_analysis *a)
             break;
     }
     /* the excerpt is built from sentences that carry no reported flag */
+    if (a->excerpt_set)
+        return;
     free(a->meta.excerpt);
     a->meta.excerpt = NULL;
     unsigned char *flagged = calloc(a->nsentences ? a->nsentences : 1, 1);
@@ -545,6 +566,8 @@ sg_status sg_analysis_set_meta(sg_analysis *a, const char *field, const char *va
         return SG_ERR_MEMORY;
     free(*slot);
     *slot = v;
+    if (slot == &a->meta.excerpt)
+        a->excerpt_set = v != NULL;
     return SG_OK;
 }
 
@@ -683,6 +706,8 @@ sg_status sg_analysis_add_flag(sg_analysis *a, size_t sentence_index, const char
         return SG_ERR_USAGE;
     }
     const sg_sentence *s = &a->sentences[sentence_index];
+    /* NaN counts as no confidence */
+    confidence = !(confidence >= 0) ? 0 : confidence > 1 ? 1 : confidence;
     /* one flag per kind per sentence */
     for (size_t i = 0; i < a->nall; i++)
         if (a->all[i].start == s->start && !strcmp(a->all[i].kind, kind)) {
@@ -702,7 +727,7 @@ sg_status sg_analysis_add_flag(sg_analysis *a, size_t sentence_index, const char
     f.rule = sg_analysis_intern(a, rule ? rule : "lua", strlen(rule ? rule : "lua"));
     f.cue = "";
     f.severity = severity;
-    f.confidence = confidence < 0 ? 0 : confidence > 1 ? 1 : confidence;
+    f.confidence = confidence;
     f.model_score = NAN;
     f.marked = sg_is_marked(&a->doc, s->start, s->end);
     if (!f.kind || !f.rule || !SG_VEC_PUSH(a->all, a->nall, a->cap_all, f)) {
@@ -724,4 +749,11 @@ int sg_analysis_sentence(const sg_analysis *a, size_t i, size_t *start, size_t *
     if (block)
         *block = (int)a->sentences[i].block;
     return 1;
+}
+
+const char *sg_analysis_text(const sg_analysis *a, size_t *len)
+{
+    if (len)
+        *len = a ? a->doc.len : 0;
+    return a ? a->doc.src : NULL;
 }

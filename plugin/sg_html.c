@@ -8,6 +8,7 @@
  * token (the "nearest element of kind X" questions are answered by indices
  * kept on each stack entry), so the reader runs in linear time. */
 #include "sg_html.h"
+#include "sg_utf8.h"
 
 #include <stdint.h>
 
@@ -302,30 +303,6 @@ static const sg_html_entity *sg_html_entity_find(const char *s, size_t n)
     return NULL;
 }
 
-static size_t sg_html_utf8(uint32_t cp, char out[8])
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* Numeric references to C1 controls mean Windows-1252 (WHATWG table). */
 static const uint16_t sg_html_c1[32] = {
     0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
@@ -369,7 +346,7 @@ size_t sg_html_charref(const char *s, size_t n, int in_attr, char out[8], size_t
             v = 0xFFFD;
         else if (v >= 0x80 && v <= 0x9F && sg_html_c1[v - 0x80])
             v = sg_html_c1[v - 0x80];
-        *out_len = sg_html_utf8(v, out);
+        *out_len = sg_utf8_encode(v, out);
         return i;
     }
     size_t run = 0;

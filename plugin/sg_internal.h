@@ -255,6 +255,9 @@ typedef struct sg_character {
 typedef struct sg_cast {
     sg_character *people;
     size_t n, cap;
+    uint32_t *slots; /* name index (sg_entities.c): 1 + person, 0 empty */
+    size_t nslots;
+    uint32_t *starts; /* people by the bytes a mention can start with */
 } sg_cast;
 
 /* Learn characters from the article sentences. */
@@ -299,6 +302,13 @@ sg_status sg_rules_match(const sg_ruleset *rs, sg_match_ctx *mc,
                          const char *view, const sg_sentence *s, size_t si,
                          const sg_cast *cast, sg_hit **hits, size_t *nhits,
                          size_t *cap, sg_error *err);
+/* The literal prefilter (on by default): a rule runs on a sentence only when
+ * the sentence holds one of the literals every match of its patterns
+ * contains.  Off: every rule runs on every sentence (same results, slower).
+ * sg_rules_literals gives a rule's literals, or (size_t)-1 when the rule runs
+ * on every sentence because they could not be derived. */
+void sg_rules_set_prefilter(sg_ruleset *rs, int on);
+size_t sg_rules_literals(const sg_ruleset *rs, size_t rule, const char *const **lits);
 
 /* ---- the learned scorer (sg_score.c) -------------------------------------- */
 
@@ -359,6 +369,7 @@ struct sg_analysis {
     sg_meta meta;
     char *markup[3];    /* replacements: warning, badge, jsonld */
     size_t markup_len[3];
+    int excerpt_set;    /* a hook set the excerpt: finish keeps it */
 };
 
 /* Keep a copy of a string for the analysis' lifetime; NULL on OOM. */

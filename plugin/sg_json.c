@@ -7,6 +7,7 @@
  * reaches the engine byte for byte, as it would from a file.
  */
 #include "sg_json.h"
+#include "sg_utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -86,56 +87,13 @@ static int sg_json_expect(sg_json_reader *r, char c)
     return sg_json_fail(r, r->pos, "expected '%c'", c);
 }
 
-static int sg_json_hex4(const char *p, unsigned *out)
-{
-    unsigned v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = p[i];
-        v <<= 4;
-        if (c >= '0' && c <= '9')
-            v |= (unsigned)(c - '0');
-        else if (c >= 'a' && c <= 'f')
-            v |= (unsigned)(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F')
-            v |= (unsigned)(c - 'A' + 10);
-        else
-            return -1;
-    }
-    *out = v;
-    return 0;
-}
-
-static size_t sg_json_put_utf8(char *o, unsigned cp)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* Reads the \u escape at r->pos (pointing at the backslash), a surrogate
  * pair included; returns the code point or -1. */
 static long sg_json_unicode_escape(sg_json_reader *r)
 {
     size_t at = r->pos;
     unsigned hi, lo;
-    if (r->len - at < 6 || sg_json_hex4(r->s + at + 2, &hi) != 0)
+    if (r->len - at < 6 || !sg_hex4(r->s + at + 2, &hi))
         return sg_json_fail(r, at, "invalid \\u escape (four hex digits expected)");
     r->pos = at + 6;
     if (hi >= 0xDC00 && hi <= 0xDFFF)
@@ -143,7 +101,7 @@ static long sg_json_unicode_escape(sg_json_reader *r)
     if (hi < 0xD800 || hi > 0xDBFF)
         return (long)hi;
     if (r->len - r->pos < 6 || r->s[r->pos] != '\\' || r->s[r->pos + 1] != 'u' ||
-        sg_json_hex4(r->s + r->pos + 2, &lo) != 0 || lo < 0xDC00 || lo > 0xDFFF)
+        !sg_hex4(r->s + r->pos + 2, &lo) || lo < 0xDC00 || lo > 0xDFFF)
         return sg_json_fail(r, at, "unpaired surrogate \\u%04X", hi);
     r->pos += 6;
     return 0x10000L + (((long)hi - 0xD800) << 10) + ((long)lo - 0xDC00);
@@ -187,7 +145,7 @@ static int sg_json_string(sg_json_reader *r, char **out, size_t *out_len)
             if (cp < 0)
                 goto fail;
             if (buf)
-                n += sg_json_put_utf8(buf + n, (unsigned)cp);
+                n += sg_utf8_encode((uint32_t)cp, buf + n);
             continue;
         }
         static const char sg_json_escaped[] = "\"\\/bfnrt";
@@ -450,36 +408,6 @@ void sg_json_line_free(sg_json_line *line)
     memset(line, 0, sizeof *line);
 }
 
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 when it is not one. */
-static size_t sg_json_utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0], min, cp;
-    size_t len;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (n < len)
-        return 0;
-    cp = c & (0x3Fu >> (len - 1));
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3Fu);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
-
 void sg_json_write_string(FILE *f, const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -492,7 +420,7 @@ void sg_json_write_string(FILE *f, const char *s, size_t len)
             continue;
         }
         if (c >= 0x80) {
-            size_t l = sg_json_utf8_len(u + i, len - i);
+            size_t l = sg_utf8_decode(u + i, len - i, NULL);
             if (l) {
                 i += l;
                 continue;

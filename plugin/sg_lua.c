@@ -9,6 +9,7 @@
  * never share state and nothing lives in globals.
  */
 #include "sg_lua.h"
+#include "sg_utf8.h"
 
 #include <errno.h>
 #include <math.h>
@@ -35,10 +36,7 @@ static const char *const sg_lua_meta_fields[] = {"title", "work",    "year", "au
 
 /* ---- small utilities ------------------------------------------------------ */
 
-static void sg_lua_seterr(sg_error *err, sg_status st, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void sg_lua_seterr(sg_error *err, sg_status st, const char *fmt, ...)
+void sg_lua_seterr(sg_error *err, sg_status st, const char *fmt, ...)
 {
     va_list ap;
     if (!err)
@@ -219,51 +217,10 @@ static void sg_lua_json_ws(sg_lua_json *j)
 
 static int sg_lua_json_hex4(sg_lua_json *j, unsigned *out)
 {
-    unsigned v = 0;
-    size_t k;
-    if (j->n - j->i < 4)
+    if (j->n - j->i < 4 || !sg_hex4(j->s + j->i, out))
         return 0;
-    for (k = 0; k < 4; k++) {
-        char c = j->s[j->i + k];
-        v <<= 4;
-        if (c >= '0' && c <= '9')
-            v |= (unsigned)(c - '0');
-        else if (c >= 'a' && c <= 'f')
-            v |= (unsigned)(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F')
-            v |= (unsigned)(c - 'A' + 10);
-        else
-            return 0;
-    }
     j->i += 4;
-    *out = v;
     return 1;
-}
-
-static void sg_lua_json_utf8(luaL_Buffer *b, unsigned cp)
-{
-    char u[4];
-    size_t n;
-    if (cp < 0x80) {
-        u[0] = (char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6));
-        u[1] = (char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12));
-        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18));
-        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (cp & 0x3F));
-        n = 4;
-    }
-    luaL_addlstring(b, u, n);
 }
 
 static void sg_lua_json_string(sg_lua_json *j)
@@ -326,10 +283,12 @@ static void sg_lua_json_string(sg_lua_json *j)
             }
             /* the report writes invalid input bytes as \u00XX: give the
              * byte back rather than its UTF-8 encoding */
-            if (cp >= 0x80 && cp < 0x100)
+            if (cp >= 0x80 && cp < 0x100) {
                 luaL_addchar(&b, (char)cp);
-            else
-                sg_lua_json_utf8(&b, cp);
+            } else {
+                char u8[4];
+                luaL_addlstring(&b, u8, sg_utf8_encode(cp, u8));
+            }
             break;
         }
         default:
@@ -1080,6 +1039,69 @@ static void sg_lua_push_meta(sg_lua_run *r)
     lua_setfield(L, t, "genres");
 }
 
+/* Apply meta.genres of the meta table at `meta` when a hook changed it: a
+ * list of strings, one comma-separated string, or nil (or false) for none.
+ * sg_analysis_set_meta splits the joined list at commas. */
+static int sg_lua_apply_genres(sg_lua_run *r, int meta)
+{
+    lua_State *L = r->L;
+    int top = lua_gettop(L), ty, was;
+    size_t i, n = 0;
+    const char *const *cur = sg_analysis_genres(r->a, &n);
+    const char *now = NULL;
+    luaL_Buffer b;
+
+    luaL_buffinit(L, &b);
+    for (i = 0; i < n; i++) {
+        if (i)
+            luaL_addchar(&b, ',');
+        luaL_addstring(&b, cur[i]);
+    }
+    luaL_pushresult(&b);
+    was = lua_gettop(L);
+    ty = sg_lua_getfield(L, meta, "genres");
+    if (ty == LUA_TTABLE) {
+        int list = lua_gettop(L);
+        size_t len = sg_lua_rawlen(L, list);
+        luaL_buffinit(L, &b);
+        for (i = 1; i <= len; i++) {
+            if (i > 1)
+                luaL_addchar(&b, ',');
+            ty = sg_lua_rawgeti(L, list, (int)i);
+            if (ty != LUA_TSTRING && ty != LUA_TNUMBER) {
+                sg_lua_seterr(r->err, SG_ERR_HOOK,
+                              "hook 'document' failed: meta.genres[%lu] must be a "
+                              "string, got %s",
+                              (unsigned long)i, sg_lua_typename(L, -1));
+                lua_settop(L, top);
+                return -1;
+            }
+            luaL_addvalue(&b);
+        }
+        luaL_pushresult(&b);
+        now = lua_tostring(L, -1);
+    } else if (ty == LUA_TSTRING || ty == LUA_TNUMBER) {
+        now = lua_tostring(L, -1);
+    } else if (ty != LUA_TNIL && !(ty == LUA_TBOOLEAN && !lua_toboolean(L, -1))) {
+        sg_lua_seterr(r->err, SG_ERR_HOOK,
+                      "hook 'document' failed: meta.genres must be a list of strings, "
+                      "a string or nil, got %s",
+                      sg_lua_typename(L, -1));
+        lua_settop(L, top);
+        return -1;
+    }
+    if (now ? strcmp(now, lua_tostring(L, was)) != 0 : n > 0) {
+        if (sg_analysis_set_meta(r->a, "genres", now) != SG_OK) {
+            sg_lua_seterr(r->err, SG_ERR_MEMORY,
+                          "hook 'document': cannot set meta.genres");
+            lua_settop(L, top);
+            return -1;
+        }
+    }
+    lua_settop(L, top);
+    return 0;
+}
+
 /* doc = {format, text, meta}; left on the stack, r->doc set. */
 static void sg_lua_push_doc(sg_lua_run *r)
 {
@@ -1162,6 +1184,8 @@ static int sg_lua_run_document(sg_lua_run *r)
         }
         lua_pop(L, 1);
     }
+    if (sg_lua_apply_genres(r, lua_gettop(L)) != 0)
+        goto fail;
     lua_settop(L, top);
     return 0;
 fail:

@@ -79,4 +79,8 @@ sg_status sg_lua_hooks_publish(lua_State *L, int hooks, int text, sg_analysis *a
  * nil).  Raises on malformed JSON. */
 void sg_lua_push_json(lua_State *L, const char *json, size_t len);
 
+/* Fill `err` (when not NULL) with status `st` and a printf-style message. */
+void sg_lua_seterr(sg_error *err, sg_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 #endif

@@ -4,6 +4,7 @@
  * pointer arithmetic; soft breaks, hard breaks and NUL replacements point at
  * static strings, so their source position is found from the last known
  * offset.  Front matter is not CommonMark: it is read before md4c runs. */
+#include "sg_html.h"
 #include "sg_internal.h"
 
 #include <md4c.h>
@@ -170,51 +171,13 @@ static int sg_md_leave_span(MD_SPANTYPE type, void *detail, void *ud)
     return 0;
 }
 
-/* A tiny decoder for the entities reviews use; others stay as written. */
+/* An entity md4c found ("&name;", "&#N;", "&#xN;") decoded by the HTML
+ * reader's reference table; 0 when the whole entity is not one it knows, so
+ * it stays as written. */
 static size_t sg_md_entity(const char *e, size_t n, char out[8])
 {
-    static const struct {
-        const char *name, *utf8;
-    } ents[] = {{"&amp;", "&"},         {"&lt;", "<"},
-                {"&gt;", ">"},          {"&quot;", "\""},
-                {"&apos;", "'"},        {"&nbsp;", "\xC2\xA0"},
-                {"&rsquo;", "\xE2\x80\x99"}, {"&lsquo;", "\xE2\x80\x98"},
-                {"&ldquo;", "\xE2\x80\x9C"}, {"&rdquo;", "\xE2\x80\x9D"},
-                {"&mdash;", "\xE2\x80\x94"}, {"&ndash;", "\xE2\x80\x93"},
-                {"&hellip;", "\xE2\x80\xA6"}};
-    for (size_t i = 0; i < sizeof ents / sizeof ents[0]; i++)
-        if (strlen(ents[i].name) == n && !memcmp(e, ents[i].name, n)) {
-            size_t l = strlen(ents[i].utf8);
-            memcpy(out, ents[i].utf8, l);
-            return l;
-        }
-    if (n >= 4 && e[1] == '#') {
-        unsigned long cp = e[2] == 'x' || e[2] == 'X' ? strtoul(e + 3, NULL, 16)
-                                                      : strtoul(e + 2, NULL, 10);
-        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            cp = 0xFFFD;
-        if (cp < 0x80) {
-            out[0] = (char)cp;
-            return 1;
-        }
-        if (cp < 0x800) {
-            out[0] = (char)(0xC0 | (cp >> 6));
-            out[1] = (char)(0x80 | (cp & 0x3F));
-            return 2;
-        }
-        if (cp < 0x10000) {
-            out[0] = (char)(0xE0 | (cp >> 12));
-            out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            out[2] = (char)(0x80 | (cp & 0x3F));
-            return 3;
-        }
-        out[0] = (char)(0xF0 | (cp >> 18));
-        out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[3] = (char)(0x80 | (cp & 0x3F));
-        return 4;
-    }
-    return 0;
+    size_t len;
+    return sg_html_charref(e, n, 0, out, &len) == n ? len : 0;
 }
 
 static int sg_md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
@@ -266,11 +229,14 @@ static int sg_md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
     switch (type) {
     case MD_TEXT_SOFTBR:
     case MD_TEXT_BR: {
+        /* a lone CR ends a line too (CommonMark): a later LF is not this break */
         size_t nl = m->last;
-        while (nl < m->len && m->src[nl] != '\n')
+        while (nl < m->len && m->src[nl] != '\n' && m->src[nl] != '\r')
+            nl++;
+        if (nl + 1 < m->len && m->src[nl] == '\r' && m->src[nl + 1] == '\n')
             nl++;
         if (nl < m->len)
-            sg_doc_add_text(m->doc, "\n", 1, nl, 1, 1);
+            sg_doc_add_text(m->doc, "\n", 1, nl, 1, m->src[nl] == '\n');
         m->last = nl < m->len ? nl + 1 : nl;
         break;
     }

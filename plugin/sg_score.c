@@ -6,6 +6,7 @@
  */
 #include "sg_score.h"
 #include "sg_internal.h"
+#include "sg_utf8.h"
 
 #include <errno.h>
 #include <math.h>
@@ -1592,53 +1593,6 @@ static const char *sg_jl_ws(const char *p, const char *e)
     return p;
 }
 
-static int sg_hex4(const char *p, const char *e, unsigned *out)
-{
-    unsigned v = 0;
-    if (e - p < 4)
-        return 0;
-    for (int k = 0; k < 4; k++) {
-        char c = p[k];
-        v <<= 4;
-        if (c >= '0' && c <= '9')
-            v |= (unsigned)(c - '0');
-        else if (c >= 'a' && c <= 'f')
-            v |= (unsigned)(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F')
-            v |= (unsigned)(c - 'A' + 10);
-        else
-            return 0;
-    }
-    *out = v;
-    return 1;
-}
-
-static int sg_put_utf8(sg_sbuf *b, unsigned cp)
-{
-    char u[4];
-    size_t k;
-    if (cp < 0x80) {
-        u[0] = (char)cp;
-        k = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6));
-        u[1] = (char)(0x80 | (cp & 0x3F));
-        k = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12));
-        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F));
-        k = 3;
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18));
-        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (cp & 0x3F));
-        k = 4;
-    }
-    return sg_sbuf_put(b, u, k);
-}
-
 /* A JSON string at *pp (at its opening quote), decoded into `out` when not
  * NULL.  Returns 1, 0 on bad syntax, -1 on OOM. */
 static int sg_jl_string(const char **pp, const char *e, sg_sbuf *out)
@@ -1669,18 +1623,18 @@ static int sg_jl_string(const char **pp, const char *e, sg_sbuf *out)
         case 't': lit = "\t"; break;
         case 'u': {
             unsigned cp, lo;
-            if (!sg_hex4(p, e, &cp))
+            char u8[4];
+            if (e - p < 4 || !sg_hex4(p, &cp))
                 return 0;
             p += 4;
             if (cp >= 0xD800 && cp <= 0xDBFF && e - p >= 6 && p[0] == '\\' &&
-                p[1] == 'u' && sg_hex4(p + 2, e, &lo) && lo >= 0xDC00 &&
-                lo <= 0xDFFF) {
+                p[1] == 'u' && sg_hex4(p + 2, &lo) && lo >= 0xDC00 && lo <= 0xDFFF) {
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                 p += 6;
             } else if (cp >= 0xD800 && cp <= 0xDFFF) {
                 cp = 0xFFFD; /* a lone surrogate */
             }
-            if (out && !sg_put_utf8(out, cp))
+            if (out && !sg_sbuf_put(out, u8, sg_utf8_encode(cp, u8)))
                 return -1;
             continue;
         }

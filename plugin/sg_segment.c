@@ -18,6 +18,7 @@
  * U+2000-U+200B, U+2028, U+2029, U+202F, U+205F, U+3000 and the BOM.
  */
 #include "sg_internal.h"
+#include "sg_utf8.h"
 
 #include <stdint.h>
 
@@ -144,43 +145,14 @@ typedef struct sg_seg {
 } sg_seg;
 
 /* Decode one UTF-8 character at t[i] (i < n); SG_SEG_BAD and length 1 for a
- * byte that does not start a complete sequence. */
+ * byte that does not start a well-formed sequence. */
 static size_t sg_seg_decode(const unsigned char *t, size_t n, size_t i, uint32_t *cp)
 {
-    unsigned char c = t[i];
-    size_t len, k;
-    uint32_t v;
-
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        v = c & 0x1Fu;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        v = c & 0x0Fu;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        v = c & 0x07u;
-    } else {
-        *cp = SG_SEG_BAD;
-        return 1;
-    }
-    if (n - i < len) {
-        *cp = SG_SEG_BAD;
-        return 1;
-    }
-    for (k = 1; k < len; k++) {
-        if ((t[i + k] & 0xC0) != 0x80) {
-            *cp = SG_SEG_BAD;
-            return 1;
-        }
-        v = (v << 6) | (t[i + k] & 0x3Fu);
-    }
-    *cp = v;
-    return len;
+    size_t len = sg_utf8_decode(t + i, n - i, cp);
+    if (len)
+        return len;
+    *cp = SG_SEG_BAD;
+    return 1;
 }
 
 static int sg_seg_is_space(uint32_t cp)

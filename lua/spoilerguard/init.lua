@@ -37,7 +37,9 @@
 ---                                       table {kind, severity, confidence}
 ---
 --- Hooks, in the order they run for each article:
----   document(doc)             edit doc.meta, or return a table of fields
+---   document(doc)             edit doc.meta, or return a table of fields;
+---                             genres is a list of strings (or one
+---                             comma-separated string), nil for none
 ---   sentence(s, doc)          return nil, a flag table {kind, severity,
 ---                             confidence, rule} or a list of them
 ---   flag(f, doc)              return false to veto, a table of edits

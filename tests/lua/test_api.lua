@@ -260,6 +260,34 @@ test("document_hook_edits_metadata", function()
   eq(seen_title, "Ballerina, reviewed", "later hooks see the edit")
 end)
 
+test("document_hook_sets_genres", function()
+  local e = bare()
+  e:on("document", function(doc) doc.meta.genres = { "Action", "Thriller" } end)
+  local seen
+  e:on("flag", function(f, doc) seen = table.concat(doc.meta.genres, "|") end)
+  death_rule(e)
+  local report = assert(e:analyze(REVIEW))
+  eq(table.concat(report.meta.genres, "|"), "Action|Thriller", "genres from a list")
+  eq(seen, "Action|Thriller", "later hooks see the genres")
+  local e2 = bare()
+  e2:on("document", function() return { genres = "Drama, Crime" } end)
+  eq(table.concat(assert(e2:analyze(REVIEW)).meta.genres, "|"), "Drama|Crime",
+     "genres from a comma-separated string")
+  local e3 = bare()
+  e3:on("document", function(doc) doc.meta.genres = { "Drama", {} } end)
+  local ok, err = e3:analyze(REVIEW)
+  check(not ok and tostring(err):find("meta.genres%[2%] must be a string"),
+        "a genre that is not a string is refused: %s", tostring(err))
+end)
+
+test("document_hook_excerpt_is_kept", function()
+  local e = bare()
+  e:on("document", function(doc) doc.meta.excerpt = "A lean revenge thriller." end)
+  death_rule(e)
+  eq(assert(e:analyze(REVIEW)).meta.excerpt, "A lean revenge thriller.",
+     "the hook's excerpt, not the one built from the sentences")
+end)
+
 test("strip_of_annotate_gives_the_input_back", function()
   local e = sg.new { rules = { { id = "test.dies", kind = "death", pattern = [[\bdies\b]] } } }
   for _, from in ipairs { "plain", "markdown", "html" } do

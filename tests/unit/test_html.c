@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "sg_html.h"
+#include "sg_test_util.h"
 
 #ifndef SG_CORPUS_DIR
 #define SG_CORPUS_DIR "../shared/corpus"
@@ -1349,21 +1350,6 @@ static void test_large_page_reads_in_linear_time(void **state)
 
 /* ---- the seed reviews
  * ------------------------------------------------------------------ */
-
-static char *sg_t_slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    sg_buf b;
-    sg_buf_init(&b);
-    char chunk[4096];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        sg_buf_put(&b, chunk, got);
-    fclose(f);
-    return sg_buf_take(&b, n);
-}
 
 /* Each seed review, its paragraphs written as escaped <p> elements (line
  * breaks as <br>), reads back paragraph for paragraph, mapped exactly. */

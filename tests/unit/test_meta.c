@@ -11,120 +11,38 @@
 #include <string.h>
 
 #include "sg_internal.h"
+#include "sg_test_util.h"
 
 #ifndef SG_CORPUS_DIR
 #define SG_CORPUS_DIR "../shared/corpus"
 #endif
 
-/* ---- a document built by hand ------------------------------------------------
- * Blocks are separated by a blank line.  A block may start with a marker that
- * is not part of its text: "@r " related posts, "@n " navigation, "@b "
- * byline, "@c " code, "# " a heading, "- " a list item.  Everything else is
- * an article paragraph. */
-
+/* A document built by hand (sg_test_util.h) and its metadata. */
 typedef struct sg_t_fix {
-    char *src;
-    sg_doc doc;
-    sg_sentence *s;
-    size_t ns, cap;
+    sg_t_doc d;
     sg_meta m;
 } sg_t_fix;
 
-typedef struct sg_t_seg {
-    sg_t_fix *f;
-    size_t block;
-} sg_t_seg;
-
-static void sg_t_emit(void *ctx, size_t a, size_t e)
-{
-    sg_t_seg *c = ctx;
-    sg_doc *d = &c->f->doc;
-    const sg_block *b = &d->blocks[c->block];
-    sg_sentence s;
-    s.block = c->block;
-    s.view_start = b->view_start + a;
-    s.view_end = b->view_start + e;
-    s.start = sg_doc_to_src(d, b, s.view_start, 0);
-    s.end = sg_doc_to_src(d, b, s.view_end, 1);
-    assert_true(SG_VEC_PUSH(c->f->s, c->f->ns, c->f->cap, s));
-}
-
-static void sg_t_sentences(sg_t_fix *f)
-{
-    for (size_t i = 0; i < f->doc.nblocks; i++) {
-        sg_t_seg c = {f, i};
-        const sg_block *b = &f->doc.blocks[i];
-        sg_segment(f->doc.view.data + b->view_start, b->view_len, sg_t_emit, &c);
-    }
-}
-
 static void sg_t_build(sg_t_fix *f, const char *spec)
 {
-    memset(f, 0, sizeof *f);
-    f->src = strdup(spec);
-    assert_non_null(f->src);
-    size_t len = strlen(spec);
-    f->doc.src = f->src;
-    f->doc.len = len;
-    f->doc.format = SG_FORMAT_PLAIN;
-    size_t i = 0;
-    while (i < len) {
-        const char *sep = strstr(f->src + i, "\n\n");
-        size_t e = sep ? (size_t)(sep - f->src) : len;
-        size_t t = i;
-        sg_why why = SG_WHY_ARTICLE;
-        sg_block_kind kind = SG_BLOCK_PARAGRAPH;
-        if (e - i > 3 && f->src[i] == '@') {
-            switch (f->src[i + 1]) {
-            case 'r':
-                why = SG_WHY_RELATED;
-                break;
-            case 'n':
-                why = SG_WHY_NAVIGATION;
-                break;
-            case 'b':
-                why = SG_WHY_BYLINE;
-                break;
-            case 'c':
-                why = SG_WHY_CODE;
-                kind = SG_BLOCK_CODE;
-                break;
-            default:
-                break;
-            }
-            t = i + 3;
-        } else if (e - i > 2 && f->src[i] == '#' && f->src[i + 1] == ' ') {
-            kind = SG_BLOCK_HEADING;
-            t = i + 2;
-        } else if (e - i > 2 && f->src[i] == '-' && f->src[i + 1] == ' ') {
-            kind = SG_BLOCK_LIST_ITEM;
-            t = i + 2;
-        }
-        assert_true(
-            sg_doc_begin_block(&f->doc, kind, kind == SG_BLOCK_HEADING, why, i, i));
-        assert_true(sg_doc_add_text(&f->doc, f->src + t, e - t, t, e - t, 1));
-        assert_true(sg_doc_end_block(&f->doc, e));
-        i = sep ? e + 2 : len;
-    }
-    sg_t_sentences(f);
+    memset(&f->m, 0, sizeof f->m);
+    sg_t_doc_build(&f->d, spec);
 }
 
 static void sg_t_field(sg_t_fix *f, const char *key, const char *value)
 {
-    assert_true(sg_doc_field(&f->doc, key, value, strlen(value)));
+    assert_true(sg_doc_field(&f->d.doc, key, value, strlen(value)));
 }
 
 static void sg_t_find(sg_t_fix *f)
 {
-    sg_meta_find(&f->doc, f->s, f->ns, &f->m);
+    sg_meta_find(&f->d.doc, f->d.s, f->d.ns, &f->m);
 }
 
 static void sg_t_free(sg_t_fix *f)
 {
     sg_meta_clear(&f->m);
-    free(f->s);
-    sg_doc_free(&f->doc);
-    free(f->src);
+    sg_t_doc_free(&f->d);
 }
 
 static void sg_t_str(const char *got, const char *want)
@@ -188,7 +106,7 @@ static void test_title_from_html_title_drops_the_site_name(void **state)
     (void)state;
     sg_t_fix f;
     sg_t_build(&f, "Some text here.");
-    f.doc.html_title =
+    f.d.doc.html_title =
         strdup("Ballerina review \xE2\x80\x93 a lean thriller | But Why Tho");
     sg_t_find(&f);
     sg_t_str(f.m.title, "Ballerina review \xE2\x80\x93 a lean thriller");
@@ -464,15 +382,15 @@ static void test_date_under_the_headline(void **state)
 static char *sg_t_excerpt(sg_t_fix *f, const char *spec, const char *flag_containing)
 {
     sg_t_build(f, spec);
-    unsigned char *flagged = calloc(f->ns + 1, 1);
+    unsigned char *flagged = calloc(f->d.ns + 1, 1);
     assert_non_null(flagged);
-    for (size_t i = 0; flag_containing && i < f->ns; i++) {
-        const char *t = f->doc.view.data + f->s[i].view_start;
-        size_t n = f->s[i].view_end - f->s[i].view_start;
+    for (size_t i = 0; flag_containing && i < f->d.ns; i++) {
+        const char *t = f->d.doc.view.data + f->d.s[i].view_start;
+        size_t n = f->d.s[i].view_end - f->d.s[i].view_start;
         if (memmem(t, n, flag_containing, strlen(flag_containing)))
             flagged[i] = 1;
     }
-    char *ex = sg_meta_excerpt(&f->doc, f->s, f->ns, flagged);
+    char *ex = sg_meta_excerpt(&f->d.doc, f->d.s, f->d.ns, flagged);
     free(flagged);
     return ex;
 }
@@ -600,12 +518,7 @@ static void test_excerpt_turns_nul_bytes_into_spaces(void **state)
     (void)state;
     static const char src[] = "A sentence with a\0NUL byte inside of it.";
     sg_doc d;
-    memset(&d, 0, sizeof d);
-    d.src = src;
-    d.len = sizeof src - 1;
-    assert_true(sg_doc_begin_block(&d, SG_BLOCK_PARAGRAPH, 0, SG_WHY_ARTICLE, 0, 0));
-    assert_true(sg_doc_add_text(&d, src, d.len, 0, d.len, 1));
-    assert_true(sg_doc_end_block(&d, d.len));
+    sg_t_doc_whole(&d, src, sizeof src - 1);
     sg_sentence s = {0, 0, d.len, 0, d.len};
     char *ex = sg_meta_excerpt(&d, &s, 1, NULL);
     sg_t_str(ex, "A sentence with a NUL byte inside of it.");
@@ -636,51 +549,14 @@ static void test_empty_doc_has_no_metadata(void **state)
 
 /* ---- the seeds, read by the real plain reader ------------------------------------ */
 
-static char *sg_t_slurp(const char *name, size_t *len)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/seeds/%s", SG_CORPUS_DIR, name);
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    for (;;) {
-        if (n + 4096 > cap) {
-            cap = cap ? cap * 2 : 65536;
-            char *p = realloc(buf, cap);
-            if (!p) {
-                free(buf);
-                fclose(fp);
-                return NULL;
-            }
-            buf = p;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (!got)
-            break;
-    }
-    fclose(fp);
-    *len = n;
-    return buf;
-}
-
 /* Read a seed as plain text; 0 (and a message) when the corpus is absent. */
 static int sg_t_seed(const char *name, sg_t_fix *f, char **excerpt)
 {
-    size_t len;
-    memset(f, 0, sizeof *f);
-    f->src = sg_t_slurp(name, &len);
-    if (!f->src) {
-        print_message("corpus absent (%s/seeds/%s): skipping\n", SG_CORPUS_DIR, name);
+    memset(&f->m, 0, sizeof f->m);
+    if (!sg_t_doc_seed(&f->d, name))
         return 0;
-    }
-    sg_error err;
-    assert_int_equal(sg_doc_read(&f->doc, f->src, len, SG_FORMAT_PLAIN, 64, &err), SG_OK);
-    sg_t_sentences(f);
     sg_t_find(f);
-    *excerpt = sg_meta_excerpt(&f->doc, f->s, f->ns, NULL);
+    *excerpt = sg_meta_excerpt(&f->d.doc, f->d.s, f->d.ns, NULL);
     if (*excerpt) {
         assert_true(strlen(*excerpt) <= 160);
         assert_null(strstr(*excerpt, "Image Credit"));

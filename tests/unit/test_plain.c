@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sg_internal.h"
+#include "sg_test_util.h"
 
 #ifndef SG_CORPUS_DIR
 #define SG_CORPUS_DIR "../shared/corpus"
@@ -854,21 +855,6 @@ static void test_large_input_is_read_in_one_pass(void **state)
 
 /* ---- the seed corpus ------------------------------------------------------------ */
 
-static char *sg_t_slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    sg_buf b;
-    sg_buf_init(&b);
-    char tmp[4096];
-    size_t n;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
-        sg_buf_put(&b, tmp, n);
-    fclose(f);
-    return sg_buf_take(&b, len);
-}
-
 /* Index after the JSON string starting at s[i] (a quote). */
 static size_t sg_t_json_skip_string(const char *s, size_t n, size_t i)
 {
@@ -893,52 +879,6 @@ static size_t sg_t_json_close(const char *s, size_t n, size_t i)
             return i;
     }
     return n;
-}
-
-/* Decode the JSON string at s[i] (a quote) into a new C string. */
-static char *sg_t_json_string(const char *s, size_t n, size_t i)
-{
-    sg_buf b;
-    sg_buf_init(&b);
-    for (i++; i < n && s[i] != '"'; i++) {
-        if (s[i] != '\\') {
-            sg_buf_putc(&b, s[i]);
-            continue;
-        }
-        char e = s[++i];
-        if (e == 'n')
-            sg_buf_putc(&b, '\n');
-        else if (e == 't')
-            sg_buf_putc(&b, '\t');
-        else if (e == 'u' && i + 4 < n) {
-            unsigned cp = (unsigned)strtoul(
-                (char[5]){s[i + 1], s[i + 2], s[i + 3], s[i + 4], 0}, NULL, 16);
-            i += 4;
-            if (cp >= 0xD800 && cp < 0xDC00 && i + 6 < n && s[i + 1] == '\\') {
-                unsigned lo = (unsigned)strtoul(
-                    (char[5]){s[i + 3], s[i + 4], s[i + 5], s[i + 6], 0}, NULL, 16);
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                i += 6;
-            }
-            if (cp < 0x80)
-                sg_buf_putc(&b, (int)cp);
-            else if (cp < 0x800) {
-                sg_buf_putc(&b, (int)(0xC0 | (cp >> 6)));
-                sg_buf_putc(&b, (int)(0x80 | (cp & 0x3F)));
-            } else if (cp < 0x10000) {
-                sg_buf_putc(&b, (int)(0xE0 | (cp >> 12)));
-                sg_buf_putc(&b, (int)(0x80 | ((cp >> 6) & 0x3F)));
-                sg_buf_putc(&b, (int)(0x80 | (cp & 0x3F)));
-            } else {
-                sg_buf_putc(&b, (int)(0xF0 | (cp >> 18)));
-                sg_buf_putc(&b, (int)(0x80 | ((cp >> 12) & 0x3F)));
-                sg_buf_putc(&b, (int)(0x80 | ((cp >> 6) & 0x3F)));
-                sg_buf_putc(&b, (int)(0x80 | (cp & 0x3F)));
-            }
-        } else
-            sg_buf_putc(&b, e);
-    }
-    return sg_buf_take(&b, NULL);
 }
 
 /* Position of `"key"` in s[from, to), just after it, or 0. */
@@ -977,7 +917,7 @@ static char **sg_t_label_texts(const char *labels, size_t n, const char *file)
         size_t a = sg_t_json_value(labels, n, must), z = sg_t_json_close(labels, n, a);
         for (size_t p = a; (p = sg_t_json_key(labels, p, z, "text")) && k < 60;) {
             size_t v = sg_t_json_value(labels, n, p);
-            out[k++] = sg_t_json_string(labels, n, v);
+            out[k++] = sg_t_json_string(labels, n, &v, NULL);
             p = v;
         }
     }
@@ -986,8 +926,8 @@ static char **sg_t_label_texts(const char *labels, size_t n, const char *file)
         size_t a = sg_t_json_value(labels, n, may), z = sg_t_json_close(labels, n, a);
         for (size_t p = a + 1; p < z && k < 60; p++)
             if (labels[p] == '"') {
-                out[k++] = sg_t_json_string(labels, n, p);
-                p = sg_t_json_skip_string(labels, n, p) - 1;
+                out[k++] = sg_t_json_string(labels, n, &p, NULL);
+                p--; /* the loop steps past the closing quote */
             }
     }
     size_t rating = sg_t_json_key(labels, obj, end, "rating");
@@ -996,8 +936,10 @@ static char **sg_t_label_texts(const char *labels, size_t n, const char *file)
         if (labels[a] == '{') {
             size_t z = sg_t_json_close(labels, n, a);
             size_t t = sg_t_json_key(labels, a, z, "text");
-            if (t)
-                out[k++] = sg_t_json_string(labels, n, sg_t_json_value(labels, n, t));
+            if (t) {
+                size_t v = sg_t_json_value(labels, n, t);
+                out[k++] = sg_t_json_string(labels, n, &v, NULL);
+            }
         }
     }
     out[k] = NULL;

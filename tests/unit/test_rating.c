@@ -13,122 +13,40 @@
 #include <time.h>
 
 #include "sg_internal.h"
+#include "sg_test_util.h"
 
 #ifndef SG_CORPUS_DIR
 #define SG_CORPUS_DIR "../shared/corpus"
 #endif
 
-/* ---- a document built by hand ------------------------------------------------
- * Blocks are separated by a blank line.  A block may start with a marker that
- * is not part of its text: "@r " related posts, "@n " navigation, "@c " code,
- * "@b " byline, "@f " footer, "# " a heading.  Everything else is an article
- * paragraph. */
-
+/* A document built by hand (sg_test_util.h) and the rating found in it. */
 typedef struct sg_t_fix {
-    char *src;
-    sg_doc doc;
-    sg_sentence *s;
-    size_t ns, cap;
+    sg_t_doc d;
     sg_rating_out r;
 } sg_t_fix;
 
-typedef struct sg_t_seg {
-    sg_t_fix *f;
-    size_t block;
-} sg_t_seg;
-
-static void sg_t_emit(void *ctx, size_t a, size_t e)
-{
-    sg_t_seg *c = ctx;
-    sg_doc *d = &c->f->doc;
-    const sg_block *b = &d->blocks[c->block];
-    sg_sentence s;
-    s.block = c->block;
-    s.view_start = b->view_start + a;
-    s.view_end = b->view_start + e;
-    s.start = sg_doc_to_src(d, b, s.view_start, 0);
-    s.end = sg_doc_to_src(d, b, s.view_end, 1);
-    assert_true(SG_VEC_PUSH(c->f->s, c->f->ns, c->f->cap, s));
-}
-
-static void sg_t_sentences(sg_t_fix *f)
-{
-    for (size_t i = 0; i < f->doc.nblocks; i++) {
-        sg_t_seg c = {f, i};
-        const sg_block *b = &f->doc.blocks[i];
-        sg_segment(f->doc.view.data + b->view_start, b->view_len, sg_t_emit, &c);
-    }
-}
-
 static void sg_t_build(sg_t_fix *f, const char *spec)
 {
-    memset(f, 0, sizeof *f);
-    f->src = strdup(spec);
-    assert_non_null(f->src);
-    size_t len = strlen(spec);
-    f->doc.src = f->src;
-    f->doc.len = len;
-    f->doc.format = SG_FORMAT_PLAIN;
-    size_t i = 0;
-    while (i < len) {
-        const char *sep = strstr(f->src + i, "\n\n");
-        size_t e = sep ? (size_t)(sep - f->src) : len;
-        size_t t = i;
-        sg_why why = SG_WHY_ARTICLE;
-        sg_block_kind kind = SG_BLOCK_PARAGRAPH;
-        if (e - i > 3 && f->src[i] == '@') {
-            switch (f->src[i + 1]) {
-            case 'r':
-                why = SG_WHY_RELATED;
-                break;
-            case 'n':
-                why = SG_WHY_NAVIGATION;
-                break;
-            case 'c':
-                why = SG_WHY_CODE;
-                kind = SG_BLOCK_CODE;
-                break;
-            case 'b':
-                why = SG_WHY_BYLINE;
-                break;
-            case 'f':
-                why = SG_WHY_FOOTER;
-                break;
-            default:
-                break;
-            }
-            t = i + 3;
-        } else if (e - i > 2 && f->src[i] == '#' && f->src[i + 1] == ' ') {
-            kind = SG_BLOCK_HEADING;
-            t = i + 2;
-        }
-        assert_true(
-            sg_doc_begin_block(&f->doc, kind, kind == SG_BLOCK_HEADING, why, i, i));
-        assert_true(sg_doc_add_text(&f->doc, f->src + t, e - t, t, e - t, 1));
-        assert_true(sg_doc_end_block(&f->doc, e));
-        i = sep ? e + 2 : len;
-    }
-    sg_t_sentences(f);
+    memset(&f->r, 0, sizeof f->r);
+    sg_t_doc_build(&f->d, spec);
 }
 
 static void sg_t_free(sg_t_fix *f)
 {
     sg_rating_clear(&f->r);
-    free(f->s);
-    sg_doc_free(&f->doc);
-    free(f->src);
+    sg_t_doc_free(&f->d);
 }
 
 /* Rate `spec`; the fixture keeps the result for the caller to check. */
 static const sg_rating_out *sg_t_rate(sg_t_fix *f, const char *spec)
 {
     sg_t_build(f, spec);
-    sg_rating_find(&f->doc, f->s, f->ns, &f->r);
+    sg_rating_find(&f->d.doc, f->d.s, f->d.ns, &f->r);
     if (f->r.found) {
         /* the input span holds exactly the text reported */
-        assert_true(f->r.end >= f->r.start && f->r.end <= f->doc.len);
+        assert_true(f->r.end >= f->r.start && f->r.end <= f->d.doc.len);
         assert_int_equal(f->r.end - f->r.start, strlen(f->r.text));
-        assert_memory_equal(f->src + f->r.start, f->r.text, strlen(f->r.text));
+        assert_memory_equal(f->d.src + f->r.start, f->r.text, strlen(f->r.text));
     }
     return &f->r;
 }
@@ -272,7 +190,7 @@ static void test_labelled_rating_dash(void **state)
     const sg_rating_out *r =
         sg_t_rate(&f, "Ballerina\n\n\xE2\x80\xA2 7/10\n\nRating - 7/10\n\n7/10");
     assert_true(r->found);
-    assert_int_equal(r->start, strstr(f.src, "Rating - ") - f.src + 9);
+    assert_int_equal(r->start, strstr(f.d.src, "Rating - ") - f.d.src + 9);
     sg_t_free(&f);
 }
 
@@ -576,12 +494,7 @@ static void test_nul_bytes_and_invalid_utf8_are_read_as_bytes(void **state)
     (void)state;
     static const char src[] = "\xff\xfe\x00Rating: 4/5\x00\xc3\n\xe2\x98";
     sg_doc d;
-    memset(&d, 0, sizeof d);
-    d.src = src;
-    d.len = sizeof src - 1;
-    assert_true(sg_doc_begin_block(&d, SG_BLOCK_PARAGRAPH, 0, SG_WHY_ARTICLE, 0, 0));
-    assert_true(sg_doc_add_text(&d, src, d.len, 0, d.len, 1));
-    assert_true(sg_doc_end_block(&d, d.len));
+    sg_t_doc_whole(&d, src, sizeof src - 1);
     sg_rating_out r;
     sg_rating_find(&d, NULL, 0, &r);
     assert_true(r.found);
@@ -606,12 +519,7 @@ static void test_huge_line_of_numbers_is_linear(void **state)
     memcpy(big + k, "Rating: 3/5", 11);
     k += 11;
     sg_doc d;
-    memset(&d, 0, sizeof d);
-    d.src = big;
-    d.len = k;
-    assert_true(sg_doc_begin_block(&d, SG_BLOCK_PARAGRAPH, 0, SG_WHY_ARTICLE, 0, 0));
-    assert_true(sg_doc_add_text(&d, big, k, 0, k, 1));
-    assert_true(sg_doc_end_block(&d, k));
+    sg_t_doc_whole(&d, big, k);
     clock_t t0 = clock();
     sg_rating_out r;
     sg_rating_find(&d, NULL, 0, &r);
@@ -639,50 +547,13 @@ static void test_empty_doc_and_clear_are_safe(void **state)
 
 /* ---- the seeds, read by the real plain reader ------------------------------------ */
 
-static char *sg_t_slurp(const char *name, size_t *len)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/seeds/%s", SG_CORPUS_DIR, name);
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    for (;;) {
-        if (n + 4096 > cap) {
-            cap = cap ? cap * 2 : 65536;
-            char *p = realloc(buf, cap);
-            if (!p) {
-                free(buf);
-                fclose(fp);
-                return NULL;
-            }
-            buf = p;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (!got)
-            break;
-    }
-    fclose(fp);
-    *len = n;
-    return buf;
-}
-
 /* Read a seed as plain text; returns 0 (and skips) when the corpus is absent. */
 static int sg_t_seed(const char *name, sg_t_fix *f)
 {
-    size_t len;
-    memset(f, 0, sizeof *f);
-    f->src = sg_t_slurp(name, &len);
-    if (!f->src) {
-        print_message("corpus absent (%s/seeds/%s): skipping\n", SG_CORPUS_DIR, name);
+    memset(&f->r, 0, sizeof f->r);
+    if (!sg_t_doc_seed(&f->d, name))
         return 0;
-    }
-    sg_error err;
-    assert_int_equal(sg_doc_read(&f->doc, f->src, len, SG_FORMAT_PLAIN, 64, &err), SG_OK);
-    sg_t_sentences(f);
-    sg_rating_find(&f->doc, f->s, f->ns, &f->r);
+    sg_rating_find(&f->d.doc, f->d.s, f->d.ns, &f->r);
     return 1;
 }
 
@@ -698,9 +569,9 @@ static void test_seed_butwhytho_is_7_of_10_not_a_related_score(void **state)
     assert_string_equal(f.r.text, "7/10");
     assert_true(f.r.value == 7 && f.r.scale == 10);
     /* taken from the labelled line */
-    const char *lab = strstr(f.src, "Rating - 7/10");
+    const char *lab = strstr(f.d.src, "Rating - 7/10");
     assert_non_null(lab);
-    assert_int_equal(f.r.start, (size_t)(lab - f.src) + 9);
+    assert_int_equal(f.r.start, (size_t)(lab - f.d.src) + 9);
     sg_t_free(&f);
 }
 

@@ -15,6 +15,7 @@
 
 #include "spoilerguard.h"
 #include "sg_internal.h"
+#include "sg_test_util.h"
 
 static sg_engine *engine;
 
@@ -333,102 +334,6 @@ static void authors_own_marks_survive_and_are_not_marked_twice(void **state)
 
 /* ---- JSON ------------------------------------------------------------------ */
 
-typedef struct jp {
-    const char *s, *e;
-    int depth;
-} jp;
-
-static void jws(jp *p)
-{
-    while (p->s < p->e &&
-           (*p->s == ' ' || *p->s == '\n' || *p->s == '\t' || *p->s == '\r'))
-        p->s++;
-}
-
-static int jvalue(jp *p);
-
-static int jstring(jp *p)
-{
-    if (p->s >= p->e || *p->s != '"')
-        return 0;
-    for (p->s++; p->s < p->e; p->s++) {
-        unsigned char c = (unsigned char)*p->s;
-        if (c == '"') {
-            p->s++;
-            return 1;
-        }
-        if (c < 0x20)
-            return 0;
-        if (c == '\\') {
-            p->s++;
-            if (p->s >= p->e || !strchr("\"\\/bfnrtu", *p->s))
-                return 0;
-        }
-    }
-    return 0;
-}
-
-static int jvalue(jp *p)
-{
-    jws(p);
-    if (p->s >= p->e || ++p->depth > 64)
-        return 0;
-    int ok = 1;
-    char c = *p->s;
-    if (c == '{' || c == '[') {
-        char close = c == '{' ? '}' : ']';
-        p->s++;
-        jws(p);
-        if (p->s < p->e && *p->s == close)
-            p->s++;
-        else
-            for (;;) {
-                if (c == '{') {
-                    jws(p);
-                    if (!jstring(p))
-                        return 0;
-                    jws(p);
-                    if (p->s >= p->e || *p->s++ != ':')
-                        return 0;
-                }
-                if (!jvalue(p))
-                    return 0;
-                jws(p);
-                if (p->s < p->e && *p->s == ',') {
-                    p->s++;
-                    continue;
-                }
-                if (p->s < p->e && *p->s == close) {
-                    p->s++;
-                    break;
-                }
-                return 0;
-            }
-    } else if (c == '"')
-        ok = jstring(p);
-    else if (c == '-' || (c >= '0' && c <= '9')) {
-        p->s++;
-        while (p->s < p->e && strchr("0123456789.eE+-", *p->s))
-            p->s++;
-    } else if (p->e - p->s >= 4 && (!memcmp(p->s, "true", 4) || !memcmp(p->s, "null", 4)))
-        p->s += 4;
-    else if (p->e - p->s >= 5 && !memcmp(p->s, "false", 5))
-        p->s += 5;
-    else
-        ok = 0;
-    p->depth--;
-    return ok;
-}
-
-static int json_valid(const char *s, size_t n)
-{
-    jp p = {s, s + n, 0};
-    if (!jvalue(&p))
-        return 0;
-    jws(&p);
-    return p.s == p.e;
-}
-
 static void jsonld_is_valid_json_and_injection_stays_inert(void **state)
 {
     (void)state;
@@ -461,7 +366,7 @@ static void jsonld_is_valid_json_and_injection_stays_inert(void **state)
     /* the script ends where it should: no "</" and no "<!--" inside */
     for (char *q = s; q < e; q++)
         assert_false(q[0] == '<' && (q[1] == '/' || q[1] == '!'));
-    if (!json_valid(s, (size_t)(e - s)))
+    if (!sg_t_json_valid(s, (size_t)(e - s)))
         fail_msg("JSON-LD is not valid JSON: %.*s", (int)(e - s), s);
     assert_non_null(strstr(s, "\"@type\":\"Review\""));
     assert_non_null(strstr(s, "\"ratingValue\":7,\"bestRating\":10,\"worstRating\":0"));
@@ -471,7 +376,7 @@ static void jsonld_is_valid_json_and_injection_stays_inert(void **state)
     size_t ml;
     char *m = sg_analysis_markup(a, "jsonld", &ml);
     assert_non_null(m);
-    assert_true(json_valid(m, ml));
+    assert_true(sg_t_json_valid(m, ml));
     sg_free(m);
     sg_analysis_free(a);
 }

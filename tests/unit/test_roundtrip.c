@@ -15,6 +15,7 @@
 
 #include "spoilerguard.h"
 #include "sg_internal.h"
+#include "sg_test_util.h"
 
 #ifndef SG_CORPUS_DIR
 #define SG_CORPUS_DIR "../shared/corpus"
@@ -22,21 +23,6 @@
 
 static const char *const seeds[] = {"ballerina-411mania.txt", "ballerina-butwhytho.txt",
                                     "ballerina-scmp.txt", "ballerina-user-review.txt"};
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    sg_buf b;
-    sg_buf_init(&b);
-    char tmp[4096];
-    size_t n;
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
-        sg_buf_put(&b, tmp, n);
-    fclose(f);
-    return sg_buf_take(&b, len);
-}
 
 /* The seed as Markdown: a heading, paragraphs, bullets as list items. */
 static char *to_markdown(const char *src, size_t len, size_t *out_len)
@@ -109,85 +95,6 @@ static char *to_html(const char *src, size_t len, size_t *out_len)
     return sg_buf_take(&b, out_len);
 }
 
-/* A small strict JSON checker: enough to say the report is valid JSON. */
-static const char *json_value(const char *p, const char *end, int depth);
-
-static const char *json_ws(const char *p, const char *end)
-{
-    while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
-        p++;
-    return p;
-}
-
-static const char *json_string(const char *p, const char *end)
-{
-    if (p >= end || *p != '"')
-        return NULL;
-    for (p++; p < end; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c == '"')
-            return p + 1;
-        if (c < 0x20)
-            return NULL;
-        if (c == '\\') {
-            p++;
-            if (p >= end || !strchr("\"\\/bfnrtu", *p))
-                return NULL;
-        }
-    }
-    return NULL;
-}
-
-static const char *json_value(const char *p, const char *end, int depth)
-{
-    p = json_ws(p, end);
-    if (p >= end || depth > 64)
-        return NULL;
-    if (*p == '{' || *p == '[') {
-        char close = *p == '{' ? '}' : ']';
-        int obj = *p == '{';
-        p = json_ws(p + 1, end);
-        if (p < end && *p == close)
-            return p + 1;
-        for (;;) {
-            if (obj) {
-                p = json_string(json_ws(p, end), end);
-                if (!p)
-                    return NULL;
-                p = json_ws(p, end);
-                if (p >= end || *p != ':')
-                    return NULL;
-                p++;
-            }
-            p = json_value(p, end, depth + 1);
-            if (!p)
-                return NULL;
-            p = json_ws(p, end);
-            if (p < end && *p == ',') {
-                p++;
-                continue;
-            }
-            return p < end && *p == close ? p + 1 : NULL;
-        }
-    }
-    if (*p == '"')
-        return json_string(p, end);
-    if (end - p >= 4 && (!memcmp(p, "true", 4) || !memcmp(p, "null", 4)))
-        return p + 4;
-    if (end - p >= 5 && !memcmp(p, "false", 5))
-        return p + 5;
-    const char *s = p;
-    while (p < end && strchr("-+.eE0123456789", *p))
-        p++;
-    return p > s ? p : NULL;
-}
-
-static int json_valid(const char *s, size_t n)
-{
-    const char *e = json_value(s, s + n, 0);
-    return e && json_ws(e, s + n) == s + n;
-}
-
 static sg_engine *engine;
 
 static int setup(void **state)
@@ -222,7 +129,7 @@ static void check_one(const char *name, const char *text, size_t len, sg_format 
     size_t rl;
     char *rep = sg_analysis_report(a, NULL, 0, &rl);
     assert_non_null(rep);
-    if (!json_valid(rep, rl))
+    if (!sg_t_json_valid(rep, rl))
         fail_msg("%s (%s): report is not valid JSON: %.300s", name, sg_format_name(fmt), rep);
     sg_free(rep);
 
@@ -280,7 +187,7 @@ static void for_each_seed(void (*fn)(const char *name, const char *text, size_t 
         char path[1024];
         snprintf(path, sizeof path, "%s/seeds/%s", SG_CORPUS_DIR, seeds[i]);
         size_t len;
-        char *text = slurp(path, &len);
+        char *text = sg_t_slurp(path, &len);
         if (!text)
             continue;
         found++;

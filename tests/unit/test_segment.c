@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "sg_internal.h"
+#include "sg_test_util.h"
 
 #ifndef SG_CORPUS_DIR
 #define SG_CORPUS_DIR "../shared/corpus"
@@ -689,122 +690,23 @@ static void huge_inputs_finish_in_linear_time(void **state)
 
 /* ---- the seed corpus ----------------------------------------------------- */
 
-static char *sg_t_read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    char *data = NULL;
-    size_t cap = 0, n = 0;
-
-    if (!f)
-        return NULL;
-    for (;;) {
-        size_t got;
-        if (n + 4096 > cap) {
-            char *d;
-            cap = cap ? cap * 2 : 65536;
-            d = realloc(data, cap + 1);
-            if (!d) {
-                free(data);
-                fclose(f);
-                return NULL;
-            }
-            data = d;
-        }
-        got = fread(data + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    fclose(f);
-    data[n] = '\0';
-    *len = n;
-    return data;
-}
-
-/* Decode the JSON string starting after its opening quote at s[*i]; appends
- * the UTF-8 bytes to out (size cap).  Returns the length, *i after the
- * closing quote. */
-static size_t sg_t_json_string(const char *s, size_t n, size_t *i, char *out, size_t cap)
-{
-    size_t o = 0, k = *i;
-    while (k < n && s[k] != '"') {
-        unsigned long cp;
-        if (s[k] != '\\') {
-            if (o + 1 < cap)
-                out[o++] = s[k];
-            k++;
-            continue;
-        }
-        k++;
-        if (k >= n)
-            break;
-        switch (s[k]) {
-        case 'n':
-            cp = '\n';
-            break;
-        case 't':
-            cp = '\t';
-            break;
-        case 'r':
-            cp = '\r';
-            break;
-        case 'b':
-            cp = '\b';
-            break;
-        case 'f':
-            cp = '\f';
-            break;
-        case 'u':
-            if (k + 4 >= n)
-                return o;
-            {
-                char hex[5];
-                memcpy(hex, s + k + 1, 4);
-                hex[4] = '\0';
-                cp = strtoul(hex, NULL, 16);
-                k += 4;
-                if (cp >= 0xD800 && cp < 0xDC00 && k + 6 < n && s[k + 1] == '\\' &&
-                    s[k + 2] == 'u') {
-                    unsigned long lo;
-                    memcpy(hex, s + k + 3, 4);
-                    lo = strtoul(hex, NULL, 16);
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    k += 6;
-                }
-            }
-            break;
-        default:
-            cp = (unsigned char)s[k];
-            break;
-        }
-        k++;
-        if (o + 4 >= cap)
-            continue;
-        if (cp < 0x80) {
-            out[o++] = (char)cp;
-        } else if (cp < 0x800) {
-            out[o++] = (char)(0xC0 | (cp >> 6));
-            out[o++] = (char)(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out[o++] = (char)(0xE0 | (cp >> 12));
-            out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            out[o++] = (char)(0x80 | (cp & 0x3F));
-        } else {
-            out[o++] = (char)(0xF0 | (cp >> 18));
-            out[o++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-            out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            out[o++] = (char)(0x80 | (cp & 0x3F));
-        }
-    }
-    *i = k < n ? k + 1 : n;
-    out[o] = '\0';
-    return o;
-}
-
 typedef struct sg_t_label {
     char text[512];
     size_t len;
 } sg_t_label;
+
+/* The JSON string whose opening quote is at json[*k], cut to fit a label;
+ * *k moves past its closing quote. */
+static void sg_t_label_at(const char *json, size_t n, size_t *k, sg_t_label *l)
+{
+    size_t len = 0;
+    char *t = sg_t_json_string(json, n, k, &len);
+    assert_non_null(t);
+    l->len = len < sizeof l->text - 1 ? len : sizeof l->text - 1;
+    memcpy(l->text, t, l->len);
+    l->text[l->len] = '\0';
+    free(t);
+}
 
 /* Every "text": "..." value and every string in a "may": [...] list. */
 static size_t sg_t_labels(const char *json, size_t n, sg_t_label *out, size_t max)
@@ -816,9 +718,8 @@ static size_t sg_t_labels(const char *json, size_t n, sg_t_label *out, size_t ma
     for (i = 0; i < n && count < max; i++) {
         if (n - i > sizeof text_key - 1 &&
             memcmp(json + i, text_key, sizeof text_key - 1) == 0) {
-            size_t k = i + sizeof text_key - 1;
-            out[count].len =
-                sg_t_json_string(json, n, &k, out[count].text, sizeof out[count].text);
+            size_t k = i + sizeof text_key - 2; /* the opening quote */
+            sg_t_label_at(json, n, &k, &out[count]);
             count++;
             i = k - 1;
         } else if (n - i > sizeof may_key - 1 &&
@@ -830,9 +731,7 @@ static size_t sg_t_labels(const char *json, size_t n, sg_t_label *out, size_t ma
                     k++;
                 if (k >= n || json[k] != '"' || count >= max)
                     break;
-                k++;
-                out[count].len = sg_t_json_string(json, n, &k, out[count].text,
-                                                  sizeof out[count].text);
+                sg_t_label_at(json, n, &k, &out[count]);
                 count++;
             }
             i = k;
@@ -888,7 +787,7 @@ static void corpus_labels_stay_within_one_sentence(void **state)
     struct dirent *de;
 
     snprintf(path, sizeof path, "%s/labels.json", dir);
-    json = sg_t_read_file(path, &jlen);
+    json = sg_t_slurp(path, &jlen);
     if (!json) {
         print_message("corpus not found at %s: skipping the corpus test\n", dir);
         skip();
@@ -909,7 +808,7 @@ static void corpus_labels_stay_within_one_sentence(void **state)
         if (nl < 5 || strcmp(de->d_name + nl - 4, ".txt") != 0)
             continue;
         snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-        text = sg_t_read_file(path, &tlen);
+        text = sg_t_slurp(path, &tlen);
         assert_non_null(text);
         for (mode = 0; mode < 2; mode++) {
             sg_t_spans sp;

@@ -1,0 +1,336 @@
+/*
+ * sg_test_util.h -- what several unit tests share: reading a file whole, a
+ * strict JSON syntax check, decoding one JSON string, and a document built by
+ * hand from a small block notation.  Each test_*.c is its own executable, so
+ * everything here is static inline; include it after <cmocka.h>.
+ */
+#ifndef SG_TEST_UTIL_H
+#define SG_TEST_UTIL_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sg_internal.h"
+#include "sg_utf8.h"
+
+#ifndef SG_CORPUS_DIR
+#define SG_CORPUS_DIR "../shared/corpus"
+#endif
+
+/* ---- files ---------------------------------------------------------------- */
+
+/* The whole file at `path` as a new NUL-terminated buffer (free it) of *len
+ * bytes; NULL when it cannot be opened or memory runs out. */
+static inline char *sg_t_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *data = NULL;
+    size_t cap = 0, n = 0;
+    if (len)
+        *len = 0;
+    if (!f)
+        return NULL;
+    for (;;) {
+        if (n + 4096 > cap) {
+            cap = cap ? cap * 2 : 65536;
+            char *d = realloc(data, cap + 1);
+            if (!d) {
+                free(data);
+                fclose(f);
+                return NULL;
+            }
+            data = d;
+        }
+        size_t got = fread(data + n, 1, cap - n, f);
+        n += got;
+        if (!got)
+            break;
+    }
+    fclose(f);
+    data[n] = '\0';
+    if (len)
+        *len = n;
+    return data;
+}
+
+/* A seed review (or labels.json) of the corpus, as sg_t_slurp reads it. */
+static inline char *sg_t_slurp_seed(const char *name, size_t *len)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/seeds/%s", SG_CORPUS_DIR, name);
+    return sg_t_slurp(path, len);
+}
+
+/* ---- JSON ------------------------------------------------------------------- */
+
+static inline const char *sg_t_json_ws(const char *p, const char *end)
+{
+    while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r'))
+        p++;
+    return p;
+}
+
+/* Past the JSON string at p (its opening quote), or NULL when it is not one:
+ * raw control characters and unknown escapes are refused. */
+static inline const char *sg_t_json_scan_string(const char *p, const char *end)
+{
+    if (p >= end || *p != '"')
+        return NULL;
+    for (p++; p < end; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == '"')
+            return p + 1;
+        if (c < 0x20)
+            return NULL;
+        if (c == '\\') {
+            p++;
+            if (p >= end || !strchr("\"\\/bfnrtu", *p))
+                return NULL;
+        }
+    }
+    return NULL;
+}
+
+/* Past the JSON value at p (after white space), or NULL when it is not one. */
+static inline const char *sg_t_json_scan_value(const char *p, const char *end, int depth)
+{
+    p = sg_t_json_ws(p, end);
+    if (p >= end || depth > 64)
+        return NULL;
+    if (*p == '{' || *p == '[') {
+        char close = *p == '{' ? '}' : ']';
+        int obj = *p == '{';
+        p = sg_t_json_ws(p + 1, end);
+        if (p < end && *p == close)
+            return p + 1;
+        for (;;) {
+            if (obj) {
+                p = sg_t_json_scan_string(sg_t_json_ws(p, end), end);
+                if (!p)
+                    return NULL;
+                p = sg_t_json_ws(p, end);
+                if (p >= end || *p != ':')
+                    return NULL;
+                p++;
+            }
+            p = sg_t_json_scan_value(p, end, depth + 1);
+            if (!p)
+                return NULL;
+            p = sg_t_json_ws(p, end);
+            if (p < end && *p == ',') {
+                p++;
+                continue;
+            }
+            return p < end && *p == close ? p + 1 : NULL;
+        }
+    }
+    if (*p == '"')
+        return sg_t_json_scan_string(p, end);
+    if (end - p >= 4 && (!memcmp(p, "true", 4) || !memcmp(p, "null", 4)))
+        return p + 4;
+    if (end - p >= 5 && !memcmp(p, "false", 5))
+        return p + 5;
+    const char *s = p;
+    while (p < end && *p && strchr("-+.eE0123456789", *p))
+        p++;
+    return p > s ? p : NULL;
+}
+
+/* Is s[0..n) exactly one JSON value (white space around it allowed)? */
+static inline int sg_t_json_valid(const char *s, size_t n)
+{
+    const char *e = sg_t_json_scan_value(s, s + n, 0);
+    return e && sg_t_json_ws(e, s + n) == s + n;
+}
+
+/* Decode the JSON string whose opening quote is at s[*i] into a new
+ * NUL-terminated string (free it; *len gets its length when not NULL);
+ * *i moves past the closing quote.  Lenient: meant for the corpus labels. */
+static inline char *sg_t_json_string(const char *s, size_t n, size_t *i, size_t *len)
+{
+    sg_buf b;
+    size_t k = *i + 1;
+    sg_buf_init(&b);
+    while (k < n && s[k] != '"') {
+        if (s[k] != '\\' || k + 1 >= n) {
+            sg_buf_putc(&b, s[k++]);
+            continue;
+        }
+        char e = s[++k];
+        unsigned cp, lo;
+        char u8[4];
+        k++;
+        switch (e) {
+        case 'n':
+            sg_buf_putc(&b, '\n');
+            break;
+        case 't':
+            sg_buf_putc(&b, '\t');
+            break;
+        case 'r':
+            sg_buf_putc(&b, '\r');
+            break;
+        case 'b':
+            sg_buf_putc(&b, '\b');
+            break;
+        case 'f':
+            sg_buf_putc(&b, '\f');
+            break;
+        case 'u':
+            if (n - k < 4 || !sg_hex4(s + k, &cp))
+                break;
+            k += 4;
+            if (cp >= 0xD800 && cp < 0xDC00 && n - k >= 6 && s[k] == '\\' &&
+                s[k + 1] == 'u' && sg_hex4(s + k + 2, &lo) && lo >= 0xDC00 &&
+                lo < 0xE000) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                k += 6;
+            }
+            sg_buf_put(&b, u8, sg_utf8_encode(cp, u8));
+            break;
+        default:
+            sg_buf_putc(&b, e);
+            break;
+        }
+    }
+    *i = k < n ? k + 1 : n;
+    return sg_buf_take(&b, len);
+}
+
+/* ---- documents built by hand -------------------------------------------------- */
+
+/* `d` holds all `len` bytes of `src` (NUL bytes and invalid UTF-8 as they
+ * are) as one article paragraph, mapped exactly; free with sg_doc_free. */
+static inline void sg_t_doc_whole(sg_doc *d, const char *src, size_t len)
+{
+    memset(d, 0, sizeof *d);
+    d->src = src;
+    d->len = len;
+    assert_true(sg_doc_begin_block(d, SG_BLOCK_PARAGRAPH, 0, SG_WHY_ARTICLE, 0, 0));
+    assert_true(sg_doc_add_text(d, src, len, 0, len, 1));
+    assert_true(sg_doc_end_block(d, len));
+}
+
+/* A document written in a small notation (sg_t_doc_build): blocks are
+ * separated by a blank line.  A block may start with a marker that is not
+ * part of its text: "@r " related posts, "@n " navigation, "@b " byline,
+ * "@f " footer, "@c " code, "# " a heading, "- " a list item.  Everything
+ * else is an article paragraph.  Sentences come from the real segmenter,
+ * spans mapped to the input as the engine maps them. */
+
+typedef struct sg_t_doc {
+    char *src;
+    sg_doc doc;
+    sg_sentence *s;
+    size_t ns, cap;
+} sg_t_doc;
+
+typedef struct sg_t_doc_seg {
+    sg_t_doc *d;
+    size_t block;
+} sg_t_doc_seg;
+
+static inline void sg_t_doc_emit(void *ctx, size_t a, size_t e)
+{
+    sg_t_doc_seg *c = ctx;
+    sg_doc *d = &c->d->doc;
+    const sg_block *b = &d->blocks[c->block];
+    sg_sentence s;
+    s.block = c->block;
+    s.view_start = b->view_start + a;
+    s.view_end = b->view_start + e;
+    s.start = sg_doc_to_src(d, b, s.view_start, 0);
+    s.end = sg_doc_to_src(d, b, s.view_end, 1);
+    assert_true(SG_VEC_PUSH(c->d->s, c->d->ns, c->d->cap, s));
+}
+
+/* Split every block of d->doc into sentences (d->s). */
+static inline void sg_t_doc_sentences(sg_t_doc *d)
+{
+    for (size_t i = 0; i < d->doc.nblocks; i++) {
+        sg_t_doc_seg c = {d, i};
+        const sg_block *b = &d->doc.blocks[i];
+        sg_segment(d->doc.view.data + b->view_start, b->view_len, sg_t_doc_emit, &c);
+    }
+}
+
+static inline void sg_t_doc_build(sg_t_doc *d, const char *spec)
+{
+    memset(d, 0, sizeof *d);
+    d->src = strdup(spec);
+    assert_non_null(d->src);
+    size_t len = strlen(spec);
+    d->doc.src = d->src;
+    d->doc.len = len;
+    d->doc.format = SG_FORMAT_PLAIN;
+    size_t i = 0;
+    while (i < len) {
+        const char *sep = strstr(d->src + i, "\n\n");
+        size_t e = sep ? (size_t)(sep - d->src) : len;
+        size_t t = i;
+        sg_why why = SG_WHY_ARTICLE;
+        sg_block_kind kind = SG_BLOCK_PARAGRAPH;
+        if (e - i > 3 && d->src[i] == '@') {
+            switch (d->src[i + 1]) {
+            case 'r':
+                why = SG_WHY_RELATED;
+                break;
+            case 'n':
+                why = SG_WHY_NAVIGATION;
+                break;
+            case 'b':
+                why = SG_WHY_BYLINE;
+                break;
+            case 'f':
+                why = SG_WHY_FOOTER;
+                break;
+            case 'c':
+                why = SG_WHY_CODE;
+                kind = SG_BLOCK_CODE;
+                break;
+            default:
+                break;
+            }
+            t = i + 3;
+        } else if (e - i > 2 && d->src[i] == '#' && d->src[i + 1] == ' ') {
+            kind = SG_BLOCK_HEADING;
+            t = i + 2;
+        } else if (e - i > 2 && d->src[i] == '-' && d->src[i + 1] == ' ') {
+            kind = SG_BLOCK_LIST_ITEM;
+            t = i + 2;
+        }
+        assert_true(
+            sg_doc_begin_block(&d->doc, kind, kind == SG_BLOCK_HEADING, why, i, i));
+        assert_true(sg_doc_add_text(&d->doc, d->src + t, e - t, t, e - t, 1));
+        assert_true(sg_doc_end_block(&d->doc, e));
+        i = sep ? e + 2 : len;
+    }
+    sg_t_doc_sentences(d);
+}
+
+/* Read seed review `name` with the real plain reader into `d`; 0 (and a
+ * message) when the corpus is absent. */
+static inline int sg_t_doc_seed(sg_t_doc *d, const char *name)
+{
+    size_t len = 0;
+    sg_error err;
+    memset(d, 0, sizeof *d);
+    d->src = sg_t_slurp_seed(name, &len);
+    if (!d->src) {
+        print_message("corpus absent (%s/seeds/%s): skipping\n", SG_CORPUS_DIR, name);
+        return 0;
+    }
+    assert_int_equal(sg_doc_read(&d->doc, d->src, len, SG_FORMAT_PLAIN, 64, &err), SG_OK);
+    sg_t_doc_sentences(d);
+    return 1;
+}
+
+static inline void sg_t_doc_free(sg_t_doc *d)
+{
+    free(d->s);
+    sg_doc_free(&d->doc);
+    free(d->src);
+}
+
+#endif
