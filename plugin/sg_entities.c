@@ -147,7 +147,8 @@ static size_t sg_apos_len(const char *t, size_t n, size_t i)
 static int sg_not_name(const char *w, size_t n)
 {
     for (size_t i = 0; sg_not_names[i]; i++)
-        if (strlen(sg_not_names[i]) == n && !memcmp(sg_not_names[i], w, n))
+        if ((!n || sg_not_names[i][0] == w[0]) && strlen(sg_not_names[i]) == n &&
+            !memcmp(sg_not_names[i], w, n))
             return 1;
     return 0;
 }
@@ -338,6 +339,10 @@ static int sg_word_at(const char *t, size_t to, size_t i, const char *w, size_t 
 static size_t sg_list_at(const char *t, size_t n, size_t i, const char *const *list)
 {
     for (size_t k = 0; list[k]; k++) {
+        /* a first letter that differs (in any case) rules the word out */
+        if (i < n && list[k][0] &&
+            tolower((unsigned char)list[k][0]) != tolower((unsigned char)t[i]))
+            continue;
         size_t l = strlen(list[k]);
         if (sg_word_at(t, n, i, list[k], l))
             return l;

@@ -301,6 +301,12 @@ static size_t sg_t_rand(size_t n)
     return (size_t)(sg_t_rng % n);
 }
 
+static int sg_t_ends_with(const char *s, size_t len, const char *suffix)
+{
+    size_t n = strlen(suffix);
+    return len >= n && !memcmp(s + len - n, suffix, n);
+}
+
 /* A random pattern over a small alphabet, from the syntax the parser knows
  * and some it does not. */
 static void sg_t_rand_pattern(char *out, size_t cap, int depth)
@@ -336,8 +342,8 @@ static void sg_t_rand_pattern(char *out, size_t cap, int depth)
         const char *q = quants[sg_t_rand(sizeof quants / sizeof *quants)];
         /* a quantifier needs something to repeat */
         if (*q && out[len - 1] != '^' && out[len - 1] != '|' && out[len - 1] != '(' &&
-            strcmp(out + len - 2, "\\b") && strcmp(out + len - 4, "(?i)") &&
-            strcmp(out + len - 4, "(?s)")) {
+            !sg_t_ends_with(out, len, "\\b") && !sg_t_ends_with(out, len, "(?i)") &&
+            !sg_t_ends_with(out, len, "(?s)")) {
             snprintf(out + len, cap - len, "%s", q);
             len = strlen(out);
         }
