@@ -58,6 +58,17 @@ static const char *const sg_block_tags[] = {
     "<h3", "<span", "<section", "<!doctype", "<ul", "<li", "<table", "<a href",
     "<em>", "<strong>", "<head", "<meta", "<img", NULL};
 
+/* Does byte `a` followed by byte `b` occur in t[0, n)?  memchr skips the
+ * long stretches between the rare first bytes. */
+static int sg_has_pair(const char *t, size_t n, char a, char b)
+{
+    for (const char *p = n ? memchr(t, a, n) : NULL; p;
+         p = memchr(p + 1, a, n - (size_t)(p + 1 - t)))
+        if ((size_t)(p + 1 - t) < n && p[1] == b)
+            return 1;
+    return 0;
+}
+
 sg_format sg_detect_format(const char *text, size_t len)
 {
     size_t scan = len < 65536 ? len : 65536;
@@ -73,8 +84,9 @@ sg_format sg_detect_format(const char *text, size_t len)
     }
     /* Markdown output of an earlier run carries <!--sg: signatures, and may
      * hold raw HTML spans that would otherwise count as tags */
-    for (size_t j = 0; j + 7 <= scan; j++)
-        if (text[j] == '<' && !memcmp(text + j, "<!--sg:", 7))
+    for (const char *p = memchr(text, '<', scan); p;
+         p = memchr(p + 1, '<', scan - (size_t)(p + 1 - text)))
+        if ((size_t)(p - text) + 7 <= scan && !memcmp(p, "<!--sg:", 7))
             return SG_FORMAT_MARKDOWN;
     /* distinct block tags, in one pass over the '<' bytes */
     int tags = 0;
@@ -98,30 +110,31 @@ sg_format sg_detect_format(const char *text, size_t len)
         front = 0;
     if (scan >= 4 && (!memcmp(text, "---\n", 4) || !memcmp(text, "+++\n", 4)))
         front = 1;
-    for (size_t j = 0; j < scan; j++) {
-        int bol = j == 0 || text[j - 1] == '\n';
+    /* line starts, found by memchr rather than byte by byte */
+    for (size_t j = 0; j < scan;) {
         char c = text[j];
-        if (bol) {
-            if (c == '#') {
-                size_t k = j;
-                while (k < scan && text[k] == '#' && k - j < 7)
-                    k++;
-                if (k < scan && text[k] == ' ')
-                    heading++;
-            } else if ((c == '`' || c == '~') && j + 2 < scan &&
-                       text[j + 1] == c && text[j + 2] == c)
-                fence++;
-            else if ((c == '-' || c == '*' || c == '+') && j + 1 < scan &&
-                     text[j + 1] == ' ')
-                list++;
-            else if (c == '>' && j + 1 < scan && text[j + 1] == ' ')
-                quote++;
-        }
-        if (c == ']' && j + 1 < scan && text[j + 1] == '(')
-            link++;
-        if ((c == '*' || c == '_') && j + 1 < scan && text[j + 1] == c)
-            emph++;
+        if (c == '#') {
+            size_t k = j;
+            while (k < scan && text[k] == '#' && k - j < 7)
+                k++;
+            if (k < scan && text[k] == ' ')
+                heading++;
+        } else if ((c == '`' || c == '~') && j + 2 < scan &&
+                   text[j + 1] == c && text[j + 2] == c)
+            fence++;
+        else if ((c == '-' || c == '*' || c == '+') && j + 1 < scan &&
+                 text[j + 1] == ' ')
+            list++;
+        else if (c == '>' && j + 1 < scan && text[j + 1] == ' ')
+            quote++;
+        const char *nl = memchr(text + j, '\n', scan - j);
+        if (!nl)
+            break;
+        j = (size_t)(nl - text) + 1;
     }
+    /* inline syntax: only whether there is any counts */
+    link = sg_has_pair(text, scan, ']', '(');
+    emph = sg_has_pair(text, scan, '*', '*') || sg_has_pair(text, scan, '_', '_');
     int signals = (heading > 0) + (fence > 0) + (list > 1) + (quote > 0) +
                   (link > 0) + (emph > 0) + front;
     if (heading || fence || front || signals >= 2)
@@ -522,10 +535,11 @@ static int sg_pandoc_cmp(const void *a, const void *b)
 static size_t sg_pandoc_pairs(const char *v, size_t n, sg_span **out)
 {
     *out = NULL;
-    size_t any = 0;
-    while (any + 10 <= n && memcmp(v + any, "]{.spoiler", 10))
-        any++;
-    if (any + 10 > n)
+    /* most blocks hold no "]{.spoiler" at all: memchr to each ']' */
+    const char *any = n >= 10 ? memchr(v, ']', n - 9) : NULL;
+    while (any && memcmp(any, "]{.spoiler", 10))
+        any = memchr(any + 1, ']', n - 9 - (size_t)(any + 1 - v));
+    if (!any)
         return 0;
     size_t *ring = malloc(SG_PANDOC_RING * sizeof *ring);
     if (!ring)
@@ -568,6 +582,8 @@ void sg_doc_find_author_marks(sg_doc *doc, const sg_block *b)
     size_t npandoc = sg_pandoc_pairs(v, n, &pandoc), k = 0;
     for (size_t i = 0; i + 1 < n; i++) {
         size_t close = 0, cl = 0;
+        if (v[i] != '|' && v[i] != '>' && v[i] != '[') /* opens nothing */
+            continue;
         if (v[i] == '|' && v[i + 1] == '|') {
             const char *e = NULL;
             for (size_t j = i + 2; j + 1 < n; j++)

@@ -11,6 +11,7 @@
 #include "sg_internal.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <strings.h>
 
 /* Capitalised words that start sentences, label page parts or name the
@@ -144,12 +145,44 @@ static size_t sg_apos_len(const char *t, size_t n, size_t i)
     return 0;
 }
 
+/* sg_not_names by hash, built once: every capitalised word is looked up. */
+#define SG_NOT_SLOTS 1024u
+#define SG_NOT_MAXLEN 16 /* no entry is longer */
+static uint16_t sg_not_slot[SG_NOT_SLOTS]; /* entry + 1; 0 = empty */
+static unsigned char sg_not_len[sizeof sg_not_names / sizeof *sg_not_names];
+static pthread_once_t sg_not_once = PTHREAD_ONCE_INIT;
+
+static uint32_t sg_not_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h ^ (h >> 15);
+}
+
+static void sg_not_init(void)
+{
+    for (size_t i = 0; sg_not_names[i]; i++) {
+        size_t n = strlen(sg_not_names[i]);
+        uint32_t k = sg_not_hash(sg_not_names[i], n) & (SG_NOT_SLOTS - 1);
+        while (sg_not_slot[k])
+            k = (k + 1) & (SG_NOT_SLOTS - 1);
+        sg_not_slot[k] = (uint16_t)(i + 1);
+        sg_not_len[i] = (unsigned char)n;
+    }
+}
+
 static int sg_not_name(const char *w, size_t n)
 {
-    for (size_t i = 0; sg_not_names[i]; i++)
-        if ((!n || sg_not_names[i][0] == w[0]) && strlen(sg_not_names[i]) == n &&
-            !memcmp(sg_not_names[i], w, n))
+    if (!n || n > SG_NOT_MAXLEN)
+        return 0;
+    pthread_once(&sg_not_once, sg_not_init);
+    uint32_t k = sg_not_hash(w, n) & (SG_NOT_SLOTS - 1);
+    for (; sg_not_slot[k]; k = (k + 1) & (SG_NOT_SLOTS - 1)) {
+        size_t e = sg_not_slot[k] - 1u;
+        if (sg_not_len[e] == n && !memcmp(sg_not_names[e], w, n))
             return 1;
+    }
     return 0;
 }
 
@@ -326,7 +359,12 @@ int sg_cast_add(sg_cast *cast, const char *name, size_t n, const char *actor,
 /* Does t[i..) start with word `w` (case-insensitive, whole word)? */
 static int sg_word_at(const char *t, size_t to, size_t i, const char *w, size_t n)
 {
-    if (i + n > to || strncasecmp(t + i, w, n))
+    if (i + n > to)
+        return 0;
+    /* the first byte settles most: no call to compare the rest */
+    if (n && tolower((unsigned char)t[i]) != tolower((unsigned char)w[0]))
+        return 0;
+    if (strncasecmp(t + i, w, n))
         return 0;
     if (sg_word_before(t, to, i))
         return 0;
@@ -338,10 +376,10 @@ static int sg_word_at(const char *t, size_t to, size_t i, const char *w, size_t 
 /* Does t[i..) start with one of `list` as whole words? Returns its length. */
 static size_t sg_list_at(const char *t, size_t n, size_t i, const char *const *list)
 {
+    int ci = i < n ? tolower((unsigned char)t[i]) : 0;
     for (size_t k = 0; list[k]; k++) {
         /* a first letter that differs (in any case) rules the word out */
-        if (i < n && list[k][0] &&
-            tolower((unsigned char)list[k][0]) != tolower((unsigned char)t[i]))
+        if (i < n && list[k][0] && tolower((unsigned char)list[k][0]) != ci)
             continue;
         size_t l = strlen(list[k]);
         if (sg_word_at(t, n, i, list[k], l))
@@ -425,8 +463,10 @@ static int sg_word_before_in(const char *t, size_t n, size_t i, const char *cons
         w--;
     if (w == k || sg_word_before(t, n, w))
         return 0;
+    int cw = tolower((unsigned char)t[w]);
     for (size_t o = 0; list[o]; o++)
-        if (strlen(list[o]) == k - w && !strncasecmp(t + w, list[o], k - w))
+        if (tolower((unsigned char)list[o][0]) == cw && strlen(list[o]) == k - w &&
+            !strncasecmp(t + w, list[o], k - w))
             return 1;
     return 0;
 }
@@ -473,8 +513,10 @@ static int sg_subject_at(const char *t, size_t n, size_t i)
     while (w > 0 && isalpha((unsigned char)t[w - 1]))
         w--;
     if (w < k && (w == 0 || !sg_word_before(t, n, w))) {
+        int cw = tolower((unsigned char)t[w]);
         for (size_t o = 0; sg_openers[o]; o++)
-            if (strlen(sg_openers[o]) == k - w && !strncasecmp(t + w, sg_openers[o], k - w))
+            if (sg_openers[o][0] == cw && strlen(sg_openers[o]) == k - w &&
+                !strncasecmp(t + w, sg_openers[o], k - w))
                 return 1;
     }
     return 0;
@@ -512,6 +554,8 @@ static int sg_part_of(const sg_cast *c, const char *name, size_t nl, int actors)
         size_t fl = strlen(full);
         if (actors && sg_name_eq(full, fl, name, nl))
             return 1;
+        if (fl == nl) /* a part of it is the name only when it is longer */
+            continue;
         for (size_t p = 0; p + nl <= fl; p++)
             if ((p == 0 || full[p - 1] == ' ') && (p + nl == fl || full[p + nl] == ' ') &&
                 fl != nl && !strncasecmp(full + p, name, nl))
@@ -534,7 +578,8 @@ void sg_cast_learn(sg_cast *cast, const sg_doc *doc, const sg_sentence *s,
         size_t n = s[si].view_end - s[si].view_start;
         int heading = doc->blocks[s[si].block].kind == SG_BLOCK_HEADING;
         for (size_t i = 0; i < n; i++) {
-            if (sg_word_before(t, n, i))
+            /* no name run starts but at a capital */
+            if (!isupper((unsigned char)t[i]) || sg_word_before(t, n, i))
                 continue;
             int words;
             size_t l = sg_name_run(t, n, i, &words);
@@ -619,14 +664,15 @@ const char *sg_cast_find(const sg_cast *cast, const char *text, size_t from,
         if (i > from && sg_word_before(text, to, i))
             continue;
         unsigned char c0 = (unsigned char)text[i];
+        int lc0 = tolower(c0); /* once, not per name */
         const uint32_t *idx = cast ? sg_cast_starts(cast) : NULL;
-        size_t kn = !cast ? 0 : idx ? idx[tolower(c0) + 1] - idx[tolower(c0)] : cast->n;
+        size_t kn = !cast ? 0 : idx ? idx[lc0 + 1] - idx[lc0] : cast->n;
         for (size_t kk = 0; kk < kn; kk++) {
-            size_t k = idx ? idx[257 + idx[tolower(c0)] + kk] : kk;
+            size_t k = idx ? idx[257 + idx[lc0] + kk] : kk;
             const char *name = cast->people[k].name;
             /* a match starts with the name's first letter (any case) or,
              * for one part of it, with a byte the name holds */
-            if (name[0] && tolower((unsigned char)name[0]) != tolower(c0) && !strchr(name, c0))
+            if (name[0] && tolower((unsigned char)name[0]) != lc0 && !strchr(name, c0))
                 continue;
             size_t nl = strlen(name);
             if (sg_word_at(text, to, i, name, nl)) {
@@ -660,8 +706,10 @@ const char *sg_cast_find(const sg_cast *cast, const char *text, size_t from,
         if (i > from && sg_word_before(text, to, i))
             continue;
         size_t d = 0;
+        int ci = tolower((unsigned char)text[i]);
         for (size_t k = 0; dets[k]; k++)
-            if (i + strlen(dets[k]) <= to && !strncasecmp(text + i, dets[k], strlen(dets[k]))) {
+            if (dets[k][0] == ci && i + strlen(dets[k]) <= to &&
+                !strncasecmp(text + i, dets[k], strlen(dets[k]))) {
                 d = strlen(dets[k]);
                 break;
             }

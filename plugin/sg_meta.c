@@ -991,9 +991,10 @@ static int sg_m_furniture(sg_muc *t, size_t n)
     size_t lim = n < 300 ? n : 300;
     for (size_t i = 0; i < lim; i++)
         for (size_t k = 0; marks[k]; k++) {
+            if ((t[i] | 0x20) != marks[k][0]) /* before the strlen: most differ */
+                continue;
             size_t l = strlen(marks[k]);
-            if (i + l <= n && (t[i] | 0x20) == marks[k][0] &&
-                !strncasecmp((const char *)t + i, marks[k], l))
+            if (i + l <= n && !strncasecmp((const char *)t + i, marks[k], l))
                 return 1;
         }
     return 0;

@@ -22,6 +22,8 @@
  */
 #include "sg_internal.h"
 
+#include <pthread.h>
+
 /* ---- thresholds ------------------------------------------------------------ */
 
 /* Hard wrapping: editors and mail programs wrap between these widths. */
@@ -504,23 +506,31 @@ static int sg_sep_joins(const unsigned char *s, size_t n, size_t i, size_t sl)
     return joiner && i + sl < n && !sg_sep_len(s, n, i + sl);
 }
 
-typedef struct sg_key {
-    const char *s;
-    size_t n;
-} sg_key;
+/* The word table by hash, built once: a lookup per word is then one or two
+ * probes instead of a binary search of string compares. */
+#define SG_WORD_SLOTS 1024u
+static uint16_t sg_word_slot[SG_WORD_SLOTS]; /* entry + 1; 0 = empty */
+static unsigned char sg_word_len[sizeof sg_words / sizeof *sg_words];
+static pthread_once_t sg_word_once = PTHREAD_ONCE_INIT;
 
-static int sg_word_cmp(const void *k, const void *e)
+static uint32_t sg_word_hash(const char *w, size_t n)
 {
-    const sg_key *key = k;
-    const unsigned char *a = (const unsigned char *)key->s;
-    const unsigned char *w = (const unsigned char *)((const sg_word *)e)->w;
-    size_t i = 0;
-    for (; i < key->n && w[i]; i++)
-        if (a[i] != w[i])
-            return a[i] < w[i] ? -1 : 1;
-    if (i < key->n)
-        return 1;
-    return w[i] ? -1 : 0;
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h ^ (h >> 15);
+}
+
+static void sg_word_init(void)
+{
+    for (size_t i = 0; i < sizeof sg_words / sizeof *sg_words; i++) {
+        size_t n = strlen(sg_words[i].w);
+        uint32_t k = sg_word_hash(sg_words[i].w, n) & (SG_WORD_SLOTS - 1);
+        while (sg_word_slot[k])
+            k = (k + 1) & (SG_WORD_SLOTS - 1);
+        sg_word_slot[k] = (uint16_t)(i + 1);
+        sg_word_len[i] = (unsigned char)n;
+    }
 }
 
 /* The SG_W_ classes of a lower-cased word. */
@@ -528,10 +538,13 @@ static unsigned sg_word_flags(const char *w, size_t n)
 {
     if (!n || n > SG_W_MAX)
         return 0;
-    sg_key k = {w, n};
-    const sg_word *hit = bsearch(&k, sg_words, sizeof sg_words / sizeof *sg_words,
-                                 sizeof *sg_words, sg_word_cmp);
-    return hit ? hit->flags : 0;
+    uint32_t k = sg_word_hash(w, n) & (SG_WORD_SLOTS - 1);
+    for (; sg_word_slot[k]; k = (k + 1) & (SG_WORD_SLOTS - 1)) {
+        size_t e = sg_word_slot[k] - 1u;
+        if (sg_word_len[e] == n && !memcmp(sg_words[e].w, w, n))
+            return sg_words[e].flags;
+    }
+    return 0;
 }
 
 static int sg_in_list(const char *const *list, const char *w, size_t n)
@@ -562,6 +575,7 @@ static void sg_tfeat_scan(const char *text, size_t len, sg_tfeat *f)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t n = len < SG_SCAN_BYTES ? len : SG_SCAN_BYTES;
+    pthread_once(&sg_word_once, sg_word_init);
     memset(f, 0, sizeof *f);
     int seen_letter_word = 0;
     size_t i = 0;
@@ -576,6 +590,29 @@ static void sg_tfeat_scan(const char *text, size_t len, sg_tfeat *f)
         int kept = 1;
         unsigned char first = s[i];
         while (i < n) {
+            unsigned char c = s[i];
+            if (c < 0x80) { /* ASCII: what sg_sep_len says, without the call */
+                if (sg_is_alnum(c)) {
+                    if (sg_is_upper(c))
+                        f->uppers++;
+                    else if (sg_is_lower(c))
+                        f->has_lower = 1;
+                    if (wl < sizeof w)
+                        w[wl++] = (char)sg_lower(c);
+                    else
+                        kept = 0;
+                    i++;
+                    continue;
+                }
+                if (!((c == '\'' || c == '-') && i + 1 < n && !sg_sep_len(s, n, i + 1)))
+                    break;
+                if (wl < sizeof w)
+                    w[wl++] = (char)c;
+                else
+                    kept = 0;
+                i++;
+                continue;
+            }
             sl = sg_sep_len(s, n, i);
             if (sl) {
                 if (!sg_sep_joins(s, n, i, sl))
@@ -587,7 +624,6 @@ static void sg_tfeat_scan(const char *text, size_t len, sg_tfeat *f)
                 i += sl;
                 continue;
             }
-            unsigned char c = s[i];
             if (sg_is_upper(c))
                 f->uppers++;
             else if (sg_is_lower(c))
@@ -689,6 +725,7 @@ typedef struct sg_pline {
     int end_punct;      /* ends a sentence */
     unsigned char last; /* its last byte, closing quotes passed over */
     size_t words;
+    sg_tfeat f; /* what the scan read off its text */
 } sg_pline;
 
 /* A block to be: lines [first, last] of the line array. */
@@ -872,6 +909,24 @@ static int sg_plain_lines(sg_doc *doc, sg_plain_state *st, size_t pos)
             }
             if (ln.start == (size_t)-1)
                 ln.start = p;
+            if (s[p] > ' ' && s[p] < 0x80) {
+                /* a run of printable ASCII up to the next insertion: one
+                 * column a byte, none of it blank */
+                size_t lim = kc < doc->nchunks && doc->chunks[kc].start < eol
+                                 ? doc->chunks[kc].start
+                                 : eol;
+                if (first == (size_t)-1)
+                    first = p;
+                in_indent = 0;
+                any = 1;
+                size_t q = p;
+                while (q < lim && s[q] > ' ' && s[q] < 0x80)
+                    q++;
+                cols += q - p;
+                p = last = q;
+                cols_at_last = cols;
+                continue;
+            }
             size_t bl = sg_blank_len(s, eol, p);
             if (bl) {
                 if (in_indent)
@@ -909,13 +964,12 @@ static int sg_plain_lines(sg_doc *doc, sg_plain_state *st, size_t pos)
             ln.cstart = first + bl;
             ln.cend = last;
             ln.cols = cols_at_last;
-            sg_tfeat f;
-            sg_tfeat_scan(doc->src + ln.cstart, ln.cend - ln.cstart, &f);
-            ln.title = !ln.bullet && sg_title_like(&f);
-            ln.end_punct = f.end_punct;
-            ln.inner_stop = f.inner_stop;
-            ln.last = f.last;
-            ln.words = f.words;
+            sg_tfeat_scan(doc->src + ln.cstart, ln.cend - ln.cstart, &ln.f);
+            ln.title = !ln.bullet && sg_title_like(&ln.f);
+            ln.end_punct = ln.f.end_punct;
+            ln.inner_stop = ln.f.inner_stop;
+            ln.last = ln.f.last;
+            ln.words = ln.f.words;
             if (!SG_VEC_PUSH(st->lines, st->nlines, st->cap_lines, ln))
                 return 0;
             if (group == (size_t)-1)
@@ -949,9 +1003,14 @@ static int sg_unit_heading(const sg_plain_state *st, size_t u)
            nl->words >= SG_PARA_MIN_WORDS;
 }
 
+static void sg_classify_with(sg_doc *doc, size_t first_block, const sg_pline *const *pre,
+                             size_t npre);
+
 sg_status sg_read_plain(sg_doc *doc, sg_error *err)
 {
     sg_plain_state st;
+    const sg_pline **pre = NULL;
+    size_t npre = 0;
     memset(&st, 0, sizeof st);
     size_t first_block = doc->nblocks;
     size_t pos = sg_front_matter(doc, doc->src, doc->len);
@@ -959,6 +1018,10 @@ sg_status sg_read_plain(sg_doc *doc, sg_error *err)
         goto oom;
     if (!sg_plain_lines(doc, &st, pos))
         goto oom;
+    /* a one-line block's text is its line's: the classifier can reuse the
+     * line's scan (NULL: it scans again, as it would anyway) */
+    npre = st.nunits + 1;
+    pre = calloc(npre ? npre : 1, sizeof *pre);
     int headings = 0, prose_seen = 0;
     for (size_t u = 0; u < st.nunits; u++) {
         const sg_pline *a = &st.lines[st.units[u].first];
@@ -986,16 +1049,24 @@ sg_status sg_read_plain(sg_doc *doc, sg_error *err)
         }
         if (!sg_doc_end_block(doc, z->cend))
             goto oom;
+        size_t bk = doc->nblocks - 1 - first_block;
+        if (pre && a == z && bk < npre)
+            pre[bk] = a;
     }
-    free(st.lines);
-    free(st.units);
     if (doc->view.failed) {
+        free(pre);
+        free(st.lines);
+        free(st.units);
         sg_set_error(err, SG_ERR_MEMORY, "out of memory reading plain text");
         return SG_ERR_MEMORY;
     }
-    sg_classify_boilerplate(doc, first_block);
+    sg_classify_with(doc, first_block, pre, pre ? npre : 0);
+    free(pre);
+    free(st.lines);
+    free(st.units);
     return SG_OK;
 oom:
+    free(pre);
     free(st.lines);
     free(st.units);
     sg_set_error(err, SG_ERR_MEMORY, "out of memory reading plain text");
@@ -1124,7 +1195,7 @@ static int sg_head_find(const sg_head *h, const char *p, size_t from)
 {
     size_t pl = strlen(p);
     for (size_t at = from; at + pl <= h->n; at++)
-        if (sg_head_at(h, at, p, pl))
+        if (h->t[at] == p[0] && sg_head_at(h, at, p, pl)) /* first byte: cheap */
             return (int)at;
     return -1;
 }
@@ -1136,6 +1207,10 @@ static const sg_cue *sg_cue_match(const sg_head *h, const sg_tfeat *f)
         if (c->max_words && f->words > c->max_words)
             continue;
         if ((c->flags & SG_CUE_NOPUNCT) && f->end_punct)
+            continue;
+        /* exact and prefix cues start the head: a first byte that differs
+         * rules them out before any length or compare */
+        if (c->mode != SG_CUE_CONTAINS && (!h->n || h->t[0] != c->text[0]))
             continue;
         size_t pl = strlen(c->text);
         switch (c->mode) {
@@ -1338,13 +1413,17 @@ static int sg_bp_bio(const sg_head *h, const sg_tfeat *f)
 }
 
 /* Judge one block alone. */
-static void sg_bp_judge(const sg_doc *doc, const sg_block *b, sg_bp *bp)
+static void sg_bp_judge(const sg_doc *doc, const sg_block *b, const sg_tfeat *pre,
+                        sg_bp *bp)
 {
     const char *text = doc->view.data + b->view_start;
     size_t n = b->view_len;
     sg_tfeat f;
     sg_head h;
-    sg_tfeat_scan(text, n, &f);
+    if (pre)
+        f = *pre;
+    else
+        sg_tfeat_scan(text, n, &f);
     sg_head_make(text, n, &h);
     bp->bytes = n;
     if (!f.words) {
@@ -1474,6 +1553,14 @@ static void sg_bp_menus(const sg_doc *doc, sg_bp *bp, size_t first, size_t n)
 
 void sg_classify_boilerplate(sg_doc *doc, size_t first_block)
 {
+    sg_classify_with(doc, first_block, NULL, 0);
+}
+
+/* pre[i], when there, is the one line block first_block + i was made of:
+ * when the block's text is that line's text, the line's scan is the block's. */
+static void sg_classify_with(sg_doc *doc, size_t first_block, const sg_pline *const *pre,
+                             size_t npre)
+{
     if (!doc || first_block >= doc->nblocks || !doc->view.data)
         return;
     size_t n = doc->nblocks, m = n - first_block;
@@ -1488,8 +1575,13 @@ void sg_classify_boilerplate(sg_doc *doc, size_t first_block)
             c->cls = sg_why_chrome(b->why) ? SG_BP_PRE : SG_BP_SKIP;
             c->why = (unsigned char)b->why;
             c->bytes = b->view_len;
-        } else
-            sg_bp_judge(doc, b, c);
+        } else {
+            const sg_pline *l = i - first_block < npre ? pre[i - first_block] : NULL;
+            int same = l && b->view_len == l->cend - l->cstart &&
+                       !memcmp(doc->view.data + b->view_start, doc->src + l->cstart,
+                               b->view_len);
+            sg_bp_judge(doc, b, same ? &l->f : NULL, c);
+        }
     }
     /* Page chrome is there when a block says so by a cue; a byline, a run of
      * short list items or a weak cue alone may well be the author's own. */

@@ -304,9 +304,15 @@ static const char *const sg_r_numwords[] = {"zero",  "one",  "two", "three",
 /* A number word ("four") at a word start. */
 static int sg_r_numword(sg_uc *t, size_t n, size_t i, double *v, size_t *end)
 {
-    if (!sg_r_word_start(t, i))
+    if (!sg_r_word_start(t, i) || i >= n || !sg_r_alpha(t[i]))
+        return 0;
+    /* most words start with no number word's letter: z o t f s e n */
+    unsigned char c0 = (unsigned char)(t[i] | 0x20);
+    if (!((1u << (c0 - 'a')) & 0x020C6030u))
         return 0;
     for (size_t k = 0; sg_r_numwords[k]; k++) {
+        if ((unsigned char)sg_r_numwords[k][0] != c0)
+            continue;
         size_t e = sg_r_word(t, n, i, sg_r_numwords[k]);
         if (e) {
             *v = (double)k;

@@ -39,10 +39,26 @@ static void sg_report_num(sg_buf *b, double v)
 /* Scores are estimates: three decimals say all they know. */
 static void sg_report_score(sg_buf *b, double v)
 {
+    char tmp[48];
+    int k;
     if (!isfinite(v))
         sg_buf_puts(b, "null");
+    else if ((k = snprintf(tmp, sizeof tmp, "%.3f", v)) >= 0 && (size_t)k < sizeof tmp)
+        sg_buf_put(b, tmp, (size_t)k); /* one format, not sg_buf_printf's two */
     else
         sg_buf_printf(b, "%.3f", v);
+}
+
+/* A byte offset in decimal, as %zu writes it, without printf. */
+static void sg_report_zu(sg_buf *b, size_t v)
+{
+    char tmp[24];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    sg_buf_put(b, tmp + i, sizeof tmp - i);
 }
 
 static void sg_report_meta(sg_buf *b, const sg_meta *m)
@@ -85,7 +101,11 @@ static void sg_report_rating(sg_buf *b, const sg_rating_out *r)
     sg_report_num(b, r->normalized);
     sg_buf_puts(b, ",\"verdict\":");
     sg_report_str(b, r->verdict);
-    sg_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", r->start, r->end);
+    sg_buf_puts(b, ",\"start\":");
+    sg_report_zu(b, r->start);
+    sg_buf_puts(b, ",\"end\":");
+    sg_report_zu(b, r->end);
+    sg_buf_putc(b, '}');
 }
 
 static void sg_report_characters(sg_buf *b, const sg_cast *cast)
@@ -211,8 +231,11 @@ static int sg_report_skipped(sg_buf *b, const sg_doc *doc)
             j++;
         }
         if (end > start) {
-            sg_buf_printf(b, "%s{\"start\":%zu,\"end\":%zu,\"why\":", first ? "" : ",",
-                          start, end);
+            sg_buf_puts(b, first ? "{\"start\":" : ",{\"start\":");
+            sg_report_zu(b, start);
+            sg_buf_puts(b, ",\"end\":");
+            sg_report_zu(b, end);
+            sg_buf_puts(b, ",\"why\":");
             sg_report_str(b, sg_why_name(why));
             sg_buf_putc(b, '}');
             first = 0;
@@ -234,17 +257,24 @@ static void sg_report_flag(sg_buf *b, const sg_doc *doc, const sg_flag *f)
     size_t end = f->end < doc->len ? f->end : doc->len;
     if (end < start)
         end = start;
-    sg_buf_printf(b, "{\"start\":%zu,\"end\":%zu,\"text\":\"", f->start, f->end);
+    sg_buf_puts(b, "{\"start\":");
+    sg_report_zu(b, f->start);
+    sg_buf_puts(b, ",\"end\":");
+    sg_report_zu(b, f->end);
+    sg_buf_puts(b, ",\"text\":\"");
     sg_buf_put_json(b, doc->src + start, end - start);
     sg_buf_puts(b, "\",\"kind\":");
     sg_report_str(b, f->kind);
-    sg_buf_printf(
-        b, ",\"severity\":\"%s\",\"rule\":", f->severity == SG_MAJOR ? "major" : "minor");
+    sg_buf_puts(b, f->severity == SG_MAJOR ? ",\"severity\":\"major\",\"rule\":"
+                                           : ",\"severity\":\"minor\",\"rule\":");
     sg_report_str(b, f->rule);
     sg_buf_puts(b, ",\"confidence\":");
     sg_report_score(b, f->confidence);
-    sg_buf_printf(b, ",\"evidence\":{\"start\":%zu,\"end\":%zu},\"marked\":%s,\"cue\":",
-                  f->evidence_start, f->evidence_end, f->marked ? "true" : "false");
+    sg_buf_puts(b, ",\"evidence\":{\"start\":");
+    sg_report_zu(b, f->evidence_start);
+    sg_buf_puts(b, ",\"end\":");
+    sg_report_zu(b, f->evidence_end);
+    sg_buf_puts(b, f->marked ? "},\"marked\":true,\"cue\":" : "},\"marked\":false,\"cue\":");
     sg_report_str(b, f->cue);
     sg_buf_puts(b, ",\"character\":");
     sg_report_str(b, f->character);

@@ -595,6 +595,25 @@ void sg_segment(const char *text, size_t n, sg_sentence_fn emit, void *ctx)
 
     while (i < n) {
         uint32_t cp;
+        unsigned char c0 = s.t[i];
+        if ((c0 | 32u) - 'a' < 26u || (unsigned)(c0 - '0') < 10u) {
+            /* a run of ASCII letters and digits, the common case: no space,
+             * no terminal, no place for a long sentence to give way */
+            if (!s.open) {
+                s.open = 1;
+                s.start = i;
+            }
+            if (!s.in_word) {
+                s.in_word = 1;
+                s.word = i;
+            }
+            do
+                i++;
+            while (i < n &&
+                   ((s.t[i] | 32u) - 'a' < 26u || (unsigned)(s.t[i] - '0') < 10u));
+            s.last_end = i;
+            continue;
+        }
         size_t l = sg_seg_decode(s.t, n, i, &cp);
 
         if (sg_seg_is_space(cp)) {
