@@ -15,6 +15,7 @@
 #include <limits.h>
 #include <math.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -780,6 +781,37 @@ typedef struct sg_cli_sink {
     const char *path;
 } sg_cli_sink;
 
+/* The temporary being written, removed when a signal ends the run so an
+ * interrupted -o leaves neither a half-written target nor a stray file. */
+static char sg_cli_tmp_path[4096];
+static volatile sig_atomic_t sg_cli_tmp_live;
+
+static void sg_cli_on_signal(int sig)
+{
+    if (sg_cli_tmp_live)
+        unlink(sg_cli_tmp_path);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void sg_cli_guard_tmp(const char *tmp)
+{
+    if (!tmp || strlen(tmp) >= sizeof sg_cli_tmp_path) {
+        sg_cli_tmp_live = 0;
+        return;
+    }
+    memcpy(sg_cli_tmp_path, tmp, strlen(tmp) + 1);
+    sg_cli_tmp_live = 1;
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = sg_cli_on_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
 static int sg_cli_sink_open(sg_cli_sink *s, const char *path)
 {
     memset(s, 0, sizeof *s);
@@ -822,6 +854,7 @@ static int sg_cli_sink_open(sg_cli_sink *s, const char *path)
     if (fchmod(fd, mode) != 0) {
         /* Not fatal: the content matters more than the mode bits. */
     }
+    sg_cli_guard_tmp(s->tmp);
     s->f = fdopen(fd, "wb");
     if (!s->f) {
         fprintf(stderr, SG_CLI_NAME ": %s: %s\n", path, strerror(errno));
@@ -868,6 +901,7 @@ static int sg_cli_sink_close(sg_cli_sink *s, int keep)
     }
     if (!keep || failed)
         unlink(s->tmp);
+    sg_cli_tmp_live = 0;
     free(s->tmp);
     memset(s, 0, sizeof *s);
     return rc;
