@@ -1,5 +1,6 @@
-/* sg_rules.c -- rules as data: PCRE2 patterns compiled once (JIT), matched
- * per sentence with declarative conditions, under match and depth limits. */
+/* sg_rules.c -- rules as data: PCRE2 patterns compiled once (JIT; a pattern
+ * several rules share is compiled and run once), matched per sentence with
+ * declarative conditions, under match and depth limits. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "sg_internal.h"
 
@@ -12,16 +13,44 @@
 #define SG_JIT_STACK (512 * 1024) /* per match context */
 #define SG_DEFAULT_RULE_CONFIDENCE 0.7
 
-typedef struct sg_pat_list {
-    pcre2_code **codes;
-    size_t n;
-} sg_pat_list;
-
 /* A set of NUL-terminated strings (literals a match must contain). */
 typedef struct sg_strset {
     char **v;
-    size_t n;
+    size_t n, cap;
 } sg_strset;
+
+/* A node of a gate: a leaf holds when a literal of set `a` occurs in the
+ * sentence; AND and OR combine the nodes kids[a .. a + n). */
+typedef struct sg_gnode {
+    uint32_t op, a, n;
+} sg_gnode;
+
+/* What a pattern needs to be able to match: a formula over sets of literals,
+ * each set with one bit in the prefilter's verdict (bit0, bit0 + 1 ...).
+ * No sets: nothing is known and the pattern always runs. */
+typedef struct sg_gate {
+    sg_strset *sets;
+    size_t nsets;
+    sg_gnode *nodes; /* nodes[0] is the root */
+    uint32_t *kids;
+    size_t nnodes, nkids;
+    uint32_t bit0;
+} sg_gate;
+
+/* A compiled pattern, shared by every rule list with the same source and
+ * options: compiled once, and run at most once per sentence. */
+typedef struct sg_upat {
+    char *src;
+    uint32_t opts;
+    pcre2_code *code;
+    sg_strset lits; /* every match holds one (none: not known) */
+    sg_gate gate;
+} sg_upat;
+
+typedef struct sg_pat_list {
+    uint32_t *u; /* indices into the ruleset's patterns */
+    size_t n;
+} sg_pat_list;
 
 typedef struct sg_rule {
     char *id, *kind, *source;
@@ -29,7 +58,7 @@ typedef struct sg_rule {
     double confidence;
     int character;
     sg_pat_list patterns, requires, unless, lower_if, major_if, minor_if;
-    int gated;        /* 1: a match of `patterns` contains one of `lits` */
+    int gated;        /* 1: a match of any of `patterns` contains one of `lits` */
     sg_strset lits;   /* ASCII letters folded to lower case */
 } sg_rule;
 
@@ -39,34 +68,51 @@ struct sg_ruleset {
     sg_rule *rules;
     size_t n, cap;
     uint32_t max_ovec;
+    sg_upat *pats;    /* the distinct patterns of all rules */
+    size_t npats, patcap;
+    uint32_t nbits;   /* literal sets of their gates so far: one verdict bit each */
     sg_prefilter *pf; /* built lazily for rules [0, pf->nrules) */
     int pf_dirty;     /* rules were added since pf was built */
     int pf_off;       /* every rule runs on every sentence (tests) */
 };
 
 struct sg_match_ctx {
+    /* per pattern: the sentence (gen) whose result is kept, and the result */
+    uint32_t gen, *seen;
+    int8_t *res;
+    size_t *rs_start, *rs_end;
+    size_t npats;
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     pcre2_jit_stack *stack;
-    uint64_t *mask;   /* the prefilter's verdict for one sentence */
+    uint64_t *mask;   /* the prefilter's verdict for one sentence, per literal set */
     size_t mask_words;
+    uint64_t *cand;   /* the patterns that may match it: one of their sets is there */
+    size_t cand_words;
 };
 
 /* ---- the literal prefilter ------------------------------------------------
  * Most sentences of a review tell no story, and running every rule's
  * patterns on each of them is most of an analysis.  From each pattern a small
- * parser derives a set of literal strings such that every match contains at
- * least one of them (ASCII letters folded to lower case); one Aho-Corasick
- * pass over a sentence then tells which rules can match at all.  The parser
- * knows the common PCRE2 syntax and gives up on anything else, and a rule
- * with a pattern it gave up on runs on every sentence: the prefilter only
- * skips work whose result is known to be "no match". */
+ * parser derives a gate: a formula over sets of literal strings that every
+ * match satisfies (ASCII letters folded to lower case), an AND over the
+ * pieces of a sequence and an OR over the branches of an alternation, so
+ * "in the end, X dies" needs both "in the end" and "dies".  One Aho-Corasick
+ * pass over a sentence tells which sets occur, and only the patterns whose
+ * gate holds run; conditions are gated the same way.  The parser knows the
+ * common PCRE2 syntax and gives up on anything else, and a pattern it gave up
+ * on runs on every sentence: the prefilter only skips work whose result is
+ * known to be "no match". */
 
-#define SG_PF_MAX_SET 16     /* strings in a set of every possible match */
+#define SG_PF_MAX_SET 64     /* strings in a set of every possible match */
 #define SG_PF_MAX_REQ 256    /* strings in a set of required literals */
 #define SG_PF_MAX_LIT 20     /* bytes in one literal */
 #define SG_PF_MAX_DEPTH 64   /* group nesting the parser follows */
 #define SG_PF_MAX_STATES 32768 /* under 0xFFFF, the no-edge mark */
+#define SG_PF_MAX_NODES 4096 /* formula nodes per pattern; past it: less known */
+#define SG_PF_MIN_WEIGHT 2   /* rarity (sg_pf_weight) of a literal worth a bit */
+
+enum { SG_PF_LEAF, SG_PF_AND, SG_PF_OR };
 
 static void sg_strset_free(sg_strset *s)
 {
@@ -74,7 +120,7 @@ static void sg_strset_free(sg_strset *s)
         free(s->v[i]);
     free(s->v);
     s->v = NULL;
-    s->n = 0;
+    s->n = s->cap = 0;
 }
 
 static int sg_strset_has(const sg_strset *s, const char *x)
@@ -88,20 +134,16 @@ static int sg_strset_has(const sg_strset *s, const char *x)
 /* Add a copy of `x` (n bytes) unless present.  0 on OOM. */
 static int sg_strset_add(sg_strset *s, const char *x, size_t n)
 {
+    for (size_t i = 0; i < s->n; i++)
+        if (!strncmp(s->v[i], x, n) && !s->v[i][n])
+            return 1;
     char *c = sg_strndup(x, n);
     if (!c)
         return 0;
-    if (sg_strset_has(s, c)) {
-        free(c);
-        return 1;
-    }
-    char **v = realloc(s->v, (s->n + 1) * sizeof *v);
-    if (!v) {
+    if (!SG_VEC_PUSH(s->v, s->n, s->cap, c)) {
         free(c);
         return 0;
     }
-    s->v = v;
-    s->v[s->n++] = c;
     return 1;
 }
 
@@ -120,12 +162,14 @@ static size_t sg_strset_maxlen(const sg_strset *s)
 typedef struct sg_pf_info {
     int exact, req;
     sg_strset set;
+    size_t f; /* not exact: a formula every match satisfies (a node id, 0 true) */
 } sg_pf_info;
 
 static void sg_pf_none(sg_pf_info *x)
 {
     sg_strset_free(&x->set);
     x->exact = x->req = 0;
+    x->f = 0;
 }
 
 static int sg_pf_exact1(sg_pf_info *x, const char *s, size_t n)
@@ -189,13 +233,26 @@ static size_t sg_pf_weight(const char *lit)
             q++;
         size_t n = (size_t)(q - p);
         int is_common = 0;
-        for (size_t i = 0; i < sizeof common / sizeof *common && !is_common; i++)
-            is_common = strlen(common[i]) == n && !memcmp(common[i], p, n);
+        for (size_t i = 0; n <= 5 && i < sizeof common / sizeof *common && !is_common; i++)
+            is_common = common[i][0] == *p && strlen(common[i]) == n &&
+                        !memcmp(common[i], p, n);
         if (!is_common)
             w += n;
         p = q;
     }
     return w;
+}
+
+/* How rare the least rare literal of a set is. */
+static size_t sg_pf_minweight(const sg_strset *s)
+{
+    size_t m = SIZE_MAX;
+    for (size_t i = 0; i < s->n && m; i++) {
+        size_t w = sg_pf_weight(s->v[i]);
+        if (w < m)
+            m = w;
+    }
+    return m;
 }
 
 /* The better of two required sets is the one whose least rare literal is
@@ -207,27 +264,129 @@ static void sg_pf_consider(sg_pf_info *best, sg_pf_info *cand)
         sg_pf_none(cand);
         return;
     }
-    size_t cmin = SIZE_MAX, bmin = SIZE_MAX;
-    for (size_t i = 0; i < cand->set.n; i++)
-        if (sg_pf_weight(cand->set.v[i]) < cmin)
-            cmin = sg_pf_weight(cand->set.v[i]);
-    for (size_t i = 0; i < best->set.n; i++)
-        if (sg_pf_weight(best->set.v[i]) < bmin)
-            bmin = sg_pf_weight(best->set.v[i]);
+    size_t cmin = sg_pf_minweight(&cand->set), bmin = sg_pf_minweight(&best->set);
     if (!best->req || cmin > bmin || (cmin == bmin && cand->set.n < best->set.n)) {
         sg_pf_none(best);
         *best = *cand;
+        best->f = 0; /* `best` is the one set; formulas are kept apart */
         memset(cand, 0, sizeof *cand);
     } else {
         sg_pf_none(cand);
     }
 }
 
+/* A formula node while parsing; ids are index + 1, 0 is "true". */
+typedef struct sg_pf_node {
+    int op;
+    sg_strset set;  /* a leaf's literals */
+    size_t *kids;   /* AND, OR: node ids */
+    size_t nkids;
+} sg_pf_node;
+
 typedef struct sg_pf_parser {
     const unsigned char *p;
     int fail;  /* syntax the parser does not know, or out of memory */
     int depth;
+    sg_pf_node *nodes; /* formulas: all freed once the pattern is done */
+    size_t nn, ncap;
 } sg_pf_parser;
+
+/* A new formula node; 0 ("true", which every match satisfies) when the
+ * pattern has too many or memory runs out. */
+static size_t sg_pf_node_new(sg_pf_parser *P, int op)
+{
+    if (P->nn >= SG_PF_MAX_NODES)
+        return 0;
+    if (P->nn == P->ncap) {
+        size_t nc = P->ncap ? P->ncap * 2 : 32;
+        sg_pf_node *v = realloc(P->nodes, nc * sizeof *v);
+        if (!v)
+            return 0;
+        P->nodes = v;
+        P->ncap = nc;
+    }
+    memset(&P->nodes[P->nn], 0, sizeof P->nodes[P->nn]);
+    P->nodes[P->nn].op = op;
+    return ++P->nn;
+}
+
+static void sg_pf_nodes_free(sg_pf_parser *P)
+{
+    for (size_t i = 0; i < P->nn; i++) {
+        sg_strset_free(&P->nodes[i].set);
+        free(P->nodes[i].kids);
+    }
+    free(P->nodes);
+    P->nodes = NULL;
+    P->nn = P->ncap = 0;
+}
+
+static int sg_pf_kid_add(sg_pf_parser *P, size_t node, size_t kid)
+{
+    sg_pf_node *x = &P->nodes[node - 1];
+    size_t *k = realloc(x->kids, (x->nkids + 1) * sizeof *k);
+    if (!k)
+        return 0;
+    x->kids = k;
+    x->kids[x->nkids++] = kid;
+    return 1;
+}
+
+/* a AND b, a OR b, flattened.  A formula is used once: a and b are taken. */
+static size_t sg_pf_join(sg_pf_parser *P, int op, size_t a, size_t b)
+{
+    if (op == SG_PF_AND && (!a || !b))
+        return a ? a : b;
+    if (op == SG_PF_OR && (!a || !b))
+        return 0;
+    size_t r = a;
+    if (P->nodes[a - 1].op != op) {
+        r = sg_pf_node_new(P, op);
+        if (!r || !sg_pf_kid_add(P, r, a))
+            return op == SG_PF_AND ? a : 0;
+    }
+    if (P->nodes[b - 1].op == op) {
+        for (size_t i = 0; i < P->nodes[b - 1].nkids; i++)
+            if (!sg_pf_kid_add(P, r, P->nodes[b - 1].kids[i]))
+                return op == SG_PF_AND ? r : 0;
+    } else if (!sg_pf_kid_add(P, r, b)) {
+        return op == SG_PF_AND ? r : 0;
+    }
+    return r;
+}
+
+static void sg_pf_to_req(sg_pf_info *x);
+
+/* The formula of what the parser knows about a piece: for an exact set, that
+ * one of its strings occurs (dropping those that hold another). */
+static size_t sg_pf_formula(sg_pf_parser *P, const sg_pf_info *x)
+{
+    if (!x->exact && x->f)
+        return x->f;
+    if (!x->exact && !x->req)
+        return 0;
+    sg_pf_info c;
+    memset(&c, 0, sizeof c);
+    c.exact = x->exact;
+    c.req = x->req;
+    for (size_t i = 0; i < x->set.n; i++)
+        if (!sg_strset_add(&c.set, x->set.v[i], strlen(x->set.v[i]))) {
+            sg_pf_none(&c);
+            return 0;
+        }
+    sg_pf_to_req(&c);
+    /* a literal found in nearly every sentence tells nothing and costs a
+     * verdict bit on each of them: such a set is left out ("true") */
+    if (c.req && sg_pf_minweight(&c.set) < SG_PF_MIN_WEIGHT)
+        c.req = 0;
+    size_t id = c.req ? sg_pf_node_new(P, SG_PF_LEAF) : 0;
+    if (id) {
+        P->nodes[id - 1].set = c.set;
+        memset(&c.set, 0, sizeof c.set);
+    }
+    sg_pf_none(&c);
+    return id;
+}
 
 static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out);
 
@@ -605,6 +764,7 @@ static void sg_pf_seq(sg_pf_parser *P, sg_pf_info *out)
     memset(out, 0, sizeof *out);
     memset(&best, 0, sizeof best);
     int exact = 1;
+    size_t all = 0; /* every piece's formula: a match holds them all */
     if (!sg_pf_exact1(&run, "", 0)) {
         P->fail = 1;
         return;
@@ -647,10 +807,13 @@ static void sg_pf_seq(sg_pf_parser *P, sg_pf_info *out)
             run = prod;
         } else if (x.exact) {
             exact = 0;
+            all = sg_pf_join(P, SG_PF_AND, all, sg_pf_formula(P, &run));
             sg_pf_consider(&best, &run);
             run = x;
         } else {
             exact = 0;
+            all = sg_pf_join(P, SG_PF_AND, all, sg_pf_formula(P, &run));
+            all = sg_pf_join(P, SG_PF_AND, all, sg_pf_formula(P, &x));
             sg_pf_consider(&best, &run);
             if (x.req)
                 sg_pf_consider(&best, &x);
@@ -672,15 +835,18 @@ static void sg_pf_seq(sg_pf_parser *P, sg_pf_info *out)
         *out = run;
         return;
     }
+    all = sg_pf_join(P, SG_PF_AND, all, sg_pf_formula(P, &run));
     sg_pf_consider(&best, &run);
     *out = best;
+    out->f = all;
 }
 
 /* Alternatives up to ')' or the end. */
 static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out)
 {
     sg_strset ex = {0}, rq = {0};
-    int all_exact = 1, all_req = 1;
+    int all_exact = 1, all_req = 1, some_true = 0, first = 1;
+    size_t any = 0; /* a match satisfies one branch's formula */
     for (;;) {
         sg_pf_info b = {0};
         sg_pf_seq(P, &b);
@@ -688,6 +854,12 @@ static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out)
             sg_pf_none(&b);
             break;
         }
+        size_t fb = sg_pf_formula(P, &b);
+        if (!fb)
+            some_true = 1;
+        else
+            any = first ? fb : sg_pf_join(P, SG_PF_OR, any, fb);
+        first = 0;
         if (b.exact) {
             for (size_t i = 0; i < b.set.n && all_exact; i++)
                 if (ex.n >= SG_PF_MAX_SET)
@@ -726,19 +898,69 @@ static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out)
         sg_strset_free(&ex);
         sg_strset_free(&rq);
     }
+    out->f = P->fail || some_true ? 0 : any;
+}
+
+static void sg_gate_free(sg_gate *g)
+{
+    for (size_t i = 0; i < g->nsets; i++)
+        sg_strset_free(&g->sets[i]);
+    free(g->sets);
+    free(g->nodes);
+    free(g->kids);
+    memset(g, 0, sizeof *g);
+}
+
+/* Copy formula `id` into g at node `at` (reserved by the caller), moving
+ * the leaves' sets.  0 on OOM. */
+static int sg_gate_put(sg_pf_parser *P, size_t id, sg_gate *g, size_t at)
+{
+    sg_pf_node *x = &P->nodes[id - 1];
+    if (x->op == SG_PF_LEAF) {
+        g->sets[g->nsets] = x->set;
+        memset(&x->set, 0, sizeof x->set);
+        g->nodes[at] = (sg_gnode){SG_PF_LEAF, (uint32_t)g->nsets++, 0};
+        return 1;
+    }
+    size_t k0 = g->nkids;
+    g->nodes[at] = (sg_gnode){(uint32_t)x->op, (uint32_t)k0, (uint32_t)x->nkids};
+    g->nkids += x->nkids;
+    for (size_t i = 0; i < x->nkids; i++)
+        g->kids[k0 + i] = (uint32_t)g->nnodes++;
+    for (size_t i = 0; i < x->nkids; i++)
+        if (!sg_gate_put(P, x->kids[i], g, g->kids[k0 + i]))
+            return 0;
+    return 1;
 }
 
 /* Literals one of which every match of `pattern` contains: 1 and `out`
- * filled, or 0 when they cannot be known (or memory ran out). */
-static int sg_pf_literals(const char *pattern, sg_strset *out)
+ * filled, or 0 when they cannot be known (or memory ran out).  `gate` gets
+ * the fuller formula: every piece of a sequence, every branch of an
+ * alternation (no sets when nothing is known). */
+static int sg_pf_literals(const char *pattern, sg_strset *out, sg_gate *gate)
 {
-    sg_pf_parser P = {(const unsigned char *)pattern, 0, 0};
+    sg_pf_parser P;
+    memset(&P, 0, sizeof P);
+    P.p = (const unsigned char *)pattern;
+    memset(gate, 0, sizeof *gate);
     sg_pf_info x;
     sg_pf_alt(&P, &x);
     if (P.fail || *P.p) {
         sg_pf_none(&x);
+        sg_pf_nodes_free(&P);
         return 0;
     }
+    size_t f = sg_pf_formula(&P, &x);
+    if (f) {
+        /* a tree of nn nodes at most, and as many kids */
+        gate->sets = calloc(P.nn, sizeof *gate->sets);
+        gate->nodes = calloc(P.nn, sizeof *gate->nodes);
+        gate->kids = calloc(P.nn, sizeof *gate->kids);
+        gate->nnodes = 1;
+        if (!gate->sets || !gate->nodes || !gate->kids || !sg_gate_put(&P, f, gate, 0))
+            sg_gate_free(gate);
+    }
+    sg_pf_nodes_free(&P);
     sg_pf_to_req(&x);
     if (!x.req) {
         sg_pf_none(&x);
@@ -749,24 +971,22 @@ static int sg_pf_literals(const char *pattern, sg_strset *out)
 }
 
 /* Literals for a rule: the union over its patterns, or 0 (always runs). */
-static int sg_rule_literals(const sg_rule_def *def, sg_strset *out)
+static int sg_rule_literals(const sg_ruleset *rs, const sg_pat_list *pats, sg_strset *out)
 {
     sg_pf_info all;
     memset(&all, 0, sizeof all);
-    for (size_t i = 0; def->patterns[i]; i++) {
-        sg_strset s = {0};
-        if (!sg_pf_literals(def->patterns[i], &s)) {
+    for (size_t i = 0; i < pats->n; i++) {
+        const sg_strset *s = &rs->pats[pats->u[i]].lits;
+        if (!s->n) {
             sg_strset_free(&all.set);
             return 0;
         }
-        for (size_t k = 0; k < s.n; k++)
+        for (size_t k = 0; k < s->n; k++)
             if (all.set.n >= SG_PF_MAX_REQ ||
-                !sg_strset_add(&all.set, s.v[k], strlen(s.v[k]))) {
-                sg_strset_free(&s);
+                !sg_strset_add(&all.set, s->v[k], strlen(s->v[k]))) {
                 sg_strset_free(&all.set);
                 return 0;
             }
-        sg_strset_free(&s);
     }
     all.exact = 1;
     sg_pf_to_req(&all);
@@ -776,17 +996,22 @@ static int sg_rule_literals(const sg_rule_def *def, sg_strset *out)
     return 1;
 }
 
-/* The automaton: one pass over a sentence sets the bit of every rule one of
- * whose literals occurs in it. */
+/* The automaton: one pass over a sentence sets the bit of every literal set
+ * (of every pattern's gate) one of whose literals occurs in it. */
 struct sg_prefilter {
     size_t nrules;        /* rules [0, nrules) were considered */
-    size_t words;         /* uint64_t per rule mask */
+    size_t words;         /* uint64_t per verdict: one bit per literal set */
     uint8_t cls[256];     /* byte -> symbol class (0: in no literal) */
     size_t ncls;
     uint16_t *go;         /* [state * ncls + class] -> state */
-    uint32_t *out;        /* per state: 1 + index into masks, or 0 */
-    uint64_t *masks;      /* rule masks of the states that have one */
-    uint64_t *always;     /* rules that run whatever the sentence holds */
+    uint32_t *out;        /* per state: index into outs, or 0 */
+    uint32_t *outs;       /* at an index: a count, then that many bits to set */
+    uint64_t *always;     /* patterns that run whatever the sentence holds */
+    uint32_t *owner;      /* per verdict bit: the pattern whose gate has it */
+    uint32_t nbits;       /* verdict bits of the gates; then one more: */
+    uint32_t bail;        /* set by a character that caseless matching equates with
+                           * an ASCII letter although its bytes differ */
+    size_t pwords;        /* uint64_t per set of patterns */
 };
 
 static void sg_prefilter_free(sg_prefilter *pf)
@@ -795,9 +1020,32 @@ static void sg_prefilter_free(sg_prefilter *pf)
         return;
     free(pf->go);
     free(pf->out);
-    free(pf->masks);
+    free(pf->outs);
     free(pf->always);
+    free(pf->owner);
     free(pf);
+}
+
+/* The pattern lists of a rule: its patterns first, then its conditions. */
+static const sg_pat_list *sg_rule_list(const sg_rule *r, size_t k)
+{
+    const sg_pat_list *l[] = {&r->patterns, &r->requires, &r->unless,
+                              &r->lower_if, &r->major_if, &r->minor_if};
+    return k < sizeof l / sizeof *l ? l[k] : NULL;
+}
+
+/* A growable list of verdict bits, one per automaton state. */
+typedef struct sg_pf_bits {
+    uint32_t *v;
+    size_t n, cap;
+} sg_pf_bits;
+
+static int sg_pf_bits_add(sg_pf_bits *b, uint32_t bit)
+{
+    for (size_t i = 0; i < b->n; i++)
+        if (b->v[i] == bit)
+            return 1;
+    return SG_VEC_PUSH(b->v, b->n, b->cap, bit);
 }
 
 static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
@@ -806,90 +1054,126 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
     if (!pf)
         return NULL;
     pf->nrules = rs->n;
-    pf->words = (rs->n + 63) / 64;
-    pf->always = calloc(pf->words ? pf->words : 1, sizeof *pf->always);
-    if (!pf->always) {
+    pf->nbits = rs->nbits;
+    pf->bail = rs->nbits;
+    pf->words = (rs->nbits + 1 + 63) / 64;
+    pf->pwords = (rs->npats + 63) / 64 + 1;
+    pf->always = calloc(pf->pwords, sizeof *pf->always);
+    pf->owner = calloc(rs->nbits + 1, sizeof *pf->owner);
+    if (!pf->always || !pf->owner) {
         sg_prefilter_free(pf);
         return NULL;
     }
     /* symbol classes: one per byte that occurs in a literal */
     pf->ncls = 1;
     for (size_t r = 0; r < rs->n; r++)
-        for (size_t k = 0; rs->rules[r].gated && k < rs->rules[r].lits.n; k++)
-            for (const unsigned char *p = (const unsigned char *)rs->rules[r].lits.v[k];
-                 *p; p++)
-                if (!pf->cls[*p]) {
-                    pf->cls[*p] = (uint8_t)pf->ncls;
-                    if (*p >= 'a' && *p <= 'z')
-                        pf->cls[*p - 32] = (uint8_t)pf->ncls;
-                    pf->ncls++;
+        for (size_t k = 0; sg_rule_list(&rs->rules[r], k); k++) {
+            const sg_pat_list *l = sg_rule_list(&rs->rules[r], k);
+            for (size_t i = 0; i < l->n; i++)
+                for (size_t j = 0; j < rs->pats[l->u[i]].gate.nsets; j++) {
+                    const sg_strset *set = &rs->pats[l->u[i]].gate.sets[j];
+                    for (size_t m = 0; m < set->n; m++)
+                        for (const unsigned char *p = (const unsigned char *)set->v[m]; *p;
+                             p++)
+                            if (!pf->cls[*p]) {
+                                pf->cls[*p] = (uint8_t)pf->ncls;
+                                if (*p >= 'a' && *p <= 'z')
+                                    pf->cls[*p - 32] = (uint8_t)pf->ncls;
+                                pf->ncls++;
+                            }
                 }
-    /* the trie, 0xFFFF where there is no edge yet; a rule whose literals
-     * would take it past SG_PF_MAX_STATES runs on every sentence */
+        }
+    /* KELVIN SIGN and LATIN SMALL LETTER LONG S: caseless matching equates
+     * them with k and s, so a sentence that holds one skips the prefilter */
+    static const char *const bail[] = {"\xE2\x84\xAA", "\xC5\xBF"};
+    for (size_t i = 0; i < 2; i++)
+        for (const unsigned char *p = (const unsigned char *)bail[i]; *p; p++)
+            if (!pf->cls[*p])
+                pf->cls[*p] = (uint8_t)pf->ncls++;
+    /* the trie, 0xFFFF where there is no edge yet; a pattern whose literals
+     * would take it past SG_PF_MAX_STATES runs on every sentence (the rules'
+     * own patterns go in first: conditions run only after one matched) */
     size_t cap = 256, n = 1;
     pf->go = malloc(cap * pf->ncls * sizeof *pf->go);
-    uint64_t *acc = calloc(cap * pf->words, sizeof *acc);
-    if (!pf->go || !acc) {
-        free(acc);
-        sg_prefilter_free(pf);
-        return NULL;
+    sg_pf_bits *acc = calloc(cap, sizeof *acc);
+    int oom = !pf->go || !acc;
+    if (!oom)
+        memset(pf->go, 0xFF, cap * pf->ncls * sizeof *pf->go);
+    uint8_t *done = calloc(rs->npats + 1, 1); /* patterns already in */
+    oom |= !done;
+    for (size_t i = 0; i < 2 && !oom; i++) {
+        size_t st = 0;
+        for (const unsigned char *p = (const unsigned char *)bail[i]; *p; p++) {
+            uint16_t *e = &pf->go[st * pf->ncls + pf->cls[*p]];
+            if (*e == 0xFFFF)
+                *e = (uint16_t)n++;
+            st = *e;
+        }
+        oom = !sg_pf_bits_add(&acc[st], pf->bail);
     }
-    memset(pf->go, 0xFF, cap * pf->ncls * sizeof *pf->go);
-    for (size_t r = 0; r < rs->n; r++) {
-        const sg_rule *rule = &rs->rules[r];
-        size_t need = 0;
-        for (size_t k = 0; rule->gated && k < rule->lits.n; k++) {
-            size_t st = 0;
-            const unsigned char *p = (const unsigned char *)rule->lits.v[k];
-            for (; *p && pf->go[st * pf->ncls + pf->cls[*p]] != 0xFFFF; p++)
-                st = pf->go[st * pf->ncls + pf->cls[*p]];
-            need += strlen((const char *)p);
-        }
-        if (!rule->gated || n + need > SG_PF_MAX_STATES) {
-            pf->always[r / 64] |= (uint64_t)1 << (r % 64);
-            continue;
-        }
-        if (n + need > cap) {
-            size_t ncap = cap;
-            while (n + need > ncap)
-                ncap *= 2;
-            uint16_t *go = realloc(pf->go, ncap * pf->ncls * sizeof *go);
-            uint64_t *acc2 = go ? realloc(acc, ncap * pf->words * sizeof *acc2) : NULL;
-            if (go)
-                pf->go = go;
-            if (!acc2) {
-                free(acc);
-                sg_prefilter_free(pf);
-                return NULL;
+    for (size_t k = 0; k < 6 && !oom; k++)
+        for (size_t r = 0; r < rs->n && !oom; r++) {
+            const sg_pat_list *l = sg_rule_list(&rs->rules[r], k);
+            for (size_t i = 0; i < l->n && !oom; i++) {
+                uint32_t u = l->u[i];
+                const sg_gate *g = &rs->pats[u].gate;
+                if (done[u])
+                    continue;
+                done[u] = 1;
+                size_t need = 0;
+                for (size_t j = 0; j < g->nsets; j++)
+                    for (size_t m = 0; m < g->sets[j].n; m++) {
+                        size_t st = 0;
+                        const unsigned char *p = (const unsigned char *)g->sets[j].v[m];
+                        for (; *p && pf->go[st * pf->ncls + pf->cls[*p]] != 0xFFFF; p++)
+                            st = pf->go[st * pf->ncls + pf->cls[*p]];
+                        need += strlen((const char *)p);
+                    }
+                if (!g->nsets || n + need > SG_PF_MAX_STATES) {
+                    pf->always[u / 64] |= (uint64_t)1 << (u % 64);
+                    continue;
+                }
+                if (n + need > cap) {
+                    size_t ncap = cap;
+                    while (n + need > ncap)
+                        ncap *= 2;
+                    uint16_t *go = realloc(pf->go, ncap * pf->ncls * sizeof *go);
+                    if (go)
+                        pf->go = go;
+                    sg_pf_bits *acc2 = go ? realloc(acc, ncap * sizeof *acc2) : NULL;
+                    if (!acc2) {
+                        oom = 1;
+                        break;
+                    }
+                    acc = acc2;
+                    memset(pf->go + cap * pf->ncls, 0xFF,
+                           (ncap - cap) * pf->ncls * sizeof *go);
+                    memset(acc + cap, 0, (ncap - cap) * sizeof *acc);
+                    cap = ncap;
+                }
+                for (size_t j = 0; j < g->nsets; j++)
+                    pf->owner[g->bit0 + j] = u;
+                for (size_t j = 0; j < g->nsets && !oom; j++)
+                    for (size_t m = 0; m < g->sets[j].n && !oom; m++) {
+                        size_t st = 0;
+                        for (const unsigned char *p = (const unsigned char *)g->sets[j].v[m];
+                             *p; p++) {
+                            uint16_t *e = &pf->go[st * pf->ncls + pf->cls[*p]];
+                            if (*e == 0xFFFF)
+                                *e = (uint16_t)n++;
+                            st = *e;
+                        }
+                        oom = !sg_pf_bits_add(&acc[st], g->bit0 + (uint32_t)j);
+                    }
             }
-            acc = acc2;
-            memset(pf->go + cap * pf->ncls, 0xFF, (ncap - cap) * pf->ncls * sizeof *go);
-            memset(acc + cap * pf->words, 0, (ncap - cap) * pf->words * sizeof *acc);
-            cap = ncap;
         }
-        for (size_t k = 0; k < rule->lits.n; k++) {
-            size_t st = 0;
-            for (const unsigned char *p = (const unsigned char *)rule->lits.v[k]; *p; p++) {
-                uint16_t *e = &pf->go[st * pf->ncls + pf->cls[*p]];
-                if (*e == 0xFFFF)
-                    *e = (uint16_t)n++;
-                st = *e;
-            }
-            acc[st * pf->words + r / 64] |= (uint64_t)1 << (r % 64);
-        }
-    }
-    uint32_t *fail = calloc(n, sizeof *fail);
-    uint32_t *queue = malloc(n * sizeof *queue);
-    if (!fail || !queue) {
-        free(acc);
-        free(fail);
-        free(queue);
-        sg_prefilter_free(pf);
-        return NULL;
-    }
+    free(done);
     /* breadth first: fail links, complete transitions, inherited outputs */
+    uint32_t *fail = oom ? NULL : calloc(n, sizeof *fail);
+    uint32_t *queue = oom ? NULL : malloc(n * sizeof *queue);
+    oom |= !fail || !queue;
     size_t qh = 0, qt = 0;
-    for (size_t c = 0; c < pf->ncls; c++) {
+    for (size_t c = 0; c < pf->ncls && !oom; c++) {
         uint16_t *e = &pf->go[c];
         if (*e == 0xFFFF) {
             *e = 0;
@@ -898,13 +1182,13 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
             queue[qt++] = *e;
         }
     }
-    while (qh < qt) {
-        uint32_t s = queue[qh++];
-        for (size_t w = 0; w < pf->words; w++)
-            acc[s * pf->words + w] |= acc[fail[s] * pf->words + w];
+    while (qh < qt && !oom) {
+        uint32_t st = queue[qh++];
+        for (size_t i = 0; i < acc[fail[st]].n && !oom; i++)
+            oom = !sg_pf_bits_add(&acc[st], acc[fail[st]].v[i]);
         for (size_t c = 0; c < pf->ncls; c++) {
-            uint16_t *e = &pf->go[s * pf->ncls + c];
-            uint16_t via_fail = pf->go[fail[s] * pf->ncls + c];
+            uint16_t *e = &pf->go[st * pf->ncls + c];
+            uint16_t via_fail = pf->go[fail[st] * pf->ncls + c];
             if (*e == 0xFFFF) {
                 *e = via_fail;
             } else {
@@ -915,60 +1199,78 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
     }
     free(fail);
     free(queue);
-    /* keep masks only for states that have one */
-    pf->out = calloc(n, sizeof *pf->out);
-    size_t with = 0;
-    for (size_t s = 0; s < n; s++)
-        for (size_t w = 0; w < pf->words; w++)
-            if (acc[s * pf->words + w]) {
-                with++;
-                break;
-            }
-    pf->masks = malloc((with ? with : 1) * pf->words * sizeof *pf->masks);
-    if (!pf->out || !pf->masks) {
-        free(acc);
+    /* the output lists, packed; index 0 means none */
+    size_t total = 1;
+    for (size_t st = 0; st < n && !oom; st++)
+        total += acc[st].n ? acc[st].n + 1 : 0;
+    if (!oom) {
+        pf->out = calloc(n, sizeof *pf->out);
+        pf->outs = malloc(total * sizeof *pf->outs);
+        oom = !pf->out || !pf->outs;
+    }
+    size_t at = 1;
+    for (size_t st = 0; st < n && !oom; st++) {
+        if (!acc[st].n)
+            continue;
+        pf->out[st] = (uint32_t)at;
+        pf->outs[at++] = (uint32_t)acc[st].n;
+        memcpy(&pf->outs[at], acc[st].v, acc[st].n * sizeof *pf->outs);
+        at += acc[st].n;
+    }
+    for (size_t st = 0; acc && st < n; st++)
+        free(acc[st].v);
+    free(acc);
+    if (oom) {
         sg_prefilter_free(pf);
         return NULL;
     }
-    size_t m = 0;
-    for (size_t s = 0; s < n; s++) {
-        int any = 0;
-        for (size_t w = 0; w < pf->words; w++)
-            any |= acc[s * pf->words + w] != 0;
-        if (!any)
-            continue;
-        memcpy(&pf->masks[m * pf->words], &acc[s * pf->words],
-               pf->words * sizeof *pf->masks);
-        pf->out[s] = (uint32_t)++m;
-    }
-    free(acc);
     return pf;
 }
 
-/* Which rules can match `text`: fills mask (pf->words words).  0 when the
- * text holds a character that caseless matching equates with an ASCII letter
- * although its bytes differ (KELVIN SIGN, LATIN SMALL LETTER LONG S): then
- * every rule runs. */
+/* The index of the lowest set bit of m (not 0). */
+static size_t sg_ctz64(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(m);
+#else
+    size_t i = 0;
+    while (!(m & 1)) {
+        m >>= 1;
+        i++;
+    }
+    return i;
+#endif
+}
+
+/* Which literal sets occur in `text`: fills mask (pf->words words), and
+ * cand (pf->pwords words) with the patterns whose gate has one of them.  0
+ * when the text holds a character that caseless matching equates with an
+ * ASCII letter although its bytes differ (KELVIN SIGN, LATIN SMALL LETTER
+ * LONG S): then every pattern runs. */
 static int sg_prefilter_scan(const sg_prefilter *pf, const char *text, size_t n,
-                             uint64_t *mask)
+                             uint64_t *mask, uint64_t *cand)
 {
     const unsigned char *s = (const unsigned char *)text;
-    for (size_t w = 0; w < pf->words; w++)
-        mask[w] = pf->always[w];
+    memset(mask, 0, pf->words * sizeof *mask);
     size_t st = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned char b = s[i];
-        if (b >= 0xC5 && ((b == 0xC5 && i + 1 < n && s[i + 1] == 0xBF) ||
-                          (b == 0xE2 && i + 2 < n && s[i + 1] == 0x84 && s[i + 2] == 0xAA)))
-            return 0;
-        st = pf->go[st * pf->ncls + pf->cls[b]];
+        st = pf->go[st * pf->ncls + pf->cls[s[i]]];
         uint32_t o = pf->out[st];
         if (o) {
-            const uint64_t *m = &pf->masks[(o - 1) * pf->words];
-            for (size_t w = 0; w < pf->words; w++)
-                mask[w] |= m[w];
+            const uint32_t *l = &pf->outs[o];
+            for (uint32_t k = 1; k <= l[0]; k++)
+                mask[l[k] / 64] |= (uint64_t)1 << (l[k] % 64);
         }
     }
+    if ((mask[pf->bail / 64] >> (pf->bail % 64)) & 1)
+        return 0;
+    memset(cand, 0, pf->pwords * sizeof *cand);
+    for (size_t w = 0; w < pf->words; w++)
+        for (uint64_t m = mask[w]; m; m &= m - 1) {
+            size_t bit = w * 64 + sg_ctz64(m);
+            if (bit < pf->nbits)
+                cand[pf->owner[bit] / 64] |= (uint64_t)1 << (pf->owner[bit] % 64);
+        }
     return 1;
 }
 
@@ -998,9 +1300,7 @@ sg_ruleset *sg_rules_new(void)
 
 static void sg_pat_list_free(sg_pat_list *l)
 {
-    for (size_t i = 0; i < l->n; i++)
-        pcre2_code_free(l->codes[i]);
-    free(l->codes);
+    free(l->u);
     memset(l, 0, sizeof *l);
 }
 
@@ -1025,11 +1325,72 @@ void sg_rules_free(sg_ruleset *rs)
     for (size_t i = 0; i < rs->n; i++)
         sg_rule_free(&rs->rules[i]);
     free(rs->rules);
+    for (size_t i = 0; i < rs->npats; i++) {
+        free(rs->pats[i].src);
+        pcre2_code_free(rs->pats[i].code);
+        sg_strset_free(&rs->pats[i].lits);
+        sg_gate_free(&rs->pats[i].gate);
+    }
+    free(rs->pats);
     sg_prefilter_free(rs->pf);
     free(rs);
 }
 
 size_t sg_rules_count(const sg_ruleset *rs) { return rs ? rs->n : 0; }
+
+static char *sg_dup(const char *s) { return s ? sg_strndup(s, strlen(s)) : NULL; }
+
+/* The index (*at) of `src` compiled with `opts` among rs->pats, compiled (and
+ * its literals derived) the first time it is seen. */
+static sg_status sg_pattern(sg_ruleset *rs, const sg_rule_def *def, const char *field,
+                            size_t i, const char *src, uint32_t opts, uint32_t *at,
+                            sg_error *err)
+{
+    for (size_t k = 0; k < rs->npats; k++)
+        if (rs->pats[k].opts == opts && !strcmp(rs->pats[k].src, src)) {
+            *at = (uint32_t)k;
+            return SG_OK;
+        }
+    int ec;
+    PCRE2_SIZE eo;
+    pcre2_code *c = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opts, &ec, &eo,
+                                  NULL);
+    if (!c) {
+        PCRE2_UCHAR msg[256];
+        pcre2_get_error_message(ec, msg, sizeof msg);
+        sg_set_error(err, SG_ERR_RULE,
+                     "%s%srule '%s': %s[%zu] is not a valid pattern: %s at "
+                     "offset %zu",
+                     def->source ? def->source : "", def->source ? ": " : "", def->id,
+                     field, i + 1, (const char *)msg, (size_t)eo);
+        return SG_ERR_RULE;
+    }
+    /* JIT where the platform has it; the interpreter otherwise */
+    (void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+    sg_upat u;
+    memset(&u, 0, sizeof u);
+    u.src = sg_dup(src);
+    u.opts = opts;
+    u.code = c;
+    if (!u.src || !SG_VEC_PUSH(rs->pats, rs->npats, rs->patcap, u)) {
+        free(u.src);
+        pcre2_code_free(c);
+        sg_set_error(err, SG_ERR_MEMORY, "out of memory compiling rule '%s'", def->id);
+        return SG_ERR_MEMORY;
+    }
+    sg_upat *x = &rs->pats[rs->npats - 1];
+    uint32_t cap = 0;
+    pcre2_pattern_info(c, PCRE2_INFO_CAPTURECOUNT, &cap);
+    if (cap + 1 > rs->max_ovec)
+        rs->max_ovec = cap + 1;
+    /* no literals (unknown syntax, or out of memory): always runs */
+    if (!sg_pf_literals(src, &x->lits, &x->gate))
+        memset(&x->lits, 0, sizeof x->lits);
+    x->gate.bit0 = rs->nbits;
+    rs->nbits += (uint32_t)x->gate.nsets;
+    *at = (uint32_t)(rs->npats - 1);
+    return SG_OK;
+}
 
 static sg_status sg_compile_list(sg_ruleset *rs, const sg_rule_def *def,
                                  const char *field, const char *const *pats,
@@ -1040,8 +1401,8 @@ static sg_status sg_compile_list(sg_ruleset *rs, const sg_rule_def *def,
         n++;
     if (!n)
         return SG_OK;
-    out->codes = calloc(n, sizeof *out->codes);
-    if (!out->codes) {
+    out->u = calloc(n, sizeof *out->u);
+    if (!out->u) {
         sg_set_error(err, SG_ERR_MEMORY, "out of memory compiling rule '%s'", def->id);
         return SG_ERR_MEMORY;
     }
@@ -1049,32 +1410,13 @@ static sg_status sg_compile_list(sg_ruleset *rs, const sg_rule_def *def,
     if (!def->case_sensitive)
         opts |= PCRE2_CASELESS;
     for (size_t i = 0; i < n; i++) {
-        int ec;
-        PCRE2_SIZE eo;
-        pcre2_code *c = pcre2_compile((PCRE2_SPTR)pats[i], PCRE2_ZERO_TERMINATED,
-                                      opts, &ec, &eo, NULL);
-        if (!c) {
-            PCRE2_UCHAR msg[256];
-            pcre2_get_error_message(ec, msg, sizeof msg);
-            sg_set_error(err, SG_ERR_RULE,
-                         "%s%srule '%s': %s[%zu] is not a valid pattern: %s at "
-                         "offset %zu",
-                         def->source ? def->source : "", def->source ? ": " : "",
-                         def->id, field, i + 1, (const char *)msg, (size_t)eo);
-            return SG_ERR_RULE;
-        }
-        /* JIT where the platform has it; the interpreter otherwise */
-        (void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
-        uint32_t cap = 0;
-        pcre2_pattern_info(c, PCRE2_INFO_CAPTURECOUNT, &cap);
-        if (cap + 1 > rs->max_ovec)
-            rs->max_ovec = cap + 1;
-        out->codes[out->n++] = c;
+        sg_status st = sg_pattern(rs, def, field, i, pats[i], opts, &out->u[i], err);
+        if (st != SG_OK)
+            return st;
+        out->n++;
     }
     return SG_OK;
 }
-
-static char *sg_dup(const char *s) { return s ? sg_strndup(s, strlen(s)) : NULL; }
 
 sg_status sg_rules_add(sg_ruleset *rs, const sg_rule_def *def, sg_error *err)
 {
@@ -1132,7 +1474,7 @@ sg_status sg_rules_add(sg_ruleset *rs, const sg_rule_def *def, sg_error *err)
     if (st == SG_OK)
         st = sg_compile_list(rs, def, "minor_if", def->minor_if, &r.minor_if, err);
     if (st == SG_OK)
-        r.gated = sg_rule_literals(def, &r.lits);
+        r.gated = sg_rule_literals(rs, &r.patterns, &r.lits);
     if (st == SG_OK && !SG_VEC_PUSH(rs->rules, rs->n, rs->cap, r)) {
         sg_set_error(err, SG_ERR_MEMORY, "out of memory adding rule '%s'", def->id);
         st = SG_ERR_MEMORY;
@@ -1159,8 +1501,21 @@ sg_match_ctx *sg_match_ctx_new(const sg_ruleset *rs)
         w->pf_dirty = 0;
     }
     if (rs && rs->pf) {
-        mc->mask_words = rs->pf->words ? rs->pf->words : 1;
-        mc->mask = calloc(mc->mask_words, sizeof *mc->mask);
+        mc->mask = calloc(rs->pf->words, sizeof *mc->mask);
+        mc->cand = calloc(rs->pf->pwords, sizeof *mc->cand);
+        if (mc->mask && mc->cand) {
+            mc->mask_words = rs->pf->words;
+            mc->cand_words = rs->pf->pwords;
+        }
+    }
+    if (rs && rs->npats) {
+        /* without these (out of memory) every pattern runs each time */
+        mc->seen = calloc(rs->npats, sizeof *mc->seen);
+        mc->res = calloc(rs->npats, sizeof *mc->res);
+        mc->rs_start = calloc(rs->npats, sizeof *mc->rs_start);
+        mc->rs_end = calloc(rs->npats, sizeof *mc->rs_end);
+        if (mc->seen && mc->res && mc->rs_start && mc->rs_end)
+            mc->npats = rs->npats;
     }
     mc->md = pcre2_match_data_create(rs ? rs->max_ovec + 1 : 2, NULL);
     mc->mctx = pcre2_match_context_create(NULL);
@@ -1185,6 +1540,11 @@ void sg_match_ctx_free(sg_match_ctx *mc)
     if (mc->stack)
         pcre2_jit_stack_free(mc->stack);
     free(mc->mask);
+    free(mc->cand);
+    free(mc->seen);
+    free(mc->res);
+    free(mc->rs_start);
+    free(mc->rs_end);
     free(mc);
 }
 
@@ -1210,11 +1570,66 @@ static int sg_run(const sg_rule *r, pcre2_code *code, sg_match_ctx *mc,
     return 0;
 }
 
-static int sg_any(const sg_rule *r, const sg_pat_list *l, sg_match_ctx *mc,
+static int sg_gate_eval(const sg_gate *g, uint32_t node, const uint64_t *mask)
+{
+    const sg_gnode *x = &g->nodes[node];
+    if (x->op == SG_PF_LEAF) {
+        uint32_t bit = g->bit0 + x->a;
+        return (mask[bit / 64] >> (bit % 64)) & 1;
+    }
+    for (uint32_t k = 0; k < x->n; k++)
+        if (sg_gate_eval(g, g->kids[x->a + k], mask) != (x->op == SG_PF_AND))
+            return x->op != SG_PF_AND;
+    return x->op == SG_PF_AND;
+}
+
+/* 0 when the prefilter's verdict (mask NULL: none) says pattern u cannot
+ * match: its gate does not hold. */
+static int sg_may(const sg_ruleset *rs, const sg_prefilter *pf, const sg_match_ctx *mc,
+                  const uint64_t *mask, uint32_t u)
+{
+    if (!mask || ((pf->always[u / 64] >> (u % 64)) & 1))
+        return 1;
+    /* most sentences hold no literal of a pattern at all */
+    if (!((mc->cand[u / 64] >> (u % 64)) & 1))
+        return 0;
+    return sg_gate_eval(&rs->pats[u].gate, 0, mask);
+}
+
+/* Pattern u on the sentence: 1 matched (the match's span in *ms, *me), 0 no
+ * match, -1 limit hit (err filled).  A pattern several rules share runs once
+ * per sentence: mc->gen names the sentence. */
+static int sg_try(const sg_ruleset *rs, const sg_rule *r, uint32_t u, sg_match_ctx *mc,
+                  const sg_prefilter *pf, const uint64_t *mask, const char *text, size_t n,
+                  size_t *ms, size_t *me, sg_error *err)
+{
+    if (u < mc->npats && mc->seen[u] == mc->gen) {
+        *ms = mc->rs_start[u];
+        *me = mc->rs_end[u];
+        return mc->res[u];
+    }
+    int m = sg_may(rs, pf, mc, mask, u) ? sg_run(r, rs->pats[u].code, mc, text, n, err) : 0;
+    if (m > 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(mc->md);
+        *ms = ov[0];
+        *me = ov[1];
+    }
+    if (m >= 0 && u < mc->npats) {
+        mc->seen[u] = mc->gen;
+        mc->res[u] = (int8_t)m;
+        mc->rs_start[u] = m ? *ms : 0;
+        mc->rs_end[u] = m ? *me : 0;
+    }
+    return m;
+}
+
+static int sg_any(const sg_ruleset *rs, const sg_rule *r, const sg_pat_list *l,
+                  sg_match_ctx *mc, const sg_prefilter *pf, const uint64_t *mask,
                   const char *text, size_t n, sg_error *err)
 {
     for (size_t i = 0; i < l->n; i++) {
-        int m = sg_run(r, l->codes[i], mc, text, n, err);
+        size_t ms, me;
+        int m = sg_try(rs, r, l->u[i], mc, pf, mask, text, n, &ms, &me, err);
         if (m)
             return m;
     }
@@ -1229,39 +1644,41 @@ sg_status sg_rules_match(const sg_ruleset *rs, sg_match_ctx *mc, const char *vie
     size_t n = s->view_end - s->view_start;
     const sg_prefilter *pf = rs->pf_off || rs->pf_dirty ? NULL : rs->pf;
     const uint64_t *mask = NULL;
-    if (pf && mc->mask && mc->mask_words >= pf->words &&
-        sg_prefilter_scan(pf, text, n, mc->mask))
+    if (pf && mc->mask_words == pf->words && mc->cand_words == pf->pwords &&
+        sg_prefilter_scan(pf, text, n, mc->mask, mc->cand))
         mask = mc->mask;
+    if (++mc->gen == 0) { /* wrapped: forget every kept result */
+        if (mc->npats)
+            memset(mc->seen, 0, mc->npats * sizeof *mc->seen);
+        mc->gen = 1;
+    }
+    int have_char = 0; /* the character named in the sentence, found once */
+    const char *character = NULL;
     for (size_t i = 0; i < rs->n; i++) {
         const sg_rule *r = &rs->rules[i];
-        /* no literal of the rule occurs: none of its patterns can match */
-        if (mask && i < pf->nrules && !((mask[i / 64] >> (i % 64)) & 1))
-            continue;
+        /* rules added since the prefilter was built have no bits in it */
+        const uint64_t *rm = mask && i < pf->nrules ? mask : NULL;
         size_t es = 0, ee = 0;
         int hit = 0;
         for (size_t p = 0; p < r->patterns.n && !hit; p++) {
-            int m = sg_run(r, r->patterns.codes[p], mc, text, n, err);
+            int m = sg_try(rs, r, r->patterns.u[p], mc, pf, rm, text, n, &es, &ee, err);
             if (m < 0)
                 return SG_ERR_RULE;
-            if (m) {
-                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(mc->md);
-                es = ov[0];
-                ee = ov[1];
-                hit = 1;
-            }
+            hit = m;
         }
         if (!hit)
             continue;
         int ok = 1;
         for (size_t q = 0; q < r->requires.n && ok; q++) {
-            int m = sg_run(r, r->requires.codes[q], mc, text, n, err);
+            size_t ms, me;
+            int m = sg_try(rs, r, r->requires.u[q], mc, pf, rm, text, n, &ms, &me, err);
             if (m < 0)
                 return SG_ERR_RULE;
             ok = m;
         }
         if (!ok)
             continue;
-        int m = sg_any(r, &r->unless, mc, text, n, err);
+        int m = sg_any(rs, r, &r->unless, mc, pf, rm, text, n, err);
         if (m < 0)
             return SG_ERR_RULE;
         if (m)
@@ -1275,23 +1692,25 @@ sg_status sg_rules_match(const sg_ruleset *rs, sg_match_ctx *mc, const char *vie
         h.rule = r->id;
         h.severity = r->severity;
         h.confidence = r->confidence;
-        if ((m = sg_any(r, &r->lower_if, mc, text, n, err)) < 0)
+        if ((m = sg_any(rs, r, &r->lower_if, mc, pf, rm, text, n, err)) < 0)
             return SG_ERR_RULE;
         if (m)
             h.confidence *= 0.5;
-        if ((m = sg_any(r, &r->major_if, mc, text, n, err)) < 0)
+        if ((m = sg_any(rs, r, &r->major_if, mc, pf, rm, text, n, err)) < 0)
             return SG_ERR_RULE;
         if (m)
             h.severity = SG_MAJOR;
-        if ((m = sg_any(r, &r->minor_if, mc, text, n, err)) < 0)
+        if ((m = sg_any(rs, r, &r->minor_if, mc, pf, rm, text, n, err)) < 0)
             return SG_ERR_RULE;
         if (m)
             h.severity = SG_MINOR;
-        if (cast) {
+        if (cast && !have_char) {
             size_t at = 0;
             int role = 0;
-            h.character = sg_cast_find(cast, text, 0, n, &at, &role);
+            character = sg_cast_find(cast, text, 0, n, &at, &role);
+            have_char = 1;
         }
+        h.character = character;
         if (r->character == 1 && h.character)
             h.confidence = h.confidence + (1 - h.confidence) * 0.3;
         if (r->character == 2 && !h.character) {

@@ -256,6 +256,98 @@ static void test_tricky_rules_give_the_same_hits_with_and_without_the_prefilter(
     assert_int_equal(bad, 0);
 }
 
+/* ---- rules that share patterns, and their conditions ------------------------- */
+
+static void sg_t_add_def(sg_ruleset *rs, const sg_rule_def *d)
+{
+    sg_error err;
+    if (sg_rules_add(rs, d, &err) != SG_OK) {
+        print_error("rule %s is refused: %s\n", d->id, err.message);
+        fail();
+    }
+}
+
+static void test_shared_patterns_and_conditions_give_the_same_hits_with_and_without_the_prefilter(
+    void **state)
+{
+    (void)state;
+    /* the same pattern as the rule of one rule and a condition of others,
+     * caseless and case-sensitive, gated on several literals at once */
+    static const char *const ends[] = {
+        "\\b(?:in the end|ultimately),? (?:\\w+ ){0,3}(?:dies|wins|is killed)\\b", NULL};
+    static const char *const dies[] = {"\\bdies\\b", NULL};
+    static const char *const dies_cs[] = {"\\bDies\\b", NULL};
+    static const char *const hypo[] = {"\\b(?:if|unless|would(?:n[’']t)?)\\b", NULL};
+    static const char *const late[] = {"\\b(?:finale|third act|in the end)\\b",
+                                       "\\bfinal (?:scene|shot)s?\\b", NULL};
+    static const char *const who[] = {"\\b(?:he|she|they)\\b", NULL};
+    static const char *const veto[] = {"\\bno spoilers\\b", "\\bdies (?:down|hard)\\b",
+                                       NULL};
+    static const char *const first[] = {"\\b(?:first|opening) (?:act|scene)\\b", NULL};
+    sg_rule_def d[6];
+    memset(d, 0, sizeof d);
+    d[0] = (sg_rule_def){.id = "ends", .kind = "ending", .patterns = ends, .lower_if = hypo,
+                         .unless = veto, .minor_if = first};
+    d[1] = (sg_rule_def){.id = "dies", .kind = "death", .patterns = dies, .requires = who,
+                         .lower_if = hypo, .major_if = late, .unless = veto};
+    d[2] = (sg_rule_def){.id = "ends2", .kind = "plot", .patterns = ends, .major_if = late,
+                         .minor_if = first};
+    d[3] = (sg_rule_def){.id = "dies-cs", .kind = "death", .patterns = dies_cs,
+                         .case_sensitive = 1, .lower_if = hypo};
+    d[4] = (sg_rule_def){.id = "hypo", .kind = "plot", .patterns = hypo, .requires = late};
+    d[5] = (sg_rule_def){.id = "late", .kind = "plot", .patterns = late, .unless = hypo,
+                         .requires = dies};
+    static const char *const sentences[] = {
+        "In the end, the old hero dies.",
+        "Ultimately he wins if the finale holds.",
+        "In the end she Dies in the final scene.",
+        "In the end she dies, no spoilers.",
+        "The noise dies down in the third act.",
+        "He dies in the opening scene, unless it is a dream.",
+        "They would die for it; she dies wouldn't she?",
+        "in the end   dies",
+        "Ultimately the whole crew is killed. First act? No, the finale.",
+        "\xE2\x84\xAA dies in the end, ultimately he is killed",   /* KELVIN SIGN */
+        "Ultimately \xC5\xBFhe dies",                             /* LONG S */
+        "di\xFF" "es in the end \xC3",
+        "",
+        "Nothing happens at all.",
+    };
+    size_t ns = sizeof sentences / sizeof *sentences;
+    sg_ruleset *rs = sg_rules_new();
+    assert_non_null(rs);
+    for (size_t i = 0; i < 6; i++)
+        sg_t_add_def(rs, &d[i]);
+    int bad = 0;
+    for (size_t i = 0; i < ns; i++)
+        bad += !sg_t_same_hits(rs, sentences[i], strlen(sentences[i]));
+    /* a rule refused for its second pattern leaves the first one compiled; a
+     * later rule with that pattern, added after the prefilter was built, runs */
+    static const char *const broken[] = {"\\bsnowman\\b", "(unclosed", NULL};
+    sg_rule_def b = {.id = "broken", .kind = "plot", .patterns = broken};
+    sg_error err;
+    assert_int_equal(sg_rules_add(rs, &b, &err), SG_ERR_RULE);
+    static const char *const snow[] = {"\\bsnowman\\b", NULL};
+    sg_rule_def lt = {.id = "snow", .kind = "plot", .patterns = snow, .lower_if = hypo};
+    sg_t_add_def(rs, &lt);
+    const char *text = "If the snowman melts, he dies in the end.";
+    bad += !sg_t_same_hits(rs, text, strlen(text));
+    sg_t_hits h = {0};
+    assert_int_equal(sg_t_match(rs, text, strlen(text), &h, &err), SG_OK);
+    int found = 0;
+    for (size_t i = 0; i < h.n; i++)
+        found |= !strcmp(h.v[i].rule, "snow");
+    if (!found) {
+        print_error("rule snow, added last, did not match \"%s\"\n", text);
+        bad++;
+    }
+    free(h.v);
+    for (size_t i = 0; i < ns; i++)
+        bad += !sg_t_same_hits(rs, sentences[i], strlen(sentences[i]));
+    sg_rules_free(rs);
+    assert_int_equal(bad, 0);
+}
+
 /* ---- the caseless equivalences the scanner knows ------------------------------ */
 
 /* The scanner folds ASCII only and gives up on a sentence holding U+017F or
@@ -545,6 +637,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_literals_are_derived_where_the_syntax_is_known),
         cmocka_unit_test(test_tricky_rules_give_the_same_hits_with_and_without_the_prefilter),
+        cmocka_unit_test(
+            test_shared_patterns_and_conditions_give_the_same_hits_with_and_without_the_prefilter),
         cmocka_unit_test(test_only_long_s_and_kelvin_caselessly_equal_ascii_letters),
         cmocka_unit_test(test_random_patterns_give_the_same_hits_with_and_without_the_prefilter),
         cmocka_unit_test(test_default_rules_flag_the_same_with_and_without_the_prefilter),
