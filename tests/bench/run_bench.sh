@@ -19,6 +19,7 @@ BIN=${3:?bench bin dir}
 DATA=${4:?data dir}
 RESULTS=${5:?results file}
 QUICK=${6:-}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
 MB=1048576
 if [ "$QUICK" = quick ]; then
@@ -219,6 +220,14 @@ if command -v parallel >/dev/null 2>&1; then
     fi
 else
     say "  GNU parallel is not installed: skipped"
+fi
+say ""
+say "== Neovim (goal: :SpoilerCheck on 10,000 lines under 50 ms) =="
+if command -v nvim >/dev/null 2>&1; then
+    say "$(cd "$ROOT" && SG_CORPUS="$CORPUS" nvim --headless -u NONE -i NONE \
+        -c "luafile tests/bench/nvim_check_time.lua" 2>&1 | tr -d '\r')"
+else
+    say "  nvim is not installed: skipped"
 fi
 say ""
 say "results written to $RESULTS"
