@@ -206,7 +206,6 @@ int sg_doc_inline(sg_doc *doc, size_t pos, int delta);
 int sg_doc_skip(sg_doc *doc, size_t start, size_t end, sg_why why);
 int sg_doc_mark(sg_doc *doc, size_t start, size_t end);
 int sg_doc_field(sg_doc *doc, const char *key, const char *value, size_t vlen);
-/* Drop the last block if it holds no text (readers call this for empties). */
 
 /* The readers; each fills `doc` from doc->src. */
 sg_status sg_read_plain(sg_doc *doc, sg_error *err);
