@@ -146,30 +146,14 @@ static size_t sg_apos_len(const char *t, size_t n, size_t i)
 }
 
 /* sg_not_names by hash, built once: every capitalised word is looked up. */
-#define SG_NOT_SLOTS 1024u
 #define SG_NOT_MAXLEN 16 /* no entry is longer */
-static uint16_t sg_not_slot[SG_NOT_SLOTS]; /* entry + 1; 0 = empty */
-static unsigned char sg_not_len[sizeof sg_not_names / sizeof *sg_not_names];
+static sg_wordset sg_not_set;
 static pthread_once_t sg_not_once = PTHREAD_ONCE_INIT;
-
-static uint32_t sg_not_hash(const char *w, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h ^ (h >> 15);
-}
 
 static void sg_not_init(void)
 {
-    for (size_t i = 0; sg_not_names[i]; i++) {
-        size_t n = strlen(sg_not_names[i]);
-        uint32_t k = sg_not_hash(sg_not_names[i], n) & (SG_NOT_SLOTS - 1);
-        while (sg_not_slot[k])
-            k = (k + 1) & (SG_NOT_SLOTS - 1);
-        sg_not_slot[k] = (uint16_t)(i + 1);
-        sg_not_len[i] = (unsigned char)n;
-    }
+    sg_wordset_build(&sg_not_set, sg_not_names, sizeof *sg_not_names,
+                     sizeof sg_not_names / sizeof *sg_not_names - 1);
 }
 
 static int sg_not_name(const char *w, size_t n)
@@ -177,13 +161,7 @@ static int sg_not_name(const char *w, size_t n)
     if (!n || n > SG_NOT_MAXLEN)
         return 0;
     pthread_once(&sg_not_once, sg_not_init);
-    uint32_t k = sg_not_hash(w, n) & (SG_NOT_SLOTS - 1);
-    for (; sg_not_slot[k]; k = (k + 1) & (SG_NOT_SLOTS - 1)) {
-        size_t e = sg_not_slot[k] - 1u;
-        if (sg_not_len[e] == n && !memcmp(sg_not_names[e], w, n))
-            return 1;
-    }
-    return 0;
+    return sg_wordset_find(&sg_not_set, w, n) >= 0;
 }
 
 /* A capitalised word at t[i] (ASCII capital first; hyphenated parts and

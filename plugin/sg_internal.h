@@ -61,6 +61,21 @@ int sg_vec_grow(void **ptr, size_t *cap, size_t need, size_t elem);
          ? ((p)[(n)++] = (v), 1)                                               \
          : 0)
 
+/* A fixed table of words (at most SG_WORDSET_SLOTS / 2 of them), hashed
+ * once so that looking a word up is one or two probes.  The table's entries
+ * are `stride` bytes apart and each begins with its `const char *` word. */
+#define SG_WORDSET_SLOTS 1024u
+typedef struct sg_wordset {
+    const char *table;
+    size_t stride;
+    uint16_t slot[SG_WORDSET_SLOTS];   /* entry + 1; 0 = empty */
+    unsigned char len[SG_WORDSET_SLOTS]; /* the word's length, per slot */
+} sg_wordset;
+
+void sg_wordset_build(sg_wordset *ws, const void *table, size_t stride, size_t count);
+/* The index of the entry whose word is w[0..n), or -1. */
+long sg_wordset_find(const sg_wordset *ws, const char *w, size_t n);
+
 char *sg_strndup(const char *s, size_t n);
 void sg_set_error(sg_error *err, sg_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

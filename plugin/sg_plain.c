@@ -508,29 +508,13 @@ static int sg_sep_joins(const unsigned char *s, size_t n, size_t i, size_t sl)
 
 /* The word table by hash, built once: a lookup per word is then one or two
  * probes instead of a binary search of string compares. */
-#define SG_WORD_SLOTS 1024u
-static uint16_t sg_word_slot[SG_WORD_SLOTS]; /* entry + 1; 0 = empty */
-static unsigned char sg_word_len[sizeof sg_words / sizeof *sg_words];
+static sg_wordset sg_word_set;
 static pthread_once_t sg_word_once = PTHREAD_ONCE_INIT;
-
-static uint32_t sg_word_hash(const char *w, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h ^ (h >> 15);
-}
 
 static void sg_word_init(void)
 {
-    for (size_t i = 0; i < sizeof sg_words / sizeof *sg_words; i++) {
-        size_t n = strlen(sg_words[i].w);
-        uint32_t k = sg_word_hash(sg_words[i].w, n) & (SG_WORD_SLOTS - 1);
-        while (sg_word_slot[k])
-            k = (k + 1) & (SG_WORD_SLOTS - 1);
-        sg_word_slot[k] = (uint16_t)(i + 1);
-        sg_word_len[i] = (unsigned char)n;
-    }
+    sg_wordset_build(&sg_word_set, sg_words, sizeof *sg_words,
+                     sizeof sg_words / sizeof *sg_words);
 }
 
 /* The SG_W_ classes of a lower-cased word. */
@@ -538,13 +522,8 @@ static unsigned sg_word_flags(const char *w, size_t n)
 {
     if (!n || n > SG_W_MAX)
         return 0;
-    uint32_t k = sg_word_hash(w, n) & (SG_WORD_SLOTS - 1);
-    for (; sg_word_slot[k]; k = (k + 1) & (SG_WORD_SLOTS - 1)) {
-        size_t e = sg_word_slot[k] - 1u;
-        if (sg_word_len[e] == n && !memcmp(sg_words[e].w, w, n))
-            return sg_words[e].flags;
-    }
-    return 0;
+    long e = sg_wordset_find(&sg_word_set, w, n);
+    return e >= 0 ? sg_words[e].flags : 0;
 }
 
 static int sg_in_list(const char *const *list, const char *w, size_t n)
