@@ -467,6 +467,8 @@ void sg_analysis_free(sg_analysis *a)
     sg_meta_clear(&a->meta);
     for (int i = 0; i < 3; i++)
         free(a->markup[i]);
+    free(a->char_names);
+    free(a->char_actors);
     free(a);
 }
 
@@ -580,30 +582,30 @@ const char *const *sg_analysis_genres(const sg_analysis *a, size_t *count)
 size_t sg_analysis_characters(const sg_analysis *a, const char *const **names,
                               const char *const **actors)
 {
-    /* expose parallel arrays built lazily in the strings pool */
+    /* parallel arrays, built once: the cast does not change after analysis */
     sg_analysis *m = (sg_analysis *)a;
     static const char *const none[1] = {NULL};
-    if (!a->cast.n) {
-        *names = none;
-        *actors = none;
+    *names = none;
+    *actors = none;
+    if (!a->cast.n)
         return 0;
+    if (!m->char_names) {
+        const char **n = malloc(a->cast.n * sizeof *n);
+        const char **ac = malloc(a->cast.n * sizeof *ac);
+        if (!n || !ac) {
+            free(n);
+            free(ac);
+            return 0;
+        }
+        for (size_t i = 0; i < a->cast.n; i++) {
+            n[i] = a->cast.people[i].name;
+            ac[i] = a->cast.people[i].actor;
+        }
+        m->char_names = n;
+        m->char_actors = ac;
     }
-    const char **n = malloc(a->cast.n * sizeof *n);
-    const char **ac = malloc(a->cast.n * sizeof *ac);
-    if (!n || !ac || !SG_VEC_PUSH(m->strings, m->nstrings, m->cap_strings, (char *)n) ||
-        !SG_VEC_PUSH(m->strings, m->nstrings, m->cap_strings, (char *)ac)) {
-        free(n);
-        free(ac);
-        *names = none;
-        *actors = none;
-        return 0;
-    }
-    for (size_t i = 0; i < a->cast.n; i++) {
-        n[i] = a->cast.people[i].name;
-        ac[i] = a->cast.people[i].actor;
-    }
-    *names = n;
-    *actors = ac;
+    *names = m->char_names;
+    *actors = m->char_actors;
     return a->cast.n;
 }
 

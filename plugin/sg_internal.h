@@ -384,6 +384,8 @@ struct sg_analysis {
     char *markup[3];    /* replacements: warning, badge, jsonld */
     size_t markup_len[3];
     int excerpt_set;    /* a hook set the excerpt: finish keeps it */
+    /* sg_analysis_characters' arrays, built on the first call */
+    const char **char_names, **char_actors;
 };
 
 /* Keep a copy of a string for the analysis' lifetime; NULL on OOM. */
