@@ -151,6 +151,9 @@ typedef struct sg_options {
                                 256 MiB) */
     int max_depth;           /* refuse HTML nested deeper (default, and when
                                 0 or less: 1024) */
+    int threads;             /* threads for the rules and the scorer of one
+                                large article (default 1; at most 64); the
+                                result is the same whatever the number */
 } sg_options;
 
 /* Fill `opts` with the defaults above. */

@@ -110,8 +110,10 @@ static void sg_cli_help(FILE *f)
 "                       number), or {\"id\", \"line\", \"error\"} for a line that\n"
 "                       failed; blank lines are skipped and the batch goes on\n"
 "                         " SG_CLI_NAME " --jsonl < reviews.jsonl > reports.jsonl\n"
-"  --jobs N             worker threads for --jsonl (default 1); the output\n"
-"                       keeps the input order\n"
+"  --jobs N             worker threads (default 1): with --jsonl, articles\n"
+"                       in parallel, the output in the input order; else the\n"
+"                       sentences of a large article (256 KiB per thread);\n"
+"                       the output is the same whatever N\n"
 "                         " SG_CLI_NAME " --jsonl --jobs 4 < reviews.jsonl\n"
 "\n"
 "Output (the annotated article unless one of these is given):\n"
@@ -447,6 +449,8 @@ static int sg_cli_parse_args(int argc, char **argv, sg_cli_config *c)
     }
     if (c->jsonl)
         c->mode = SG_CLI_REPORT;
+    else /* one article at a time: the threads share its sentences */
+        c->opts.threads = c->jobs;
 
     /* --check keeps standard output quiet unless output was asked for. */
     if (c->output || c->report_given || c->mode == SG_CLI_DIAGNOSTICS ||

@@ -6,6 +6,7 @@
 #include "sg_internal.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <strings.h>
 
 #define SG_DEFAULT_MAX_INPUT ((size_t)256 << 20)
@@ -29,6 +30,10 @@
  * score by its confidence, since the model cannot tell a figure of speech or
  * an opinion about the ending from the event itself. */
 #define SG_COUNTER_KIND "counter"
+/* An article is split across threads only when each gets at least this many
+ * bytes of sentences: below it, starting threads costs more than it saves. */
+#define SG_THREAD_MIN_BYTES ((size_t)256 << 10)
+#define SG_THREADS_MAX 64
 
 /* The model-alone bar for an article of n sentences. */
 static double sg_model_alone(size_t n)
@@ -54,6 +59,7 @@ void sg_options_init(sg_options *opts)
     opts->warning = 1;
     opts->max_input = SG_DEFAULT_MAX_INPUT;
     opts->max_depth = SG_DEFAULT_MAX_DEPTH;
+    opts->threads = 1;
 }
 
 static const char *const sg_style_names[] = {
@@ -348,6 +354,124 @@ void sg_analysis_finish(sg_analysis *a)
     }
 }
 
+/* The rules' hits and the model's score for sentences [from, to): hits of
+ * sentence from+k are hits[first[k] .. first[k+1]), its score model[k]. */
+typedef struct sg_verdicts {
+    const sg_analysis *a;
+    sg_match_ctx *mc;
+    size_t from, to;
+    sg_hit *hits;
+    size_t nhits, cap;
+    size_t *first;
+    double *model;
+    sg_status st;
+    sg_error err;
+} sg_verdicts;
+
+static void *sg_verdicts_fill(void *arg)
+{
+    sg_verdicts *v = arg;
+    const sg_analysis *a = v->a;
+    const sg_engine *engine = a->engine;
+    size_t n = v->to - v->from;
+    v->first = malloc((n + 1) * sizeof *v->first);
+    v->model = malloc((n ? n : 1) * sizeof *v->model);
+    if (!v->mc || !v->first || !v->model) {
+        sg_set_error(&v->err, SG_ERR_MEMORY, "out of memory matching rules");
+        v->st = SG_ERR_MEMORY;
+        return NULL;
+    }
+    for (size_t si = v->from; si < v->to; si++) {
+        const sg_sentence *s = &a->sentences[si];
+        const sg_block *b = &a->doc.blocks[s->block];
+        size_t k = si - v->from, before = v->nhits;
+        v->first[k] = before;
+        v->st = sg_rules_match(engine->rules, v->mc, a->doc.view.data, s, si, &a->cast,
+                               &v->hits, &v->nhits, &v->cap, &v->err);
+        if (v->st != SG_OK)
+            break;
+        /* headings are titles, not plot: rules only, no model guesses */
+        v->model[k] = !engine->use_model || (b->kind == SG_BLOCK_HEADING && v->nhits == before)
+                          ? 0
+                          : sg_score_sentence(a->doc.view.data + s->view_start,
+                                              s->view_end - s->view_start);
+    }
+    v->first[n] = v->nhits;
+    return NULL;
+}
+
+static void sg_verdicts_free(sg_verdicts *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        sg_match_ctx_free(v[i].mc);
+        free(v[i].hits);
+        free(v[i].first);
+        free(v[i].model);
+    }
+    free(v);
+}
+
+/* Fill the verdicts of every sentence of `a`, split into parts of about
+ * equal bytes, one thread each when opts.threads asks for more than one and
+ * the article is large enough.  Returns the number of parts (*out holds
+ * them); *st gets the first failure in sentence order, and `err` its
+ * message. */
+static size_t sg_verdicts_run(sg_analysis *a, sg_verdicts **out, sg_error *err,
+                              sg_status *st)
+{
+    size_t ns = a->nsentences, bytes = 0;
+    for (size_t i = 0; i < ns; i++)
+        bytes += a->sentences[i].view_end - a->sentences[i].view_start;
+    size_t nparts = a->opts.threads > 1 ? (size_t)a->opts.threads : 1;
+    if (nparts > SG_THREADS_MAX)
+        nparts = SG_THREADS_MAX;
+    if (nparts > bytes / SG_THREAD_MIN_BYTES)
+        nparts = bytes / SG_THREAD_MIN_BYTES ? bytes / SG_THREAD_MIN_BYTES : 1;
+    sg_verdicts *v = calloc(nparts, sizeof *v);
+    *out = v;
+    if (!v) {
+        sg_set_error(err, SG_ERR_MEMORY, "out of memory matching rules");
+        *st = SG_ERR_MEMORY;
+        return 0;
+    }
+    /* what is built on first use (the cast's lookup tables, the rules'
+     * prefilter when the first match context is made) is built here, before
+     * any thread starts */
+    sg_cast_prepare(&a->cast);
+    size_t si = 0, done = 0;
+    for (size_t p = 0; p < nparts; p++) {
+        v[p].a = a;
+        v[p].mc = sg_match_ctx_new(a->engine->rules);
+        v[p].from = si;
+        size_t want = bytes / nparts * (p + 1);
+        while (si < ns && (p == nparts - 1 || done < want)) {
+            done += a->sentences[si].view_end - a->sentences[si].view_start;
+            si++;
+        }
+        v[p].to = si;
+    }
+    pthread_t tid[SG_THREADS_MAX];
+    size_t started = 1;
+    for (size_t p = 1; p < nparts; p++, started++)
+        if (pthread_create(&tid[p], NULL, sg_verdicts_fill, &v[p]) != 0)
+            break;
+    sg_verdicts_fill(&v[0]);
+    for (size_t p = 1; p < nparts; p++) {
+        if (p < started)
+            pthread_join(tid[p], NULL);
+        else
+            sg_verdicts_fill(&v[p]); /* no thread to be had: here, in turn */
+    }
+    for (size_t p = 0; p < nparts; p++)
+        if (v[p].st != SG_OK) {
+            *st = v[p].st;
+            if (err)
+                *err = v[p].err;
+            break;
+        }
+    return nparts;
+}
+
 sg_status sg_analyze(sg_engine *engine, const char *text, size_t len,
                      const sg_options *opts, sg_analysis **out, sg_error *err)
 {
@@ -412,32 +536,18 @@ sg_status sg_analyze(sg_engine *engine, const char *text, size_t len,
                     strlen(engine->extra_cast.people[i].name), NULL, 0);
     sg_cast_learn(&a->cast, &a->doc, a->sentences, a->nsentences);
 
-    /* rules and the scorer, sentence by sentence */
-    sg_match_ctx *mc = sg_match_ctx_new(engine->rules);
-    if (!mc) {
-        sg_set_error(err, SG_ERR_MEMORY, "out of memory creating match data");
-        st = SG_ERR_MEMORY;
-        goto fail;
-    }
-    sg_hit *hits = NULL;
-    size_t nhits = 0, cap = 0;
-    for (size_t si = 0; si < a->nsentences && st == SG_OK; si++) {
-        const sg_sentence *s = &a->sentences[si];
-        const sg_block *b = &a->doc.blocks[s->block];
-        nhits = 0;
-        st = sg_rules_match(engine->rules, mc, a->doc.view.data, s, si, &a->cast,
-                            &hits, &nhits, &cap, err);
-        if (st != SG_OK)
-            break;
-        /* headings are titles, not plot: rules only, no model guesses */
-        double model = !engine->use_model || (b->kind == SG_BLOCK_HEADING && !nhits)
-                           ? 0
-                           : sg_score_sentence(a->doc.view.data + s->view_start,
-                                               s->view_end - s->view_start);
-        st = sg_flags_from_hits(a, hits, nhits, si, model, err);
-    }
-    free(hits);
-    sg_match_ctx_free(mc);
+    /* rules and the scorer, sentence by sentence; their verdicts become
+     * flags in sentence order, however many threads produced them */
+    sg_verdicts *v = NULL;
+    size_t nparts = sg_verdicts_run(a, &v, err, &st);
+    for (size_t p = 0; p < nparts && st == SG_OK; p++)
+        for (size_t si = v[p].from; si < v[p].to && st == SG_OK; si++) {
+            size_t k = si - v[p].from;
+            st = sg_flags_from_hits(a, v[p].hits + v[p].first[k],
+                                    v[p].first[k + 1] - v[p].first[k], si,
+                                    v[p].model[k], err);
+        }
+    sg_verdicts_free(v, nparts);
     if (st != SG_OK)
         goto fail;
 

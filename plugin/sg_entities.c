@@ -735,3 +735,8 @@ void sg_cast_free(sg_cast *cast)
     free(cast->starts);
     memset(cast, 0, sizeof *cast);
 }
+
+void sg_cast_prepare(const sg_cast *cast)
+{
+    (void)sg_cast_starts(cast);
+}

@@ -283,6 +283,9 @@ int sg_cast_add(sg_cast *cast, const char *name, size_t n, const char *actor,
  * in text[from, to).  Returns the name (borrowed) or NULL; *at gets offset. */
 const char *sg_cast_find(const sg_cast *cast, const char *text, size_t from,
                          size_t to, size_t *at, int *is_role);
+/* Build the lookup tables sg_cast_find would build on first use, so that
+ * several threads can then call it on the same cast. */
+void sg_cast_prepare(const sg_cast *cast);
 void sg_cast_free(sg_cast *cast);
 
 /* ---- rules (sg_rules.c) --------------------------------------------------- */

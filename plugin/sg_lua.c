@@ -1994,11 +1994,14 @@ static void sg_lua_parse_options(lua_State *L, int idx, sg_options *o,
                 o->warning = lua_toboolean(L, v);
             else
                 *marks = lua_toboolean(L, v);
-        } else if (strcmp(k, "max_input") == 0 || strcmp(k, "max_depth") == 0) {
+        } else if (strcmp(k, "max_input") == 0 || strcmp(k, "max_depth") == 0 ||
+                   strcmp(k, "threads") == 0) {
             double x = lua_tonumber(L, v);
             if (ty != LUA_TNUMBER || !(x >= 1) || x > 1e15)
                 luaL_error(L, "option %s: expected a positive number", k);
-            if (k[4] == 'i')
+            if (k[0] == 't')
+                o->threads = x > 64 ? 64 : (int)x;
+            else if (k[4] == 'i')
                 o->max_input = (size_t)x;
             else
                 o->max_depth = x > 1e9 ? 1000000000 : (int)x;

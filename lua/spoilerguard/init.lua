@@ -22,6 +22,8 @@
 ---   jsonld, warning  booleans (default true)
 ---   max_input     bytes; larger inputs give nil, message
 ---   max_depth     HTML nesting past this gives nil, message
+---   threads       threads for the rules and the scorer of a large article
+---                 (default 1); the result is the same whatever the number
 ---   marks         (per call) false to insert no spoiler marks, only the badge
 ---   rules         "default" (the built-in pack), "none", or a list of rule
 ---                 tables and rule file paths added to the built-in pack

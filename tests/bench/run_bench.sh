@@ -125,6 +125,7 @@ J1_MBS=$(calc "$JMB / $WALL")
 say "spoilerguard --jsonl articles.jsonl    ${JMB} MB  ${WALL} s (cpu ${CPU} s)  ${J1_MBS} MB/s  status ${STATUS}  lines $(wc -l <"$DATA/jobs1.jsonl" | tr -d ' ')"
 run annotate /dev/null "$DATA/big.out.txt" "$SG" "$F"
 A_MBS=$(calc "$FMB / $WALL")
+A_WALL=$WALL
 A_RSS=$RSS_KIB
 say "spoilerguard big.txt (annotate)        ${FMB} MB  ${WALL} s (cpu ${CPU} s)  ${A_MBS} MB/s  status ${STATUS}"
 if [ "$GREP_MBS" != 0 ]; then
@@ -196,13 +197,23 @@ done
 say ""
 
 # ---- parallel -------------------------------------------------------------------------
-say "== --jobs (batch threads, order kept) =="
+say "== --jobs (batch: articles in parallel, order kept; one article: its sentences) =="
 run jobs2 "$J" "$DATA/jobs2.jsonl" "$SG" --jsonl --jobs 2
 say "  --jobs 1: ${J1_WALL} s;  --jobs 2: ${WALL} s;  speed-up $(calc "$J1_WALL / $WALL")x"
 if cmp -s "$DATA/jobs1.jsonl" "$DATA/jobs2.jsonl"; then
     say "  output of --jobs 2 is byte-identical to --jobs 1"
 else
     say "  OUTPUT DIFFERS between --jobs 1 and --jobs 2"
+fi
+run annotate2 /dev/null "$DATA/big.out2.txt" "$SG" --jobs 2 "$F"
+say "  one article of ${FMB} MB (annotate): --jobs 1: ${A_WALL} s;  --jobs 2: ${WALL} s;  speed-up $(calc "$A_WALL / $WALL")x;  $(calc "$FMB / $WALL") MB/s"
+if [ "$GREP_MBS" != 0 ]; then
+    say "  ratio annotate --jobs 2 / grep:    $(calc "$FMB / $WALL / $GREP_MBS")"
+fi
+if cmp -s "$DATA/big.out.txt" "$DATA/big.out2.txt"; then
+    say "  output of --jobs 2 is byte-identical to --jobs 1"
+else
+    say "  OUTPUT DIFFERS between --jobs 1 and --jobs 2 (one article)"
 fi
 say ""
 

@@ -451,6 +451,25 @@ fi
 sed -E 's/^\{"id":("[^"]*"|[0-9]*),.*/\1/' "$T/jobs2" >"$T/ids.out"
 sed -E 's/^\{"id":("[^"]*"|[0-9]*),.*/\1/' "$T/many.jsonl" >"$T/ids.in"
 if cmp -s "$T/ids.in" "$T/ids.out"; then pass "jobs_keep_input_order"; else fail "jobs_keep_input_order" "$(cmp "$T/ids.in" "$T/ids.out" 2>&1)"; fi
+# One large article: --jobs splits its sentences across threads and the
+# output is the one thread's, byte for byte.
+i=0
+while [ "$i" -lt 6000 ]; do
+    printf 'Part %d: in the end, Mara dies and the twist is her sister was the killer. The score is lovely.\n\n' "$i"
+    i=$((i + 1))
+done >"$T/large.txt"
+"$SG" --jobs 1 "$T/large.txt" >"$T/large1" 2>/dev/null
+rc1=$?
+"$SG" --jobs 3 "$T/large.txt" >"$T/large3" 2>/dev/null
+rc3=$?
+"$SG" --jobs 1 --report "$T/large.txt" >"$T/large1r" 2>/dev/null
+"$SG" --jobs 3 --report "$T/large.txt" >"$T/large3r" 2>/dev/null
+if [ "$rc1$rc3" = 00 ] && [ "$(grep -c 'SPOILER' "$T/large1")" -ge 6000 ] &&
+   cmp -s "$T/large1" "$T/large3" && cmp -s "$T/large1r" "$T/large3r"; then
+    pass "jobs_on_one_large_article_match_one_thread"
+else
+    fail "jobs_on_one_large_article_match_one_thread" "exits $rc1 $rc3" "$(cmp "$T/large1" "$T/large3" 2>&1)"
+fi
 cat "$T/batch.jsonl" "$T/many.jsonl" >"$T/mixed.jsonl"
 "$SG" --jsonl --jobs 1 <"$T/mixed.jsonl" >"$T/mixed1" 2>/dev/null
 rc1=$?

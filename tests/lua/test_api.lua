@@ -288,6 +288,27 @@ test("document_hook_excerpt_is_kept", function()
      "the hook's excerpt, not the one built from the sentences")
 end)
 
+test("threads_give_the_same_report_on_a_large_article", function()
+  local parts = {}
+  for i = 1, 9000 do
+    parts[i] = ("In chapter %d, Okju dies and it turns out her sister lied. "
+      .. "The score is lovely.\n\n"):format(i)
+  end
+  local text = table.concat(parts) -- about 800 KB: three threads' worth
+  local e = sg.new()
+  local one = assert(e:analyze(text, { from = "plain" }))
+  local three = assert(e:analyze(text, { from = "plain", threads = 3 }))
+  check(#one.spoilers > 9000, "flags in every paragraph (%d)", #one.spoilers)
+  eq(#three.spoilers, #one.spoilers, "flags with three threads")
+  for i = 1, #one.spoilers, 997 do
+    eq(three.spoilers[i].start, one.spoilers[i].start, "flag " .. i .. " start")
+    eq(three.spoilers[i].rule, one.spoilers[i].rule, "flag " .. i .. " rule")
+  end
+  eq(assert(e:annotate(text, { from = "plain", threads = 2 })),
+     assert(e:annotate(text, { from = "plain" })), "annotated output")
+  has(raises(e.analyze, e, text, { threads = 0 }), "threads", "threads = 0")
+end)
+
 test("strip_of_annotate_gives_the_input_back", function()
   local e = sg.new { rules = { { id = "test.dies", kind = "death", pattern = [[\bdies\b]] } } }
   for _, from in ipairs { "plain", "markdown", "html" } do
