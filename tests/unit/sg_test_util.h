@@ -18,6 +18,60 @@
 #define SG_CORPUS_DIR "../shared/corpus"
 #endif
 
+/* ---- engines ---------------------------------------------------------------- */
+
+static inline sg_engine **sg_t_engine_slot(void)
+{
+    static sg_engine *e;
+    return &e;
+}
+
+/* The engine with the default pack that a test file's tests share, made by
+ * the group setup sg_t_setup_engine and freed by sg_t_teardown_engine. */
+static inline sg_engine *sg_t_engine(void) { return *sg_t_engine_slot(); }
+
+static inline int sg_t_setup_engine(void **state)
+{
+    (void)state;
+    sg_error err;
+    sg_engine *e = sg_engine_new(&err);
+    if (!e)
+        fprintf(stderr, "no engine: %s\n", err.message);
+    *sg_t_engine_slot() = e;
+    return e ? 0 : -1;
+}
+
+static inline int sg_t_teardown_engine(void **state)
+{
+    (void)state;
+    sg_engine_free(sg_t_engine());
+    *sg_t_engine_slot() = NULL;
+    return 0;
+}
+
+/* A new engine (free it) whose one rule, "bad" from bad.lua:1, is the
+ * catastrophic pattern (a+)+$: it fails on a long run of a's that does not
+ * end the text.  NULL when memory runs out. */
+static inline sg_engine *sg_t_engine_with_bad_rule(void)
+{
+    sg_error err;
+    sg_engine *e = sg_engine_new_empty(&err);
+    const char *pats[] = {"(a+)+$", NULL};
+    sg_rule_def r;
+    memset(&r, 0, sizeof r);
+    r.id = "bad";
+    r.kind = "plot";
+    r.severity = SG_MINOR;
+    r.patterns = pats;
+    r.source = "bad.lua:1";
+    if (e && sg_engine_add_rule(e, &r, &err) != SG_OK) {
+        fprintf(stderr, "rule 'bad': %s\n", err.message);
+        sg_engine_free(e);
+        return NULL;
+    }
+    return e;
+}
+
 /* ---- files ---------------------------------------------------------------- */
 
 /* The whole file at `path` as a new NUL-terminated buffer (free it) of *len

@@ -20,25 +20,7 @@
 #include "sg_json.h"
 #include "spoilerguard.h"
 #include "sg_internal.h"
-
-static sg_engine *engine;
-
-static int setup(void **state)
-{
-    (void)state;
-    sg_error err;
-    engine = sg_engine_new(&err);
-    if (!engine)
-        fprintf(stderr, "no engine: %s\n", err.message);
-    return engine ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sg_engine_free(engine);
-    return 0;
-}
+#include "sg_test_util.h"
 
 /* A C-escaped copy of up to 300 bytes, for failure messages. */
 static const char *shown(const char *s, size_t n)
@@ -98,7 +80,7 @@ static sg_status check_round_trip(const char *what, const char *text, size_t len
     o.style = style;
     sg_analysis *a = NULL;
     sg_error err;
-    sg_status st = sg_analyze(engine, text, len, &o, &a, &err);
+    sg_status st = sg_analyze(sg_t_engine(), text, len, &o, &a, &err);
     if (st != SG_OK) {
         if (st != SG_ERR_INPUT || !err.message[0])
             fail_msg("%s (%s, %s): analysis failed with %s: '%s' on \"%s\"", what,
@@ -148,7 +130,7 @@ static sg_status check_round_trip(const char *what, const char *text, size_t len
     }
 
     sg_analysis *a2 = NULL;
-    st = sg_analyze(engine, out, olen, &o, &a2, &err);
+    st = sg_analyze(sg_t_engine(), out, olen, &o, &a2, &err);
     if (st != SG_OK)
         fail_msg("%s (%s): the render cannot be analysed again: %s; x = \"%s\"", what,
                  sg_format_name(fmt), err.message, shown(text, len));
@@ -320,7 +302,7 @@ static void nul_and_invalid_utf8_are_matched_and_kept_as_bytes(void **state)
     o.format = SG_FORMAT_PLAIN;
     sg_analysis *a;
     sg_error err;
-    assert_int_equal(sg_analyze(engine, text, len, &o, &a, &err), SG_OK);
+    assert_int_equal(sg_analyze(sg_t_engine(), text, len, &o, &a, &err), SG_OK);
     const sg_flag *f = flag_on(a, text, len, "\xff\xfe", 2);
     if (!f)
         fail_msg("no flag on the sentence holding invalid UTF-8 and a NUL: \"%s\"",
@@ -402,7 +384,7 @@ static void html_nested_100000_deep_is_a_clear_input_error(void **state)
         sg_options o;
         sg_options_init(&o);
         o.format = SG_FORMAT_HTML;
-        sg_status st = sg_analyze(engine, s, len, &o, &a, &err);
+        sg_status st = sg_analyze(sg_t_engine(), s, len, &o, &a, &err);
         if (st != SG_ERR_INPUT || !strstr(err.message, "deeper"))
             fail_msg("100000 x %s: want an input error about nesting, got %s '%s'",
                      units[u], sg_status_name(st), err.message);
@@ -455,7 +437,7 @@ static void unclosed_code_fence_hides_the_rest(void **state)
     o.format = SG_FORMAT_MARKDOWN;
     sg_analysis *a;
     sg_error err;
-    assert_int_equal(sg_analyze(engine, text, sizeof text - 1, &o, &a, &err), SG_OK);
+    assert_int_equal(sg_analyze(sg_t_engine(), text, sizeof text - 1, &o, &a, &err), SG_OK);
     size_t n;
     sg_analysis_flags(a, &n);
     if (n)
@@ -475,7 +457,7 @@ static void empty_input_renders_empty(void **state)
         o.format = (sg_format)f;
         sg_analysis *a;
         sg_error err;
-        assert_int_equal(sg_analyze(engine, NULL, 0, &o, &a, &err), SG_OK);
+        assert_int_equal(sg_analyze(sg_t_engine(), NULL, 0, &o, &a, &err), SG_OK);
         size_t n = 99;
         assert_null(sg_analysis_rating(a));
         sg_analysis_flags(a, &n);
@@ -510,17 +492,8 @@ static void catastrophic_user_pattern_is_a_rule_error_naming_the_rule(void **sta
 {
     (void)state;
     sg_error err;
-    sg_engine *e = sg_engine_new_empty(&err);
+    sg_engine *e = sg_t_engine_with_bad_rule();
     assert_non_null(e);
-    const char *pats[] = {"(a+)+$", NULL};
-    sg_rule_def r;
-    memset(&r, 0, sizeof r);
-    r.id = "bad";
-    r.kind = "plot";
-    r.severity = SG_MINOR;
-    r.patterns = pats;
-    r.source = "bad.lua:1";
-    assert_int_equal(sg_engine_add_rule(e, &r, &err), SG_OK);
     static const char text[] = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!";
     sg_analysis *a = NULL;
     sg_status st = sg_analyze(e, text, sizeof text - 1, NULL, &a, &err);
@@ -540,13 +513,13 @@ static void input_over_max_input_is_refused(void **state)
     o.max_input = sizeof text - 2;
     sg_analysis *a = NULL;
     sg_error err;
-    sg_status st = sg_analyze(engine, text, sizeof text - 1, &o, &a, &err);
+    sg_status st = sg_analyze(sg_t_engine(), text, sizeof text - 1, &o, &a, &err);
     if (st != SG_ERR_INPUT || !strstr(err.message, "maximum"))
         fail_msg("%zu bytes over a maximum of %zu: got %s '%s'", sizeof text - 1,
                  o.max_input, sg_status_name(st), err.message);
     assert_null(a);
     o.max_input = sizeof text - 1; /* at the limit is fine */
-    assert_int_equal(sg_analyze(engine, text, sizeof text - 1, &o, &a, &err), SG_OK);
+    assert_int_equal(sg_analyze(sg_t_engine(), text, sizeof text - 1, &o, &a, &err), SG_OK);
     sg_analysis_free(a);
 }
 
@@ -624,7 +597,7 @@ static void metadata_holding_script_is_inert_in_html(void **state)
             o.badge = badges[b];
             sg_analysis *a;
             sg_error err;
-            assert_int_equal(sg_analyze(engine, page, sizeof page - 1, &o, &a, &err), SG_OK);
+            assert_int_equal(sg_analyze(sg_t_engine(), page, sizeof page - 1, &o, &a, &err), SG_OK);
             const char *title = sg_analysis_meta(a, "title");
             if (!title || !strstr(title, "alert(1)"))
                 fail_msg("the title was not read: %s", title ? title : "(null)");
@@ -669,7 +642,7 @@ static void metadata_holding_script_is_inert_in_markdown(void **state)
         o.badge = badges[b];
         sg_analysis *a;
         sg_error err;
-        assert_int_equal(sg_analyze(engine, text, sizeof text - 1, &o, &a, &err), SG_OK);
+        assert_int_equal(sg_analyze(sg_t_engine(), text, sizeof text - 1, &o, &a, &err), SG_OK);
         size_t olen;
         char *out = sg_render(a, &olen, &err);
         assert_non_null(out);
@@ -743,5 +716,5 @@ int main(void)
         cmocka_unit_test(fuzz_markdown_lone_cr_soft_break_maps_in_order),
         cmocka_unit_test(fuzz_author_typed_signature_strips_like_the_input),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, sg_t_setup_engine, sg_t_teardown_engine);
 }

@@ -95,25 +95,6 @@ static char *to_html(const char *src, size_t len, size_t *out_len)
     return sg_buf_take(&b, out_len);
 }
 
-static sg_engine *engine;
-
-static int setup(void **state)
-{
-    (void)state;
-    sg_error err;
-    engine = sg_engine_new(&err);
-    if (!engine)
-        fprintf(stderr, "engine: %s\n", err.message);
-    return engine ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sg_engine_free(engine);
-    return 0;
-}
-
 static void check_one(const char *name, const char *text, size_t len, sg_format fmt,
                       sg_style style)
 {
@@ -123,7 +104,7 @@ static void check_one(const char *name, const char *text, size_t len, sg_format 
     o.style = style;
     sg_error err;
     sg_analysis *a = NULL;
-    if (sg_analyze(engine, text, len, &o, &a, &err) != SG_OK)
+    if (sg_analyze(sg_t_engine(), text, len, &o, &a, &err) != SG_OK)
         fail_msg("%s (%s): analyze failed: %s", name, sg_format_name(fmt), err.message);
 
     size_t rl;
@@ -159,7 +140,7 @@ static void check_one(const char *name, const char *text, size_t len, sg_format 
 
     /* a second pass inserts nothing */
     sg_analysis *a2 = NULL;
-    if (sg_analyze(engine, out, ol, &o, &a2, &err) != SG_OK)
+    if (sg_analyze(sg_t_engine(), out, ol, &o, &a2, &err) != SG_OK)
         fail_msg("%s: second analyze failed: %s", name, err.message);
     size_t ol2;
     char *out2 = sg_render(a2, &ol2, &err);
@@ -237,7 +218,7 @@ static void html_chrome(const char *name, const char *text, size_t len)
     o.format = SG_FORMAT_HTML;
     sg_analysis *a;
     sg_error err;
-    assert_int_equal(sg_analyze(engine, html, hl, &o, &a, &err), SG_OK);
+    assert_int_equal(sg_analyze(sg_t_engine(), html, hl, &o, &a, &err), SG_OK);
     const char *art = strstr(html, "<article>");
     const char *art_end = strstr(html, "</article>");
     size_t n;
@@ -319,5 +300,5 @@ int main(void)
         cmocka_unit_test(seeds_html_chrome_never_flagged),
         cmocka_unit_test(odd_input_round_trips),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, sg_t_setup_engine, sg_t_teardown_engine);
 }

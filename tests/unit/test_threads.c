@@ -14,25 +14,6 @@
 #include "sg_internal.h"
 #include "sg_test_util.h"
 
-static sg_engine *engine;
-
-static int setup(void **state)
-{
-    (void)state;
-    sg_error err;
-    engine = sg_engine_new(&err);
-    if (!engine)
-        fprintf(stderr, "no engine: %s\n", err.message);
-    return engine ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    sg_engine_free(engine);
-    return 0;
-}
-
 /* An article of about `want` bytes: paragraphs of opinion, deaths, twists,
  * an ending and a rating, with names that recur so that characters are
  * learnt and found in every part. */
@@ -96,13 +77,13 @@ static void threads_give_what_one_thread_gives(void **state)
     assert_non_null(text);
     char *r1, *o1;
     size_t f1;
-    analyse(engine, text, len, 1, &r1, &o1, &f1);
+    analyse(sg_t_engine(), text, len, 1, &r1, &o1, &f1);
     assert_true(f1 > 1000); /* deaths, twists and the ending in every part */
     static const int counts[] = {2, 3, 7, 64, 1000};
     for (size_t i = 0; i < sizeof counts / sizeof *counts; i++) {
         char *r, *o;
         size_t f;
-        analyse(engine, text, len, counts[i], &r, &o, &f);
+        analyse(sg_t_engine(), text, len, counts[i], &r, &o, &f);
         if (f != f1 || strcmp(r, r1) != 0 || strcmp(o, o1) != 0)
             fail_msg("threads %d: %zu flags, report %s, output %s (one thread: %zu flags)",
                      counts[i], f, strcmp(r, r1) ? "differs" : "same",
@@ -121,8 +102,8 @@ static void small_article_with_threads_is_analysed_once(void **state)
     static const char text[] = "In the end, Mara dies. The music is lovely.";
     char *r1, *o1, *r8, *o8;
     size_t f1, f8;
-    analyse(engine, text, sizeof text - 1, 1, &r1, &o1, &f1);
-    analyse(engine, text, sizeof text - 1, 8, &r8, &o8, &f8);
+    analyse(sg_t_engine(), text, sizeof text - 1, 1, &r1, &o1, &f1);
+    analyse(sg_t_engine(), text, sizeof text - 1, 8, &r8, &o8, &f8);
     assert_true(f1 >= 1); /* the death */
     assert_int_equal(f8, f1);
     assert_string_equal(r8, r1);
@@ -139,17 +120,8 @@ static void a_failing_thread_fails_the_analysis(void **state)
 {
     (void)state;
     sg_error err;
-    sg_engine *e = sg_engine_new_empty(&err);
+    sg_engine *e = sg_t_engine_with_bad_rule();
     assert_non_null(e);
-    const char *pats[] = {"(a+)+$", NULL};
-    sg_rule_def r;
-    memset(&r, 0, sizeof r);
-    r.id = "bad";
-    r.kind = "plot";
-    r.severity = SG_MINOR;
-    r.patterns = pats;
-    r.source = "bad.lua:1";
-    assert_int_equal(sg_engine_add_rule(e, &r, &err), SG_OK);
     /* calm text, then one sentence of a's near the end: only the last
      * thread meets it */
     size_t len;
@@ -181,5 +153,5 @@ int main(void)
         cmocka_unit_test(small_article_with_threads_is_analysed_once),
         cmocka_unit_test(a_failing_thread_fails_the_analysis),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, sg_t_setup_engine, sg_t_teardown_engine);
 }
