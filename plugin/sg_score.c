@@ -775,16 +775,64 @@ static inline int sg_model_q(const sg_model *m, uint32_t b)
     return 0;
 }
 
+/* Models up to this size get a flat table of every bucket's q (1 MB). */
+#define SG_FLAT_MAX_LOG2 20
+
+/* Write every bucket's q into `flat` (2^buckets_log2 bytes), 0 where none is
+ * stored. */
+static void sg_model_expand(const sg_model *m, int8_t *flat)
+{
+    size_t ng = (size_t)1 << (m->buckets_log2 - m->low_bits);
+    memset(flat, 0, (size_t)1 << m->buckets_log2);
+    for (size_t g = 0; g < ng; g++)
+        for (uint32_t i = m->group[g]; i < m->group[g + 1]; i++)
+            flat[(g << m->low_bits) | m->low[i]] = m->q[i];
+}
+
+/* The built-in model is const; its flat table is made on first use. */
+static int8_t *sg_default_flat;
+static pthread_once_t sg_default_once = PTHREAD_ONCE_INIT;
+
+static void sg_default_expand(void)
+{
+    const sg_model *m = &sg_default_model;
+    if (m->buckets_log2 > SG_FLAT_MAX_LOG2)
+        return;
+    sg_default_flat = malloc((size_t)1 << m->buckets_log2);
+    if (sg_default_flat)
+        sg_model_expand(m, sg_default_flat);
+}
+
+/* The flat table of a model that passed sg_model_usable, or NULL. */
+static const int8_t *sg_model_table(const sg_model *m)
+{
+    if (m->flat)
+        return m->flat;
+    if (m == &sg_default_model) {
+        pthread_once(&sg_default_once, sg_default_expand);
+        return sg_default_flat;
+    }
+    return NULL;
+}
+
+static int sg_model_usable(const sg_model *m)
+{
+    return m->group && m->low_bits >= 1 && m->low_bits <= 8 &&
+           m->low_bits <= m->buckets_log2 &&
+           m->buckets_log2 <= SG_MODEL_MAX_LOG2;
+}
+
 double sg_model_weight(const sg_model *m, uint32_t bucket)
 {
-    if (!m || !m->group || m->low_bits < 1 || m->low_bits > 8 ||
-        bucket >> m->buckets_log2)
+    if (!m || !sg_model_usable(m) || bucket >> m->buckets_log2)
         return 0.0;
-    return m->scale * sg_model_q(m, bucket);
+    const int8_t *flat = sg_model_table(m);
+    return m->scale * (flat ? flat[bucket] : sg_model_q(m, bucket));
 }
 
 typedef struct sg_qsum {
     const sg_model *m;
+    const int8_t *flat;
     uint32_t mask;
     int64_t acc;
 } sg_qsum;
@@ -795,6 +843,15 @@ static void sg_qsum_add(void *ctx, const uint32_t *h, size_t n)
     int64_t acc = 0;
     for (size_t i = 0; i < n; i++)
         acc += sg_model_q(q->m, h[i] & q->mask);
+    q->acc += acc;
+}
+
+static void sg_qsum_add_flat(void *ctx, const uint32_t *h, size_t n)
+{
+    sg_qsum *q = ctx;
+    int64_t acc = 0;
+    for (size_t i = 0; i < n; i++)
+        acc += q->flat[h[i] & q->mask];
     q->acc += acc;
 }
 
@@ -819,11 +876,12 @@ double sg_score_with(const sg_model *m, const char *text, size_t n)
 {
     if (!m)
         m = &sg_default_model;
-    if (!m->group || m->low_bits < 1 || m->low_bits > 8 ||
-        m->low_bits > m->buckets_log2 || m->buckets_log2 > SG_MODEL_MAX_LOG2)
+    if (!sg_model_usable(m))
         return sg_sigmoid(m->bias); /* no usable weights */
-    sg_qsum q = {m, (uint32_t)((1ull << m->buckets_log2) - 1), 0};
-    size_t count = sg_scan_text(text, n, m->flags, sg_qsum_add, &q);
+    sg_qsum q = {m, sg_model_table(m), (uint32_t)((1ull << m->buckets_log2) - 1),
+                 0};
+    size_t count = sg_scan_text(text, n, m->flags,
+                                q.flat ? sg_qsum_add_flat : sg_qsum_add, &q);
     double z = sg_margin(m->flags, m->bias, m->scale * (double)q.acc, count);
     double p = sg_sigmoid(z);
     return p != p ? 0.5 : p; /* a NaN from a hand-edited model file */
@@ -900,7 +958,13 @@ static unsigned sg_pick_low_bits(unsigned buckets_log2, size_t nnz)
     return lb;
 }
 
-/* One block for group offsets, low bytes and weights. */
+static size_t sg_flat_size(unsigned buckets_log2)
+{
+    return buckets_log2 <= SG_FLAT_MAX_LOG2 ? (size_t)1 << buckets_log2 : 0;
+}
+
+/* One block for group offsets, low bytes, weights and the flat table, which
+ * sg_model_flatten fills once the groups are. */
 static sg_status sg_model_alloc(sg_model *m, unsigned buckets_log2, size_t nnz,
                                 uint32_t **group, uint8_t **low, int8_t **q,
                                 sg_error *err)
@@ -910,7 +974,8 @@ static sg_status sg_model_alloc(sg_model *m, unsigned buckets_log2, size_t nnz,
     m->buckets_log2 = buckets_log2;
     m->low_bits = sg_pick_low_bits(buckets_log2, nnz);
     size_t ng = sg_model_ngroups(m) + 1;
-    char *block = malloc(ng * sizeof(uint32_t) + 2 * nnz + 1);
+    char *block = malloc(ng * sizeof(uint32_t) + 2 * nnz +
+                         sg_flat_size(buckets_log2) + 1);
     if (!block)
         return sg_score_fail(err, SG_ERR_MEMORY, "out of memory");
     *group = (uint32_t *)(void *)block;
@@ -922,6 +987,16 @@ static sg_status sg_model_alloc(sg_model *m, unsigned buckets_log2, size_t nnz,
     m->q = *q;
     m->owned = block;
     return SG_OK;
+}
+
+static void sg_model_flatten(sg_model *m)
+{
+    if (!sg_flat_size(m->buckets_log2))
+        return;
+    int8_t *flat = (int8_t *)m->owned +
+                   (sg_model_ngroups(m) + 1) * sizeof(uint32_t) + 2 * m->nnz;
+    sg_model_expand(m, flat);
+    m->flat = flat;
 }
 
 void sg_model_free(sg_model *m)
@@ -1013,6 +1088,7 @@ sg_status sg_model_from_dense(const sg_dense *d, size_t keep, double threshold,
     size_t ng = sg_model_ngroups(m);
     while (g < ng)
         group[++g] = (uint32_t)k;
+    sg_model_flatten(m);
     m->flags = d->flags;
     m->bias = d->bias;
     m->scale = scale;
@@ -1204,6 +1280,7 @@ static sg_status sg_model_parse(const char *text, size_t n, const char *name,
     }
     while (g < ng)
         group[++g] = (uint32_t)k;
+    sg_model_flatten(m);
     m->flags = (unsigned)flags;
     m->bias = bias;
     m->scale = scale;
