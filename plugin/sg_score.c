@@ -246,11 +246,12 @@ static const sg_cue_entry sg_cue_words[] = {
 };
 
 #define SG_CUE_WORDS (sizeof sg_cue_words / sizeof sg_cue_words[0])
-#define SG_LC_MAX 24   /* the bytes of a word kept for lookups */
-#define SG_CUE_MAXLEN 16 /* longer words are never cue words */
+#define SG_CUE_MAXLEN 16  /* longer words are never cue words */
+#define SG_STEM_MAXLEN 24 /* longer words have no stem feature */
 
 #define SG_FNV_OFFSET 0xcbf29ce484222325ULL
 #define SG_FNV_PRIME 0x100000001b3ULL
+#define SG_FNV_PRIME_INV 0xce965057aff6957bULL /* its inverse mod 2^64 */
 
 static uint64_t sg_hash_bytes(const char *p, size_t n)
 {
@@ -260,12 +261,23 @@ static uint64_t sg_hash_bytes(const char *p, size_t n)
     return h;
 }
 
-/* The cue words by the hash the scanner computes anyway, built once: a
- * lookup is then one probe instead of a string search per word.  A slot holds
- * what a probe compares and what a hit returns, so both touch one line. */
+/* The last 8 bytes of a word, newest lowest, as the scanner keeps them. */
+static uint64_t sg_tail_bytes(const char *p, size_t n)
+{
+    uint64_t t = 0;
+    for (size_t i = 0; i < n; i++)
+        t = t << 8 | (unsigned char)p[i];
+    return t;
+}
+
+/* The cue words by a key the scanner has at hand, built once: a lookup is
+ * then one probe instead of a string search per word.  A word of up to 8
+ * bytes is its own key (its bytes, which no other word shares: words hold no
+ * NUL); a longer one is keyed by its hash and its bytes are checked on a
+ * match.  A slot holds what a probe compares and what a hit returns. */
 #define SG_CUE_SLOTS 1024u
 typedef struct sg_cue_slot {
-    uint64_t h;
+    uint64_t key;
     uint32_t bits;
     uint16_t at; /* entry + 1; 0 = empty */
     uint8_t len;
@@ -273,38 +285,59 @@ typedef struct sg_cue_slot {
 static sg_cue_slot sg_cue_slots[SG_CUE_SLOTS];
 static pthread_once_t sg_cue_once = PTHREAD_ONCE_INIT;
 
+/* ASCII letters and digits as the scanner keeps them (lower case; every
+ * digit '0', so "season 2" and "season 3" are one word pair); 0 for other
+ * bytes. */
+static unsigned char sg_fold[256];
+
+/* The key of a word of n (1..SG_CUE_MAXLEN) bytes, hash h, last bytes tail. */
+static inline uint64_t sg_cue_key(uint64_t h, uint64_t tail, size_t n)
+{
+    return n <= 8 ? tail & (~0ull >> (64 - 8 * n)) : h;
+}
+
+static inline size_t sg_cue_slot_of(uint64_t h)
+{
+    return (size_t)(h ^ (h >> 29)) & (SG_CUE_SLOTS - 1);
+}
+
+/* The cue slots and sg_fold, built once. */
 static void sg_cue_init(void)
 {
+    for (unsigned c = 0; c < 26; c++)
+        sg_fold['a' + c] = sg_fold['A' + c] = (unsigned char)('a' + c);
+    memset(sg_fold + '0', '0', 10);
     for (size_t i = 0; i < SG_CUE_WORDS; i++) {
         const char *w = sg_cue_words[i].word;
-        uint64_t h = sg_hash_bytes(w, strlen(w));
-        size_t k = (size_t)(h ^ (h >> 29)) & (SG_CUE_SLOTS - 1);
+        size_t n = strlen(w);
+        uint64_t h = sg_hash_bytes(w, n);
+        size_t k = sg_cue_slot_of(h);
         while (sg_cue_slots[k].at)
             k = (k + 1) & (SG_CUE_SLOTS - 1);
-        sg_cue_slots[k].h = h;
+        sg_cue_slots[k].key = sg_cue_key(h, sg_tail_bytes(w, n), n);
         sg_cue_slots[k].bits = sg_cue_words[i].bits;
         sg_cue_slots[k].at = (uint16_t)(i + 1);
-        sg_cue_slots[k].len = (uint8_t)strlen(w);
+        sg_cue_slots[k].len = (uint8_t)n;
     }
 }
 
-/* Families and pattern bits of a lower-case word `w` (n bytes, hash h). */
-static inline uint32_t sg_cue_lookup(uint64_t h, const char *w, size_t n)
+/* Families and pattern bits of a lower-case word `w` (n bytes, hash h, last
+ * bytes tail). */
+static inline uint32_t sg_cue_lookup(uint64_t h, uint64_t tail, const char *w,
+                                     size_t n)
 {
     if (n == 0 || n > SG_CUE_MAXLEN)
         return 0;
-    size_t k = (size_t)(h ^ (h >> 29)) & (SG_CUE_SLOTS - 1);
-    for (; sg_cue_slots[k].at; k = (k + 1) & (SG_CUE_SLOTS - 1)) {
+    uint64_t key = sg_cue_key(h, tail, n);
+    for (size_t k = sg_cue_slot_of(h); sg_cue_slots[k].at;
+         k = (k + 1) & (SG_CUE_SLOTS - 1)) {
         const sg_cue_slot *e = &sg_cue_slots[k];
-        if (e->h != h || e->len != n)
+        if (e->key != key || e->len != n)
             continue;
-        /* The hash matched: the bytes almost surely do; cue words are short,
-         * so a loop beats a call to memcmp. */
+        if (n <= 8)
+            return e->bits;
         const char *cw = sg_cue_words[e->at - 1].word;
-        size_t i = 0;
-        while (i < n && cw[i] == w[i])
-            i++;
-        if (i == n)
+        if (memcmp(cw, w, n) == 0)
             return e->bits;
     }
     return 0;
@@ -320,7 +353,8 @@ unsigned sg_cue_families(const char *word, size_t n)
         lc[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     pthread_once(&sg_cue_once, sg_cue_init);
-    return sg_cue_lookup(sg_hash_bytes(lc, n), lc, n) & SG_CUE_MASK;
+    return sg_cue_lookup(sg_hash_bytes(lc, n), sg_tail_bytes(lc, n), lc, n) &
+           SG_CUE_MASK;
 }
 
 const char *sg_cue_word(size_t i, unsigned *families)
@@ -424,8 +458,8 @@ typedef struct sg_scan {
     /* the word being read */
     uint64_t h;
     size_t len;
-    char lc[SG_LC_MAX];
-    uint32_t tail; /* the last bytes, newest lowest */
+    char lc[SG_CUE_MAXLEN]; /* its first bytes, for cue words */
+    uint64_t tail;          /* its last 8 bytes, newest lowest */
     unsigned char cap, digit;
     uint32_t batch[SG_BATCH]; /* last: not cleared per sentence */
 } sg_scan;
@@ -458,27 +492,40 @@ static inline void sg_word_byte(sg_scan *s, unsigned char c)
         s->digit = 1;
     }
     s->h = (s->h ^ c) * SG_FNV_PRIME;
-    if (s->len < SG_LC_MAX)
+    if (s->len < SG_CUE_MAXLEN)
         s->lc[s->len] = (char)c;
     s->len++;
     s->tail = s->tail << 8 | c;
 }
 
-/* Crude suffix stripping: "kills", "killed", "killing" -> "kill". */
-static size_t sg_stem_len(const char *w, size_t n)
+/* Crude suffix stripping: "kills", "killed", "killing" -> "kill".  How many
+ * bytes to strip from a word of n bytes ending in `tail`. */
+static inline unsigned sg_stem_cut(uint64_t tail, size_t n)
 {
-    if (n >= 4 && w[n - 2] == '\'' && w[n - 1] == 's')
-        return n - 2;
-    if (n >= 6 && memcmp(w + n - 3, "ing", 3) == 0)
-        return n - 3;
-    if (n >= 5 && memcmp(w + n - 2, "ed", 2) == 0)
-        return n - 2;
-    if (n >= 5 && memcmp(w + n - 2, "ly", 2) == 0)
-        return n - 2;
-    if (n >= 4 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
-        w[n - 2] != 'i')
-        return n - 1;
-    return n;
+    switch (tail & 0xFFFFu) {
+    case '\'' << 8 | 's': /* "Tom's" */
+        return n >= 4 ? 2 : 0;
+    case 'n' << 8 | 'g':
+        return n >= 6 && ((tail >> 16) & 0xFFu) == 'i' ? 3 : 0;
+    case 'e' << 8 | 'd':
+    case 'l' << 8 | 'y':
+        return n >= 5 ? 2 : 0;
+    case 's' << 8 | 's': /* "boss", "virus", "this" keep their s */
+    case 'u' << 8 | 's':
+    case 'i' << 8 | 's':
+        return 0;
+    default:
+        return n >= 4 && (tail & 0xFFu) == 's' ? 1 : 0;
+    }
+}
+
+/* The hash of a word without its last `cut` bytes: FNV-1a steps undone one
+ * by one, the prime being invertible mod 2^64. */
+static inline uint64_t sg_hash_unwind(uint64_t h, uint64_t tail, unsigned cut)
+{
+    for (unsigned i = 0; i < cut; i++, tail >>= 8)
+        h = (h * SG_FNV_PRIME_INV) ^ (tail & 0xFFu);
+    return h;
 }
 
 static inline void sg_pattern(sg_scan *s, unsigned pat)
@@ -544,7 +591,7 @@ static void sg_word_end(sg_scan *s)
 {
     size_t n = s->len;
     uint64_t h = s->h;
-    uint32_t bits = sg_cue_lookup(h, s->lc, n);
+    uint32_t bits = sg_cue_lookup(h, s->tail, s->lc, n);
     int ends_ed_en;
     uint32_t is = sg_word_shape(s, n, bits, &ends_ed_en);
     const sg_word *p = &s->prev;
@@ -553,10 +600,10 @@ static void sg_word_end(sg_scan *s)
     unsigned flags = s->flags;
     if (flags & SG_FEAT_UNIGRAM)
         sg_emit(s, sg_fh(SG_NS_UNI, h, 0));
-    if ((flags & SG_FEAT_STEM) && n <= SG_LC_MAX) {
-        size_t sl = sg_stem_len(s->lc, n);
-        if (sl < n)
-            sg_emit(s, sg_fh(SG_NS_STEM, sg_hash_bytes(s->lc, sl), 0));
+    if ((flags & SG_FEAT_STEM) && n <= SG_STEM_MAXLEN) {
+        unsigned cut = sg_stem_cut(s->tail, n);
+        if (cut)
+            sg_emit(s, sg_fh(SG_NS_STEM, sg_hash_unwind(h, s->tail, cut), 0));
     }
     if (flags & SG_FEAT_BIGRAM)
         sg_emit(s, sg_fh(SG_NS_BI, s->ntok ? p->h : 1, h));
@@ -738,27 +785,24 @@ static size_t sg_scan_text(sg_scan *s, const char *text, size_t n)
                 s->digit = 0;
             }
             uint64_t h = s->h;
-            uint32_t tail = s->tail;
+            uint64_t tail = s->tail;
             size_t len = s->len;
-            unsigned digit = 0;
+            /* Folded letters have bit 0x40 set and '0' has not: the AND of
+             * the run's bytes tells whether it held a digit. */
+            unsigned all = 0xFF, f = sg_fold[c];
             do {
-                if (c - '0' < 10u) {
-                    c = '0'; /* "season 2" and "season 3" are one pair */
-                    digit = 1;
-                } else {
-                    c |= 32u;
-                }
-                h = (h ^ c) * SG_FNV_PRIME;
-                if (len < SG_LC_MAX)
-                    s->lc[len] = (char)c;
+                all &= f;
+                h = (h ^ f) * SG_FNV_PRIME;
+                if (len < SG_CUE_MAXLEN)
+                    s->lc[len] = (char)f;
                 len++;
-                tail = tail << 8 | c;
-                c = ++i < n ? p[i] : 0;
-            } while (((c | 32u) - 'a' < 26u) || (c - '0' < 10u));
+                tail = tail << 8 | f;
+                f = ++i < n ? sg_fold[p[i]] : 0;
+            } while (f);
             s->h = h;
             s->tail = tail;
             s->len = len;
-            s->digit = (unsigned char)(s->digit | digit);
+            s->digit = (unsigned char)(s->digit | !(all & 0x40u));
             continue;
         }
         if (c == ' ') {
