@@ -773,10 +773,11 @@ static size_t sg_scan_text(sg_scan *s, const char *text, size_t n)
     const unsigned char *p = (const unsigned char *)text;
     if (!p)
         n = 0;
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = p[i];
-        if (((c | 32u) - 'a' < 26u) || (c - '0' < 10u)) {
+    /* A space after the last byte ends the last word, so that words end in
+     * one place (and sg_word_end is inlined there). */
+    for (size_t i = 0; i <= n;) {
+        unsigned c = i < n ? p[i] : ' ', f = sg_fold[c];
+        if (f) {
             /* A run of ASCII letters and digits, the common case, with the
              * word's state in registers. */
             if (s->len == 0) {
@@ -789,7 +790,7 @@ static size_t sg_scan_text(sg_scan *s, const char *text, size_t n)
             size_t len = s->len;
             /* Folded letters have bit 0x40 set and '0' has not: the AND of
              * the run's bytes tells whether it held a digit. */
-            unsigned all = 0xFF, f = sg_fold[c];
+            unsigned all = 0xFF;
             do {
                 all &= f;
                 h = (h ^ f) * SG_FNV_PRIME;
@@ -805,36 +806,32 @@ static size_t sg_scan_text(sg_scan *s, const char *text, size_t n)
             s->digit = (unsigned char)(s->digit | !(all & 0x40u));
             continue;
         }
-        if (c == ' ') {
-            if (s->len)
-                sg_word_end(s);
-            i++;
-            continue;
+        size_t adv = 1;
+        int ends = 1; /* this character ends the word being read */
+        if (c != ' ') {
+            unsigned mark;
+            int k = sg_char_class(p, i, n, &adv, &mark);
+            if (k == SG_C_WORD) {
+                for (size_t j = 0; j < adv; j++)
+                    sg_word_byte(s, p[i + j]);
+                ends = 0;
+            } else if (k == SG_C_SEP) {
+                s->marks |= mark;
+            } else {
+                /* ' and - join only inside a word: "don't", "Ok-ju" */
+                size_t a2;
+                unsigned m2;
+                if (s->len && i + adv < n &&
+                    sg_char_class(p, i + adv, n, &a2, &m2) == SG_C_WORD) {
+                    sg_word_byte(s, k == SG_C_APOS ? '\'' : '-');
+                    ends = 0;
+                }
+            }
         }
-        size_t adv;
-        unsigned mark;
-        int k = sg_char_class(p, i, n, &adv, &mark);
-        if (k == SG_C_WORD) {
-            for (size_t j = 0; j < adv; j++)
-                sg_word_byte(s, p[i + j]);
-        } else if (k == SG_C_SEP) {
-            s->marks |= mark;
-            if (s->len)
-                sg_word_end(s);
-        } else {
-            /* ' and - join only inside a word: "don't", "Ok-ju" */
-            size_t a2;
-            unsigned m2;
-            if (s->len && i + adv < n &&
-                sg_char_class(p, i + adv, n, &a2, &m2) == SG_C_WORD)
-                sg_word_byte(s, k == SG_C_APOS ? '\'' : '-');
-            else if (s->len)
-                sg_word_end(s);
-        }
+        if (ends && s->len)
+            sg_word_end(s);
         i += adv;
     }
-    if (s->len)
-        sg_word_end(s);
     sg_scan_finish(s);
     if (s->nbatch)
         s->flush(s->ctx, s->batch, s->nbatch);
