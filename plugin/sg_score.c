@@ -434,20 +434,21 @@ typedef struct sg_word {
 } sg_word;
 
 /* Features go out in batches: the consumer's loop over a batch (model
- * lookups) runs without a call per feature. */
+ * lookups) runs without a call per feature, and its table loads, all
+ * independent, overlap instead of stalling the scan one by one. */
 #define SG_BATCH 64
 typedef void (*sg_batch_fn)(void *ctx, const uint32_t *h, size_t n);
 
 typedef struct sg_scan {
     unsigned flags;
-    /* Where features go: with `qtab` (scoring with a flat table) each one's
-     * q is added to `acc` at once; else they are batched for `flush`. */
+    /* Where batches go: with `qtab` (scoring with a flat table) their q are
+     * added to `acc` here; else to `flush`. */
     const int8_t *qtab;
     uint32_t mask;
     int64_t acc;
     sg_batch_fn flush;
     void *ctx;
-    size_t count; /* features emitted */
+    size_t count; /* features emitted and flushed */
     size_t nbatch;
     size_t ntok, ncaps, ndigit;
     uint32_t signals; /* families and patterns seen */
@@ -464,18 +465,27 @@ typedef struct sg_scan {
     uint32_t batch[SG_BATCH]; /* last: not cleared per sentence */
 } sg_scan;
 
+static void sg_flush(sg_scan *s)
+{
+    if (s->qtab) {
+        int64_t acc = 0;
+        for (size_t i = 0; i < s->nbatch; i++)
+            acc += s->qtab[s->batch[i] & s->mask];
+        s->acc += acc;
+    } else {
+        s->flush(s->ctx, s->batch, s->nbatch);
+    }
+    s->count += s->nbatch;
+    s->nbatch = 0;
+}
+
 static inline void sg_emit(sg_scan *s, uint32_t h)
 {
-    s->count++;
-    if (s->qtab) {
-        s->acc += s->qtab[h & s->mask];
-        return;
-    }
+    if (s->qtab)
+        __builtin_prefetch(s->qtab + (h & s->mask));
     s->batch[s->nbatch++] = h;
-    if (s->nbatch == SG_BATCH) {
-        s->flush(s->ctx, s->batch, SG_BATCH);
-        s->nbatch = 0;
-    }
+    if (s->nbatch == SG_BATCH)
+        sg_flush(s);
 }
 
 static inline void sg_word_byte(sg_scan *s, unsigned char c)
@@ -834,7 +844,7 @@ static size_t sg_scan_text(sg_scan *s, const char *text, size_t n)
     }
     sg_scan_finish(s);
     if (s->nbatch)
-        s->flush(s->ctx, s->batch, s->nbatch);
+        sg_flush(s);
     return s->count;
 }
 
