@@ -57,6 +57,11 @@ static sg_status sg_score_fail(sg_error *err, sg_status st, const char *fmt,
 #define SG_W_BEEN (1u << 25)
 #define SG_W_FUNC (1u << 26) /* function words: never a name, never a verb */
 #define SG_W_VERB (1u << 27) /* irregular narrative verbs */
+#define SG_W_END_WORD (1u << 28) /* "end", as in "in the end" */
+/* The last words of the phrases sg_phrases() looks for. */
+#define SG_W_PHRASE_LAST \
+    (SG_W_OUT | SG_W_IDENTITY | SG_W_REALLY | SG_W_LOVE | SG_W_UP | \
+     SG_W_END_WORD)
 
 typedef struct sg_cue_entry {
     const char *word;
@@ -111,7 +116,8 @@ static const sg_cue_entry sg_cue_words[] = {
     {"don't", SG_CUE_NEGATION}, {"doomed", SG_CUE_DEATH},
     {"drown", SG_CUE_DEATH}, {"drowned", SG_CUE_DEATH},
     {"drowns", SG_CUE_DEATH}, {"during", SG_W_FUNC}, {"dying", SG_CUE_DEATH},
-    {"each", SG_W_FUNC}, {"end", SG_CUE_END}, {"ended", SG_CUE_END},
+    {"each", SG_W_FUNC}, {"end", SG_CUE_END | SG_W_END_WORD},
+    {"ended", SG_CUE_END},
     {"ending", SG_CUE_END}, {"endings", SG_CUE_END}, {"ends", SG_CUE_END},
     {"engaged", SG_CUE_RELATION}, {"engagement", SG_CUE_RELATION},
     {"epilogue", SG_CUE_END}, {"episode", SG_CUE_REVIEW},
@@ -240,11 +246,12 @@ static const sg_cue_entry sg_cue_words[] = {
 };
 
 #define SG_CUE_WORDS (sizeof sg_cue_words / sizeof sg_cue_words[0])
-#define SG_LC_MAX 24   /* the bytes of a word kept for lookups */
-#define SG_CUE_MAXLEN 16 /* longer words are never cue words */
+#define SG_CUE_MAXLEN 16  /* longer words are never cue words */
+#define SG_STEM_MAXLEN 24 /* longer words have no stem feature */
 
 #define SG_FNV_OFFSET 0xcbf29ce484222325ULL
 #define SG_FNV_PRIME 0x100000001b3ULL
+#define SG_FNV_PRIME_INV 0xce965057aff6957bULL /* its inverse mod 2^64 */
 
 static uint64_t sg_hash_bytes(const char *p, size_t n)
 {
@@ -254,39 +261,83 @@ static uint64_t sg_hash_bytes(const char *p, size_t n)
     return h;
 }
 
-/* The cue words by the hash the scanner computes anyway, built once: a
- * lookup is then one probe instead of a string search per word. */
+/* The last 8 bytes of a word, newest lowest, as the scanner keeps them. */
+static uint64_t sg_tail_bytes(const char *p, size_t n)
+{
+    uint64_t t = 0;
+    for (size_t i = 0; i < n; i++)
+        t = t << 8 | (unsigned char)p[i];
+    return t;
+}
+
+/* The cue words by a key the scanner has at hand, built once: a lookup is
+ * then one probe instead of a string search per word.  A word of up to 8
+ * bytes is its own key (its bytes, which no other word shares: words hold no
+ * NUL); a longer one is keyed by its hash and its bytes are checked on a
+ * match.  A slot holds what a probe compares and what a hit returns. */
 #define SG_CUE_SLOTS 1024u
-static uint64_t sg_cue_key[SG_CUE_SLOTS];
-static uint16_t sg_cue_at[SG_CUE_SLOTS]; /* entry + 1; 0 = empty */
-static uint8_t sg_cue_len[SG_CUE_SLOTS];
+typedef struct sg_cue_slot {
+    uint64_t key;
+    uint32_t bits;
+    uint16_t at; /* entry + 1; 0 = empty */
+    uint8_t len;
+} sg_cue_slot;
+static sg_cue_slot sg_cue_slots[SG_CUE_SLOTS];
 static pthread_once_t sg_cue_once = PTHREAD_ONCE_INIT;
 
+/* ASCII letters and digits as the scanner keeps them (lower case; every
+ * digit '0', so "season 2" and "season 3" are one word pair); 0 for other
+ * bytes. */
+static unsigned char sg_fold[256];
+
+/* The key of a word of n (1..SG_CUE_MAXLEN) bytes, hash h, last bytes tail. */
+static inline uint64_t sg_cue_key(uint64_t h, uint64_t tail, size_t n)
+{
+    return n <= 8 ? tail & (~0ull >> (64 - 8 * n)) : h;
+}
+
+static inline size_t sg_cue_slot_of(uint64_t h)
+{
+    return (size_t)(h ^ (h >> 29)) & (SG_CUE_SLOTS - 1);
+}
+
+/* The cue slots and sg_fold, built once. */
 static void sg_cue_init(void)
 {
+    for (unsigned c = 0; c < 26; c++)
+        sg_fold['a' + c] = sg_fold['A' + c] = (unsigned char)('a' + c);
+    memset(sg_fold + '0', '0', 10);
     for (size_t i = 0; i < SG_CUE_WORDS; i++) {
         const char *w = sg_cue_words[i].word;
-        uint64_t h = sg_hash_bytes(w, strlen(w));
-        size_t k = (size_t)(h ^ (h >> 29)) & (SG_CUE_SLOTS - 1);
-        while (sg_cue_at[k])
+        size_t n = strlen(w);
+        uint64_t h = sg_hash_bytes(w, n);
+        size_t k = sg_cue_slot_of(h);
+        while (sg_cue_slots[k].at)
             k = (k + 1) & (SG_CUE_SLOTS - 1);
-        sg_cue_key[k] = h;
-        sg_cue_at[k] = (uint16_t)(i + 1);
-        sg_cue_len[k] = (uint8_t)strlen(w);
+        sg_cue_slots[k].key = sg_cue_key(h, sg_tail_bytes(w, n), n);
+        sg_cue_slots[k].bits = sg_cue_words[i].bits;
+        sg_cue_slots[k].at = (uint16_t)(i + 1);
+        sg_cue_slots[k].len = (uint8_t)n;
     }
 }
 
-/* Families and pattern bits of a lower-case word `w` (n bytes, hash h). */
-static uint32_t sg_cue_lookup(uint64_t h, const char *w, size_t n)
+/* Families and pattern bits of a lower-case word `w` (n bytes, hash h, last
+ * bytes tail). */
+static inline uint32_t sg_cue_lookup(uint64_t h, uint64_t tail, const char *w,
+                                     size_t n)
 {
     if (n == 0 || n > SG_CUE_MAXLEN)
         return 0;
-    size_t k = (size_t)(h ^ (h >> 29)) & (SG_CUE_SLOTS - 1);
-    for (; sg_cue_at[k]; k = (k + 1) & (SG_CUE_SLOTS - 1)) {
-        if (sg_cue_key[k] != h || sg_cue_len[k] != n)
+    uint64_t key = sg_cue_key(h, tail, n);
+    for (size_t k = sg_cue_slot_of(h); sg_cue_slots[k].at;
+         k = (k + 1) & (SG_CUE_SLOTS - 1)) {
+        const sg_cue_slot *e = &sg_cue_slots[k];
+        if (e->key != key || e->len != n)
             continue;
-        const sg_cue_entry *e = &sg_cue_words[sg_cue_at[k] - 1];
-        if (memcmp(e->word, w, n) == 0)
+        if (n <= 8)
+            return e->bits;
+        const char *cw = sg_cue_words[e->at - 1].word;
+        if (memcmp(cw, w, n) == 0)
             return e->bits;
     }
     return 0;
@@ -302,7 +353,8 @@ unsigned sg_cue_families(const char *word, size_t n)
         lc[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     pthread_once(&sg_cue_once, sg_cue_init);
-    return sg_cue_lookup(sg_hash_bytes(lc, n), lc, n) & SG_CUE_MASK;
+    return sg_cue_lookup(sg_hash_bytes(lc, n), sg_tail_bytes(lc, n), lc, n) &
+           SG_CUE_MASK;
 }
 
 const char *sg_cue_word(size_t i, unsigned *families)
@@ -364,45 +416,76 @@ enum {
 };
 #define SG_SIG_FAMILIES 9 /* signals 0..8 are cue families, then patterns */
 #define SG_SIG_COUNT (SG_SIG_FAMILIES + SG_N__COUNT)
+_Static_assert(SG_SIG_COUNT <= 32, "signals are bits of a uint32_t");
+
+/* What a word is besides its cue bits, as one bit set. */
+enum {
+    SG_IS_CAP = 1,  /* starts with a capital letter */
+    SG_IS_NAME = 2, /* stands for a name in the name pairs */
+    SG_IS_POSS = 4, /* ends in 's */
+    SG_IS_PRES = 8, /* looks like a present-tense verb */
+    SG_IS_PAST = 16 /* looks like a past-tense verb */
+};
 
 typedef struct sg_word {
     uint64_t h;
-    uint32_t bits;
-    unsigned char cap, name, poss, pres, past, ends_ed, ends_en;
+    uint32_t bits; /* cue families and pattern bits */
+    uint32_t is;   /* SG_IS_* */
 } sg_word;
 
 /* Features go out in batches: the consumer's loop over a batch (model
- * lookups) runs without a call per feature. */
+ * lookups) runs without a call per feature, and its table loads, all
+ * independent, overlap instead of stalling the scan one by one. */
 #define SG_BATCH 64
 typedef void (*sg_batch_fn)(void *ctx, const uint32_t *h, size_t n);
 
 typedef struct sg_scan {
     unsigned flags;
+    /* Where batches go: with `qtab` (scoring with a flat table) their q are
+     * added to `acc` here; else to `flush`. */
+    const int8_t *qtab;
+    uint32_t mask;
+    int64_t acc;
     sg_batch_fn flush;
     void *ctx;
-    size_t count; /* features emitted */
+    size_t count; /* features emitted and flushed */
     size_t nbatch;
     size_t ntok, ncaps, ndigit;
     uint32_t signals; /* families and patterns seen */
     unsigned marks;   /* ? ! ( " : ; seen */
+    /* The words before: all zero until a sentence has them, so a test of
+     * their bits or flags fails at its start. */
     sg_word prev, prev2;
     /* the word being read */
     uint64_t h;
     size_t len;
-    char lc[SG_LC_MAX];
-    uint32_t tail; /* the last bytes, newest lowest */
+    char lc[SG_CUE_MAXLEN]; /* its first bytes, for cue words */
+    uint64_t tail;          /* its last 8 bytes, newest lowest */
     unsigned char cap, digit;
     uint32_t batch[SG_BATCH]; /* last: not cleared per sentence */
 } sg_scan;
 
+static void sg_flush(sg_scan *s)
+{
+    if (s->qtab) {
+        int64_t acc = 0;
+        for (size_t i = 0; i < s->nbatch; i++)
+            acc += s->qtab[s->batch[i] & s->mask];
+        s->acc += acc;
+    } else {
+        s->flush(s->ctx, s->batch, s->nbatch);
+    }
+    s->count += s->nbatch;
+    s->nbatch = 0;
+}
+
 static inline void sg_emit(sg_scan *s, uint32_t h)
 {
+    if (s->qtab)
+        __builtin_prefetch(s->qtab + (h & s->mask));
     s->batch[s->nbatch++] = h;
-    s->count++;
-    if (s->nbatch == SG_BATCH) {
-        s->flush(s->ctx, s->batch, SG_BATCH);
-        s->nbatch = 0;
-    }
+    if (s->nbatch == SG_BATCH)
+        sg_flush(s);
 }
 
 static inline void sg_word_byte(sg_scan *s, unsigned char c)
@@ -419,129 +502,154 @@ static inline void sg_word_byte(sg_scan *s, unsigned char c)
         s->digit = 1;
     }
     s->h = (s->h ^ c) * SG_FNV_PRIME;
-    if (s->len < SG_LC_MAX)
+    if (s->len < SG_CUE_MAXLEN)
         s->lc[s->len] = (char)c;
     s->len++;
     s->tail = s->tail << 8 | c;
 }
 
-/* Crude suffix stripping: "kills", "killed", "killing" -> "kill". */
-static size_t sg_stem_len(const char *w, size_t n)
+/* Crude suffix stripping: "kills", "killed", "killing" -> "kill".  How many
+ * bytes to strip from a word of n bytes ending in `tail`. */
+static inline unsigned sg_stem_cut(uint64_t tail, size_t n)
 {
-    if (n >= 4 && w[n - 2] == '\'' && w[n - 1] == 's')
-        return n - 2;
-    if (n >= 6 && memcmp(w + n - 3, "ing", 3) == 0)
-        return n - 3;
-    if (n >= 5 && memcmp(w + n - 2, "ed", 2) == 0)
-        return n - 2;
-    if (n >= 5 && memcmp(w + n - 2, "ly", 2) == 0)
-        return n - 2;
-    if (n >= 4 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
-        w[n - 2] != 'i')
-        return n - 1;
-    return n;
+    switch (tail & 0xFFFFu) {
+    case '\'' << 8 | 's': /* "Tom's" */
+        return n >= 4 ? 2 : 0;
+    case 'n' << 8 | 'g':
+        return n >= 6 && ((tail >> 16) & 0xFFu) == 'i' ? 3 : 0;
+    case 'e' << 8 | 'd':
+    case 'l' << 8 | 'y':
+        return n >= 5 ? 2 : 0;
+    case 's' << 8 | 's': /* "boss", "virus", "this" keep their s */
+    case 'u' << 8 | 's':
+    case 'i' << 8 | 's':
+        return 0;
+    default:
+        return n >= 4 && (tail & 0xFFu) == 's' ? 1 : 0;
+    }
 }
 
-static void sg_signal(sg_scan *s, unsigned bit)
+/* The hash of a word without its last `cut` bytes: FNV-1a steps undone one
+ * by one, the prime being invertible mod 2^64. */
+static inline uint64_t sg_hash_unwind(uint64_t h, uint64_t tail, unsigned cut)
 {
-    s->signals |= 1u << bit;
+    for (unsigned i = 0; i < cut; i++, tail >>= 8)
+        h = (h * SG_FNV_PRIME_INV) ^ (tail & 0xFFu);
+    return h;
 }
 
-static void sg_pattern(sg_scan *s, unsigned pat)
+static inline void sg_pattern(sg_scan *s, unsigned pat)
 {
-    sg_signal(s, SG_SIG_FAMILIES + pat);
+    s->signals |= 1u << (SG_SIG_FAMILIES + pat);
     if (s->flags & SG_FEAT_CUES)
         sg_emit(s, sg_fh(SG_NS_NARR, pat, 0));
 }
 
+/* The phrases a word with `bits` ends ("turns out", "in the end"), rare
+ * enough to be looked for only when its bits say it can end one.  Returns
+ * the cue families the phrases add. */
+static uint32_t sg_phrases(sg_scan *s, uint32_t bits)
+{
+    uint32_t p1 = s->prev.bits, p2 = s->prev2.bits, fam = 0;
+    if ((bits & SG_W_OUT) && (p1 & SG_W_TURN)) {
+        fam |= SG_CUE_REVEAL;
+        sg_pattern(s, SG_N_TURNS_OUT);
+    }
+    if ((bits & SG_W_IDENTITY) && (p1 & SG_W_REALISH))
+        sg_pattern(s, SG_N_REAL_IDENTITY);
+    if ((bits & SG_W_REALLY) && (p1 & SG_W_BE)) {
+        fam |= SG_CUE_REVEAL;
+        sg_pattern(s, SG_N_WAS_REALLY);
+    }
+    if ((bits & SG_W_LOVE) && (p1 & SG_W_IN) && (p2 & SG_W_FALL)) {
+        fam |= SG_CUE_RELATION;
+        sg_pattern(s, SG_N_FALLS_IN_LOVE);
+    }
+    if ((bits & SG_W_UP) && (p1 & SG_W_BREAK)) {
+        fam |= SG_CUE_RELATION;
+        sg_pattern(s, SG_N_BREAKS_UP);
+    }
+    if ((bits & SG_W_END_WORD) && (p1 & SG_W_THE) && (p2 & SG_W_IN))
+        sg_pattern(s, SG_N_IN_THE_END);
+    return fam;
+}
+
+/* The shape flags of the word just read (n bytes, cue bits `bits`). */
+static inline uint32_t sg_word_shape(const sg_scan *s, size_t n, uint32_t bits,
+                                     int *ends_ed_en)
+{
+    unsigned t1 = (s->tail >> 8) & 0xFFu, t2 = s->tail & 0xFFu;
+    int poss = n >= 3 && t1 == '\'' && t2 == 's';
+    int ends_ed = n >= 4 && t1 == 'e' && t2 == 'd';
+    int ends_en = n >= 4 && t1 == 'e' && t2 == 'n';
+    /* present: "kills", "finds", "is", "has"; not "boss", "his", "Tom's" */
+    int pres = ((n >= 3 && t2 == 's' && t1 != 's' && t1 != 'u' &&
+                 !(bits & SG_W_FUNC)) ||
+                ((bits & SG_W_VERB) && t2 == 's')) &&
+               !poss;
+    int past = !pres && (ends_ed || (bits & SG_W_VERB));
+    /* A capitalised word that is no function or cue word stands for a name:
+     * "<Name> dies" carries over to shows the model never saw. */
+    int name = s->cap && !(bits & SG_W_FUNC) && (s->ntok > 0 || bits == 0);
+    *ends_ed_en = ends_ed || ends_en;
+    return (s->cap ? SG_IS_CAP : 0u) | (name ? SG_IS_NAME : 0u) |
+           (poss ? SG_IS_POSS : 0u) | (pres ? SG_IS_PRES : 0u) |
+           (past ? SG_IS_PAST : 0u);
+}
+
 static void sg_word_end(sg_scan *s)
 {
-    sg_word w;
     size_t n = s->len;
-    const char t[3] = {(char)(s->tail >> 16), (char)(s->tail >> 8),
-                       (char)s->tail};
-    memset(&w, 0, sizeof w);
-    w.h = s->h;
-    w.cap = s->cap;
-    w.bits = sg_cue_lookup(w.h, s->lc, n);
-    w.poss = (unsigned char)(n >= 3 && t[1] == '\'' && t[2] == 's');
-    w.ends_ed = (unsigned char)(n >= 4 && t[1] == 'e' && t[2] == 'd');
-    w.ends_en = (unsigned char)(n >= 4 && t[1] == 'e' && t[2] == 'n');
-    /* present: "kills", "finds", "is", "has"; not "boss", "his", "Tom's" */
-    w.pres = (unsigned char)(((n >= 3 && t[2] == 's' && t[1] != 's' &&
-                               t[1] != 'u' && !(w.bits & SG_W_FUNC)) ||
-                              ((w.bits & SG_W_VERB) && t[2] == 's')) &&
-                             !w.poss);
-    w.past = (unsigned char)(!w.pres && (w.ends_ed || (w.bits & SG_W_VERB)));
+    uint64_t h = s->h;
+    uint32_t bits = sg_cue_lookup(h, s->tail, s->lc, n);
+    int ends_ed_en;
+    uint32_t is = sg_word_shape(s, n, bits, &ends_ed_en);
+    const sg_word *p = &s->prev;
     s->len = 0;
 
     unsigned flags = s->flags;
     if (flags & SG_FEAT_UNIGRAM)
-        sg_emit(s, sg_fh(SG_NS_UNI, w.h, 0));
-    if ((flags & SG_FEAT_STEM) && n <= SG_LC_MAX) {
-        size_t sl = sg_stem_len(s->lc, n);
-        if (sl < n)
-            sg_emit(s, sg_fh(SG_NS_STEM, sg_hash_bytes(s->lc, sl), 0));
+        sg_emit(s, sg_fh(SG_NS_UNI, h, 0));
+    if ((flags & SG_FEAT_STEM) && n <= SG_STEM_MAXLEN) {
+        unsigned cut = sg_stem_cut(s->tail, n);
+        if (cut)
+            sg_emit(s, sg_fh(SG_NS_STEM, sg_hash_unwind(h, s->tail, cut), 0));
     }
     if (flags & SG_FEAT_BIGRAM)
-        sg_emit(s, sg_fh(SG_NS_BI, s->ntok ? s->prev.h : 1, w.h));
-    /* A capitalised word that is no function or cue word stands for a name:
-     * "<Name> dies" carries over to shows the model never saw. */
-    w.name = (unsigned char)(w.cap && !(w.bits & SG_W_FUNC) &&
-                             (s->ntok > 0 || w.bits == 0));
-    if ((flags & SG_FEAT_NAMES) && (w.name || (s->ntok && s->prev.name)))
+        sg_emit(s, sg_fh(SG_NS_BI, s->ntok ? p->h : 1, h));
+    if ((flags & SG_FEAT_NAMES) && ((is | p->is) & SG_IS_NAME))
         sg_emit(s, sg_fh(SG_NS_NAMEBI,
-                         !s->ntok ? 1 : s->prev.name ? 3 : s->prev.h,
-                         w.name ? 3 : w.h));
+                         !s->ntok ? 1 : (p->is & SG_IS_NAME) ? 3 : p->h,
+                         (is & SG_IS_NAME) ? 3 : h));
 
-    uint32_t fam = w.bits & SG_CUE_MASK;
-    const sg_word *p = &s->prev, *p2 = &s->prev2;
-    int have1 = s->ntok >= 1, have2 = s->ntok >= 2;
-    if (have1 && (w.bits & SG_W_OUT) && (p->bits & SG_W_TURN)) {
-        fam |= SG_CUE_REVEAL;
-        sg_pattern(s, SG_N_TURNS_OUT);
-    }
-    if (have1 && (w.bits & SG_W_IDENTITY) && (p->bits & SG_W_REALISH))
-        sg_pattern(s, SG_N_REAL_IDENTITY);
-    if (have1 && (w.bits & SG_W_REALLY) && (p->bits & SG_W_BE)) {
-        fam |= SG_CUE_REVEAL;
-        sg_pattern(s, SG_N_WAS_REALLY);
-    }
-    if (have2 && (w.bits & SG_W_LOVE) && (p->bits & SG_W_IN) &&
-        (p2->bits & SG_W_FALL)) {
-        fam |= SG_CUE_RELATION;
-        sg_pattern(s, SG_N_FALLS_IN_LOVE);
-    }
-    if (have1 && (w.bits & SG_W_UP) && (p->bits & SG_W_BREAK)) {
-        fam |= SG_CUE_RELATION;
-        sg_pattern(s, SG_N_BREAKS_UP);
-    }
-    if (have2 && n == 3 && memcmp(s->lc, "end", 3) == 0 &&
-        (p->bits & SG_W_THE) && (p2->bits & SG_W_IN))
-        sg_pattern(s, SG_N_IN_THE_END);
-    if (have1 && (p->bits & SG_W_HAD) &&
-        (w.ends_ed || w.ends_en || (w.bits & (SG_W_VERB | SG_W_BEEN))))
+    uint32_t fam = bits & SG_CUE_MASK;
+    if (bits & SG_W_PHRASE_LAST)
+        fam |= sg_phrases(s, bits);
+    if ((p->bits & SG_W_HAD) &&
+        (ends_ed_en || (bits & (SG_W_VERB | SG_W_BEEN))))
         sg_pattern(s, SG_N_PAST_PERFECT);
 
     /* A subject right before: a pronoun, or a capitalised word that is not a
      * function word or a possessive ("Sydney kills", not "The kills"). */
-    int pron = have1 && (p->bits & SG_CUE_PRONOUN);
-    int name = have1 && p->cap && !(p->bits & SG_W_FUNC) && !p->poss;
-    if (pron && w.pres)
-        sg_pattern(s, SG_N_PRON_PRES);
-    if (pron && w.past)
-        sg_pattern(s, SG_N_PRON_PAST);
-    if (name && w.pres)
-        sg_pattern(s, SG_N_NAME_PRES);
-    if (name && w.past)
-        sg_pattern(s, SG_N_NAME_PAST);
+    int pron = (p->bits & SG_CUE_PRONOUN) != 0;
+    int name = (p->is & (SG_IS_CAP | SG_IS_POSS)) == SG_IS_CAP &&
+               !(p->bits & SG_W_FUNC);
+    if (pron || name) {
+        if (pron && (is & SG_IS_PRES))
+            sg_pattern(s, SG_N_PRON_PRES);
+        if (pron && (is & SG_IS_PAST))
+            sg_pattern(s, SG_N_PRON_PAST);
+        if (name && (is & SG_IS_PRES))
+            sg_pattern(s, SG_N_NAME_PRES);
+        if (name && (is & SG_IS_PAST))
+            sg_pattern(s, SG_N_NAME_PAST);
+    }
 
     if (fam) {
         s->signals |= fam;
         if (flags & SG_FEAT_CUES) {
-            for (unsigned b = 0; b < SG_SIG_FAMILIES; b++) {
-                if (!(fam & (1u << b)))
-                    continue;
+            for (; fam; fam &= fam - 1) {
+                unsigned b = (unsigned)__builtin_ctz(fam);
                 sg_emit(s, sg_fh(SG_NS_CUE, b, 0));
                 if (pron || name)
                     sg_emit(s, sg_fh(SG_NS_SUBJ, b, (uint64_t)pron));
@@ -549,12 +657,13 @@ static void sg_word_end(sg_scan *s)
         }
     }
 
-    if (s->ntok > 0 && w.cap)
+    if (s->ntok > 0 && (is & SG_IS_CAP))
         s->ncaps++;
-    if (s->digit)
-        s->ndigit++;
+    s->ndigit += s->digit;
     s->prev2 = s->prev;
-    s->prev = w;
+    s->prev.h = h;
+    s->prev.bits = bits;
+    s->prev.is = is;
     s->ntok++;
 }
 
@@ -633,13 +742,11 @@ static void sg_scan_finish(sg_scan *s)
         if (!(sig & SG_CUE_MASK & ~(SG_CUE_REVIEW | SG_CUE_PRONOUN |
                                     SG_CUE_NEGATION | SG_CUE_HYPOTHETICAL)))
             sg_emit(s, sg_fh(SG_NS_HAS, 31, 0)); /* no story cue at all */
-        for (unsigned a = 0; a < SG_SIG_COUNT; a++) {
-            if (!(sig & (1u << a)))
-                continue;
+        for (uint32_t rest = sig; rest; rest &= rest - 1) {
+            unsigned a = (unsigned)__builtin_ctz(rest);
             sg_emit(s, sg_fh(SG_NS_HAS, a, 0));
-            for (unsigned b = a + 1; b < SG_SIG_COUNT; b++)
-                if (sig & (1u << b))
-                    sg_emit(s, sg_fh(SG_NS_PAIR, a, b));
+            for (uint32_t more = rest & (rest - 1); more; more &= more - 1)
+                sg_emit(s, sg_fh(SG_NS_PAIR, a, (unsigned)__builtin_ctz(more)));
         }
     }
     if (flags & SG_FEAT_SHAPE) {
@@ -658,87 +765,87 @@ static void sg_scan_finish(sg_scan *s)
     }
 }
 
-static size_t sg_scan_text(const char *text, size_t n, unsigned flags,
-                           sg_batch_fn flush, void *ctx)
+/* A scan with nothing read yet whose features go to `flush` (unless the
+ * caller then sets `qtab` to sum them). */
+static void sg_scan_init(sg_scan *s, unsigned flags, sg_batch_fn flush,
+                         void *ctx)
 {
-    sg_scan s;
     pthread_once(&sg_cue_once, sg_cue_init);
-    memset(&s, 0, offsetof(sg_scan, batch));
-    s.flags = flags;
-    s.flush = flush;
-    s.ctx = ctx;
+    memset(s, 0, offsetof(sg_scan, batch));
+    s->flags = flags;
+    s->flush = flush;
+    s->ctx = ctx;
+}
+
+/* Every feature of `text`; returns how many. */
+static size_t sg_scan_text(sg_scan *s, const char *text, size_t n)
+{
     const unsigned char *p = (const unsigned char *)text;
     if (!p)
         n = 0;
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = p[i];
-        if (((c | 32u) - 'a' < 26u) || (c - '0' < 10u)) {
+    /* A space after the last byte ends the last word, so that words end in
+     * one place (and sg_word_end is inlined there). */
+    for (size_t i = 0; i <= n;) {
+        unsigned c = i < n ? p[i] : ' ', f = sg_fold[c];
+        if (f) {
             /* A run of ASCII letters and digits, the common case, with the
              * word's state in registers. */
-            if (s.len == 0) {
-                s.h = SG_FNV_OFFSET;
-                s.cap = (unsigned char)(c - 'A' < 26u);
-                s.digit = 0;
+            if (s->len == 0) {
+                s->h = SG_FNV_OFFSET;
+                s->cap = (unsigned char)(c - 'A' < 26u);
+                s->digit = 0;
             }
-            uint64_t h = s.h;
-            uint32_t tail = s.tail;
-            size_t len = s.len;
-            unsigned digit = 0;
+            uint64_t h = s->h;
+            uint64_t tail = s->tail;
+            size_t len = s->len;
+            /* Folded letters have bit 0x40 set and '0' has not: the AND of
+             * the run's bytes tells whether it held a digit. */
+            unsigned all = 0xFF;
             do {
-                if (c - '0' < 10u) {
-                    c = '0'; /* "season 2" and "season 3" are one pair */
-                    digit = 1;
-                } else {
-                    c |= 32u;
-                }
-                h = (h ^ c) * SG_FNV_PRIME;
-                if (len < SG_LC_MAX)
-                    s.lc[len] = (char)c;
+                all &= f;
+                h = (h ^ f) * SG_FNV_PRIME;
+                if (len < SG_CUE_MAXLEN)
+                    s->lc[len] = (char)f;
                 len++;
-                tail = tail << 8 | c;
-                c = ++i < n ? p[i] : 0;
-            } while (((c | 32u) - 'a' < 26u) || (c - '0' < 10u));
-            s.h = h;
-            s.tail = tail;
-            s.len = len;
-            s.digit = (unsigned char)(s.digit | digit);
+                tail = tail << 8 | f;
+                f = ++i < n ? sg_fold[p[i]] : 0;
+            } while (f);
+            s->h = h;
+            s->tail = tail;
+            s->len = len;
+            s->digit = (unsigned char)(s->digit | !(all & 0x40u));
             continue;
         }
-        if (c == ' ') {
-            if (s.len)
-                sg_word_end(&s);
-            i++;
-            continue;
+        size_t adv = 1;
+        int ends = 1; /* this character ends the word being read */
+        if (c != ' ') {
+            unsigned mark;
+            int k = sg_char_class(p, i, n, &adv, &mark);
+            if (k == SG_C_WORD) {
+                for (size_t j = 0; j < adv; j++)
+                    sg_word_byte(s, p[i + j]);
+                ends = 0;
+            } else if (k == SG_C_SEP) {
+                s->marks |= mark;
+            } else {
+                /* ' and - join only inside a word: "don't", "Ok-ju" */
+                size_t a2;
+                unsigned m2;
+                if (s->len && i + adv < n &&
+                    sg_char_class(p, i + adv, n, &a2, &m2) == SG_C_WORD) {
+                    sg_word_byte(s, k == SG_C_APOS ? '\'' : '-');
+                    ends = 0;
+                }
+            }
         }
-        size_t adv;
-        unsigned mark;
-        int k = sg_char_class(p, i, n, &adv, &mark);
-        if (k == SG_C_WORD) {
-            for (size_t j = 0; j < adv; j++)
-                sg_word_byte(&s, p[i + j]);
-        } else if (k == SG_C_SEP) {
-            s.marks |= mark;
-            if (s.len)
-                sg_word_end(&s);
-        } else {
-            /* ' and - join only inside a word: "don't", "Ok-ju" */
-            size_t a2;
-            unsigned m2;
-            if (s.len && i + adv < n &&
-                sg_char_class(p, i + adv, n, &a2, &m2) == SG_C_WORD)
-                sg_word_byte(&s, k == SG_C_APOS ? '\'' : '-');
-            else if (s.len)
-                sg_word_end(&s);
-        }
+        if (ends && s->len)
+            sg_word_end(s);
         i += adv;
     }
-    if (s.len)
-        sg_word_end(&s);
-    sg_scan_finish(&s);
-    if (s.nbatch)
-        flush(ctx, s.batch, s.nbatch);
-    return s.count;
+    sg_scan_finish(s);
+    if (s->nbatch)
+        sg_flush(s);
+    return s->count;
 }
 
 typedef struct sg_each {
@@ -757,7 +864,9 @@ size_t sg_features(const char *text, size_t n, unsigned flags, sg_feature_fn fn,
                    void *ctx)
 {
     sg_each e = {fn, ctx};
-    return sg_scan_text(text, n, flags, sg_each_flush, &e);
+    sg_scan s;
+    sg_scan_init(&s, flags, sg_each_flush, &e);
+    return sg_scan_text(&s, text, n);
 }
 
 /* ---- scoring ---------------------------------------------------------------- */
@@ -775,12 +884,59 @@ static inline int sg_model_q(const sg_model *m, uint32_t b)
     return 0;
 }
 
+/* Models up to this size get a flat table of every bucket's q (1 MB). */
+#define SG_FLAT_MAX_LOG2 20
+
+/* Write every bucket's q into `flat` (2^buckets_log2 bytes), 0 where none is
+ * stored. */
+static void sg_model_expand(const sg_model *m, int8_t *flat)
+{
+    size_t ng = (size_t)1 << (m->buckets_log2 - m->low_bits);
+    memset(flat, 0, (size_t)1 << m->buckets_log2);
+    for (size_t g = 0; g < ng; g++)
+        for (uint32_t i = m->group[g]; i < m->group[g + 1]; i++)
+            flat[(g << m->low_bits) | m->low[i]] = m->q[i];
+}
+
+/* The built-in model is const; its flat table is made on first use. */
+static int8_t *sg_default_flat;
+static pthread_once_t sg_default_once = PTHREAD_ONCE_INIT;
+
+static void sg_default_expand(void)
+{
+    const sg_model *m = &sg_default_model;
+    if (m->buckets_log2 > SG_FLAT_MAX_LOG2)
+        return;
+    sg_default_flat = malloc((size_t)1 << m->buckets_log2);
+    if (sg_default_flat)
+        sg_model_expand(m, sg_default_flat);
+}
+
+/* The flat table of a model that passed sg_model_usable, or NULL. */
+static const int8_t *sg_model_table(const sg_model *m)
+{
+    if (m->flat)
+        return m->flat;
+    if (m == &sg_default_model) {
+        pthread_once(&sg_default_once, sg_default_expand);
+        return sg_default_flat;
+    }
+    return NULL;
+}
+
+static int sg_model_usable(const sg_model *m)
+{
+    return m->group && m->low_bits >= 1 && m->low_bits <= 8 &&
+           m->low_bits <= m->buckets_log2 &&
+           m->buckets_log2 <= SG_MODEL_MAX_LOG2;
+}
+
 double sg_model_weight(const sg_model *m, uint32_t bucket)
 {
-    if (!m || !m->group || m->low_bits < 1 || m->low_bits > 8 ||
-        bucket >> m->buckets_log2)
+    if (!m || !sg_model_usable(m) || bucket >> m->buckets_log2)
         return 0.0;
-    return m->scale * sg_model_q(m, bucket);
+    const int8_t *flat = sg_model_table(m);
+    return m->scale * (flat ? flat[bucket] : sg_model_q(m, bucket));
 }
 
 typedef struct sg_qsum {
@@ -789,6 +945,7 @@ typedef struct sg_qsum {
     int64_t acc;
 } sg_qsum;
 
+/* Without a flat table: the group scan per feature. */
 static void sg_qsum_add(void *ctx, const uint32_t *h, size_t n)
 {
     sg_qsum *q = ctx;
@@ -819,12 +976,16 @@ double sg_score_with(const sg_model *m, const char *text, size_t n)
 {
     if (!m)
         m = &sg_default_model;
-    if (!m->group || m->low_bits < 1 || m->low_bits > 8 ||
-        m->low_bits > m->buckets_log2 || m->buckets_log2 > SG_MODEL_MAX_LOG2)
+    if (!sg_model_usable(m))
         return sg_sigmoid(m->bias); /* no usable weights */
     sg_qsum q = {m, (uint32_t)((1ull << m->buckets_log2) - 1), 0};
-    size_t count = sg_scan_text(text, n, m->flags, sg_qsum_add, &q);
-    double z = sg_margin(m->flags, m->bias, m->scale * (double)q.acc, count);
+    sg_scan s;
+    sg_scan_init(&s, m->flags, sg_qsum_add, &q);
+    s.qtab = sg_model_table(m);
+    s.mask = q.mask;
+    size_t count = sg_scan_text(&s, text, n);
+    double z = sg_margin(m->flags, m->bias, m->scale * (double)(q.acc + s.acc),
+                         count);
     double p = sg_sigmoid(z);
     return p != p ? 0.5 : p; /* a NaN from a hand-edited model file */
 }
@@ -879,7 +1040,9 @@ static void sg_fsum_add(void *ctx, const uint32_t *h, size_t n)
 double sg_dense_score(const sg_dense *d, const char *text, size_t n)
 {
     sg_fsum f = {d->w, (uint32_t)((1ull << d->buckets_log2) - 1), 0.0};
-    size_t count = sg_scan_text(text, n, d->flags, sg_fsum_add, &f);
+    sg_scan s;
+    sg_scan_init(&s, d->flags, sg_fsum_add, &f);
+    size_t count = sg_scan_text(&s, text, n);
     return sg_sigmoid(sg_margin(d->flags, d->bias, f.acc, count));
 }
 
@@ -900,7 +1063,13 @@ static unsigned sg_pick_low_bits(unsigned buckets_log2, size_t nnz)
     return lb;
 }
 
-/* One block for group offsets, low bytes and weights. */
+static size_t sg_flat_size(unsigned buckets_log2)
+{
+    return buckets_log2 <= SG_FLAT_MAX_LOG2 ? (size_t)1 << buckets_log2 : 0;
+}
+
+/* One block for group offsets, low bytes, weights and the flat table, which
+ * sg_model_flatten fills once the groups are. */
 static sg_status sg_model_alloc(sg_model *m, unsigned buckets_log2, size_t nnz,
                                 uint32_t **group, uint8_t **low, int8_t **q,
                                 sg_error *err)
@@ -910,7 +1079,8 @@ static sg_status sg_model_alloc(sg_model *m, unsigned buckets_log2, size_t nnz,
     m->buckets_log2 = buckets_log2;
     m->low_bits = sg_pick_low_bits(buckets_log2, nnz);
     size_t ng = sg_model_ngroups(m) + 1;
-    char *block = malloc(ng * sizeof(uint32_t) + 2 * nnz + 1);
+    char *block = malloc(ng * sizeof(uint32_t) + 2 * nnz +
+                         sg_flat_size(buckets_log2) + 1);
     if (!block)
         return sg_score_fail(err, SG_ERR_MEMORY, "out of memory");
     *group = (uint32_t *)(void *)block;
@@ -922,6 +1092,16 @@ static sg_status sg_model_alloc(sg_model *m, unsigned buckets_log2, size_t nnz,
     m->q = *q;
     m->owned = block;
     return SG_OK;
+}
+
+static void sg_model_flatten(sg_model *m)
+{
+    if (!sg_flat_size(m->buckets_log2))
+        return;
+    int8_t *flat = (int8_t *)m->owned +
+                   (sg_model_ngroups(m) + 1) * sizeof(uint32_t) + 2 * m->nnz;
+    sg_model_expand(m, flat);
+    m->flat = flat;
 }
 
 void sg_model_free(sg_model *m)
@@ -1013,6 +1193,7 @@ sg_status sg_model_from_dense(const sg_dense *d, size_t keep, double threshold,
     size_t ng = sg_model_ngroups(m);
     while (g < ng)
         group[++g] = (uint32_t)k;
+    sg_model_flatten(m);
     m->flags = d->flags;
     m->bias = d->bias;
     m->scale = scale;
@@ -1204,6 +1385,7 @@ static sg_status sg_model_parse(const char *text, size_t n, const char *name,
     }
     while (g < ng)
         group[++g] = (uint32_t)k;
+    sg_model_flatten(m);
     m->flags = (unsigned)flags;
     m->bias = bias;
     m->scale = scale;

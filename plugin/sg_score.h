@@ -5,9 +5,11 @@
  * The model is a logistic regression over hashed features.  Every feature of
  * a sentence is a 32-bit hash; its bucket is the hash's low `buckets_log2`
  * bits.  A stored model keeps only the buckets whose weight survived pruning,
- * quantized to int8 with one scale, grouped by the bucket's high bits so a
- * lookup is one offset read and a scan of a few bytes.  Scoring makes a single
- * pass over the bytes and never allocates.
+ * quantized to int8 with one scale, grouped by the bucket's high bits so the
+ * stored form is compact.  For scoring, a model is expanded once into a flat
+ * table of every bucket's q, so a lookup is one byte load.  Scoring makes a
+ * single pass over the bytes and never allocates (the built-in model's table
+ * is made once, on first use).
  *
  * Training (sg_train) is here too, so the trainer (tools/sg_train.c) and a
  * user who retrains on their own reviews compute features with exactly the
@@ -76,6 +78,10 @@ typedef struct sg_model {
     const uint32_t *group;  /* 2^(buckets_log2 - low_bits) + 1 offsets */
     const uint8_t *low;     /* nnz low bits of the stored buckets */
     const int8_t *q;        /* nnz quantized weights */
+    /* Optional: the q of every bucket, 0 when not stored (2^buckets_log2
+     * bytes), so scoring answers a bucket in one load; loaded and built
+     * models have one unless they are huge.  NULL: lookups scan the groups. */
+    const int8_t *flat;
     void *owned;            /* storage owned by the model (loaded / built) */
 } sg_model;
 
