@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -249,6 +250,65 @@ static void sg_test_tiny_model(sg_model *m)
     assert_int_equal(sg_model_from_dense(&d, 300, 0.4, m, &err), SG_OK);
     assert_int_equal(m->nnz, 300);
     sg_dense_free(&d);
+}
+
+/* A bucket's stored weight, read from the model's groups as stored (never
+ * from the flat table scoring uses). */
+static double sg_test_stored_weight(const sg_model *m, uint32_t b)
+{
+    uint32_t g = b >> m->low_bits;
+    unsigned lo = b & ((1u << m->low_bits) - 1);
+    for (uint32_t a = m->group[g]; a < m->group[g + 1]; a++)
+        if (m->low[a] == lo)
+            return m->scale * m->q[a];
+    return 0;
+}
+
+/* A model's score, summed feature by feature from its stored weights. */
+static double sg_test_reference_score(const sg_model *m, const char *s)
+{
+    sg_test_feats f;
+    sg_test_features(s, m->flags, &f);
+    double sum = 0;
+    uint32_t mask = (uint32_t)((1ull << m->buckets_log2) - 1);
+    for (size_t i = 0; i < f.n; i++)
+        sum += sg_test_stored_weight(m, f.h[i] & mask);
+    if ((m->flags & SG_FEAT_NORM) && f.n)
+        sum /= sqrt((double)f.n);
+    return 1.0 / (1.0 + exp(-(m->bias + sum)));
+}
+
+/* Models up to 2^20 buckets score through a flat table, larger ones through
+ * their groups: both give the sum of the stored weights. */
+static void test_small_and_large_models_score_their_stored_weights(void **state)
+{
+    (void)state;
+    static const unsigned sizes[] = {12, 21};
+    const char *s[] = {"He dies in the end.", "The score is lovely, and Mara's sister lies.",
+                       "It turns out she was the killer all along!", ""};
+    for (size_t k = 0; k < 2; k++) {
+        sg_dense d;
+        sg_error err;
+        assert_int_equal(sg_dense_init(&d, sizes[k], SG_FEAT_DEFAULT, &err), SG_OK);
+        size_t nb = (size_t)1 << sizes[k];
+        uint64_t r = 12345;
+        for (size_t i = 0; i < nb; i++) {
+            r = r * 6364136223846793005ull + 1442695040888963407ull;
+            d.w[i] = (float)((int)(r >> 59) - 16) / 9.0f;
+        }
+        d.bias = 0.125;
+        sg_model m;
+        assert_int_equal(sg_model_from_dense(&d, nb / 2, 0.5, &m, &err), SG_OK);
+        for (size_t i = 0; i < sizeof s / sizeof *s; i++) {
+            double got = sg_score_with(&m, s[i], strlen(s[i]));
+            double want = sg_test_reference_score(&m, s[i]);
+            if (fabs(got - want) > 1e-9)
+                fail_msg("2^%u buckets, '%s': score %.12f, stored weights give %.12f",
+                         sizes[k], s[i], got, want);
+        }
+        sg_model_free(&m);
+        sg_dense_free(&d);
+    }
 }
 
 static void test_model_save_and_load_round_trip(void **state)
@@ -576,6 +636,7 @@ int main(void)
         cmocka_unit_test(test_features_count_is_linear_and_flags_select_them),
         cmocka_unit_test(test_cue_families_cover_deaths_endings_reveals_and_voice),
         cmocka_unit_test(test_cue_vocabulary_is_sorted_and_every_word_is_found),
+        cmocka_unit_test(test_small_and_large_models_score_their_stored_weights),
         cmocka_unit_test(test_model_save_and_load_round_trip),
         cmocka_unit_test(test_model_load_names_the_line_of_a_bad_file),
         cmocka_unit_test(test_model_c_source_is_generated_with_a_safe_comment),
