@@ -10,7 +10,6 @@
  * near a death. */
 #include "sg_internal.h"
 
-#include <ctype.h>
 #include <pthread.h>
 #include <strings.h>
 
@@ -105,6 +104,28 @@ static const char *const sg_openers[] = {
 static const char *const sg_stops[] = {"of", "who", "that", "which", "in",
                                        "with", "for", "to", "from", "at", "on",
                                        "by", "whose", "whom", "but", NULL};
+/* ASCII classes: the C library's in the C and UTF-8 locales, without a call
+ * per byte. */
+static int sg_asc_upper(char c)
+{
+    return (unsigned)((unsigned char)c - 'A') < 26u;
+}
+
+static int sg_asc_lower(char c)
+{
+    return (unsigned)((unsigned char)c - 'a') < 26u;
+}
+
+static int sg_asc_alpha(char c)
+{
+    return (unsigned)(((unsigned char)c | 0x20) - 'a') < 26u;
+}
+
+static int sg_asc_digit(char c)
+{
+    return (unsigned)((unsigned char)c - '0') < 10u;
+}
+
 /* Bytes of a UTF-8 punctuation or space character at t[i] (NBSP, curly
  * quotes, dashes, ellipsis, guillemets, ideographic space), else 0. */
 static size_t sg_punct_len(const char *t, size_t n, size_t i)
@@ -121,16 +142,33 @@ static size_t sg_punct_len(const char *t, size_t n, size_t i)
     return 0;
 }
 
+/* Is the ASCII byte c part of a word (a letter, a digit, '-')?  One bit each. */
+static int sg_asc_word(unsigned char c)
+{
+    static const uint64_t lo = 0x03FF200000000000ull; /* '-', '0'-'9' */
+    static const uint64_t hi = 0x07FFFFFE07FFFFFEull; /* 'A'-'Z', 'a'-'z' */
+    return (int)(((c < 64 ? lo : hi) >> (c & 63)) & 1);
+}
+
 /* Is the character starting at t[i] part of a word (letters, digits, '-',
  * non-ASCII letters)? */
 static int sg_word_at_pos(const char *t, size_t n, size_t i)
 {
     unsigned char c = (unsigned char)t[i];
     if (c < 0x80)
-        return isalnum(c) || c == '-';
+        return sg_asc_word(c);
     if ((c & 0xC0) == 0x80) /* a continuation byte: inside a character */
         return 1;
     return sg_punct_len(t, n, i) == 0;
+}
+
+/* sg_word_before past a non-ASCII byte: back to the start of its character. */
+static int sg_word_before_utf8(const char *t, size_t n, size_t i)
+{
+    size_t k = i - 1;
+    while (k > 0 && i - k < 4 && ((unsigned char)t[k] & 0xC0) == 0x80)
+        k--;
+    return sg_word_at_pos(t, n, k);
 }
 
 /* Does a word character end just before t[i]? */
@@ -138,10 +176,8 @@ static int sg_word_before(const char *t, size_t n, size_t i)
 {
     if (i == 0)
         return 0;
-    size_t k = i - 1;
-    while (k > 0 && i - k < 4 && ((unsigned char)t[k] & 0xC0) == 0x80)
-        k--;
-    return sg_word_at_pos(t, n, k);
+    unsigned char c = (unsigned char)t[i - 1];
+    return c < 0x80 ? sg_asc_word(c) : sg_word_before_utf8(t, n, i);
 }
 
 /* Bytes of an apostrophe at t[i]: ' or ’ (U+2019) or ‘ (U+2018, often typed
@@ -409,7 +445,7 @@ static int sg_not_name(const char *w, size_t n)
  * non-ASCII letters allowed); returns its length. */
 static size_t sg_cap_word(const char *t, size_t n, size_t i)
 {
-    if (i >= n || !isupper((unsigned char)t[i]))
+    if (i >= n || !sg_asc_upper(t[i]))
         return 0;
     size_t j = i + 1;
     while (j < n && sg_word_at_pos(t, n, j))
@@ -444,6 +480,7 @@ static size_t sg_name_run(const char *t, size_t n, size_t i, int *words)
 
 #define SG_PART_NAME 1u  /* some words of a longer name */
 #define SG_PART_ACTOR 2u /* an actor's name or some words of it */
+#define SG_PART_WHOLE 4u /* a whole name */
 
 /* A cast's lookups.  Keys borrow the people's strings, which stay put as the
  * people array grows. */
@@ -510,9 +547,9 @@ static int sg_parts_mark(sg_keys *parts, const char *s, size_t len, uint32_t fla
 /* Marks each run of up to SG_NAME_WORDS space-separated words of `full`:
  * with `whole` when it is all of it, else with `part`.  The names looked up
  * come from sg_name_run, so no longer run could equal one. */
-static int sg_parts_add(sg_keys *parts, const char *full, uint32_t whole, uint32_t part)
+static int sg_parts_add(sg_keys *parts, const char *full, size_t fl, uint32_t whole,
+                        uint32_t part)
 {
-    size_t fl = strlen(full);
     for (size_t a = 0; a <= fl; a++) {
         if (a && full[a - 1] != ' ')
             continue;
@@ -532,8 +569,16 @@ static int sg_parts_add(sg_keys *parts, const char *full, uint32_t whole, uint32
 
 static int sg_parts_of_person(sg_keys *parts, const sg_character *c)
 {
-    return sg_parts_add(parts, c->name, 0, SG_PART_NAME) &&
-           (!c->actor || sg_parts_add(parts, c->actor, SG_PART_ACTOR, SG_PART_ACTOR));
+    return sg_parts_add(parts, c->name, strlen(c->name), 0, SG_PART_NAME) &&
+           (!c->actor ||
+            sg_parts_add(parts, c->actor, strlen(c->actor), SG_PART_ACTOR, SG_PART_ACTOR));
+}
+
+/* A title or a credit: the name, and runs of its words, are not characters. */
+static void sg_work_add(sg_keys *work, const char *s, size_t n)
+{
+    if (sg_parts_mark(work, s, n, SG_PART_WHOLE))
+        sg_parts_add(work, s, n, 0, SG_PART_NAME);
 }
 
 /* Is `name` one word (or a few) of a longer name in c (of an actor's name, or
@@ -565,7 +610,8 @@ static void sg_cast_changed(sg_cast_ix *ix, const sg_character *c, int is_new)
 {
     if (ix->has_parts &&
         !(is_new ? sg_parts_of_person(&ix->parts, c)
-                 : sg_parts_add(&ix->parts, c->actor, SG_PART_ACTOR, SG_PART_ACTOR)))
+                 : sg_parts_add(&ix->parts, c->actor, strlen(c->actor), SG_PART_ACTOR,
+                                SG_PART_ACTOR)))
         sg_parts_clear(ix); /* made again when next needed */
     if (is_new && ix->has_mentions) {
         sg_phrases_clear(&ix->mentions);
@@ -601,6 +647,47 @@ int sg_cast_add(sg_cast *cast, const char *name, size_t n, const char *actor,
     return 1;
 }
 
+/* ---- names met while learning, borrowed from the article's text ---------- */
+
+/* Counts s[0, n) in k; the count so far, 0 when memory runs out. */
+static uint32_t sg_keys_count(sg_keys *k, const char *s, size_t n)
+{
+    uint32_t h = sg_fold_hash(s, n);
+    sg_key *e = sg_keys_find(k, s, n, h);
+    if (e)
+        return ++e->val;
+    if (n >= SG_NONE || !sg_keys_reserve(k, 1))
+        return 0;
+    sg_keys_put(k, s, n, h, 1, 0);
+    return 1;
+}
+
+/* The value of s[0, n) in k, 0 when it is not there. */
+static uint32_t sg_keys_val(const sg_keys *k, const char *s, size_t n)
+{
+    const sg_key *e = sg_keys_find(k, s, n, sg_fold_hash(s, n));
+    return e ? e->val : 0;
+}
+
+/* Names in the order first met. */
+typedef struct sg_met_name {
+    const char *s;
+    size_t n;
+} sg_met_name;
+
+typedef struct sg_met {
+    sg_keys keys; /* name -> times met */
+    sg_met_name *v;
+    size_t n, cap;
+} sg_met;
+
+static void sg_met_add(sg_met *m, const char *s, size_t n)
+{
+    sg_met_name x = {s, n};
+    if (sg_keys_count(&m->keys, s, n) == 1)
+        (void)SG_VEC_PUSH(m->v, m->n, m->cap, x);
+}
+
 /* Does t[i..) start with word `w` (case-insensitive, whole word)? */
 static int sg_word_at(const char *t, size_t to, size_t i, const char *w, size_t n)
 {
@@ -632,9 +719,8 @@ static int sg_title_after(const char *t, size_t n, size_t e)
     if (j + 6 <= n && sg_fold(t[j]) == 'r' && sg_fold_eq(t + j, "review", 6))
         return 1;
     /* "Ballerina (2023)" */
-    if (j + 6 <= n && t[j] == '(' && isdigit((unsigned char)t[j + 1]) &&
-        isdigit((unsigned char)t[j + 2]) && isdigit((unsigned char)t[j + 3]) &&
-        isdigit((unsigned char)t[j + 4]) && t[j + 5] == ')')
+    if (j + 6 <= n && t[j] == '(' && sg_asc_digit(t[j + 1]) && sg_asc_digit(t[j + 2]) &&
+        sg_asc_digit(t[j + 3]) && sg_asc_digit(t[j + 4]) && t[j + 5] == ')')
         return 1;
     /* "Ballerina's third act" */
     size_t al = sg_apos_len(t, n, e);
@@ -681,7 +767,7 @@ static int sg_word_before_in(const char *t, size_t n, size_t i, const sg_list *l
     if (k > 0 && t[k - 1] == ',')
         k--;
     size_t w = k;
-    while (w > 0 && (isalpha((unsigned char)t[w - 1]) || t[w - 1] == '-'))
+    while (w > 0 && (sg_asc_alpha(t[w - 1]) || t[w - 1] == '-'))
         w--;
     return w < k && !sg_word_before(t, n, w) && sg_list_has(list, t + w, k - w);
 }
@@ -719,7 +805,7 @@ static int sg_subject_at(const char *t, size_t n, size_t i)
     if (k >= 3 && ((unsigned char)t[k - 3] == 0xE2 && (unsigned char)t[k - 2] == 0x80))
         return 1; /* a dash or an opening quote */
     size_t w = k;
-    while (w > 0 && isalpha((unsigned char)t[w - 1]))
+    while (w > 0 && sg_asc_alpha(t[w - 1]))
         w--;
     return w < k && (w == 0 || !sg_word_before(t, n, w)) &&
            sg_list_has(&sg_opener_list, t + w, k - w);
@@ -729,7 +815,7 @@ static int sg_subject_at(const char *t, size_t n, size_t i)
 static int sg_verb_after(const char *t, size_t n, size_t e)
 {
     size_t j = sg_skip_space(t, n, e);
-    return j > e && j < n && islower((unsigned char)t[j]);
+    return j > e && j < n && sg_asc_lower(t[j]);
 }
 
 /* After a name: a verb that introduces the character an actor plays. */
@@ -756,16 +842,16 @@ void sg_cast_learn(sg_cast *cast, const sg_doc *doc, const sg_sentence *s,
     /* names seen as a subject or in a possessive at least once are
      * candidates, kept when mentioned twice or tied to an actor, and never
      * when used as the title or a credit */
-    sg_cast cand = {0};
-    sg_cast seen = {0}; /* every mention of a name, wherever it stands */
-    sg_cast work = {0};
+    sg_met cand = {0};
+    sg_keys seen = {0}; /* every mention of a name, wherever it stands: times met */
+    sg_keys work = {0}; /* titles and credits: SG_PART_WHOLE and SG_PART_NAME */
     for (size_t si = 0; si < ns; si++) {
         const char *t = doc->view.data + s[si].view_start;
         size_t n = s[si].view_end - s[si].view_start;
         int heading = doc->blocks[s[si].block].kind == SG_BLOCK_HEADING;
         for (size_t i = 0; i < n; i++) {
             /* no name run starts but at a capital */
-            if (!isupper((unsigned char)t[i]) || sg_word_before(t, n, i))
+            if (!sg_asc_upper(t[i]) || sg_word_before(t, n, i))
                 continue;
             int words;
             size_t l = sg_name_run(t, n, i, &words);
@@ -774,7 +860,7 @@ void sg_cast_learn(sg_cast *cast, const sg_doc *doc, const sg_sentence *s,
             size_t e = i + l;
             if (sg_title_after(t, n, e) || sg_quoted(t, n, i, e) ||
                 sg_word_before_in(t, n, i, &sg_creator_list)) {
-                sg_cast_add(&work, t + i, l, NULL, 0);
+                sg_work_add(&work, t + i, l);
                 i = e;
                 continue;
             }
@@ -785,8 +871,8 @@ void sg_cast_learn(sg_cast *cast, const sg_doc *doc, const sg_sentence *s,
                 int tw;
                 size_t tl = k > e + ap + 1 ? sg_name_run(t, n, k, &tw) : 0;
                 if (tl) {
-                    sg_cast_add(&work, t + i, l, NULL, 0);
-                    sg_cast_add(&work, t + k, tl, NULL, 0);
+                    sg_work_add(&work, t + i, l);
+                    sg_work_add(&work, t + k, tl);
                     i = k + tl;
                     continue;
                 }
@@ -821,25 +907,25 @@ void sg_cast_learn(sg_cast *cast, const sg_doc *doc, const sg_sentence *s,
             int possessive = sg_apos_len(t, n, e) != 0;
             int subject = sg_subject_at(t, n, i) && sg_verb_after(t, n, e);
             if (!heading && (subject || possessive))
-                sg_cast_add(&cand, t + i, l, NULL, 0);
+                sg_met_add(&cand, t + i, l);
             if (!heading)
-                sg_cast_add(&seen, t + i, l, NULL, 0);
+                sg_keys_count(&seen, t + i, l);
             i = e;
         }
     }
     for (size_t i = 0; i < cand.n; i++) {
-        const char *name = cand.people[i].name;
-        size_t nl = strlen(name);
-        sg_character *known = sg_cast_get(cast, name, nl);
-        sg_character *all = sg_cast_get(&seen, name, nl);
-        if (known || (all && all->mentions >= 2 && !sg_cast_get(&work, name, nl) &&
-                      !sg_part_of(&work, name, nl, 0) && !sg_part_of(cast, name, nl, 1) &&
-                      !sg_part_of(cast, name, nl, 0)))
+        const char *name = cand.v[i].s;
+        size_t nl = cand.v[i].n;
+        if (sg_cast_get(cast, name, nl) ||
+            (sg_keys_val(&seen, name, nl) >= 2 &&
+             !(sg_keys_val(&work, name, nl) & (SG_PART_WHOLE | SG_PART_NAME)) &&
+             !sg_part_of(cast, name, nl, 1) && !sg_part_of(cast, name, nl, 0)))
             sg_cast_add(cast, name, nl, NULL, 0);
     }
-    sg_cast_free(&cand);
-    sg_cast_free(&seen);
-    sg_cast_free(&work);
+    free(cand.keys.slot);
+    free(cand.v);
+    free(seen.slot);
+    free(work.slot);
 }
 
 /* Adds a part of person k's name to the mentions, unless an earlier person's
