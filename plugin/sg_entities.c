@@ -172,7 +172,7 @@ static int sg_word_before_utf8(const char *t, size_t n, size_t i)
 }
 
 /* Does a word character end just before t[i]? */
-static int sg_word_before(const char *t, size_t n, size_t i)
+static inline int sg_word_before(const char *t, size_t n, size_t i)
 {
     if (i == 0)
         return 0;
@@ -316,6 +316,11 @@ static sg_key *sg_keys_find(const sg_keys *k, const char *s, size_t len, uint32_
  * a cast with their parts. */
 typedef struct sg_phrases {
     sg_keys keys;
+    /* with has_stems: the beginnings of keys where a word of a text could end
+     * and the key go on ("Jang" of "Jang Ok-ju", "Ok" of "Ok-ju"), so that a
+     * lookup stops at the first word no key goes on from */
+    sg_keys stems;
+    int has_stems;
     size_t longest;          /* bytes in the longest key */
     unsigned char first[32]; /* a bit for each byte (folded) a key starts with */
 } sg_phrases;
@@ -332,9 +337,35 @@ static void sg_phrases_put(sg_phrases *p, const char *s, size_t len, uint32_t ha
     }
 }
 
+/* Could a word of a text end just before the byte c?  ('-', a space,
+ * punctuation, the first byte of a non-ASCII character) */
+static int sg_may_end_before(unsigned char c)
+{
+    return c < 0x80 ? c == '-' || !sg_asc_word(c) : c >= 0xC0;
+}
+
+/* Adds the stems of key s[0, len); 0 when memory runs out. */
+static int sg_phrases_stems(sg_phrases *p, const char *s, size_t len)
+{
+    uint64_t h = SG_FNV_BASIS;
+    for (size_t e = 1; e < len; e++) {
+        h = sg_fold_step(h, s[e - 1]);
+        if (!sg_may_end_before((unsigned char)s[e]))
+            continue;
+        uint32_t fh = sg_fold_final(h);
+        if (sg_keys_find(&p->stems, s, e, fh))
+            continue;
+        if (!sg_keys_reserve(&p->stems, 1))
+            return 0;
+        sg_keys_put(&p->stems, s, e, fh, 0, 0);
+    }
+    return 1;
+}
+
 static void sg_phrases_clear(sg_phrases *p)
 {
     free(p->keys.slot);
+    free(p->stems.slot);
     memset(p, 0, sizeof *p);
 }
 
@@ -360,6 +391,8 @@ static uint32_t sg_phrases_at(const sg_phrases *p, const char *t, size_t to, siz
         for (const sg_key *k; (k = sg_keys_next(&p->keys, t + i, e - i, fh, &pos));)
             if (k->val < best)
                 best = k->val;
+        if (p->has_stems && !sg_keys_find(&p->stems, t + i, e - i, fh))
+            break; /* no key goes on */
     }
     return best;
 }
@@ -940,7 +973,7 @@ static int sg_mentions_part(sg_phrases *m, const char *p, size_t pl, uint32_t k)
     if (!sg_keys_reserve(&m->keys, 1))
         return 0;
     sg_phrases_put(m, p, pl, h, k, 1);
-    return 1;
+    return sg_phrases_stems(m, p, pl);
 }
 
 /* sg_cast_find's table, made when first needed: each name, in any case, and
@@ -953,6 +986,7 @@ static const sg_cast_ix *sg_cast_mentions(sg_cast *cast)
     if (!ix || ix->has_mentions)
         return ix;
     sg_phrases *m = &ix->mentions;
+    m->has_stems = 1;
     ix->empty = SG_NONE;
     for (size_t k = 0; k < cast->n; k++) {
         const char *name = cast->people[k].name;
@@ -965,6 +999,8 @@ static const sg_cast_ix *sg_cast_mentions(sg_cast *cast)
         if (!sg_keys_reserve(&m->keys, 1))
             goto fail;
         sg_phrases_put(m, name, nl, sg_fold_hash(name, nl), (uint32_t)k, 0);
+        if (!sg_phrases_stems(m, name, nl))
+            goto fail;
         if (!memchr(name, ' ', nl))
             continue;
         for (size_t a = 0; a <= nl;) {
@@ -1060,7 +1096,7 @@ void sg_cast_free(sg_cast *cast)
     if (cast->ix) {
         free(cast->ix->names.slot);
         free(cast->ix->parts.slot);
-        free(cast->ix->mentions.keys.slot);
+        sg_phrases_clear(&cast->ix->mentions);
         free(cast->ix);
     }
     memset(cast, 0, sizeof *cast);
