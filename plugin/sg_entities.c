@@ -104,6 +104,7 @@ static const char *const sg_openers[] = {
 static const char *const sg_stops[] = {"of", "who", "that", "which", "in",
                                        "with", "for", "to", "from", "at", "on",
                                        "by", "whose", "whom", "but", NULL};
+
 /* ASCII classes: the C library's in the C and UTF-8 locales, without a call
  * per byte. */
 static int sg_asc_upper(char c)
@@ -150,16 +151,20 @@ static int sg_asc_word(unsigned char c)
     return (int)(((c < 64 ? lo : hi) >> (c & 63)) & 1);
 }
 
-/* Is the character starting at t[i] part of a word (letters, digits, '-',
- * non-ASCII letters)? */
-static int sg_word_at_pos(const char *t, size_t n, size_t i)
+/* sg_word_at_pos for a non-ASCII byte. */
+static int sg_word_at_utf8(const char *t, size_t n, size_t i)
 {
-    unsigned char c = (unsigned char)t[i];
-    if (c < 0x80)
-        return sg_asc_word(c);
-    if ((c & 0xC0) == 0x80) /* a continuation byte: inside a character */
+    if (((unsigned char)t[i] & 0xC0) == 0x80) /* a continuation byte: inside a character */
         return 1;
     return sg_punct_len(t, n, i) == 0;
+}
+
+/* Is the character starting at t[i] part of a word (letters, digits, '-',
+ * non-ASCII letters)? */
+static inline int sg_word_at_pos(const char *t, size_t n, size_t i)
+{
+    unsigned char c = (unsigned char)t[i];
+    return c < 0x80 ? sg_asc_word(c) : sg_word_at_utf8(t, n, i);
 }
 
 /* sg_word_before past a non-ASCII byte: back to the start of its character. */
@@ -232,6 +237,8 @@ static uint32_t sg_fold_hash(const char *s, size_t n)
 
 static int sg_fold_eq(const char *a, const char *b, size_t n)
 {
+    if (!memcmp(a, b, n)) /* a name met again is mostly written the same way */
+        return 1;
     for (size_t i = 0; i < n; i++)
         if (sg_fold(a[i]) != sg_fold(b[i]))
             return 0;
