@@ -495,9 +495,10 @@ static size_t sg_cap_word(const char *t, size_t n, size_t i)
     return j - i;
 }
 
+#define SG_NAME_WORDS 3 /* in a name learnt from the text, at most */
+
 /* A run of 1 to SG_NAME_WORDS capitalised words starting at i; returns its
  * length. */
-#define SG_NAME_WORDS 3
 static size_t sg_name_run(const char *t, size_t n, size_t i, int *words)
 {
     size_t end = i, k = i;
