@@ -10,7 +10,6 @@
  * near a death. */
 #include "sg_internal.h"
 
-#include <ctype.h>
 #include <pthread.h>
 #include <strings.h>
 
@@ -94,6 +93,40 @@ static const char *const sg_creator_words[] = {
     "co-star", "co-stars", "producer", "film", "movie", "thriller", "drama",
     "comedy", "feature", "flick", "watch", "watched", "review", "reviewing", NULL};
 
+
+/* Clause openers after which a capitalised name is a subject. */
+static const char *const sg_openers[] = {
+    "and", "but", "when", "while", "as", "after", "before", "until", "where",
+    "because", "so", "then", "once", "since", "though", "although", "if",
+    "whereas", "meanwhile", "later", "soon", "eventually", "finally", "that", NULL};
+
+/* Words that end the phrase after "is a" without naming what the work is. */
+static const char *const sg_stops[] = {"of", "who", "that", "which", "in",
+                                       "with", "for", "to", "from", "at", "on",
+                                       "by", "whose", "whom", "but", NULL};
+
+/* ASCII classes: the C library's in the C and UTF-8 locales, without a call
+ * per byte. */
+static int sg_asc_upper(char c)
+{
+    return (unsigned)((unsigned char)c - 'A') < 26u;
+}
+
+static int sg_asc_lower(char c)
+{
+    return (unsigned)((unsigned char)c - 'a') < 26u;
+}
+
+static int sg_asc_alpha(char c)
+{
+    return (unsigned)(((unsigned char)c | 0x20) - 'a') < 26u;
+}
+
+static int sg_asc_digit(char c)
+{
+    return (unsigned)((unsigned char)c - '0') < 10u;
+}
+
 /* Bytes of a UTF-8 punctuation or space character at t[i] (NBSP, curly
  * quotes, dashes, ellipsis, guillemets, ideographic space), else 0. */
 static size_t sg_punct_len(const char *t, size_t n, size_t i)
@@ -110,27 +143,46 @@ static size_t sg_punct_len(const char *t, size_t n, size_t i)
     return 0;
 }
 
-/* Is the character starting at t[i] part of a word (letters, digits, '-',
- * non-ASCII letters)? */
-static int sg_word_at_pos(const char *t, size_t n, size_t i)
+/* Is the ASCII byte c part of a word (a letter, a digit, '-')?  One bit each. */
+static int sg_asc_word(unsigned char c)
 {
-    unsigned char c = (unsigned char)t[i];
-    if (c < 0x80)
-        return isalnum(c) || c == '-';
-    if ((c & 0xC0) == 0x80) /* a continuation byte: inside a character */
+    static const uint64_t lo = 0x03FF200000000000ull; /* '-', '0'-'9' */
+    static const uint64_t hi = 0x07FFFFFE07FFFFFEull; /* 'A'-'Z', 'a'-'z' */
+    return (int)(((c < 64 ? lo : hi) >> (c & 63)) & 1);
+}
+
+/* sg_word_at_pos for a non-ASCII byte. */
+static int sg_word_at_utf8(const char *t, size_t n, size_t i)
+{
+    if (((unsigned char)t[i] & 0xC0) == 0x80) /* a continuation byte: inside a character */
         return 1;
     return sg_punct_len(t, n, i) == 0;
 }
 
-/* Does a word character end just before t[i]? */
-static int sg_word_before(const char *t, size_t n, size_t i)
+/* Is the character starting at t[i] part of a word (letters, digits, '-',
+ * non-ASCII letters)? */
+static inline int sg_word_at_pos(const char *t, size_t n, size_t i)
 {
-    if (i == 0)
-        return 0;
+    unsigned char c = (unsigned char)t[i];
+    return c < 0x80 ? sg_asc_word(c) : sg_word_at_utf8(t, n, i);
+}
+
+/* sg_word_before past a non-ASCII byte: back to the start of its character. */
+static int sg_word_before_utf8(const char *t, size_t n, size_t i)
+{
     size_t k = i - 1;
     while (k > 0 && i - k < 4 && ((unsigned char)t[k] & 0xC0) == 0x80)
         k--;
     return sg_word_at_pos(t, n, k);
+}
+
+/* Does a word character end just before t[i]? */
+static inline int sg_word_before(const char *t, size_t n, size_t i)
+{
+    if (i == 0)
+        return 0;
+    unsigned char c = (unsigned char)t[i - 1];
+    return c < 0x80 ? sg_asc_word(c) : sg_word_before_utf8(t, n, i);
 }
 
 /* Bytes of an apostrophe at t[i]: ' or ’ (U+2019) or ‘ (U+2018, often typed
@@ -145,30 +197,295 @@ static size_t sg_apos_len(const char *t, size_t n, size_t i)
     return 0;
 }
 
-/* sg_not_names by hash, built once: every capitalised word is looked up. */
+/* Does no word go on at t[e]?  A hyphen may follow a name ("Ok" of "Ok-ju"). */
+static int sg_word_ends(const char *t, size_t to, size_t e)
+{
+    return e >= to || t[e] == '-' || !sg_word_at_pos(t, to, e);
+}
+
+/* ---- tables of words and names, looked up in any case -------------------- */
+
+#define SG_NONE UINT32_MAX
+#define SG_FNV_BASIS 1469598103934665603ull
+#define SG_FNV_PRIME 1099511628211ull
+
+/* ASCII case folding: what strncasecmp does to a byte in the C and UTF-8
+ * locales. */
+static unsigned char sg_fold(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return (unsigned)(u - 'A') < 26u ? (unsigned char)(u | 0x20) : u;
+}
+
+static uint64_t sg_fold_step(uint64_t h, char c)
+{
+    return (h ^ sg_fold(c)) * SG_FNV_PRIME;
+}
+
+static uint32_t sg_fold_final(uint64_t h)
+{
+    return (uint32_t)(h ^ (h >> 29));
+}
+
+static uint32_t sg_fold_hash(const char *s, size_t n)
+{
+    uint64_t h = SG_FNV_BASIS;
+    for (size_t i = 0; i < n; i++)
+        h = sg_fold_step(h, s[i]);
+    return sg_fold_final(h);
+}
+
+static int sg_fold_eq(const char *a, const char *b, size_t n)
+{
+    if (!memcmp(a, b, n)) /* a name met again is mostly written the same way */
+        return 1;
+    for (size_t i = 0; i < n; i++)
+        if (sg_fold(a[i]) != sg_fold(b[i]))
+            return 0;
+    return 1;
+}
+
+/* A key of a table: a string borrowed from a name or a word list. */
+typedef struct sg_key {
+    const char *s; /* NULL: a free slot */
+    uint32_t hash, len;
+    uint32_t val;   /* a person, a list index or flags, as the table's user says */
+    uint32_t exact; /* equal to text in the same case only (a part of a name) */
+} sg_key;
+
+/* Open addressing, at most half full so that probes stay short. */
+typedef struct sg_keys {
+    sg_key *slot;
+    size_t n, mask; /* mask + 1 slots, a power of two */
+} sg_keys;
+
+/* Room for `more` keys besides those held; 0 when memory runs out. */
+static int sg_keys_reserve(sg_keys *k, size_t more)
+{
+    size_t ns = k->slot ? k->mask + 1 : 0;
+    if (2 * (k->n + more) <= ns)
+        return 1;
+    size_t nn = 16;
+    while (nn < 2 * (k->n + more))
+        nn *= 2;
+    sg_key *slot = calloc(nn, sizeof *slot);
+    if (!slot)
+        return 0;
+    for (size_t i = 0; i < ns; i++) {
+        if (!k->slot[i].s)
+            continue;
+        size_t j = k->slot[i].hash & (nn - 1);
+        while (slot[j].s)
+            j = (j + 1) & (nn - 1);
+        slot[j] = k->slot[i];
+    }
+    free(k->slot);
+    k->slot = slot;
+    k->mask = nn - 1;
+    return 1;
+}
+
+/* Adds a key to a table with room for it. */
+static void sg_keys_put(sg_keys *k, const char *s, size_t len, uint32_t hash,
+                        uint32_t val, int exact)
+{
+    size_t j = hash & k->mask;
+    while (k->slot[j].s)
+        j = (j + 1) & k->mask;
+    k->slot[j] = (sg_key){s, hash, (uint32_t)len, val, (uint32_t)exact};
+    k->n++;
+}
+
+/* The keys equal to s[0, len), one per call from *pos on (hash & mask at
+ * first); NULL after the last. */
+static sg_key *sg_keys_next(const sg_keys *k, const char *s, size_t len, uint32_t hash,
+                            size_t *pos)
+{
+    if (!k->slot)
+        return NULL;
+    while (k->slot[*pos].s) {
+        sg_key *e = &k->slot[*pos];
+        *pos = (*pos + 1) & k->mask;
+        if (e->hash == hash && e->len == len &&
+            (e->exact ? !memcmp(e->s, s, len) : sg_fold_eq(e->s, s, len)))
+            return e;
+    }
+    return NULL;
+}
+
+static sg_key *sg_keys_find(const sg_keys *k, const char *s, size_t len, uint32_t hash)
+{
+    size_t pos = hash & k->mask;
+    return sg_keys_next(k, s, len, hash, &pos);
+}
+
+/* Keys looked up at a place in a text: the words of a list, or the names of
+ * a cast with their parts. */
+typedef struct sg_phrases {
+    sg_keys keys;
+    /* with has_stems: the beginnings of keys where a word of a text could end
+     * and the key go on ("Jang" of "Jang Ok-ju", "Ok" of "Ok-ju"), so that a
+     * lookup stops at the first word no key goes on from */
+    sg_keys stems;
+    int has_stems;
+    size_t longest;          /* bytes in the longest key */
+    unsigned char first[32]; /* a bit for each byte (folded) a key starts with */
+} sg_phrases;
+
+static void sg_phrases_put(sg_phrases *p, const char *s, size_t len, uint32_t hash,
+                           uint32_t val, int exact)
+{
+    sg_keys_put(&p->keys, s, len, hash, val, exact);
+    if (len > p->longest)
+        p->longest = len;
+    if (len) {
+        unsigned char c = sg_fold(s[0]);
+        p->first[c / 8] |= (unsigned char)(1u << (c % 8));
+    }
+}
+
+/* Could a word of a text end just before the byte c?  ('-', a space,
+ * punctuation, the first byte of a non-ASCII character) */
+static int sg_may_end_before(unsigned char c)
+{
+    return c < 0x80 ? c == '-' || !sg_asc_word(c) : c >= 0xC0;
+}
+
+/* Adds the stems of key s[0, len); 0 when memory runs out. */
+static int sg_phrases_stems(sg_phrases *p, const char *s, size_t len)
+{
+    uint64_t h = SG_FNV_BASIS;
+    for (size_t e = 1; e < len; e++) {
+        h = sg_fold_step(h, s[e - 1]);
+        if (!sg_may_end_before((unsigned char)s[e]))
+            continue;
+        uint32_t fh = sg_fold_final(h);
+        if (sg_keys_find(&p->stems, s, e, fh))
+            continue;
+        if (!sg_keys_reserve(&p->stems, 1))
+            return 0;
+        sg_keys_put(&p->stems, s, e, fh, 0, 0);
+    }
+    return 1;
+}
+
+static void sg_phrases_clear(sg_phrases *p)
+{
+    free(p->keys.slot);
+    free(p->stems.slot);
+    memset(p, 0, sizeof *p);
+}
+
+/* The least value among the keys that t[i..) starts with, each ending where
+ * a word does; SG_NONE if none.  One pass over the bytes hashes every
+ * length at once, so the cost does not grow with the number of keys. */
+static uint32_t sg_phrases_at(const sg_phrases *p, const char *t, size_t to, size_t i)
+{
+    uint32_t best = SG_NONE;
+    if (i >= to)
+        return best;
+    unsigned char c = sg_fold(t[i]);
+    if (!((p->first[c / 8] >> (c % 8)) & 1))
+        return best;
+    size_t lim = to - i < p->longest ? to : i + p->longest;
+    uint64_t h = SG_FNV_BASIS;
+    for (size_t e = i; e < lim;) {
+        h = sg_fold_step(h, t[e++]);
+        if (!sg_word_ends(t, to, e))
+            continue;
+        uint32_t fh = sg_fold_final(h);
+        size_t pos = fh & p->keys.mask;
+        for (const sg_key *k; (k = sg_keys_next(&p->keys, t + i, e - i, fh, &pos));)
+            if (k->val < best)
+                best = k->val;
+        if (p->has_stems && !sg_keys_find(&p->stems, t + i, e - i, fh))
+            break; /* no key goes on */
+    }
+    return best;
+}
+
+/* A fixed word list, hashed once: "the villain", "Ballerina's third act". */
+#define SG_LIST_SLOTS 256
+typedef struct sg_list {
+    const char *const *words;
+    sg_phrases p; /* word -> its first index in the list */
+    sg_key slot[SG_LIST_SLOTS];
+} sg_list;
+
+#define SG_LIST_FITS(w)                                                        \
+    _Static_assert(sizeof w / sizeof *w <= SG_LIST_SLOTS / 2, #w " fits a list")
+SG_LIST_FITS(sg_roles);
+SG_LIST_FITS(sg_work_parts);
+SG_LIST_FITS(sg_work_nouns);
+SG_LIST_FITS(sg_creator_words);
+SG_LIST_FITS(sg_openers);
+SG_LIST_FITS(sg_stops);
+
+static sg_list sg_role_list = {.words = sg_roles},
+               sg_work_part_list = {.words = sg_work_parts},
+               sg_work_noun_list = {.words = sg_work_nouns},
+               sg_creator_list = {.words = sg_creator_words},
+               sg_opener_list = {.words = sg_openers}, sg_stop_list = {.words = sg_stops};
+
+static void sg_list_build(sg_list *l)
+{
+    l->p.keys.slot = l->slot;
+    l->p.keys.mask = SG_LIST_SLOTS - 1;
+    for (size_t i = 0; l->words[i]; i++) {
+        size_t len = strlen(l->words[i]);
+        uint32_t h = sg_fold_hash(l->words[i], len);
+        if (!sg_keys_find(&l->p.keys, l->words[i], len, h))
+            sg_phrases_put(&l->p, l->words[i], len, h, (uint32_t)i, 0);
+    }
+}
+
+/* The earliest word of the list that t[i..) starts with as whole words, or
+ * -1. */
+static long sg_list_at(const char *t, size_t n, size_t i, const sg_list *l)
+{
+    uint32_t k = sg_phrases_at(&l->p, t, n, i);
+    return k != SG_NONE && !sg_word_before(t, n, i) ? (long)k : -1;
+}
+
+/* Is w[0, n) a word of the list? */
+static int sg_list_has(const sg_list *l, const char *w, size_t n)
+{
+    return sg_keys_find(&l->p.keys, w, n, sg_fold_hash(w, n)) != NULL;
+}
+
+/* sg_not_names by hash: every capitalised word is looked up. */
 #define SG_NOT_MAXLEN 16 /* no entry is longer */
 static sg_wordset sg_not_set;
-static pthread_once_t sg_not_once = PTHREAD_ONCE_INIT;
+static pthread_once_t sg_tables_once = PTHREAD_ONCE_INIT;
 
-static void sg_not_init(void)
+static void sg_tables_build(void)
 {
     sg_wordset_build(&sg_not_set, sg_not_names, sizeof *sg_not_names,
                      sizeof sg_not_names / sizeof *sg_not_names - 1);
+    sg_list_build(&sg_role_list);
+    sg_list_build(&sg_work_part_list);
+    sg_list_build(&sg_work_noun_list);
+    sg_list_build(&sg_creator_list);
+    sg_list_build(&sg_opener_list);
+    sg_list_build(&sg_stop_list);
+}
+
+/* Build the word tables once; the entry points call it before any lookup. */
+static void sg_tables_init(void)
+{
+    pthread_once(&sg_tables_once, sg_tables_build);
 }
 
 static int sg_not_name(const char *w, size_t n)
 {
-    if (!n || n > SG_NOT_MAXLEN)
-        return 0;
-    pthread_once(&sg_not_once, sg_not_init);
-    return sg_wordset_find(&sg_not_set, w, n) >= 0;
+    return n && n <= SG_NOT_MAXLEN && sg_wordset_find(&sg_not_set, w, n) >= 0;
 }
 
 /* A capitalised word at t[i] (ASCII capital first; hyphenated parts and
  * non-ASCII letters allowed); returns its length. */
 static size_t sg_cap_word(const char *t, size_t n, size_t i)
 {
-    if (i >= n || !isupper((unsigned char)t[i]))
+    if (i >= n || !sg_asc_upper(t[i]))
         return 0;
     size_t j = i + 1;
     while (j < n && sg_word_at_pos(t, n, j))
@@ -178,12 +495,15 @@ static size_t sg_cap_word(const char *t, size_t n, size_t i)
     return j - i;
 }
 
-/* A run of 1-3 capitalised words starting at i; returns its length. */
+#define SG_NAME_WORDS 3 /* in a name learnt from the text, at most */
+
+/* A run of 1 to SG_NAME_WORDS capitalised words starting at i; returns its
+ * length. */
 static size_t sg_name_run(const char *t, size_t n, size_t i, int *words)
 {
     size_t end = i, k = i;
     *words = 0;
-    while (*words < 3) {
+    while (*words < SG_NAME_WORDS) {
         size_t l = sg_cap_word(t, n, k);
         if (!l || sg_not_name(t + k, l))
             break;
@@ -197,141 +517,216 @@ static size_t sg_name_run(const char *t, size_t n, size_t i, int *words)
     return end - i;
 }
 
-static int sg_name_eq(const char *a, size_t an, const char *b, size_t bn)
-{
-    return an == bn && !strncasecmp(a, b, an);
-}
+/* ---- the cast and its lookups --------------------------------------------- */
 
-/* The name index: open addressing on the case-folded name, so that learning
- * the characters of an article with thousands of names stays linear. */
-static size_t sg_name_hash(const char *s, size_t n)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)tolower((unsigned char)s[i])) * 1099511628211ull;
-    return (size_t)(h ^ (h >> 29));
-}
+#define SG_PART_NAME 1u  /* some words of a longer name */
+#define SG_PART_ACTOR 2u /* an actor's name or some words of it */
+#define SG_PART_WHOLE 4u /* a whole name */
 
-static void sg_cast_slot(uint32_t *slots, size_t nslots, const sg_cast *cast, size_t i)
-{
-    const char *name = cast->people[i].name;
-    size_t h = sg_name_hash(name, strlen(name)) & (nslots - 1);
-    while (slots[h])
-        h = (h + 1) & (nslots - 1);
-    slots[h] = (uint32_t)(i + 1);
-}
+/* A cast's lookups.  Keys borrow the people's strings, which stay put as the
+ * people array grows. */
+typedef struct sg_cast_ix {
+    sg_keys names; /* each name, in any case -> person */
+    /* for sg_part_of: runs of words of names and actors -> SG_PART_* */
+    sg_keys parts;
+    int has_parts;
+    /* for sg_cast_find: names and parts of them -> person */
+    sg_phrases mentions;
+    int has_mentions;
+    uint32_t empty; /* the first person with an empty name, or SG_NONE */
+} sg_cast_ix;
 
-/* Build the index when there is none; 0 when memory runs out. */
-static int sg_cast_index(sg_cast *cast)
+/* The cast's index, made with every name in it when there is none; NULL when
+ * memory runs out. */
+static sg_cast_ix *sg_cast_ix_of(sg_cast *cast)
 {
-    if (cast->slots)
-        return 1;
-    size_t ns = 64;
-    while (ns < 4 * (cast->n + 1))
-        ns *= 2;
-    if (cast->n >= UINT32_MAX || !(cast->slots = calloc(ns, sizeof *cast->slots)))
-        return 0;
-    cast->nslots = ns;
-    for (size_t i = 0; i < cast->n; i++)
-        sg_cast_slot(cast->slots, ns, cast, i);
-    return 1;
-}
-
-/* For sg_cast_find: the people a mention starting with byte c can name are
- * those whose name starts with c in any case, or has a part after a space
- * starting with it.  257 offsets by tolower(c), then the people, in order.
- * NULL when the cast is small or holds an empty name (then all are tried). */
-static const uint32_t *sg_cast_starts(const sg_cast *cast)
-{
-    if (cast->starts || cast->n < 16 || cast->n >= UINT32_MAX)
-        return cast->starts;
-    size_t total = 0;
-    for (size_t k = 0; k < cast->n; k++) {
-        const char *name = cast->people[k].name;
-        if (!name[0])
-            return NULL;
-        total++;
-        for (const char *p = name; (p = strchr(p, ' ')); p++)
-            total++;
-    }
-    uint32_t *idx = calloc(257 + total, sizeof *idx);
-    if (!idx)
+    if (cast->ix)
+        return cast->ix;
+    sg_cast_ix *ix = cast->n < SG_NONE ? calloc(1, sizeof *ix) : NULL;
+    if (!ix || !sg_keys_reserve(&ix->names, cast->n)) {
+        free(ix);
         return NULL;
-    for (int pass = 0; pass < 2; pass++) {
-        /* pass 0 counts per byte, pass 1 places */
-        uint32_t fill[256];
-        if (pass) {
-            for (int c = 0; c < 256; c++)
-                idx[c + 1] += idx[c];
-            for (int c = 0; c < 256; c++)
-                fill[c] = idx[c];
-        }
-        for (size_t k = 0; k < cast->n; k++) {
-            const char *name = cast->people[k].name;
-            unsigned char seen[256 / 8] = {0};
-            for (const char *p = name; p; p = strchr(p, ' ') ? strchr(p, ' ') + 1 : NULL) {
-                int c = tolower((unsigned char)*p);
-                if (seen[c / 8] & (1u << (c % 8)))
-                    continue;
-                seen[c / 8] |= (unsigned char)(1u << (c % 8));
-                if (pass)
-                    idx[257 + fill[c]++] = (uint32_t)k;
-                else
-                    idx[c + 1]++;
-            }
-        }
     }
-    /* a cache on a cast that one thread at a time uses; sg_cast_add drops it */
-    ((sg_cast *)cast)->starts = idx;
-    return idx;
+    for (size_t i = 0; i < cast->n; i++) {
+        const char *name = cast->people[i].name;
+        size_t n = strlen(name);
+        sg_keys_put(&ix->names, name, n, sg_fold_hash(name, n), (uint32_t)i, 0);
+    }
+    cast->ix = ix;
+    return ix;
 }
 
 static sg_character *sg_cast_get(sg_cast *cast, const char *name, size_t n)
 {
-    /* equal names have equal hashes, and the probe meets the earliest added
-     * first, as the scan in order below does */
-    if (cast->n >= 16 && sg_cast_index(cast)) {
-        size_t h = sg_name_hash(name, n) & (cast->nslots - 1);
-        for (; cast->slots[h]; h = (h + 1) & (cast->nslots - 1)) {
-            sg_character *c = &cast->people[cast->slots[h] - 1];
-            if (sg_name_eq(c->name, strlen(c->name), name, n))
-                return c;
-        }
-        return NULL;
+    sg_cast_ix *ix = cast->n ? sg_cast_ix_of(cast) : NULL;
+    sg_key *k = ix ? sg_keys_find(&ix->names, name, n, sg_fold_hash(name, n)) : NULL;
+    return k ? &cast->people[k->val] : NULL;
+}
+
+static void sg_parts_clear(sg_cast_ix *ix)
+{
+    free(ix->parts.slot);
+    memset(&ix->parts, 0, sizeof ix->parts);
+    ix->has_parts = 0;
+}
+
+/* Marks s[0, len) in the parts table with `flag`. */
+static int sg_parts_mark(sg_keys *parts, const char *s, size_t len, uint32_t flag)
+{
+    uint32_t h = sg_fold_hash(s, len);
+    sg_key *k = sg_keys_find(parts, s, len, h);
+    if (k) {
+        k->val |= flag;
+        return 1;
     }
-    for (size_t i = 0; i < cast->n; i++)
-        if (sg_name_eq(cast->people[i].name, strlen(cast->people[i].name), name, n))
-            return &cast->people[i];
-    return NULL;
+    if (!sg_keys_reserve(parts, 1))
+        return 0;
+    sg_keys_put(parts, s, len, h, flag, 0);
+    return 1;
+}
+
+/* Marks each run of up to SG_NAME_WORDS space-separated words of `full`:
+ * with `whole` when it is all of it, else with `part`.  The names looked up
+ * come from sg_name_run, so no longer run could equal one. */
+static int sg_parts_add(sg_keys *parts, const char *full, size_t fl, uint32_t whole,
+                        uint32_t part)
+{
+    for (size_t a = 0; a <= fl; a++) {
+        if (a && full[a - 1] != ' ')
+            continue;
+        size_t e = a;
+        for (int w = 0; w < SG_NAME_WORDS; w++, e++) {
+            while (e < fl && full[e] != ' ')
+                e++;
+            uint32_t flag = a == 0 && e == fl ? whole : part;
+            if (flag && !sg_parts_mark(parts, full + a, e - a, flag))
+                return 0;
+            if (e == fl)
+                break;
+        }
+    }
+    return 1;
+}
+
+static int sg_parts_of_person(sg_keys *parts, const sg_character *c)
+{
+    return sg_parts_add(parts, c->name, strlen(c->name), 0, SG_PART_NAME) &&
+           (!c->actor ||
+            sg_parts_add(parts, c->actor, strlen(c->actor), SG_PART_ACTOR, SG_PART_ACTOR));
+}
+
+/* A title or a credit: the name, and runs of its words, are not characters. */
+static void sg_work_add(sg_keys *work, const char *s, size_t n)
+{
+    if (sg_parts_mark(work, s, n, SG_PART_WHOLE))
+        sg_parts_add(work, s, n, 0, SG_PART_NAME);
+}
+
+/* Is `name` one word (or a few) of a longer name in c (of an actor's name, or
+ * all of it, when `actors`)?  "Jeon" of "Jeon Jong-seo", "Lee" of "Lee
+ * Chung-hyun".  The table is made at the first question and kept up to date
+ * by sg_cast_add. */
+static int sg_part_of(sg_cast *c, const char *name, size_t nl, int actors)
+{
+    if (!c->n)
+        return 0;
+    sg_cast_ix *ix = sg_cast_ix_of(c);
+    if (ix && !ix->has_parts) {
+        size_t k = 0;
+        while (k < c->n && sg_parts_of_person(&ix->parts, &c->people[k]))
+            k++;
+        if (k < c->n)
+            sg_parts_clear(ix);
+        else
+            ix->has_parts = 1;
+    }
+    if (!ix || !ix->has_parts) /* out of memory: learn no name rather than a wrong one */
+        return 1;
+    sg_key *k = sg_keys_find(&ix->parts, name, nl, sg_fold_hash(name, nl));
+    return k && (k->val & (actors ? SG_PART_ACTOR : SG_PART_NAME));
+}
+
+/* Keeps the tables that exist true to a person added or given an actor. */
+static void sg_cast_changed(sg_cast_ix *ix, const sg_character *c, int is_new)
+{
+    if (ix->has_parts &&
+        !(is_new ? sg_parts_of_person(&ix->parts, c)
+                 : sg_parts_add(&ix->parts, c->actor, strlen(c->actor), SG_PART_ACTOR,
+                                SG_PART_ACTOR)))
+        sg_parts_clear(ix); /* made again when next needed */
+    if (is_new && ix->has_mentions) {
+        sg_phrases_clear(&ix->mentions);
+        ix->has_mentions = 0;
+    }
 }
 
 int sg_cast_add(sg_cast *cast, const char *name, size_t n, const char *actor,
                 size_t an)
 {
-    sg_character *c = sg_cast_get(cast, name, n);
-    if (c) {
+    sg_cast_ix *ix = sg_cast_ix_of(cast);
+    if (!ix || n >= SG_NONE)
+        return 0;
+    uint32_t h = sg_fold_hash(name, n);
+    sg_key *k = sg_keys_find(&ix->names, name, n, h);
+    if (k) {
+        sg_character *c = &cast->people[k->val];
         c->mentions++;
-        if (actor && !c->actor)
-            c->actor = sg_strndup(actor, an);
+        if (actor && !c->actor && (c->actor = sg_strndup(actor, an)))
+            sg_cast_changed(ix, c, 0);
         return 1;
     }
     sg_character nc = {sg_strndup(name, n), actor ? sg_strndup(actor, an) : NULL, 1};
-    if (!nc.name || (actor && !nc.actor) ||
+    if (!nc.name || (actor && !nc.actor) || cast->n >= SG_NONE - 1 ||
+        !sg_keys_reserve(&ix->names, 1) ||
         !SG_VEC_PUSH(cast->people, cast->n, cast->cap, nc)) {
         free(nc.name);
         free(nc.actor);
         return 0;
     }
-    free(cast->starts);
-    cast->starts = NULL;
-    if (cast->slots && 2 * cast->n <= cast->nslots) {
-        sg_cast_slot(cast->slots, cast->nslots, cast, cast->n - 1);
-    } else if (cast->slots) { /* full: built again, larger, when next needed */
-        free(cast->slots);
-        cast->slots = NULL;
-        cast->nslots = 0;
-    }
+    sg_keys_put(&ix->names, nc.name, n, h, (uint32_t)(cast->n - 1), 0);
+    sg_cast_changed(ix, &nc, 1);
     return 1;
+}
+
+/* ---- names met while learning, borrowed from the article's text ---------- */
+
+/* Counts s[0, n) in k; the count so far, 0 when memory runs out. */
+static uint32_t sg_keys_count(sg_keys *k, const char *s, size_t n)
+{
+    uint32_t h = sg_fold_hash(s, n);
+    sg_key *e = sg_keys_find(k, s, n, h);
+    if (e)
+        return ++e->val;
+    if (n >= SG_NONE || !sg_keys_reserve(k, 1))
+        return 0;
+    sg_keys_put(k, s, n, h, 1, 0);
+    return 1;
+}
+
+/* The value of s[0, n) in k, 0 when it is not there. */
+static uint32_t sg_keys_val(const sg_keys *k, const char *s, size_t n)
+{
+    const sg_key *e = sg_keys_find(k, s, n, sg_fold_hash(s, n));
+    return e ? e->val : 0;
+}
+
+/* Names in the order first met. */
+typedef struct sg_met_name {
+    const char *s;
+    size_t n;
+} sg_met_name;
+
+typedef struct sg_met {
+    sg_keys keys; /* name -> times met */
+    sg_met_name *v;
+    size_t n, cap;
+} sg_met;
+
+static void sg_met_add(sg_met *m, const char *s, size_t n)
+{
+    sg_met_name x = {s, n};
+    if (sg_keys_count(&m->keys, s, n) == 1)
+        (void)SG_VEC_PUSH(m->v, m->n, m->cap, x);
 }
 
 /* Does t[i..) start with word `w` (case-insensitive, whole word)? */
@@ -340,30 +735,9 @@ static int sg_word_at(const char *t, size_t to, size_t i, const char *w, size_t 
     if (i + n > to)
         return 0;
     /* the first byte settles most: no call to compare the rest */
-    if (n && tolower((unsigned char)t[i]) != tolower((unsigned char)w[0]))
+    if (n && sg_fold(t[i]) != sg_fold(w[0]))
         return 0;
-    if (strncasecmp(t + i, w, n))
-        return 0;
-    if (sg_word_before(t, to, i))
-        return 0;
-    if (i + n < to && sg_word_at_pos(t, to, i + n) && t[i + n] != '-')
-        return 0;
-    return 1;
-}
-
-/* Does t[i..) start with one of `list` as whole words? Returns its length. */
-static size_t sg_list_at(const char *t, size_t n, size_t i, const char *const *list)
-{
-    int ci = i < n ? tolower((unsigned char)t[i]) : 0;
-    for (size_t k = 0; list[k]; k++) {
-        /* a first letter that differs (in any case) rules the word out */
-        if (i < n && list[k][0] && tolower((unsigned char)list[k][0]) != ci)
-            continue;
-        size_t l = strlen(list[k]);
-        if (sg_word_at(t, n, i, list[k], l))
-            return l;
-    }
-    return 0;
+    return sg_fold_eq(t + i, w, n) && !sg_word_before(t, to, i) && sg_word_ends(t, to, i + n);
 }
 
 /* Skip spaces (ASCII and NBSP) from i. */
@@ -383,26 +757,23 @@ static size_t sg_skip_space(const char *t, size_t n, size_t i)
 static int sg_title_after(const char *t, size_t n, size_t e)
 {
     size_t j = sg_skip_space(t, n, e);
-    if (j + 6 <= n && !strncasecmp(t + j, "review", 6))
+    if (j + 6 <= n && sg_fold(t[j]) == 'r' && sg_fold_eq(t + j, "review", 6))
         return 1;
     /* "Ballerina (2023)" */
-    if (j + 6 <= n && t[j] == '(' && isdigit((unsigned char)t[j + 1]) &&
-        isdigit((unsigned char)t[j + 2]) && isdigit((unsigned char)t[j + 3]) &&
-        isdigit((unsigned char)t[j + 4]) && t[j + 5] == ')')
+    if (j + 6 <= n && t[j] == '(' && sg_asc_digit(t[j + 1]) && sg_asc_digit(t[j + 2]) &&
+        sg_asc_digit(t[j + 3]) && sg_asc_digit(t[j + 4]) && t[j + 5] == ')')
         return 1;
     /* "Ballerina's third act" */
     size_t al = sg_apos_len(t, n, e);
     if (al && e + al < n && (t[e + al] == 's' || t[e + al] == 'S')) {
         size_t k = sg_skip_space(t, n, e + al + 1);
-        if (sg_list_at(t, n, k, sg_work_parts))
+        if (sg_list_at(t, n, k, &sg_work_part_list) >= 0)
             return 1;
     }
     /* "Ballerina is a lean and unflinching exercise", "Ballerina is one of":
      * the noun of the phrase right after "is a", before any "of", "who" */
-    if (j + 3 <= n && (!strncmp(t + j, "is ", 3) || !strncmp(t + j, "was ", 4))) {
-        static const char *const stops[] = {"of", "who", "that", "which", "in",
-                                            "with", "for", "to", "from", "at", "on",
-                                            "by", "whose", "whom", "but", NULL};
+    if (j + 3 <= n && (t[j] == 'i' || t[j] == 'w') &&
+        (!strncmp(t + j, "is ", 3) || !strncmp(t + j, "was ", 4))) {
         size_t k = j + (t[j + 1] == 's' ? 3 : 4);
         if (sg_word_at(t, n, k, "one of", 6))
             return 1;
@@ -413,9 +784,9 @@ static int sg_title_after(const char *t, size_t n, size_t e)
         k += dl;
         for (int w = 0; w < 7 && k < n; w++) {
             k = sg_skip_space(t, n, k);
-            if (sg_list_at(t, n, k, sg_work_nouns))
+            if (sg_list_at(t, n, k, &sg_work_noun_list) >= 0)
                 return 1;
-            if (sg_list_at(t, n, k, stops))
+            if (sg_list_at(t, n, k, &sg_stop_list) >= 0)
                 return 0;
             size_t q = k;
             while (q < n && sg_word_at_pos(t, n, q))
@@ -428,8 +799,8 @@ static int sg_title_after(const char *t, size_t n, size_t e)
     return 0;
 }
 
-/* Is the word before t[i] (past spaces and one comma) one of `list`? */
-static int sg_word_before_in(const char *t, size_t n, size_t i, const char *const *list)
+/* Is the word before t[i] (past spaces and one comma) one of the list? */
+static int sg_word_before_in(const char *t, size_t n, size_t i, const sg_list *list)
 {
     size_t k = i;
     while (k > 0 && t[k - 1] == ' ')
@@ -437,16 +808,9 @@ static int sg_word_before_in(const char *t, size_t n, size_t i, const char *cons
     if (k > 0 && t[k - 1] == ',')
         k--;
     size_t w = k;
-    while (w > 0 && (isalpha((unsigned char)t[w - 1]) || t[w - 1] == '-'))
+    while (w > 0 && (sg_asc_alpha(t[w - 1]) || t[w - 1] == '-'))
         w--;
-    if (w == k || sg_word_before(t, n, w))
-        return 0;
-    int cw = tolower((unsigned char)t[w]);
-    for (size_t o = 0; list[o]; o++)
-        if (tolower((unsigned char)list[o][0]) == cw && strlen(list[o]) == k - w &&
-            !strncasecmp(t + w, list[o], k - w))
-            return 1;
-    return 0;
+    return w < k && !sg_word_before(t, n, w) && sg_list_has(list, t + w, k - w);
 }
 
 /* Is the name at t[i, e) in quotes, as titles are ("‘Ballerina’")? */
@@ -465,12 +829,6 @@ static int sg_quoted(const char *t, size_t n, size_t i, size_t e)
     return before && after;
 }
 
-/* Clause openers after which a capitalised name is a subject. */
-static const char *const sg_openers[] = {
-    "and", "but", "when", "while", "as", "after", "before", "until", "where",
-    "because", "so", "then", "once", "since", "though", "although", "if",
-    "whereas", "meanwhile", "later", "soon", "eventually", "finally", "that", NULL};
-
 /* Is the name at t[i] the subject of a clause: at the start, after
  * punctuation, or after a clause opener? */
 static int sg_subject_at(const char *t, size_t n, size_t i)
@@ -488,76 +846,53 @@ static int sg_subject_at(const char *t, size_t n, size_t i)
     if (k >= 3 && ((unsigned char)t[k - 3] == 0xE2 && (unsigned char)t[k - 2] == 0x80))
         return 1; /* a dash or an opening quote */
     size_t w = k;
-    while (w > 0 && isalpha((unsigned char)t[w - 1]))
+    while (w > 0 && sg_asc_alpha(t[w - 1]))
         w--;
-    if (w < k && (w == 0 || !sg_word_before(t, n, w))) {
-        int cw = tolower((unsigned char)t[w]);
-        for (size_t o = 0; sg_openers[o]; o++)
-            if (sg_openers[o][0] == cw && strlen(sg_openers[o]) == k - w &&
-                !strncasecmp(t + w, sg_openers[o], k - w))
-                return 1;
-    }
-    return 0;
+    return w < k && (w == 0 || !sg_word_before(t, n, w)) &&
+           sg_list_has(&sg_opener_list, t + w, k - w);
 }
 
 /* Is the word after the name (at e) a lower-case word, as a verb would be? */
 static int sg_verb_after(const char *t, size_t n, size_t e)
 {
     size_t j = sg_skip_space(t, n, e);
-    return j > e && j < n && islower((unsigned char)t[j]);
+    return j > e && j < n && sg_asc_lower(t[j]);
 }
 
 /* After a name: a verb that introduces the character an actor plays. */
 static size_t sg_plays_at(const char *t, size_t n, size_t i)
 {
-    static const char *const verbs[] = {" stars as ", " co-stars as ", " plays ",
-                                        " portrays ", " is cast as ", " appears as ",
-                                        " returns as ", " as ", NULL};
-    for (size_t k = 0; verbs[k]; k++) {
-        size_t l = strlen(verbs[k]);
-        if (i + l <= n && !memcmp(t + i, verbs[k], l))
-            return l;
-    }
-    return 0;
-}
-
-/* Is `name` one word of a longer name in `c` (of an actor's name when
- * `actors`)?  "Jeon" of "Jeon Jong-seo", "Lee" of "Lee Chung-hyun". */
-static int sg_part_of(const sg_cast *c, const char *name, size_t nl, int actors)
-{
-    for (size_t k = 0; k < c->n; k++) {
-        const char *full = actors ? c->people[k].actor : c->people[k].name;
-        if (!full)
-            continue;
-        size_t fl = strlen(full);
-        if (actors && sg_name_eq(full, fl, name, nl))
-            return 1;
-        if (fl == nl) /* a part of it is the name only when it is longer */
-            continue;
-        for (size_t p = 0; p + nl <= fl; p++)
-            if ((p == 0 || full[p - 1] == ' ') && (p + nl == fl || full[p + nl] == ' ') &&
-                fl != nl && !strncasecmp(full + p, name, nl))
-                return 1;
-    }
+    static const struct {
+        const char *s;
+        size_t n;
+    } verbs[] = {{" stars as ", 10},  {" co-stars as ", 13}, {" plays ", 7},
+                 {" portrays ", 10},  {" is cast as ", 12},  {" appears as ", 12},
+                 {" returns as ", 12}, {" as ", 4}};
+    if (i >= n || t[i] != ' ') /* each starts with a space */
+        return 0;
+    for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
+        if (i + verbs[k].n <= n && !memcmp(t + i, verbs[k].s, verbs[k].n))
+            return verbs[k].n;
     return 0;
 }
 
 void sg_cast_learn(sg_cast *cast, const sg_doc *doc, const sg_sentence *s,
                    size_t ns)
 {
+    sg_tables_init();
     /* names seen as a subject or in a possessive at least once are
      * candidates, kept when mentioned twice or tied to an actor, and never
      * when used as the title or a credit */
-    sg_cast cand = {0};
-    sg_cast seen = {0}; /* every mention of a name, wherever it stands */
-    sg_cast work = {0};
+    sg_met cand = {0};
+    sg_keys seen = {0}; /* every mention of a name, wherever it stands: times met */
+    sg_keys work = {0}; /* titles and credits: SG_PART_WHOLE and SG_PART_NAME */
     for (size_t si = 0; si < ns; si++) {
         const char *t = doc->view.data + s[si].view_start;
         size_t n = s[si].view_end - s[si].view_start;
         int heading = doc->blocks[s[si].block].kind == SG_BLOCK_HEADING;
         for (size_t i = 0; i < n; i++) {
             /* no name run starts but at a capital */
-            if (!isupper((unsigned char)t[i]) || sg_word_before(t, n, i))
+            if (!sg_asc_upper(t[i]) || sg_word_before(t, n, i))
                 continue;
             int words;
             size_t l = sg_name_run(t, n, i, &words);
@@ -565,8 +900,8 @@ void sg_cast_learn(sg_cast *cast, const sg_doc *doc, const sg_sentence *s,
                 continue;
             size_t e = i + l;
             if (sg_title_after(t, n, e) || sg_quoted(t, n, i, e) ||
-                sg_word_before_in(t, n, i, sg_creator_words)) {
-                sg_cast_add(&work, t + i, l, NULL, 0);
+                sg_word_before_in(t, n, i, &sg_creator_list)) {
+                sg_work_add(&work, t + i, l);
                 i = e;
                 continue;
             }
@@ -577,8 +912,8 @@ void sg_cast_learn(sg_cast *cast, const sg_doc *doc, const sg_sentence *s,
                 int tw;
                 size_t tl = k > e + ap + 1 ? sg_name_run(t, n, k, &tw) : 0;
                 if (tl) {
-                    sg_cast_add(&work, t + i, l, NULL, 0);
-                    sg_cast_add(&work, t + k, tl, NULL, 0);
+                    sg_work_add(&work, t + i, l);
+                    sg_work_add(&work, t + k, tl);
                     i = k + tl;
                     continue;
                 }
@@ -613,82 +948,120 @@ void sg_cast_learn(sg_cast *cast, const sg_doc *doc, const sg_sentence *s,
             int possessive = sg_apos_len(t, n, e) != 0;
             int subject = sg_subject_at(t, n, i) && sg_verb_after(t, n, e);
             if (!heading && (subject || possessive))
-                sg_cast_add(&cand, t + i, l, NULL, 0);
+                sg_met_add(&cand, t + i, l);
             if (!heading)
-                sg_cast_add(&seen, t + i, l, NULL, 0);
+                sg_keys_count(&seen, t + i, l);
             i = e;
         }
     }
     for (size_t i = 0; i < cand.n; i++) {
-        const char *name = cand.people[i].name;
-        size_t nl = strlen(name);
-        sg_character *known = sg_cast_get(cast, name, nl);
-        sg_character *all = sg_cast_get(&seen, name, nl);
-        if (known || (all && all->mentions >= 2 && !sg_cast_get(&work, name, nl) &&
-                      !sg_part_of(&work, name, nl, 0) && !sg_part_of(cast, name, nl, 1) &&
-                      !sg_part_of(cast, name, nl, 0)))
+        const char *name = cand.v[i].s;
+        size_t nl = cand.v[i].n;
+        if (sg_cast_get(cast, name, nl) ||
+            (sg_keys_val(&seen, name, nl) >= 2 &&
+             !(sg_keys_val(&work, name, nl) & (SG_PART_WHOLE | SG_PART_NAME)) &&
+             !sg_part_of(cast, name, nl, 1) && !sg_part_of(cast, name, nl, 0)))
             sg_cast_add(cast, name, nl, NULL, 0);
     }
-    sg_cast_free(&cand);
-    sg_cast_free(&seen);
-    sg_cast_free(&work);
+    free(cand.keys.slot);
+    free(cand.v);
+    free(seen.slot);
+    free(work.slot);
+}
+
+/* Adds a part of person k's name to the mentions, unless an earlier person's
+ * name has the same part (in the same case): that one would win. */
+static int sg_mentions_part(sg_phrases *m, const char *p, size_t pl, uint32_t k)
+{
+    uint32_t h = sg_fold_hash(p, pl);
+    size_t pos = h & m->keys.mask;
+    for (const sg_key *e; (e = sg_keys_next(&m->keys, p, pl, h, &pos));)
+        if (e->exact)
+            return 1;
+    if (!sg_keys_reserve(&m->keys, 1))
+        return 0;
+    sg_phrases_put(m, p, pl, h, k, 1);
+    return sg_phrases_stems(m, p, pl);
+}
+
+/* sg_cast_find's table, made when first needed: each name, in any case, and
+ * each part of a longer name written as a name -- in the same case, of 3
+ * bytes or more, and for a part before the last, not a word such as "The" --
+ * to its person.  NULL when memory runs out. */
+static const sg_cast_ix *sg_cast_mentions(sg_cast *cast)
+{
+    sg_cast_ix *ix = sg_cast_ix_of(cast);
+    if (!ix || ix->has_mentions)
+        return ix;
+    sg_phrases *m = &ix->mentions;
+    m->has_stems = 1;
+    ix->empty = SG_NONE;
+    for (size_t k = 0; k < cast->n; k++) {
+        const char *name = cast->people[k].name;
+        size_t nl = strlen(name);
+        if (!nl) {
+            if (ix->empty == SG_NONE)
+                ix->empty = (uint32_t)k;
+            continue;
+        }
+        if (!sg_keys_reserve(&m->keys, 1))
+            goto fail;
+        sg_phrases_put(m, name, nl, sg_fold_hash(name, nl), (uint32_t)k, 0);
+        if (!sg_phrases_stems(m, name, nl))
+            goto fail;
+        if (!memchr(name, ' ', nl))
+            continue;
+        for (size_t a = 0; a <= nl;) {
+            size_t e = a;
+            while (e < nl && name[e] != ' ')
+                e++;
+            if (e - a >= 3 && (e == nl || !sg_not_name(name + a, e - a)) &&
+                !sg_mentions_part(m, name + a, e - a, (uint32_t)k))
+                goto fail;
+            a = e + 1;
+        }
+    }
+    ix->has_mentions = 1;
+    return ix;
+fail:
+    sg_phrases_clear(m);
+    return NULL;
 }
 
 const char *sg_cast_find(const sg_cast *cast, const char *text, size_t from,
                          size_t to, size_t *at, int *is_role)
 {
+    sg_tables_init();
     *is_role = 0;
-    for (size_t i = from; i < to; i++) {
-        if (i > from && sg_word_before(text, to, i))
+    /* a cache on a cast that one thread at a time uses; sg_cast_add drops it */
+    const sg_cast_ix *ix = cast && cast->n ? sg_cast_mentions((sg_cast *)cast) : NULL;
+    /* the earliest mention; at one place, the person added first */
+    for (size_t i = from; ix && i < to; i++) {
+        if (sg_word_before(text, to, i))
             continue;
-        unsigned char c0 = (unsigned char)text[i];
-        int lc0 = tolower(c0); /* once, not per name */
-        const uint32_t *idx = cast ? sg_cast_starts(cast) : NULL;
-        size_t kn = !cast ? 0 : idx ? idx[lc0 + 1] - idx[lc0] : cast->n;
-        for (size_t kk = 0; kk < kn; kk++) {
-            size_t k = idx ? idx[257 + idx[lc0] + kk] : kk;
-            const char *name = cast->people[k].name;
-            /* a match starts with the name's first letter (any case) or,
-             * for one part of it, with a byte the name holds */
-            if (name[0] && tolower((unsigned char)name[0]) != lc0 && !strchr(name, c0))
-                continue;
-            size_t nl = strlen(name);
-            if (sg_word_at(text, to, i, name, nl)) {
-                *at = i;
-                return name;
-            }
-            /* one part of a multi-word name, written as a name: "Ok-ju" of
-             * "Jang Ok-ju", "Choi" of "Choi Pil-ho" */
-            for (const char *p = name; strchr(p, ' ');) {
-                const char *sp = strchr(p, ' ');
-                size_t pl = (size_t)(sp - p);
-                if (pl >= 3 && sg_word_at(text, to, i, p, pl) && !memcmp(text + i, p, pl) &&
-                    !sg_not_name(p, pl)) {
-                    *at = i;
-                    return name;
-                }
-                p = sp + 1;
-                pl = strcspn(p, " ");
-                if (!strchr(p, ' ') && pl >= 3 && sg_word_at(text, to, i, p, pl) &&
-                    !memcmp(text + i, p, pl)) {
-                    *at = i;
-                    return name;
-                }
-            }
+        uint32_t k = sg_phrases_at(&ix->mentions, text, to, i);
+        if (ix->empty < k && sg_word_ends(text, to, i))
+            k = ix->empty;
+        if (k != SG_NONE) {
+            *at = i;
+            return cast->people[k].name;
         }
     }
     /* role words after a determiner or a possessive ("Choi's boss") */
-    static const char *const dets[] = {"the ", "her ", "his ", "their ", "its ",
-                                       "a ", "whose ", "our ", "your ", NULL};
+    static const struct {
+        const char *s;
+        size_t n;
+    } dets[] = {{"the ", 4}, {"her ", 4},   {"his ", 4}, {"their ", 6}, {"its ", 4},
+                {"a ", 2},   {"whose ", 6}, {"our ", 4}, {"your ", 5}};
     for (size_t i = from; i < to; i++) {
         if (i > from && sg_word_before(text, to, i))
             continue;
         size_t d = 0;
-        int ci = tolower((unsigned char)text[i]);
-        for (size_t k = 0; dets[k]; k++)
-            if (dets[k][0] == ci && i + strlen(dets[k]) <= to &&
-                !strncasecmp(text + i, dets[k], strlen(dets[k]))) {
-                d = strlen(dets[k]);
+        unsigned char ci = sg_fold(text[i]);
+        for (size_t k = 0; k < sizeof dets / sizeof *dets; k++)
+            if (dets[k].s[0] == ci && i + dets[k].n <= to &&
+                sg_fold_eq(text + i, dets[k].s, dets[k].n)) {
+                d = dets[k].n;
                 break;
             }
         if (!d) {
@@ -704,14 +1077,11 @@ const char *sg_cast_find(const sg_cast *cast, const char *text, size_t from,
         size_t j = i + d;
         /* an adjective may sit between: "her best friend", "his crime lord boss" */
         for (int hop = 0; hop < 3 && j < to; hop++) {
-            size_t rl = sg_list_at(text, to, j, sg_roles);
-            if (rl) {
-                for (size_t r = 0; sg_roles[r]; r++)
-                    if (strlen(sg_roles[r]) == rl && !strncasecmp(text + j, sg_roles[r], rl)) {
-                        *at = j;
-                        *is_role = 1;
-                        return sg_roles[r];
-                    }
+            long r = sg_list_at(text, to, j, &sg_role_list);
+            if (r >= 0) {
+                *at = j;
+                *is_role = 1;
+                return sg_roles[r];
             }
             while (j < to && sg_word_at_pos(text, to, j))
                 j++;
@@ -731,12 +1101,18 @@ void sg_cast_free(sg_cast *cast)
         free(cast->people[i].actor);
     }
     free(cast->people);
-    free(cast->slots);
-    free(cast->starts);
+    if (cast->ix) {
+        free(cast->ix->names.slot);
+        free(cast->ix->parts.slot);
+        sg_phrases_clear(&cast->ix->mentions);
+        free(cast->ix);
+    }
     memset(cast, 0, sizeof *cast);
 }
 
 void sg_cast_prepare(const sg_cast *cast)
 {
-    (void)sg_cast_starts(cast);
+    sg_tables_init();
+    if (cast->n)
+        (void)sg_cast_mentions((sg_cast *)cast);
 }

@@ -269,9 +269,7 @@ typedef struct sg_character {
 typedef struct sg_cast {
     sg_character *people;
     size_t n, cap;
-    uint32_t *slots; /* name index (sg_entities.c): 1 + person, 0 empty */
-    size_t nslots;
-    uint32_t *starts; /* people by the bytes a mention can start with */
+    struct sg_cast_ix *ix; /* lookup tables (sg_entities.c), built when needed */
 } sg_cast;
 
 /* Learn characters from the article sentences. */
