@@ -76,8 +76,6 @@
 #define SG_BP_BIO_WORDS 120
 /* Cues are looked for in this many bytes at the start of a block. */
 #define SG_BP_HEAD_BYTES 160
-/* Words longer than this are never stop words or cue words. */
-#define SG_WORD_KEEP 24
 /* Word counts and stop-word shares are read off this much of a long block:
  * enough to tell prose from chrome, and long blocks need no more. */
 #define SG_SCAN_BYTES 4096
@@ -436,7 +434,7 @@ static int sg_is_digit(unsigned char c)
 }
 static int sg_is_alnum(unsigned char c)
 {
-    return sg_is_upper(c) || sg_is_lower(c) || sg_is_digit(c);
+    return (unsigned char)((c | 0x20) - 'a') < 26 || sg_is_digit(c);
 }
 static unsigned char sg_lower(unsigned char c)
 {
@@ -506,24 +504,74 @@ static int sg_sep_joins(const unsigned char *s, size_t n, size_t i, size_t sl)
     return joiner && i + sl < n && !sg_sep_len(s, n, i + sl);
 }
 
-/* The word table by hash, built once: a lookup per word is then one or two
- * probes instead of a binary search of string compares. */
-static sg_wordset sg_word_set;
+/* A word as the scanner reads it: its first 16 bytes, lower-cased and
+ * zero-padded, and its length.  Words never hold a NUL byte, so the bytes
+ * alone tell words of up to 16 bytes apart. */
+typedef struct sg_wkey {
+    unsigned char b[16];
+    size_t n;
+} sg_wkey;
+
+/* Past 16 bytes the key wraps around: such a word is longer than any in
+ * the table and is never looked up, so its key does not matter, and the
+ * store needs no test. */
+static void sg_wkey_add(sg_wkey *w, unsigned char c)
+{
+    w->b[w->n++ & 15] = c;
+}
+
+/* The kind of an ASCII letter or digit (one bit), 0 for every other byte. */
+enum { SG_K_UPPER = 1, SG_K_LOWER = 2, SG_K_DIGIT = 4 };
+static unsigned char sg_kind[256];
+
+/* The word table by key, built once: the scanner keeps each word's bytes
+ * as it reads them, so a lookup is one multiply and a probe or two, with
+ * no string hashed or compared. */
+#define SG_WTAB_BITS 10
+#define SG_WTAB_SLOTS (1u << SG_WTAB_BITS)
+typedef struct sg_wslot {
+    uint64_t k[2];
+    unsigned char flags; /* 0: empty (every word in the table has a class) */
+} sg_wslot;
+static sg_wslot sg_wtab[SG_WTAB_SLOTS];
 static pthread_once_t sg_word_once = PTHREAD_ONCE_INIT;
+
+static size_t sg_wkey_slot(const uint64_t k[2])
+{
+    uint64_t h = (k[0] ^ (k[1] * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> (64 - SG_WTAB_BITS));
+}
 
 static void sg_word_init(void)
 {
-    sg_wordset_build(&sg_word_set, sg_words, sizeof *sg_words,
-                     sizeof sg_words / sizeof *sg_words);
+    for (int c = 0; c < 256; c++)
+        sg_kind[c] = sg_is_upper((unsigned char)c)   ? SG_K_UPPER
+                     : sg_is_lower((unsigned char)c) ? SG_K_LOWER
+                     : sg_is_digit((unsigned char)c) ? SG_K_DIGIT
+                                                     : 0;
+    for (size_t i = 0; i < sizeof sg_words / sizeof *sg_words; i++) {
+        uint64_t key[2] = {0, 0};
+        memcpy(key, sg_words[i].w, strlen(sg_words[i].w));
+        size_t k = sg_wkey_slot(key);
+        while (sg_wtab[k].flags)
+            k = (k + 1) & (SG_WTAB_SLOTS - 1);
+        sg_wtab[k].k[0] = key[0];
+        sg_wtab[k].k[1] = key[1];
+        sg_wtab[k].flags = sg_words[i].flags;
+    }
 }
 
-/* The SG_W_ classes of a lower-cased word. */
-static unsigned sg_word_flags(const char *w, size_t n)
+/* The SG_W_ classes of a word. */
+static unsigned sg_word_flags(const sg_wkey *w)
 {
-    if (!n || n > SG_W_MAX)
+    if (!w->n || w->n > SG_W_MAX)
         return 0;
-    long e = sg_wordset_find(&sg_word_set, w, n);
-    return e >= 0 ? sg_words[e].flags : 0;
+    uint64_t key[2];
+    memcpy(key, w->b, sizeof key);
+    for (size_t k = sg_wkey_slot(key); sg_wtab[k].flags; k = (k + 1) & (SG_WTAB_SLOTS - 1))
+        if (sg_wtab[k].k[0] == key[0] && sg_wtab[k].k[1] == key[1])
+            return sg_wtab[k].flags;
+    return 0;
 }
 
 static int sg_in_list(const char *const *list, const char *w, size_t n)
@@ -550,98 +598,97 @@ typedef struct sg_tfeat {
     unsigned char last; /* its last byte before closing quotes and blanks */
 } sg_tfeat;
 
-static void sg_tfeat_scan(const char *text, size_t len, sg_tfeat *f)
+/* Does a sentence end right after the word ending at s[i]: ". " or "? ",
+ * closing quotes passed over? */
+static int sg_stop_after(const unsigned char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == '"' || s[i] == '\'' || s[i] == ')' ||
+                     (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 &&
+                      (s[i + 2] == 0x9D || s[i + 2] == 0x99))))
+        i += s[i] == 0xE2 ? 3 : 1;
+    return i + 1 < n && (s[i] == '.' || s[i] == '!' || s[i] == '?') &&
+           (s[i + 1] == ' ' || s[i + 1] == '\t');
+}
+
+/* Read the word starting at s[i] into w; returns its end. */
+static size_t sg_word_read(const unsigned char *s, size_t n, size_t i, sg_tfeat *f,
+                           sg_wkey *w)
+{
+    for (;;) {
+        /* a run of ASCII letters and digits, the common case: their case
+         * is counted and they join the key lower-cased */
+        unsigned char k, kinds = 0;
+        while (i < n && (k = sg_kind[s[i]])) {
+            f->uppers += k & SG_K_UPPER;
+            kinds |= k;
+            sg_wkey_add(w, s[i] | 0x20);
+            i++;
+        }
+        if (kinds & SG_K_LOWER)
+            f->has_lower = 1;
+        if (i >= n)
+            return i;
+        unsigned char c = s[i];
+        if (c < 0x80) { /* ASCII: what sg_sep_len says, without the call */
+            if (!((c == '\'' || c == '-') && i + 1 < n && !sg_sep_len(s, n, i + 1)))
+                return i;
+            sg_wkey_add(w, c);
+            i++;
+            continue;
+        }
+        size_t sl = sg_sep_len(s, n, i);
+        if (sl) {
+            if (!sg_sep_joins(s, n, i, sl))
+                return i;
+            sg_wkey_add(w, '\''); /* a joiner past ASCII is U+2019 */
+            i += sl;
+            continue;
+        }
+        sg_wkey_add(w, c); /* past ASCII: no case */
+        i++;
+    }
+}
+
+static void sg_tfeat_scan(const char *text, size_t len, sg_tfeat *out)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t n = len < SG_SCAN_BYTES ? len : SG_SCAN_BYTES;
     pthread_once(&sg_word_once, sg_word_init);
-    memset(f, 0, sizeof *f);
+    sg_tfeat f; /* a local copy the compiler may keep in registers */
+    memset(&f, 0, sizeof f);
     int seen_letter_word = 0;
     size_t i = 0;
     while (i < n) {
-        size_t sl = sg_sep_len(s, n, i);
-        if (sl) {
-            i += sl;
+        unsigned char first = s[i];
+        if (first < 0x80 && !sg_kind[first]) {
+            i++; /* an ASCII separator: what sg_sep_len says, without the call */
             continue;
         }
-        char w[SG_WORD_KEEP];
-        size_t wl = 0;
-        int kept = 1;
-        unsigned char first = s[i];
-        while (i < n) {
-            unsigned char c = s[i];
-            if (c < 0x80) { /* ASCII: what sg_sep_len says, without the call */
-                if (sg_is_alnum(c)) {
-                    if (sg_is_upper(c))
-                        f->uppers++;
-                    else if (sg_is_lower(c))
-                        f->has_lower = 1;
-                    if (wl < sizeof w)
-                        w[wl++] = (char)sg_lower(c);
-                    else
-                        kept = 0;
-                    i++;
-                    continue;
-                }
-                if (!((c == '\'' || c == '-') && i + 1 < n && !sg_sep_len(s, n, i + 1)))
-                    break;
-                if (wl < sizeof w)
-                    w[wl++] = (char)c;
-                else
-                    kept = 0;
-                i++;
-                continue;
-            }
-            sl = sg_sep_len(s, n, i);
+        if (first >= 0x80) {
+            size_t sl = sg_sep_len(s, n, i);
             if (sl) {
-                if (!sg_sep_joins(s, n, i, sl))
-                    break;
-                if (wl < sizeof w)
-                    w[wl++] = s[i] == '-' ? '-' : '\'';
-                else
-                    kept = 0;
                 i += sl;
                 continue;
             }
-            if (sg_is_upper(c))
-                f->uppers++;
-            else if (sg_is_lower(c))
-                f->has_lower = 1;
-            if (wl < sizeof w)
-                w[wl++] = (char)sg_lower(c);
-            else
-                kept = 0;
-            i++;
         }
-        f->words++;
-        /* ". " or "? " after a word (closing quotes passed over): two
-         * sentences */
-        {
-            size_t j = i;
-            while (j < n && (s[j] == '"' || s[j] == '\'' || s[j] == ')' ||
-                             (j + 2 < n && s[j] == 0xE2 && s[j + 1] == 0x80 &&
-                              (s[j + 2] == 0x9D || s[j + 2] == 0x99))))
-                j += s[j] == 0xE2 ? 3 : 1;
-            if (j + 1 < n && (s[j] == '.' || s[j] == '!' || s[j] == '?') &&
-                (s[j + 1] == ' ' || s[j + 1] == '\t'))
-                f->inner_stop = 1;
-        }
-        int small = 0;
-        if (kept) {
-            unsigned cls = sg_word_flags(w, wl);
-            f->stops += (cls & SG_W_STOP) != 0;
-            f->networks += (cls & SG_W_NETWORK) != 0;
-            f->shares += (cls & (SG_W_NETWORK | SG_W_SHARE)) == SG_W_SHARE;
-            small = (cls & SG_W_SMALL) != 0;
-        }
+        sg_wkey w = {{0}, 0};
+        i = sg_word_read(s, n, i, &f, &w);
+        f.words++;
+        /* a space after the word, the usual case, ends no sentence there */
+        if (!f.inner_stop && i < n && s[i] != ' ' && sg_stop_after(s, n, i))
+            f.inner_stop = 1;
+        unsigned cls = sg_word_flags(&w);
+        f.stops += (cls & SG_W_STOP) != 0;
+        f.networks += (cls & SG_W_NETWORK) != 0;
+        f.shares += (cls & (SG_W_NETWORK | SG_W_SHARE)) == SG_W_SHARE;
         if (sg_is_upper(first)) {
-            f->caps++;
+            f.caps++;
             if (!seen_letter_word)
-                f->first_cap = 1;
+                f.first_cap = 1;
             seen_letter_word = 1;
         } else if (sg_is_lower(first)) {
-            if (!small)
-                f->lowers++;
+            if (!(cls & SG_W_SMALL))
+                f.lowers++;
             seen_letter_word = 1;
         }
     }
@@ -668,14 +715,15 @@ static void sg_tfeat_scan(const char *text, size_t len, sg_tfeat *f)
     }
     if (e > 0) {
         unsigned char c = s[e - 1];
-        f->last = c;
+        f.last = c;
         if (c == '.' || c == '!' || c == '?')
-            f->end_punct = 1;
+            f.end_punct = 1;
         else if (e >= 3 && s[e - 3] == 0xE2 && s[e - 2] == 0x80 && c == 0xA6)
-            f->end_punct = 1, f->last = '.'; /* … */
+            f.end_punct = 1, f.last = '.'; /* … */
         else if (e >= 3 && s[e - 3] == 0xE3 && s[e - 2] == 0x80 && c == 0x82)
-            f->end_punct = 1, f->last = '.'; /* 。 */
+            f.end_punct = 1, f.last = '.'; /* 。 */
     }
+    *out = f;
 }
 
 /* Title Case or ALL CAPS, and short. */
@@ -1098,8 +1146,16 @@ static void sg_head_make(const char *text, size_t n, sg_head *h)
     int space = 0;
     h->n = 0;
     while (i < n) {
+        unsigned char c = s[i];
+        if (c > ' ' && c < 0x80 && h->n + 2 <= SG_BP_HEAD_BYTES && !space) {
+            /* printable ASCII, the common case: neither blank nor quote */
+            h->t[h->n] = (char)sg_lower(c);
+            h->up[h->n++] = (unsigned char)sg_is_upper(c);
+            i++;
+            continue;
+        }
         size_t bl = sg_blank_len(s, n, i);
-        if (bl || s[i] == '\n') {
+        if (bl || c == '\n') {
             i += bl ? bl : 1;
             space = h->n > 0;
             continue;
@@ -1111,7 +1167,6 @@ static void sg_head_make(const char *text, size_t n, sg_head *h)
             h->up[h->n++] = 0;
             space = 0;
         }
-        unsigned char c = s[i];
         if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
             (s[i + 2] == 0x98 || s[i + 2] == 0x99)) {
             c = '\'';
@@ -1170,13 +1225,19 @@ static int sg_head_at(const sg_head *h, size_t at, const char *p, size_t pl)
     return 1;
 }
 
-static int sg_head_find(const sg_head *h, const char *p, size_t from)
+/* The first whole-word occurrence of `p` in t starting in [from, last]. */
+static int sg_head_find_in(const sg_head *h, const char *p, size_t from, size_t last)
 {
     size_t pl = strlen(p);
-    for (size_t at = from; at + pl <= h->n; at++)
+    for (size_t at = from; at <= last && at + pl <= h->n; at++)
         if (h->t[at] == p[0] && sg_head_at(h, at, p, pl)) /* first byte: cheap */
             return (int)at;
     return -1;
+}
+
+static int sg_head_find(const sg_head *h, const char *p, size_t from)
+{
+    return sg_head_find_in(h, p, from, SIZE_MAX);
 }
 
 static const sg_cue *sg_cue_match(const sg_head *h, const sg_tfeat *f)
@@ -1381,8 +1442,8 @@ static int sg_bp_bio(const sg_head *h, const sg_tfeat *f)
     if (!h->up[0] || f->words > SG_BP_BIO_WORDS)
         return 0;
     for (size_t k = 0; is[k]; k++) {
-        int at = sg_head_find(h, is[k], 0);
-        if (at < 0 || at > 40)
+        int at = sg_head_find_in(h, is[k], 0, 40); /* near the start: a name */
+        if (at < 0)
             continue;
         for (size_t w = 0; sg_bio_words[w]; w++)
             if (sg_head_find(h, sg_bio_words[w], (size_t)at) >= 0)
