@@ -301,14 +301,37 @@ static const char *const sg_r_numwords[] = {"zero",  "one",  "two", "three",
                                             "four",  "five", "six", "seven",
                                             "eight", "nine", "ten", NULL};
 
+/* The first letters of the number words, z o t f s e n, as bits (a = 0). */
+#define SG_R_NUMWORD_FIRST 0x020C6030u
+
+/* Is the run of letters t[i, e) a number word?  Three to five letters, one
+ * of their first letters: most words fail that at once, the rest are
+ * compared with the list. */
+static int sg_r_is_numword(sg_uc *t, size_t i, size_t e)
+{
+    size_t len = e - i;
+    unsigned char c0 = (unsigned char)(t[i] | 0x20);
+    if (len < 3 || len > 5 || !((1u << (c0 - 'a')) & SG_R_NUMWORD_FIRST))
+        return 0;
+    for (size_t k = 0; sg_r_numwords[k]; k++) {
+        const char *w = sg_r_numwords[k];
+        size_t j = 0;
+        while (j < len && (unsigned char)w[j] == (t[i + j] | 0x20))
+            j++;
+        if (j == len && !w[len])
+            return 1;
+    }
+    return 0;
+}
+
 /* A number word ("four") at a word start. */
 static int sg_r_numword(sg_uc *t, size_t n, size_t i, double *v, size_t *end)
 {
     if (!sg_r_word_start(t, i) || i >= n || !sg_r_alpha(t[i]))
         return 0;
-    /* most words start with no number word's letter: z o t f s e n */
+    /* most words start with no number word's letter */
     unsigned char c0 = (unsigned char)(t[i] | 0x20);
-    if (!((1u << (c0 - 'a')) & 0x020C6030u))
+    if (!((1u << (c0 - 'a')) & SG_R_NUMWORD_FIRST))
         return 0;
     for (size_t k = 0; sg_r_numwords[k]; k++) {
         if ((unsigned char)sg_r_numwords[k][0] != c0)
@@ -676,6 +699,8 @@ static size_t sg_r_label(sg_uc *t, size_t n, int *sep, int *only_num, int *stron
     *sep = *only_num = *strong = *at_end = 0;
     for (int w = 0; w < 4 && i < n && i < 40; w++) {
         for (size_t k = 0; sg_r_labels[k]; k++) {
+            if ((t[i] | 0x20) != sg_r_labels[k][0]) /* cheap, and most words */
+                continue;
             size_t e = sg_r_word(t, n, i, sg_r_labels[k]);
             if (!e)
                 continue;
@@ -987,6 +1012,17 @@ static int sg_r_value_at(sg_uc *t, size_t n, size_t i, int only_num, int bare_gr
     return sg_r_verdict(t, n, i, 1, rv);
 }
 
+/* The bytes where the scan below may find something: digits, the first
+ * letters of the number words (either case), and the lead bytes of the star
+ * glyphs and of "½".  At any other byte the scan would do nothing: a letter
+ * there either continues a word or starts one that is no number word. */
+static const unsigned char sg_r_starts[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+    ['7'] = 1, ['8'] = 1, ['9'] = 1, ['z'] = 1, ['o'] = 1, ['t'] = 1, ['f'] = 1,
+    ['s'] = 1, ['e'] = 1, ['n'] = 1, ['Z'] = 1, ['O'] = 1, ['T'] = 1, ['F'] = 1,
+    ['S'] = 1, ['E'] = 1, ['N'] = 1, [0xE2] = 1, [0xC2] = 1,
+};
+
 /* One line of an article block: view bytes [lv, lv+ln). */
 static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
 {
@@ -1064,6 +1100,11 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
     sg_rcues cues = {0, SIZE_MAX, 0, SIZE_MAX};
     size_t i = 0;
     while (i < n) {
+        /* most bytes start nothing: passed over at the cost of a look-up */
+        while (i < n && !sg_r_starts[t[i]])
+            i++;
+        if (i >= n)
+            break;
         unsigned char c = t[i];
         size_t resume = i + 1;
         if (sg_r_digit(c)) {
@@ -1094,17 +1135,23 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
             while (resume < n && sg_r_digit(t[resume]) && resume > i)
                 resume++;
         } else if (sg_r_alpha(c)) {
-            if (sg_r_word_start(t, i) && sg_r_numeric(t, n, i, &rv, &resume)) {
-                int alone = sg_r_alone(t, n, rv.s, rv.e);
-                if (sg_r_prose_ok(&cues, t, n, &rv, alone)) {
-                    sg_r_finish_num(&rv);
-                    sg_r_offer(sc, block, tv, &rv, alone ? 4 : 0);
+            size_t e = i + 1;
+            while (e < n && sg_r_alpha(t[e]))
+                e++;
+            resume = e; /* a word that is no number word: passed over whole */
+            if (sg_r_word_start(t, i) && sg_r_is_numword(t, i, e)) {
+                if (sg_r_numeric(t, n, i, &rv, &resume)) {
+                    int alone = sg_r_alone(t, n, rv.s, rv.e);
+                    if (sg_r_prose_ok(&cues, t, n, &rv, alone)) {
+                        sg_r_finish_num(&rv);
+                        sg_r_offer(sc, block, tv, &rv, alone ? 4 : 0);
+                    }
                 }
+                if (resume <= i)
+                    resume = i + 1;
+                while (resume < n && sg_r_alpha(t[resume]))
+                    resume++;
             }
-            if (resume <= i)
-                resume = i + 1;
-            while (resume < n && sg_r_alpha(t[resume]))
-                resume++;
         } else if (c == 0xE2 || c == 0xC2) {
             int kind;
             if (sg_r_glyph(t, n, i, &kind) && kind != 1 &&
