@@ -614,6 +614,15 @@ void sg_segment(const char *text, size_t n, sg_sentence_fn emit, void *ctx)
             s.last_end = i;
             continue;
         }
+        if (c0 == ' ') {
+            /* a plain space, the next most common: as below, without the
+             * decoding and the line-break tests */
+            if (s.open && i - s.start > SG_SEG_LONGEST)
+                sg_seg_close(&s, s.last_end);
+            s.in_word = 0;
+            i++;
+            continue;
+        }
         size_t l = sg_seg_decode(s.t, n, i, &cp);
 
         if (sg_seg_is_space(cp)) {
