@@ -937,8 +937,9 @@ static int sg_plain_lines(sg_doc *doc, sg_plain_state *st, size_t pos)
             if (ln.start == (size_t)-1)
                 ln.start = p;
             if (s[p] > ' ' && s[p] < 0x80) {
-                /* a run of printable ASCII up to the next insertion: one
-                 * column a byte, none of it blank */
+                /* a run of printable ASCII and spaces up to the next
+                 * insertion: one column a byte, and the text goes on to
+                 * its last byte that is not a space */
                 size_t lim = kc < doc->nchunks && doc->chunks[kc].start < eol
                                  ? doc->chunks[kc].start
                                  : eol;
@@ -947,11 +948,14 @@ static int sg_plain_lines(sg_doc *doc, sg_plain_state *st, size_t pos)
                 in_indent = 0;
                 any = 1;
                 size_t q = p;
-                while (q < lim && s[q] > ' ' && s[q] < 0x80)
+                while (q < lim && (unsigned char)(s[q] - ' ') < 0x60)
                     q++;
+                last = q;
+                while (s[last - 1] == ' ') /* s[p] is not one */
+                    last--;
+                cols_at_last = cols + (last - p);
                 cols += q - p;
-                p = last = q;
-                cols_at_last = cols;
+                p = q;
                 continue;
             }
             size_t bl = sg_blank_len(s, eol, p);
@@ -1142,29 +1146,22 @@ typedef struct sg_head {
 static void sg_head_make(const char *text, size_t n, sg_head *h)
 {
     const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0;
+    size_t i = 0, len = 0; /* not h->n: each store to h->t would reload it */
     int space = 0;
-    h->n = 0;
     while (i < n) {
         unsigned char c = s[i];
-        if (c > ' ' && c < 0x80 && h->n + 2 <= SG_BP_HEAD_BYTES && !space) {
-            /* printable ASCII, the common case: neither blank nor quote */
-            h->t[h->n] = (char)sg_lower(c);
-            h->up[h->n++] = (unsigned char)sg_is_upper(c);
-            i++;
-            continue;
-        }
-        size_t bl = sg_blank_len(s, n, i);
+        /* printable ASCII, the common case, is no blank */
+        size_t bl = c == ' ' ? 1 : c > ' ' && c < 0x80 ? 0 : sg_blank_len(s, n, i);
         if (bl || c == '\n') {
             i += bl ? bl : 1;
-            space = h->n > 0;
+            space = len > 0;
             continue;
         }
-        if (h->n + 2 > SG_BP_HEAD_BYTES)
+        if (len + 2 > SG_BP_HEAD_BYTES)
             break;
         if (space) {
-            h->t[h->n] = ' ';
-            h->up[h->n++] = 0;
+            h->t[len] = ' ';
+            h->up[len++] = 0;
             space = 0;
         }
         if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
@@ -1173,9 +1170,10 @@ static void sg_head_make(const char *text, size_t n, sg_head *h)
             i += 3;
         } else
             i++;
-        h->t[h->n] = (char)sg_lower(c);
-        h->up[h->n++] = (unsigned char)sg_is_upper(c);
+        h->t[len] = (char)sg_lower(c);
+        h->up[len++] = (unsigned char)sg_is_upper(c);
     }
+    h->n = len;
     h->whole = i >= n;
     for (;;) {
         size_t m = h->n;
@@ -1240,34 +1238,51 @@ static int sg_head_find(const sg_head *h, const char *p, size_t from)
     return sg_head_find_in(h, p, from, SIZE_MAX);
 }
 
+/* For each first byte of a head, the cues worth trying there, as bits in
+ * table order: those that may stand anywhere, and the exact and prefix
+ * cues that start with that byte.  A head is thus tried against a dozen
+ * cues or two, not all of them. */
+#define SG_NCUES (sizeof sg_cues / sizeof *sg_cues)
+#define SG_CUE_SETS ((SG_NCUES + 63) / 64)
+static uint64_t sg_cue_try[256][SG_CUE_SETS];
+static pthread_once_t sg_cue_once = PTHREAD_ONCE_INIT;
+
+static void sg_cue_init(void)
+{
+    for (size_t i = 0; i < SG_NCUES; i++)
+        for (int b = 0; b < 256; b++)
+            if (sg_cues[i].mode == SG_CUE_CONTAINS || (unsigned char)sg_cues[i].text[0] == b)
+                sg_cue_try[b][i / 64] |= 1ull << (i % 64);
+}
+
 static const sg_cue *sg_cue_match(const sg_head *h, const sg_tfeat *f)
 {
-    for (size_t i = 0; i < sizeof sg_cues / sizeof *sg_cues; i++) {
-        const sg_cue *c = &sg_cues[i];
-        if (c->max_words && f->words > c->max_words)
-            continue;
-        if ((c->flags & SG_CUE_NOPUNCT) && f->end_punct)
-            continue;
-        /* exact and prefix cues start the head: a first byte that differs
-         * rules them out before any length or compare */
-        if (c->mode != SG_CUE_CONTAINS && (!h->n || h->t[0] != c->text[0]))
-            continue;
-        size_t pl = strlen(c->text);
-        switch (c->mode) {
-        case SG_CUE_EXACT:
-            if (h->whole && h->n == pl && !memcmp(h->t, c->text, pl))
-                return c;
-            break;
-        case SG_CUE_PREFIX:
-            if (sg_head_at(h, 0, c->text, pl))
-                return c;
-            break;
-        default:
-            if (sg_head_find(h, c->text, 0) >= 0)
-                return c;
-            break;
+    pthread_once(&sg_cue_once, sg_cue_init);
+    /* an empty head: only the cues that stand anywhere, and they fail */
+    const uint64_t *try = sg_cue_try[h->n ? (unsigned char)h->t[0] : 0];
+    for (size_t set = 0; set < SG_CUE_SETS; set++)
+        for (uint64_t bits = try[set]; bits; bits &= bits - 1) {
+            const sg_cue *c = &sg_cues[set * 64 + (size_t)__builtin_ctzll(bits)];
+            if (c->max_words && f->words > c->max_words)
+                continue;
+            if ((c->flags & SG_CUE_NOPUNCT) && f->end_punct)
+                continue;
+            size_t pl = strlen(c->text);
+            switch (c->mode) {
+            case SG_CUE_EXACT:
+                if (h->whole && h->n == pl && !memcmp(h->t, c->text, pl))
+                    return c;
+                break;
+            case SG_CUE_PREFIX:
+                if (sg_head_at(h, 0, c->text, pl))
+                    return c;
+                break;
+            default:
+                if (sg_head_find(h, c->text, 0) >= 0)
+                    return c;
+                break;
+            }
         }
-    }
     return NULL;
 }
 
@@ -1441,8 +1456,12 @@ static int sg_bp_bio(const sg_head *h, const sg_tfeat *f)
     static const char *const is[] = {" is a ", " is an ", " is the ", NULL};
     if (!h->up[0] || f->words > SG_BP_BIO_WORDS)
         return 0;
+    /* near the start, after a name; most heads have no " is " there */
+    int first = sg_head_find_in(h, " is ", 0, 40);
+    if (first < 0)
+        return 0;
     for (size_t k = 0; is[k]; k++) {
-        int at = sg_head_find_in(h, is[k], 0, 40); /* near the start: a name */
+        int at = sg_head_find_in(h, is[k], (size_t)first, 40);
         if (at < 0)
             continue;
         for (size_t w = 0; sg_bio_words[w]; w++)
