@@ -20,6 +20,7 @@
 #include "sg_internal.h"
 #include "sg_utf8.h"
 
+#include <pthread.h>
 #include <stdint.h>
 
 /* Past these lengths a sentence without an end is cut, see above. */
@@ -96,6 +97,26 @@ static const sg_abbr sg_abbrs[] = {
     SG_A("u.s", MAYBE, ANY), SG_A("u.k", MAYBE, ANY),
 };
 /* clang-format on */
+
+#define SG_NABBRS (sizeof sg_abbrs / sizeof sg_abbrs[0])
+
+/* The abbreviations by first letter (every entry starts with one), built
+ * once: a word is compared with the few that share its first letter. */
+static unsigned char sg_abbr_by_letter[SG_NABBRS]; /* indices, in table order */
+static unsigned char sg_abbr_from[27];             /* letter c: [from[c], from[c + 1]) */
+static pthread_once_t sg_abbr_once = PTHREAD_ONCE_INIT;
+
+static void sg_abbr_init(void)
+{
+    size_t k = 0;
+    for (int c = 0; c < 26; c++) {
+        sg_abbr_from[c] = (unsigned char)k;
+        for (size_t i = 0; i < SG_NABBRS; i++)
+            if (sg_abbrs[i].word[0] == 'a' + c)
+                sg_abbr_by_letter[k++] = (unsigned char)i;
+    }
+    sg_abbr_from[26] = (unsigned char)k;
+}
 
 /* Capitalised words that usually open a sentence: after "etc." or "U.S."
  * one of these means the sentence ended there.  Keep them sorted (strcmp). */
@@ -415,9 +436,17 @@ static int sg_seg_dot_ends(const sg_seg *s, size_t t0, size_t p, int next)
     }
     low[len] = '\0';
 
-    for (k = 0; k < sizeof sg_abbrs / sizeof sg_abbrs[0]; k++) {
-        const sg_abbr *a = &sg_abbrs[k];
-        if (a->len != len || a->word[0] != low[0] || memcmp(a->word, low, len) != 0)
+    /* only the abbreviations with the word's first letter can be it */
+    unsigned letter = (unsigned)(low[0] - 'a');
+    size_t from = 0, to = 0;
+    if (letter < 26) {
+        pthread_once(&sg_abbr_once, sg_abbr_init);
+        from = sg_abbr_from[letter];
+        to = sg_abbr_from[letter + 1];
+    }
+    for (k = from; k < to; k++) {
+        const sg_abbr *a = &sg_abbrs[sg_abbr_by_letter[k]];
+        if (a->len != len || memcmp(a->word, low, len) != 0)
             continue;
         if ((a->flags & SG_ABBR_F_CAP) && !(t[w0] >= 'A' && t[w0] <= 'Z'))
             continue;
