@@ -100,13 +100,16 @@ static const sg_abbr sg_abbrs[] = {
 
 #define SG_NABBRS (sizeof sg_abbrs / sizeof sg_abbrs[0])
 
-/* The abbreviations by first letter (every entry starts with one), built
- * once: a word is compared with the few that share its first letter. */
+/* Tables built once.  The abbreviations by first letter (every entry
+ * starts with one): a word is compared with the few that share its first
+ * letter.  ASCII letters and digits: a look-up is cheaper than two range
+ * tests in the main loop's fast path. */
 static unsigned char sg_abbr_by_letter[SG_NABBRS]; /* indices, in table order */
 static unsigned char sg_abbr_from[27];             /* letter c: [from[c], from[c + 1]) */
-static pthread_once_t sg_abbr_once = PTHREAD_ONCE_INIT;
+static unsigned char sg_seg_alnum[256];
+static pthread_once_t sg_seg_once = PTHREAD_ONCE_INIT;
 
-static void sg_abbr_init(void)
+static void sg_seg_init(void)
 {
     size_t k = 0;
     for (int c = 0; c < 26; c++) {
@@ -116,6 +119,8 @@ static void sg_abbr_init(void)
                 sg_abbr_by_letter[k++] = (unsigned char)i;
     }
     sg_abbr_from[26] = (unsigned char)k;
+    for (int c = 0; c < 256; c++)
+        sg_seg_alnum[c] = (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
 }
 
 /* Capitalised words that usually open a sentence: after "etc." or "U.S."
@@ -440,7 +445,6 @@ static int sg_seg_dot_ends(const sg_seg *s, size_t t0, size_t p, int next)
     unsigned letter = (unsigned)(low[0] - 'a');
     size_t from = 0, to = 0;
     if (letter < 26) {
-        pthread_once(&sg_abbr_once, sg_abbr_init);
         from = sg_abbr_from[letter];
         to = sg_abbr_from[letter + 1];
     }
@@ -616,6 +620,7 @@ void sg_segment(const char *text, size_t n, sg_sentence_fn emit, void *ctx)
 
     if (!text || !emit)
         return;
+    pthread_once(&sg_seg_once, sg_seg_init);
     memset(&s, 0, sizeof s);
     s.t = (const unsigned char *)text;
     s.n = n;
@@ -625,7 +630,7 @@ void sg_segment(const char *text, size_t n, sg_sentence_fn emit, void *ctx)
     while (i < n) {
         uint32_t cp;
         unsigned char c0 = s.t[i];
-        if ((c0 | 32u) - 'a' < 26u || (unsigned)(c0 - '0') < 10u) {
+        if (sg_seg_alnum[c0]) {
             /* a run of ASCII letters and digits, the common case: no space,
              * no terminal, no place for a long sentence to give way */
             if (!s.open) {
@@ -638,8 +643,7 @@ void sg_segment(const char *text, size_t n, sg_sentence_fn emit, void *ctx)
             }
             do
                 i++;
-            while (i < n &&
-                   ((s.t[i] | 32u) - 'a' < 26u || (unsigned)(s.t[i] - '0') < 10u));
+            while (i < n && sg_seg_alnum[s.t[i]]);
             s.last_end = i;
             continue;
         }
