@@ -37,6 +37,7 @@
 #include "sg_internal.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <strings.h>
 
 /* ---- the verdict table ----------------------------------------------------- */
@@ -301,8 +302,26 @@ static const char *const sg_r_numwords[] = {"zero",  "one",  "two", "three",
                                             "four",  "five", "six", "seven",
                                             "eight", "nine", "ten", NULL};
 
-/* The first letters of the number words, z o t f s e n, as bits (a = 0). */
-#define SG_R_NUMWORD_FIRST 0x020C6030u
+/* Byte classes for the line scan, built once (sg_r_init). */
+#define SG_RC_ALPHA 1 /* an ASCII letter */
+#define SG_RC_START 2 /* the scan may find something here: a digit, a
+                         number word's first letter (either case), or the
+                         lead byte of a star glyph or of "½" */
+static unsigned char sg_r_class[256];
+static pthread_once_t sg_r_once = PTHREAD_ONCE_INIT;
+
+static void sg_r_init(void)
+{
+    for (int c = 0; c < 256; c++)
+        sg_r_class[c] = (unsigned char)((sg_r_alpha(c) ? SG_RC_ALPHA : 0) |
+                                        (sg_r_digit(c) || c == 0xE2 || c == 0xC2 ? SG_RC_START
+                                                                                 : 0));
+    for (size_t k = 0; sg_r_numwords[k]; k++) {
+        unsigned char c = (unsigned char)sg_r_numwords[k][0];
+        sg_r_class[c] |= SG_RC_START;
+        sg_r_class[c ^ 0x20] |= SG_RC_START;
+    }
+}
 
 /* Is the run of letters t[i, e) a number word?  Three to five letters, one
  * of their first letters: most words fail that at once, the rest are
@@ -311,11 +330,13 @@ static int sg_r_is_numword(sg_uc *t, size_t i, size_t e)
 {
     size_t len = e - i;
     unsigned char c0 = (unsigned char)(t[i] | 0x20);
-    if (len < 3 || len > 5 || !((1u << (c0 - 'a')) & SG_R_NUMWORD_FIRST))
+    if (len < 3 || len > 5 || !(sg_r_class[c0] & SG_RC_START))
         return 0;
     for (size_t k = 0; sg_r_numwords[k]; k++) {
         const char *w = sg_r_numwords[k];
-        size_t j = 0;
+        if ((unsigned char)w[0] != c0)
+            continue;
+        size_t j = 1;
         while (j < len && (unsigned char)w[j] == (t[i + j] | 0x20))
             j++;
         if (j == len && !w[len])
@@ -331,7 +352,7 @@ static int sg_r_numword(sg_uc *t, size_t n, size_t i, double *v, size_t *end)
         return 0;
     /* most words start with no number word's letter */
     unsigned char c0 = (unsigned char)(t[i] | 0x20);
-    if (!((1u << (c0 - 'a')) & SG_R_NUMWORD_FIRST))
+    if (!(sg_r_class[c0] & SG_RC_START))
         return 0;
     for (size_t k = 0; sg_r_numwords[k]; k++) {
         if ((unsigned char)sg_r_numwords[k][0] != c0)
@@ -1012,17 +1033,6 @@ static int sg_r_value_at(sg_uc *t, size_t n, size_t i, int only_num, int bare_gr
     return sg_r_verdict(t, n, i, 1, rv);
 }
 
-/* The bytes where the scan below may find something: digits, the first
- * letters of the number words (either case), and the lead bytes of the star
- * glyphs and of "½".  At any other byte the scan would do nothing: a letter
- * there either continues a word or starts one that is no number word. */
-static const unsigned char sg_r_starts[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
-    ['7'] = 1, ['8'] = 1, ['9'] = 1, ['z'] = 1, ['o'] = 1, ['t'] = 1, ['f'] = 1,
-    ['s'] = 1, ['e'] = 1, ['n'] = 1, ['Z'] = 1, ['O'] = 1, ['T'] = 1, ['F'] = 1,
-    ['S'] = 1, ['E'] = 1, ['N'] = 1, [0xE2] = 1, [0xC2] = 1,
-};
-
 /* One line of an article block: view bytes [lv, lv+ln). */
 static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
 {
@@ -1100,8 +1110,10 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
     sg_rcues cues = {0, SIZE_MAX, 0, SIZE_MAX};
     size_t i = 0;
     while (i < n) {
-        /* most bytes start nothing: passed over at the cost of a look-up */
-        while (i < n && !sg_r_starts[t[i]])
+        /* most bytes start nothing and are passed over at the cost of a
+         * look-up: a letter there continues a word or starts one that is
+         * no number word */
+        while (i < n && !(sg_r_class[t[i]] & SG_RC_START))
             i++;
         if (i >= n)
             break;
@@ -1136,7 +1148,7 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
                 resume++;
         } else if (sg_r_alpha(c)) {
             size_t e = i + 1;
-            while (e < n && sg_r_alpha(t[e]))
+            while (e < n && (sg_r_class[t[e]] & SG_RC_ALPHA))
                 e++;
             resume = e; /* a word that is no number word: passed over whole */
             if (sg_r_word_start(t, i) && sg_r_is_numword(t, i, e)) {
@@ -1182,6 +1194,7 @@ void sg_rating_find(const sg_doc *doc, const sg_sentence *s, size_t ns,
     out->value = out->scale = out->normalized = NAN;
     if (!doc || !doc->view.data)
         return;
+    pthread_once(&sg_r_once, sg_r_init);
     sg_rscan sc;
     memset(&sc, 0, sizeof sc);
     sc.doc = doc;
