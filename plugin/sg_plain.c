@@ -618,12 +618,14 @@ static size_t sg_word_read(const unsigned char *s, size_t n, size_t i, sg_tfeat 
         /* a run of ASCII letters and digits, the common case: their case
          * is counted and they join the key lower-cased */
         unsigned char k, kinds = 0;
+        size_t uppers = 0;
         while (i < n && (k = sg_kind[s[i]])) {
-            f->uppers += k & SG_K_UPPER;
+            uppers += k & SG_K_UPPER;
             kinds |= k;
             sg_wkey_add(w, s[i] | 0x20);
             i++;
         }
+        f->uppers += uppers;
         if (kinds & SG_K_LOWER)
             f->has_lower = 1;
         if (i >= n)
