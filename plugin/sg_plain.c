@@ -568,7 +568,8 @@ static unsigned sg_word_flags(const sg_wkey *w)
         return 0;
     uint64_t key[2];
     memcpy(key, w->b, sizeof key);
-    for (size_t k = sg_wkey_slot(key); sg_wtab[k].flags; k = (k + 1) & (SG_WTAB_SLOTS - 1))
+    for (size_t k = sg_wkey_slot(key); sg_wtab[k].flags;
+         k = (k + 1) & (SG_WTAB_SLOTS - 1))
         if (sg_wtab[k].k[0] == key[0] && sg_wtab[k].k[1] == key[1])
             return sg_wtab[k].flags;
     return 0;
@@ -1166,6 +1167,17 @@ static void sg_head_make(const char *text, size_t n, sg_head *h)
             h->up[len++] = 0;
             space = 0;
         }
+        if (c > ' ' && c < 0x80) {
+            /* a run of printable ASCII, the common case, as far as room
+             * is left (a byte is added while len + 2 <= SG_BP_HEAD_BYTES) */
+            size_t room = SG_BP_HEAD_BYTES - 1 - len;
+            size_t lim = n - i < room ? n : i + room;
+            for (; i < lim && s[i] > ' ' && s[i] < 0x80; i++) {
+                h->t[len] = (char)sg_lower(s[i]);
+                h->up[len++] = (unsigned char)sg_is_upper(s[i]);
+            }
+            continue;
+        }
         if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
             (s[i + 2] == 0x98 || s[i + 2] == 0x99)) {
             c = '\'';
@@ -1247,14 +1259,18 @@ static int sg_head_find(const sg_head *h, const char *p, size_t from)
 #define SG_NCUES (sizeof sg_cues / sizeof *sg_cues)
 #define SG_CUE_SETS ((SG_NCUES + 63) / 64)
 static uint64_t sg_cue_try[256][SG_CUE_SETS];
+static size_t sg_cue_len[SG_NCUES];
 static pthread_once_t sg_cue_once = PTHREAD_ONCE_INIT;
 
 static void sg_cue_init(void)
 {
-    for (size_t i = 0; i < SG_NCUES; i++)
+    for (size_t i = 0; i < SG_NCUES; i++) {
+        sg_cue_len[i] = strlen(sg_cues[i].text);
         for (int b = 0; b < 256; b++)
-            if (sg_cues[i].mode == SG_CUE_CONTAINS || (unsigned char)sg_cues[i].text[0] == b)
+            if (sg_cues[i].mode == SG_CUE_CONTAINS ||
+                (unsigned char)sg_cues[i].text[0] == b)
                 sg_cue_try[b][i / 64] |= 1ull << (i % 64);
+    }
 }
 
 static const sg_cue *sg_cue_match(const sg_head *h, const sg_tfeat *f)
@@ -1264,12 +1280,12 @@ static const sg_cue *sg_cue_match(const sg_head *h, const sg_tfeat *f)
     const uint64_t *try = sg_cue_try[h->n ? (unsigned char)h->t[0] : 0];
     for (size_t set = 0; set < SG_CUE_SETS; set++)
         for (uint64_t bits = try[set]; bits; bits &= bits - 1) {
-            const sg_cue *c = &sg_cues[set * 64 + (size_t)__builtin_ctzll(bits)];
+            size_t k = set * 64 + (size_t)__builtin_ctzll(bits), pl = sg_cue_len[k];
+            const sg_cue *c = &sg_cues[k];
             if (c->max_words && f->words > c->max_words)
                 continue;
             if ((c->flags & SG_CUE_NOPUNCT) && f->end_punct)
                 continue;
-            size_t pl = strlen(c->text);
             switch (c->mode) {
             case SG_CUE_EXACT:
                 if (h->whole && h->n == pl && !memcmp(h->t, c->text, pl))

@@ -302,20 +302,23 @@ static const char *const sg_r_numwords[] = {"zero",  "one",  "two", "three",
                                             "four",  "five", "six", "seven",
                                             "eight", "nine", "ten", NULL};
 
-/* Byte classes for the line scan, built once (sg_r_init). */
-#define SG_RC_ALPHA 1 /* an ASCII letter */
-#define SG_RC_START 2 /* the scan may find something here: a digit, a
-                         number word's first letter (either case), or the
-                         lead byte of a star glyph or of "½" */
+/* Byte classes for the line scan, built once (sg_r_init): SG_RC_ALPHA, an
+ * ASCII letter; SG_RC_START, a byte where the scan may find something: a
+ * digit, a number word's first letter (either case), or the lead byte of a
+ * star glyph or of "½". */
+#define SG_RC_ALPHA 1
+#define SG_RC_START 2
 static unsigned char sg_r_class[256];
 static pthread_once_t sg_r_once = PTHREAD_ONCE_INIT;
 
 static void sg_r_init(void)
 {
-    for (int c = 0; c < 256; c++)
-        sg_r_class[c] = (unsigned char)((sg_r_alpha(c) ? SG_RC_ALPHA : 0) |
-                                        (sg_r_digit(c) || c == 0xE2 || c == 0xC2 ? SG_RC_START
-                                                                                 : 0));
+    for (int c = 0; c < 256; c++) {
+        if (sg_r_alpha(c))
+            sg_r_class[c] |= SG_RC_ALPHA;
+        if (sg_r_digit(c) || c == 0xE2 || c == 0xC2)
+            sg_r_class[c] |= SG_RC_START;
+    }
     for (size_t k = 0; sg_r_numwords[k]; k++) {
         unsigned char c = (unsigned char)sg_r_numwords[k][0];
         sg_r_class[c] |= SG_RC_START;
