@@ -309,6 +309,9 @@ static const char *const sg_r_numwords[] = {"zero",  "one",  "two", "three",
 #define SG_RC_ALPHA 1
 #define SG_RC_START 2
 static unsigned char sg_r_class[256];
+/* For each lower-case letter, the number words starting with it (bit k:
+ * sg_r_numwords[k]). */
+static unsigned sg_r_numwords_at[26];
 static pthread_once_t sg_r_once = PTHREAD_ONCE_INIT;
 
 static void sg_r_init(void)
@@ -323,22 +326,20 @@ static void sg_r_init(void)
         unsigned char c = (unsigned char)sg_r_numwords[k][0];
         sg_r_class[c] |= SG_RC_START;
         sg_r_class[c ^ 0x20] |= SG_RC_START;
+        sg_r_numwords_at[c - 'a'] |= 1u << k;
     }
 }
 
-/* Is the run of letters t[i, e) a number word?  Three to five letters, one
- * of their first letters: most words fail that at once, the rest are
- * compared with the list. */
+/* Is the run of letters t[i, e) a number word?  Three to five letters:
+ * most words fail that, the rest are compared with the number words that
+ * share their first letter. */
 static int sg_r_is_numword(sg_uc *t, size_t i, size_t e)
 {
     size_t len = e - i;
-    unsigned char c0 = (unsigned char)(t[i] | 0x20);
-    if (len < 3 || len > 5 || !(sg_r_class[c0] & SG_RC_START))
+    if (len < 3 || len > 5)
         return 0;
-    for (size_t k = 0; sg_r_numwords[k]; k++) {
-        const char *w = sg_r_numwords[k];
-        if ((unsigned char)w[0] != c0)
-            continue;
+    for (unsigned ks = sg_r_numwords_at[(t[i] | 0x20) - 'a']; ks; ks &= ks - 1) {
+        const char *w = sg_r_numwords[__builtin_ctz(ks)];
         size_t j = 1;
         while (j < len && (unsigned char)w[j] == (t[i + j] | 0x20))
             j++;
