@@ -434,7 +434,7 @@ static int sg_is_digit(unsigned char c)
 }
 static int sg_is_alnum(unsigned char c)
 {
-    return (unsigned char)((c | 0x20) - 'a') < 26 || sg_is_digit(c);
+    return sg_is_upper(c) || sg_is_lower(c) || sg_is_digit(c);
 }
 static unsigned char sg_lower(unsigned char c)
 {
@@ -511,6 +511,7 @@ typedef struct sg_wkey {
     unsigned char b[16];
     size_t n;
 } sg_wkey;
+_Static_assert(SG_W_MAX < 16, "table words fit a key");
 
 /* Past 16 bytes the key wraps around: such a word is longer than any in
  * the table and is never looked up, so its key does not matter, and the
