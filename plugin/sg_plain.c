@@ -76,8 +76,6 @@
 #define SG_BP_BIO_WORDS 120
 /* Cues are looked for in this many bytes at the start of a block. */
 #define SG_BP_HEAD_BYTES 160
-/* Words longer than this are never stop words or cue words. */
-#define SG_WORD_KEEP 24
 /* Word counts and stop-word shares are read off this much of a long block:
  * enough to tell prose from chrome, and long blocks need no more. */
 #define SG_SCAN_BYTES 4096
@@ -506,24 +504,76 @@ static int sg_sep_joins(const unsigned char *s, size_t n, size_t i, size_t sl)
     return joiner && i + sl < n && !sg_sep_len(s, n, i + sl);
 }
 
-/* The word table by hash, built once: a lookup per word is then one or two
- * probes instead of a binary search of string compares. */
-static sg_wordset sg_word_set;
+/* A word as the scanner reads it: its first 16 bytes, lower-cased and
+ * zero-padded, and its length.  Words never hold a NUL byte, so the bytes
+ * alone tell words of up to 16 bytes apart. */
+typedef struct sg_wkey {
+    unsigned char b[16];
+    size_t n;
+} sg_wkey;
+_Static_assert(SG_W_MAX < 16, "table words fit a key");
+
+/* Past 16 bytes the key wraps around: such a word is longer than any in
+ * the table and is never looked up, so its key does not matter, and the
+ * store needs no test. */
+static void sg_wkey_add(sg_wkey *w, unsigned char c)
+{
+    w->b[w->n++ & 15] = c;
+}
+
+/* The kind of an ASCII letter or digit (one bit), 0 for every other byte. */
+enum { SG_K_UPPER = 1, SG_K_LOWER = 2, SG_K_DIGIT = 4 };
+static unsigned char sg_kind[256];
+
+/* The word table by key, built once: the scanner keeps each word's bytes
+ * as it reads them, so a lookup is one multiply and a probe or two, with
+ * no string hashed or compared. */
+#define SG_WTAB_BITS 10
+#define SG_WTAB_SLOTS (1u << SG_WTAB_BITS)
+typedef struct sg_wslot {
+    uint64_t k[2];
+    unsigned char flags; /* 0: empty (every word in the table has a class) */
+} sg_wslot;
+static sg_wslot sg_wtab[SG_WTAB_SLOTS];
 static pthread_once_t sg_word_once = PTHREAD_ONCE_INIT;
+
+static size_t sg_wkey_slot(const uint64_t k[2])
+{
+    uint64_t h = (k[0] ^ (k[1] * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> (64 - SG_WTAB_BITS));
+}
 
 static void sg_word_init(void)
 {
-    sg_wordset_build(&sg_word_set, sg_words, sizeof *sg_words,
-                     sizeof sg_words / sizeof *sg_words);
+    for (int c = 0; c < 256; c++)
+        sg_kind[c] = sg_is_upper((unsigned char)c)   ? SG_K_UPPER
+                     : sg_is_lower((unsigned char)c) ? SG_K_LOWER
+                     : sg_is_digit((unsigned char)c) ? SG_K_DIGIT
+                                                     : 0;
+    for (size_t i = 0; i < sizeof sg_words / sizeof *sg_words; i++) {
+        uint64_t key[2] = {0, 0};
+        memcpy(key, sg_words[i].w, strlen(sg_words[i].w));
+        size_t k = sg_wkey_slot(key);
+        while (sg_wtab[k].flags)
+            k = (k + 1) & (SG_WTAB_SLOTS - 1);
+        sg_wtab[k].k[0] = key[0];
+        sg_wtab[k].k[1] = key[1];
+        sg_wtab[k].flags = sg_words[i].flags;
+    }
 }
 
-/* The SG_W_ classes of a lower-cased word. */
-static unsigned sg_word_flags(const char *w, size_t n)
+/* The SG_W_ classes of a word. */
+static unsigned sg_word_flags(const sg_wkey *w)
 {
-    if (!n || n > SG_W_MAX)
+    if (!w->n || w->n > SG_W_MAX)
         return 0;
-    long e = sg_wordset_find(&sg_word_set, w, n);
-    return e >= 0 ? sg_words[e].flags : 0;
+    uint64_t key[2];
+    memcpy(key, w->b, sizeof key);
+    for (size_t k = sg_wkey_slot(key); sg_wtab[k].flags;
+         k = (k + 1) & (SG_WTAB_SLOTS - 1))
+        if (sg_wtab[k].k[0] == key[0] && sg_wtab[k].k[1] == key[1])
+            return sg_wtab[k].flags;
+    return 0;
 }
 
 static int sg_in_list(const char *const *list, const char *w, size_t n)
@@ -550,98 +600,99 @@ typedef struct sg_tfeat {
     unsigned char last; /* its last byte before closing quotes and blanks */
 } sg_tfeat;
 
-static void sg_tfeat_scan(const char *text, size_t len, sg_tfeat *f)
+/* Does a sentence end right after the word ending at s[i]: ". " or "? ",
+ * closing quotes passed over? */
+static int sg_stop_after(const unsigned char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == '"' || s[i] == '\'' || s[i] == ')' ||
+                     (i + 2 < n && s[i] == 0xE2 && s[i + 1] == 0x80 &&
+                      (s[i + 2] == 0x9D || s[i + 2] == 0x99))))
+        i += s[i] == 0xE2 ? 3 : 1;
+    return i + 1 < n && (s[i] == '.' || s[i] == '!' || s[i] == '?') &&
+           (s[i + 1] == ' ' || s[i + 1] == '\t');
+}
+
+/* Read the word starting at s[i] into w; returns its end. */
+static size_t sg_word_read(const unsigned char *s, size_t n, size_t i, sg_tfeat *f,
+                           sg_wkey *w)
+{
+    for (;;) {
+        /* a run of ASCII letters and digits, the common case: their case
+         * is counted and they join the key lower-cased */
+        unsigned char k, kinds = 0;
+        size_t uppers = 0;
+        while (i < n && (k = sg_kind[s[i]])) {
+            uppers += k & SG_K_UPPER;
+            kinds |= k;
+            sg_wkey_add(w, s[i] | 0x20);
+            i++;
+        }
+        f->uppers += uppers;
+        if (kinds & SG_K_LOWER)
+            f->has_lower = 1;
+        if (i >= n)
+            return i;
+        unsigned char c = s[i];
+        if (c < 0x80) { /* ASCII: what sg_sep_len says, without the call */
+            if (!((c == '\'' || c == '-') && i + 1 < n && !sg_sep_len(s, n, i + 1)))
+                return i;
+            sg_wkey_add(w, c);
+            i++;
+            continue;
+        }
+        size_t sl = sg_sep_len(s, n, i);
+        if (sl) {
+            if (!sg_sep_joins(s, n, i, sl))
+                return i;
+            sg_wkey_add(w, '\''); /* a joiner past ASCII is U+2019 */
+            i += sl;
+            continue;
+        }
+        sg_wkey_add(w, c); /* past ASCII: no case */
+        i++;
+    }
+}
+
+static void sg_tfeat_scan(const char *text, size_t len, sg_tfeat *out)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t n = len < SG_SCAN_BYTES ? len : SG_SCAN_BYTES;
     pthread_once(&sg_word_once, sg_word_init);
-    memset(f, 0, sizeof *f);
+    sg_tfeat f; /* a local copy the compiler may keep in registers */
+    memset(&f, 0, sizeof f);
     int seen_letter_word = 0;
     size_t i = 0;
     while (i < n) {
-        size_t sl = sg_sep_len(s, n, i);
-        if (sl) {
-            i += sl;
+        unsigned char first = s[i];
+        if (first < 0x80 && !sg_kind[first]) {
+            i++; /* an ASCII separator: what sg_sep_len says, without the call */
             continue;
         }
-        char w[SG_WORD_KEEP];
-        size_t wl = 0;
-        int kept = 1;
-        unsigned char first = s[i];
-        while (i < n) {
-            unsigned char c = s[i];
-            if (c < 0x80) { /* ASCII: what sg_sep_len says, without the call */
-                if (sg_is_alnum(c)) {
-                    if (sg_is_upper(c))
-                        f->uppers++;
-                    else if (sg_is_lower(c))
-                        f->has_lower = 1;
-                    if (wl < sizeof w)
-                        w[wl++] = (char)sg_lower(c);
-                    else
-                        kept = 0;
-                    i++;
-                    continue;
-                }
-                if (!((c == '\'' || c == '-') && i + 1 < n && !sg_sep_len(s, n, i + 1)))
-                    break;
-                if (wl < sizeof w)
-                    w[wl++] = (char)c;
-                else
-                    kept = 0;
-                i++;
-                continue;
-            }
-            sl = sg_sep_len(s, n, i);
+        if (first >= 0x80) {
+            size_t sl = sg_sep_len(s, n, i);
             if (sl) {
-                if (!sg_sep_joins(s, n, i, sl))
-                    break;
-                if (wl < sizeof w)
-                    w[wl++] = s[i] == '-' ? '-' : '\'';
-                else
-                    kept = 0;
                 i += sl;
                 continue;
             }
-            if (sg_is_upper(c))
-                f->uppers++;
-            else if (sg_is_lower(c))
-                f->has_lower = 1;
-            if (wl < sizeof w)
-                w[wl++] = (char)sg_lower(c);
-            else
-                kept = 0;
-            i++;
         }
-        f->words++;
-        /* ". " or "? " after a word (closing quotes passed over): two
-         * sentences */
-        {
-            size_t j = i;
-            while (j < n && (s[j] == '"' || s[j] == '\'' || s[j] == ')' ||
-                             (j + 2 < n && s[j] == 0xE2 && s[j + 1] == 0x80 &&
-                              (s[j + 2] == 0x9D || s[j + 2] == 0x99))))
-                j += s[j] == 0xE2 ? 3 : 1;
-            if (j + 1 < n && (s[j] == '.' || s[j] == '!' || s[j] == '?') &&
-                (s[j + 1] == ' ' || s[j + 1] == '\t'))
-                f->inner_stop = 1;
-        }
-        int small = 0;
-        if (kept) {
-            unsigned cls = sg_word_flags(w, wl);
-            f->stops += (cls & SG_W_STOP) != 0;
-            f->networks += (cls & SG_W_NETWORK) != 0;
-            f->shares += (cls & (SG_W_NETWORK | SG_W_SHARE)) == SG_W_SHARE;
-            small = (cls & SG_W_SMALL) != 0;
-        }
+        sg_wkey w = {{0}, 0};
+        i = sg_word_read(s, n, i, &f, &w);
+        f.words++;
+        /* a space after the word, the usual case, ends no sentence there */
+        if (!f.inner_stop && i < n && s[i] != ' ' && sg_stop_after(s, n, i))
+            f.inner_stop = 1;
+        unsigned cls = sg_word_flags(&w);
+        f.stops += (cls & SG_W_STOP) != 0;
+        f.networks += (cls & SG_W_NETWORK) != 0;
+        f.shares += (cls & (SG_W_NETWORK | SG_W_SHARE)) == SG_W_SHARE;
         if (sg_is_upper(first)) {
-            f->caps++;
+            f.caps++;
             if (!seen_letter_word)
-                f->first_cap = 1;
+                f.first_cap = 1;
             seen_letter_word = 1;
         } else if (sg_is_lower(first)) {
-            if (!small)
-                f->lowers++;
+            if (!(cls & SG_W_SMALL))
+                f.lowers++;
             seen_letter_word = 1;
         }
     }
@@ -668,14 +719,15 @@ static void sg_tfeat_scan(const char *text, size_t len, sg_tfeat *f)
     }
     if (e > 0) {
         unsigned char c = s[e - 1];
-        f->last = c;
+        f.last = c;
         if (c == '.' || c == '!' || c == '?')
-            f->end_punct = 1;
+            f.end_punct = 1;
         else if (e >= 3 && s[e - 3] == 0xE2 && s[e - 2] == 0x80 && c == 0xA6)
-            f->end_punct = 1, f->last = '.'; /* … */
+            f.end_punct = 1, f.last = '.'; /* … */
         else if (e >= 3 && s[e - 3] == 0xE3 && s[e - 2] == 0x80 && c == 0x82)
-            f->end_punct = 1, f->last = '.'; /* 。 */
+            f.end_punct = 1, f.last = '.'; /* 。 */
     }
+    *out = f;
 }
 
 /* Title Case or ALL CAPS, and short. */
@@ -889,8 +941,9 @@ static int sg_plain_lines(sg_doc *doc, sg_plain_state *st, size_t pos)
             if (ln.start == (size_t)-1)
                 ln.start = p;
             if (s[p] > ' ' && s[p] < 0x80) {
-                /* a run of printable ASCII up to the next insertion: one
-                 * column a byte, none of it blank */
+                /* a run of printable ASCII and spaces up to the next
+                 * insertion: one column a byte, and the text goes on to
+                 * its last byte that is not a space */
                 size_t lim = kc < doc->nchunks && doc->chunks[kc].start < eol
                                  ? doc->chunks[kc].start
                                  : eol;
@@ -899,11 +952,14 @@ static int sg_plain_lines(sg_doc *doc, sg_plain_state *st, size_t pos)
                 in_indent = 0;
                 any = 1;
                 size_t q = p;
-                while (q < lim && s[q] > ' ' && s[q] < 0x80)
+                while (q < lim && (unsigned char)(s[q] - ' ') < 0x60)
                     q++;
+                last = q;
+                while (s[last - 1] == ' ') /* s[p] is not one */
+                    last--;
+                cols_at_last = cols + (last - p);
                 cols += q - p;
-                p = last = q;
-                cols_at_last = cols;
+                p = q;
                 continue;
             }
             size_t bl = sg_blank_len(s, eol, p);
@@ -1094,33 +1150,45 @@ typedef struct sg_head {
 static void sg_head_make(const char *text, size_t n, sg_head *h)
 {
     const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0;
+    size_t i = 0, len = 0; /* not h->n: each store to h->t would reload it */
     int space = 0;
-    h->n = 0;
     while (i < n) {
-        size_t bl = sg_blank_len(s, n, i);
-        if (bl || s[i] == '\n') {
+        unsigned char c = s[i];
+        /* printable ASCII, the common case, is no blank */
+        size_t bl = c == ' ' ? 1 : c > ' ' && c < 0x80 ? 0 : sg_blank_len(s, n, i);
+        if (bl || c == '\n') {
             i += bl ? bl : 1;
-            space = h->n > 0;
+            space = len > 0;
             continue;
         }
-        if (h->n + 2 > SG_BP_HEAD_BYTES)
+        if (len + 2 > SG_BP_HEAD_BYTES)
             break;
         if (space) {
-            h->t[h->n] = ' ';
-            h->up[h->n++] = 0;
+            h->t[len] = ' ';
+            h->up[len++] = 0;
             space = 0;
         }
-        unsigned char c = s[i];
+        if (c > ' ' && c < 0x80) {
+            /* a run of printable ASCII, the common case, as far as room
+             * is left (a byte is added while len + 2 <= SG_BP_HEAD_BYTES) */
+            size_t room = SG_BP_HEAD_BYTES - 1 - len;
+            size_t lim = n - i < room ? n : i + room;
+            for (; i < lim && s[i] > ' ' && s[i] < 0x80; i++) {
+                h->t[len] = (char)sg_lower(s[i]);
+                h->up[len++] = (unsigned char)sg_is_upper(s[i]);
+            }
+            continue;
+        }
         if (c == 0xE2 && i + 2 < n && s[i + 1] == 0x80 &&
             (s[i + 2] == 0x98 || s[i + 2] == 0x99)) {
             c = '\'';
             i += 3;
         } else
             i++;
-        h->t[h->n] = (char)sg_lower(c);
-        h->up[h->n++] = (unsigned char)sg_is_upper(c);
+        h->t[len] = (char)sg_lower(c);
+        h->up[len++] = (unsigned char)sg_is_upper(c);
     }
+    h->n = len;
     h->whole = i >= n;
     for (;;) {
         size_t m = h->n;
@@ -1170,43 +1238,70 @@ static int sg_head_at(const sg_head *h, size_t at, const char *p, size_t pl)
     return 1;
 }
 
-static int sg_head_find(const sg_head *h, const char *p, size_t from)
+/* The first whole-word occurrence of `p` in t starting in [from, last]. */
+static int sg_head_find_in(const sg_head *h, const char *p, size_t from, size_t last)
 {
     size_t pl = strlen(p);
-    for (size_t at = from; at + pl <= h->n; at++)
+    for (size_t at = from; at <= last && at + pl <= h->n; at++)
         if (h->t[at] == p[0] && sg_head_at(h, at, p, pl)) /* first byte: cheap */
             return (int)at;
     return -1;
 }
 
+static int sg_head_find(const sg_head *h, const char *p, size_t from)
+{
+    return sg_head_find_in(h, p, from, SIZE_MAX);
+}
+
+/* For each first byte of a head, the cues worth trying there, as bits in
+ * table order: those that may stand anywhere, and the exact and prefix
+ * cues that start with that byte.  A head is thus tried against a dozen
+ * cues or two, not all of them. */
+#define SG_NCUES (sizeof sg_cues / sizeof *sg_cues)
+#define SG_CUE_SETS ((SG_NCUES + 63) / 64)
+static uint64_t sg_cue_try[256][SG_CUE_SETS];
+static size_t sg_cue_len[SG_NCUES];
+static pthread_once_t sg_cue_once = PTHREAD_ONCE_INIT;
+
+static void sg_cue_init(void)
+{
+    for (size_t i = 0; i < SG_NCUES; i++) {
+        sg_cue_len[i] = strlen(sg_cues[i].text);
+        for (int b = 0; b < 256; b++)
+            if (sg_cues[i].mode == SG_CUE_CONTAINS ||
+                (unsigned char)sg_cues[i].text[0] == b)
+                sg_cue_try[b][i / 64] |= 1ull << (i % 64);
+    }
+}
+
 static const sg_cue *sg_cue_match(const sg_head *h, const sg_tfeat *f)
 {
-    for (size_t i = 0; i < sizeof sg_cues / sizeof *sg_cues; i++) {
-        const sg_cue *c = &sg_cues[i];
-        if (c->max_words && f->words > c->max_words)
-            continue;
-        if ((c->flags & SG_CUE_NOPUNCT) && f->end_punct)
-            continue;
-        /* exact and prefix cues start the head: a first byte that differs
-         * rules them out before any length or compare */
-        if (c->mode != SG_CUE_CONTAINS && (!h->n || h->t[0] != c->text[0]))
-            continue;
-        size_t pl = strlen(c->text);
-        switch (c->mode) {
-        case SG_CUE_EXACT:
-            if (h->whole && h->n == pl && !memcmp(h->t, c->text, pl))
-                return c;
-            break;
-        case SG_CUE_PREFIX:
-            if (sg_head_at(h, 0, c->text, pl))
-                return c;
-            break;
-        default:
-            if (sg_head_find(h, c->text, 0) >= 0)
-                return c;
-            break;
+    pthread_once(&sg_cue_once, sg_cue_init);
+    /* an empty head: only the cues that stand anywhere, and they fail */
+    const uint64_t *try = sg_cue_try[h->n ? (unsigned char)h->t[0] : 0];
+    for (size_t set = 0; set < SG_CUE_SETS; set++)
+        for (uint64_t bits = try[set]; bits; bits &= bits - 1) {
+            size_t k = set * 64 + (size_t)__builtin_ctzll(bits), pl = sg_cue_len[k];
+            const sg_cue *c = &sg_cues[k];
+            if (c->max_words && f->words > c->max_words)
+                continue;
+            if ((c->flags & SG_CUE_NOPUNCT) && f->end_punct)
+                continue;
+            switch (c->mode) {
+            case SG_CUE_EXACT:
+                if (h->whole && h->n == pl && !memcmp(h->t, c->text, pl))
+                    return c;
+                break;
+            case SG_CUE_PREFIX:
+                if (sg_head_at(h, 0, c->text, pl))
+                    return c;
+                break;
+            default:
+                if (sg_head_find(h, c->text, 0) >= 0)
+                    return c;
+                break;
+            }
         }
-    }
     return NULL;
 }
 
@@ -1380,9 +1475,13 @@ static int sg_bp_bio(const sg_head *h, const sg_tfeat *f)
     static const char *const is[] = {" is a ", " is an ", " is the ", NULL};
     if (!h->up[0] || f->words > SG_BP_BIO_WORDS)
         return 0;
+    /* near the start, after a name; most heads have no " is " there */
+    int first = sg_head_find_in(h, " is ", 0, 40);
+    if (first < 0)
+        return 0;
     for (size_t k = 0; is[k]; k++) {
-        int at = sg_head_find(h, is[k], 0);
-        if (at < 0 || at > 40)
+        int at = sg_head_find_in(h, is[k], (size_t)first, 40);
+        if (at < 0)
             continue;
         for (size_t w = 0; sg_bio_words[w]; w++)
             if (sg_head_find(h, sg_bio_words[w], (size_t)at) >= 0)

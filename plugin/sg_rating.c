@@ -37,6 +37,7 @@
 #include "sg_internal.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <strings.h>
 
 /* ---- the verdict table ----------------------------------------------------- */
@@ -301,14 +302,61 @@ static const char *const sg_r_numwords[] = {"zero",  "one",  "two", "three",
                                             "four",  "five", "six", "seven",
                                             "eight", "nine", "ten", NULL};
 
+/* Byte classes for the line scan, built once (sg_r_init): SG_RC_ALPHA, an
+ * ASCII letter; SG_RC_START, a byte where the scan may find something: a
+ * digit, a number word's first letter (either case), or the lead byte of a
+ * star glyph or of "½". */
+#define SG_RC_ALPHA 1
+#define SG_RC_START 2
+static unsigned char sg_r_class[256];
+/* For each lower-case letter, the number words starting with it (bit k:
+ * sg_r_numwords[k]). */
+static unsigned sg_r_numwords_at[26];
+static pthread_once_t sg_r_once = PTHREAD_ONCE_INIT;
+
+static void sg_r_init(void)
+{
+    for (int c = 0; c < 256; c++) {
+        if (sg_r_alpha(c))
+            sg_r_class[c] |= SG_RC_ALPHA;
+        if (sg_r_digit(c) || c == 0xE2 || c == 0xC2)
+            sg_r_class[c] |= SG_RC_START;
+    }
+    for (size_t k = 0; sg_r_numwords[k]; k++) {
+        unsigned char c = (unsigned char)sg_r_numwords[k][0];
+        sg_r_class[c] |= SG_RC_START;
+        sg_r_class[c ^ 0x20] |= SG_RC_START;
+        sg_r_numwords_at[c - 'a'] |= 1u << k;
+    }
+}
+
+/* Is the run of letters t[i, e) a number word?  Three to five letters:
+ * most words fail that, the rest are compared with the number words that
+ * share their first letter. */
+static int sg_r_is_numword(sg_uc *t, size_t i, size_t e)
+{
+    size_t len = e - i;
+    if (len < 3 || len > 5)
+        return 0;
+    for (unsigned ks = sg_r_numwords_at[(t[i] | 0x20) - 'a']; ks; ks &= ks - 1) {
+        const char *w = sg_r_numwords[__builtin_ctz(ks)];
+        size_t j = 1;
+        while (j < len && (unsigned char)w[j] == (t[i + j] | 0x20))
+            j++;
+        if (j == len && !w[len])
+            return 1;
+    }
+    return 0;
+}
+
 /* A number word ("four") at a word start. */
 static int sg_r_numword(sg_uc *t, size_t n, size_t i, double *v, size_t *end)
 {
     if (!sg_r_word_start(t, i) || i >= n || !sg_r_alpha(t[i]))
         return 0;
-    /* most words start with no number word's letter: z o t f s e n */
+    /* most words start with no number word's letter */
     unsigned char c0 = (unsigned char)(t[i] | 0x20);
-    if (!((1u << (c0 - 'a')) & 0x020C6030u))
+    if (!(sg_r_class[c0] & SG_RC_START))
         return 0;
     for (size_t k = 0; sg_r_numwords[k]; k++) {
         if ((unsigned char)sg_r_numwords[k][0] != c0)
@@ -676,6 +724,8 @@ static size_t sg_r_label(sg_uc *t, size_t n, int *sep, int *only_num, int *stron
     *sep = *only_num = *strong = *at_end = 0;
     for (int w = 0; w < 4 && i < n && i < 40; w++) {
         for (size_t k = 0; sg_r_labels[k]; k++) {
+            if ((t[i] | 0x20) != sg_r_labels[k][0]) /* cheap, and most words */
+                continue;
             size_t e = sg_r_word(t, n, i, sg_r_labels[k]);
             if (!e)
                 continue;
@@ -1064,6 +1114,13 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
     sg_rcues cues = {0, SIZE_MAX, 0, SIZE_MAX};
     size_t i = 0;
     while (i < n) {
+        /* most bytes start nothing and are passed over at the cost of a
+         * look-up: a letter there continues a word or starts one that is
+         * no number word */
+        while (i < n && !(sg_r_class[t[i]] & SG_RC_START))
+            i++;
+        if (i >= n)
+            break;
         unsigned char c = t[i];
         size_t resume = i + 1;
         if (sg_r_digit(c)) {
@@ -1094,17 +1151,23 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
             while (resume < n && sg_r_digit(t[resume]) && resume > i)
                 resume++;
         } else if (sg_r_alpha(c)) {
-            if (sg_r_word_start(t, i) && sg_r_numeric(t, n, i, &rv, &resume)) {
-                int alone = sg_r_alone(t, n, rv.s, rv.e);
-                if (sg_r_prose_ok(&cues, t, n, &rv, alone)) {
-                    sg_r_finish_num(&rv);
-                    sg_r_offer(sc, block, tv, &rv, alone ? 4 : 0);
+            size_t e = i + 1;
+            while (e < n && (sg_r_class[t[e]] & SG_RC_ALPHA))
+                e++;
+            resume = e; /* a word that is no number word: passed over whole */
+            if (sg_r_word_start(t, i) && sg_r_is_numword(t, i, e)) {
+                if (sg_r_numeric(t, n, i, &rv, &resume)) {
+                    int alone = sg_r_alone(t, n, rv.s, rv.e);
+                    if (sg_r_prose_ok(&cues, t, n, &rv, alone)) {
+                        sg_r_finish_num(&rv);
+                        sg_r_offer(sc, block, tv, &rv, alone ? 4 : 0);
+                    }
                 }
+                if (resume <= i)
+                    resume = i + 1;
+                while (resume < n && sg_r_alpha(t[resume]))
+                    resume++;
             }
-            if (resume <= i)
-                resume = i + 1;
-            while (resume < n && sg_r_alpha(t[resume]))
-                resume++;
         } else if (c == 0xE2 || c == 0xC2) {
             int kind;
             if (sg_r_glyph(t, n, i, &kind) && kind != 1 &&
@@ -1135,6 +1198,7 @@ void sg_rating_find(const sg_doc *doc, const sg_sentence *s, size_t ns,
     out->value = out->scale = out->normalized = NAN;
     if (!doc || !doc->view.data)
         return;
+    pthread_once(&sg_r_once, sg_r_init);
     sg_rscan sc;
     memset(&sc, 0, sizeof sc);
     sc.doc = doc;

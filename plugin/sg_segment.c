@@ -20,6 +20,7 @@
 #include "sg_internal.h"
 #include "sg_utf8.h"
 
+#include <pthread.h>
 #include <stdint.h>
 
 /* Past these lengths a sentence without an end is cut, see above. */
@@ -96,6 +97,31 @@ static const sg_abbr sg_abbrs[] = {
     SG_A("u.s", MAYBE, ANY), SG_A("u.k", MAYBE, ANY),
 };
 /* clang-format on */
+
+#define SG_NABBRS (sizeof sg_abbrs / sizeof sg_abbrs[0])
+
+/* Tables built once.  The abbreviations by first letter (every entry
+ * starts with one): a word is compared with the few that share its first
+ * letter.  ASCII letters and digits: a look-up is cheaper than two range
+ * tests in the main loop's fast path. */
+static unsigned char sg_abbr_by_letter[SG_NABBRS]; /* indices, in table order */
+static unsigned char sg_abbr_from[27];             /* letter c: [from[c], from[c + 1]) */
+static unsigned char sg_seg_alnum[256];
+static pthread_once_t sg_seg_once = PTHREAD_ONCE_INIT;
+
+static void sg_seg_init(void)
+{
+    size_t k = 0;
+    for (int c = 0; c < 26; c++) {
+        sg_abbr_from[c] = (unsigned char)k;
+        for (size_t i = 0; i < SG_NABBRS; i++)
+            if (sg_abbrs[i].word[0] == 'a' + c)
+                sg_abbr_by_letter[k++] = (unsigned char)i;
+    }
+    sg_abbr_from[26] = (unsigned char)k;
+    for (int c = 0; c < 256; c++)
+        sg_seg_alnum[c] = (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
 
 /* Capitalised words that usually open a sentence: after "etc." or "U.S."
  * one of these means the sentence ended there.  Keep them sorted (strcmp). */
@@ -415,9 +441,16 @@ static int sg_seg_dot_ends(const sg_seg *s, size_t t0, size_t p, int next)
     }
     low[len] = '\0';
 
-    for (k = 0; k < sizeof sg_abbrs / sizeof sg_abbrs[0]; k++) {
-        const sg_abbr *a = &sg_abbrs[k];
-        if (a->len != len || a->word[0] != low[0] || memcmp(a->word, low, len) != 0)
+    /* only the abbreviations with the word's first letter can be it */
+    unsigned letter = (unsigned)(low[0] - 'a');
+    size_t from = 0, to = 0;
+    if (letter < 26) {
+        from = sg_abbr_from[letter];
+        to = sg_abbr_from[letter + 1];
+    }
+    for (k = from; k < to; k++) {
+        const sg_abbr *a = &sg_abbrs[sg_abbr_by_letter[k]];
+        if (a->len != len || memcmp(a->word, low, len) != 0)
             continue;
         if ((a->flags & SG_ABBR_F_CAP) && !(t[w0] >= 'A' && t[w0] <= 'Z'))
             continue;
@@ -587,6 +620,7 @@ void sg_segment(const char *text, size_t n, sg_sentence_fn emit, void *ctx)
 
     if (!text || !emit)
         return;
+    pthread_once(&sg_seg_once, sg_seg_init);
     memset(&s, 0, sizeof s);
     s.t = (const unsigned char *)text;
     s.n = n;
@@ -596,7 +630,7 @@ void sg_segment(const char *text, size_t n, sg_sentence_fn emit, void *ctx)
     while (i < n) {
         uint32_t cp;
         unsigned char c0 = s.t[i];
-        if ((c0 | 32u) - 'a' < 26u || (unsigned)(c0 - '0') < 10u) {
+        if (sg_seg_alnum[c0]) {
             /* a run of ASCII letters and digits, the common case: no space,
              * no terminal, no place for a long sentence to give way */
             if (!s.open) {
@@ -609,9 +643,17 @@ void sg_segment(const char *text, size_t n, sg_sentence_fn emit, void *ctx)
             }
             do
                 i++;
-            while (i < n &&
-                   ((s.t[i] | 32u) - 'a' < 26u || (unsigned)(s.t[i] - '0') < 10u));
+            while (i < n && sg_seg_alnum[s.t[i]]);
             s.last_end = i;
+            continue;
+        }
+        if (c0 == ' ') {
+            /* a plain space, the next most common: as below, without the
+             * decoding and the line-break tests */
+            if (s.open && i - s.start > SG_SEG_LONGEST)
+                sg_seg_close(&s, s.last_end);
+            s.in_word = 0;
+            i++;
             continue;
         }
         size_t l = sg_seg_decode(s.t, n, i, &cp);
