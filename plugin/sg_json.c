@@ -114,10 +114,19 @@ static int sg_json_string(sg_json_reader *r, char **out, size_t *out_len)
 {
     size_t open = r->pos;
     size_t close = open + 1;
-    while (close < r->len && r->s[close] != '"')
-        close += (r->s[close] == '\\') ? 2 : 1;
-    if (close >= r->len)
-        return sg_json_fail(r, open, "unterminated string starting");
+    /* the closing quote: the first one after an even run of backslashes */
+    for (;;) {
+        const char *q = close < r->len ? memchr(r->s + close, '"', r->len - close) : NULL;
+        if (!q)
+            return sg_json_fail(r, open, "unterminated string starting");
+        close = (size_t)(q - r->s);
+        size_t bs = close;
+        while (bs > open + 1 && r->s[bs - 1] == '\\')
+            bs--;
+        if ((close - bs) % 2 == 0)
+            break;
+        close++;
+    }
 
     char *buf = NULL;
     size_t n = 0;
@@ -128,16 +137,21 @@ static int sg_json_string(sg_json_reader *r, char **out, size_t *out_len)
     }
     r->pos = open + 1;
     while (r->pos < close) {
+        /* a run of bytes that stand for themselves, copied at once */
+        size_t run = r->pos;
+        while (run < close && (unsigned char)r->s[run] >= 0x20 && r->s[run] != '\\')
+            run++;
+        if (buf) {
+            memcpy(buf + n, r->s + r->pos, run - r->pos);
+            n += run - r->pos;
+        }
+        r->pos = run;
+        if (run == close)
+            break;
         unsigned char c = (unsigned char)r->s[r->pos];
         if (c < 0x20) {
             sg_json_fail(r, r->pos, "unescaped control character 0x%02X in string", c);
             goto fail;
-        }
-        if (c != '\\') {
-            if (buf)
-                buf[n++] = (char)c;
-            r->pos++;
-            continue;
         }
         char e = r->s[r->pos + 1];
         if (e == 'u') {
