@@ -582,8 +582,12 @@ void sg_doc_find_author_marks(sg_doc *doc, const sg_block *b)
     size_t npandoc = sg_pandoc_pairs(v, n, &pandoc), k = 0;
     for (size_t i = 0; i + 1 < n; i++) {
         size_t close = 0, cl = 0;
-        if (v[i] != '|' && v[i] != '>' && v[i] != '[') /* opens nothing */
-            continue;
+        /* most bytes open nothing: pass over them in a tight loop */
+        static const unsigned char opens[256] = {['|'] = 1, ['>'] = 1, ['['] = 1};
+        while (i + 1 < n && !opens[(unsigned char)v[i]])
+            i++;
+        if (i + 1 >= n)
+            break;
         if (v[i] == '|' && v[i + 1] == '|') {
             const char *e = NULL;
             for (size_t j = i + 2; j + 1 < n; j++)
