@@ -108,7 +108,8 @@ struct sg_match_ctx {
 #define SG_PF_MAX_REQ 256    /* strings in a set of required literals */
 #define SG_PF_MAX_LIT 20     /* bytes in one literal */
 #define SG_PF_MAX_DEPTH 64   /* group nesting the parser follows */
-#define SG_PF_MAX_STATES 32768 /* under 0xFFFF, the no-edge mark */
+#define SG_PF_MAX_STATES 32768 /* ids fit 15 bits, and so are under 0xFFFF, the no-edge mark */
+#define SG_PF_HIT 0x8000u    /* on an edge: its target state has outputs */
 #define SG_PF_MAX_NODES 4096 /* formula nodes per pattern; past it: less known */
 #define SG_PF_MIN_WEIGHT 2   /* rarity (sg_pf_weight) of a literal worth a bit */
 
@@ -1003,7 +1004,7 @@ struct sg_prefilter {
     size_t words;         /* uint64_t per verdict: one bit per literal set */
     uint8_t cls[256];     /* byte -> symbol class (0: in no literal) */
     size_t ncls;
-    uint16_t *go;         /* [state * ncls + class] -> state */
+    uint16_t *go;         /* [state * ncls + class] -> state, | SG_PF_HIT */
     uint32_t *out;        /* per state: index into outs, or 0 */
     uint32_t *outs;       /* at an index: a count, then that many bits to set */
     uint64_t *always;     /* patterns that run whatever the sentence holds */
@@ -1012,6 +1013,7 @@ struct sg_prefilter {
     uint32_t bail;        /* set by a character that caseless matching equates with
                            * an ASCII letter although its bytes differ */
     size_t pwords;        /* uint64_t per set of patterns */
+    size_t maxlen;        /* bytes in the longest literal */
 };
 
 static void sg_prefilter_free(sg_prefilter *pf)
@@ -1103,6 +1105,8 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
     oom |= !done;
     for (size_t i = 0; i < 2 && !oom; i++) {
         size_t st = 0;
+        if (strlen(bail[i]) > pf->maxlen)
+            pf->maxlen = strlen(bail[i]);
         for (const unsigned char *p = (const unsigned char *)bail[i]; *p; p++) {
             uint16_t *e = &pf->go[st * pf->ncls + pf->cls[*p]];
             if (*e == 0xFFFF)
@@ -1163,6 +1167,8 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
                                 *e = (uint16_t)n++;
                             st = *e;
                         }
+                        if (strlen(g->sets[j].v[m]) > pf->maxlen)
+                            pf->maxlen = strlen(g->sets[j].v[m]);
                         oom = !sg_pf_bits_add(&acc[st], g->bit0 + (uint32_t)j);
                     }
             }
@@ -1199,6 +1205,9 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
     }
     free(fail);
     free(queue);
+    /* each edge says whether its target has outputs: a scan reads only `go` */
+    for (size_t e = 0; e < n * pf->ncls && !oom; e++)
+        pf->go[e] |= acc[pf->go[e]].n ? SG_PF_HIT : 0;
     /* the output lists, packed; index 0 means none */
     size_t total = 1;
     for (size_t st = 0; st < n && !oom; st++)
@@ -1242,6 +1251,87 @@ static size_t sg_ctz64(uint64_t m)
 #endif
 }
 
+/* Set the verdict bits of the states in hits[0, n). */
+static void sg_pf_flush(const sg_prefilter *pf, const uint16_t *hits, size_t n, uint64_t *mask)
+{
+    for (size_t h = 0; h < n; h++) {
+        const uint32_t *l = &pf->outs[pf->out[hits[h]]];
+        for (uint32_t k = 1; k <= l[0]; k++)
+            mask[l[k] / 64] |= (uint64_t)1 << (l[k] % 64);
+    }
+}
+
+#define SG_PF_STREAMS 4 /* pieces of a sentence scanned side by side */
+#define SG_PF_HITBUF 256
+
+/* One step of the automaton on stream k: the next state, and that state put
+ * in the hit buffer, which keeps it only when it has outputs. */
+#define SG_PF_STEP(k, c)                                                         \
+    do {                                                                         \
+        unsigned e_ = go[st[k] * ncls + cls[c]];                                 \
+        st[k] = e_ & ~SG_PF_HIT;                                                 \
+        hits[nh] = (uint16_t)st[k];                                              \
+        nh += e_ >> 15;                                                          \
+    } while (0)
+
+/* Run the automaton over text[0, n) cut into `k` overlapping pieces, one step
+ * of each in turn: a sentence's transitions are mostly cache misses, and the
+ * pieces' misses overlap where one stream's would wait in line.  Pieces
+ * overlap by the longest literal less one byte, so each occurrence lies
+ * whole in one of them.  Hits are buffered, not branched on: whether a state
+ * has outputs is not predictable. */
+static void sg_pf_streams(const sg_prefilter *pf, const unsigned char *text, size_t n,
+                          size_t k, uint64_t *mask)
+{
+    const uint16_t *go = pf->go;
+    const uint8_t *cls = pf->cls;
+    size_t ncls = pf->ncls;
+    const unsigned char *p[SG_PF_STREAMS];
+    size_t len[SG_PF_STREAMS], st[SG_PF_STREAMS] = {0};
+    size_t piece = n / k, ov = pf->maxlen ? pf->maxlen - 1 : 0;
+    for (size_t j = 0; j < k; j++) {
+        p[j] = text + j * piece;
+        len[j] = j + 1 == k ? n - j * piece : piece + ov;
+    }
+    uint16_t hits[SG_PF_HITBUF];
+    size_t nh = 0;
+    /* every piece but the last is piece + ov long; the last at least piece */
+    size_t common = len[k - 1] < len[0] ? len[k - 1] : len[0];
+    size_t i = 0;
+    while (i < common) {
+        size_t stop = common - i > (SG_PF_HITBUF - SG_PF_STREAMS) / SG_PF_STREAMS
+                          ? i + (SG_PF_HITBUF - SG_PF_STREAMS) / SG_PF_STREAMS
+                          : common;
+        if (k == 4) {
+            for (; i < stop; i++) {
+                SG_PF_STEP(0, p[0][i]);
+                SG_PF_STEP(1, p[1][i]);
+                SG_PF_STEP(2, p[2][i]);
+                SG_PF_STEP(3, p[3][i]);
+            }
+        } else if (k == 2) {
+            for (; i < stop; i++) {
+                SG_PF_STEP(0, p[0][i]);
+                SG_PF_STEP(1, p[1][i]);
+            }
+        } else {
+            for (; i < stop; i++)
+                SG_PF_STEP(0, p[0][i]);
+        }
+        sg_pf_flush(pf, hits, nh, mask);
+        nh = 0;
+    }
+    for (size_t j = 0; j < k; j++)
+        for (size_t t = common; t < len[j]; t++) {
+            SG_PF_STEP(j, p[j][t]);
+            if (nh == SG_PF_HITBUF) {
+                sg_pf_flush(pf, hits, nh, mask);
+                nh = 0;
+            }
+        }
+    sg_pf_flush(pf, hits, nh, mask);
+}
+
 /* Which literal sets occur in `text`: fills mask (pf->words words), and
  * cand (pf->pwords words) with the patterns whose gate has one of them.  0
  * when the text holds a character that caseless matching equates with an
@@ -1250,18 +1340,10 @@ static size_t sg_ctz64(uint64_t m)
 static int sg_prefilter_scan(const sg_prefilter *pf, const char *text, size_t n,
                              uint64_t *mask, uint64_t *cand)
 {
-    const unsigned char *s = (const unsigned char *)text;
     memset(mask, 0, pf->words * sizeof *mask);
-    size_t st = 0;
-    for (size_t i = 0; i < n; i++) {
-        st = pf->go[st * pf->ncls + pf->cls[s[i]]];
-        uint32_t o = pf->out[st];
-        if (o) {
-            const uint32_t *l = &pf->outs[o];
-            for (uint32_t k = 1; k <= l[0]; k++)
-                mask[l[k] / 64] |= (uint64_t)1 << (l[k] % 64);
-        }
-    }
+    /* a piece shorter than a few overlaps is mostly overlap */
+    size_t k = n >= 4 * pf->maxlen ? 4 : n >= 2 * pf->maxlen ? 2 : 1;
+    sg_pf_streams(pf, (const unsigned char *)text, n, k, mask);
     if ((mask[pf->bail / 64] >> (pf->bail % 64)) & 1)
         return 0;
     memset(cand, 0, pf->pwords * sizeof *cand);
