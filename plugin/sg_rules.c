@@ -20,9 +20,11 @@ typedef struct sg_strset {
 } sg_strset;
 
 /* A node of a gate: a leaf holds when a literal of set `a` occurs in the
- * sentence; AND and OR combine the nodes kids[a .. a + n). */
+ * sentence; AND and OR combine the leaves of sets 0 to 63 that are its kids,
+ * as bits of `leaves`, and the nodes kids[a .. a + n), the other kids. */
 typedef struct sg_gnode {
     uint32_t op, a, n;
+    uint64_t leaves;
 } sg_gnode;
 
 /* What a pattern needs to be able to match: a formula over sets of literals,
@@ -85,7 +87,8 @@ struct sg_match_ctx {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     pcre2_jit_stack *stack;
-    uint64_t *mask;   /* the prefilter's verdict for one sentence, per literal set */
+    uint64_t *mask;   /* the prefilter's verdict for one sentence, per literal set;
+                       * one spare zero word past its end */
     size_t mask_words;
     uint64_t *cand;   /* the patterns that may match it: one of their sets is there */
     size_t cand_words;
@@ -920,11 +923,11 @@ static int sg_gate_put(sg_pf_parser *P, size_t id, sg_gate *g, size_t at)
     if (x->op == SG_PF_LEAF) {
         g->sets[g->nsets] = x->set;
         memset(&x->set, 0, sizeof x->set);
-        g->nodes[at] = (sg_gnode){SG_PF_LEAF, (uint32_t)g->nsets++, 0};
+        g->nodes[at] = (sg_gnode){SG_PF_LEAF, (uint32_t)g->nsets++, 0, 0};
         return 1;
     }
     size_t k0 = g->nkids;
-    g->nodes[at] = (sg_gnode){(uint32_t)x->op, (uint32_t)k0, (uint32_t)x->nkids};
+    g->nodes[at] = (sg_gnode){(uint32_t)x->op, (uint32_t)k0, (uint32_t)x->nkids, 0};
     g->nkids += x->nkids;
     for (size_t i = 0; i < x->nkids; i++)
         g->kids[k0 + i] = (uint32_t)g->nnodes++;
@@ -932,6 +935,26 @@ static int sg_gate_put(sg_pf_parser *P, size_t id, sg_gate *g, size_t at)
         if (!sg_gate_put(P, x->kids[i], g, g->kids[k0 + i]))
             return 0;
     return 1;
+}
+
+/* Fold the leaf kids of sets 0 to 63 into their parents' `leaves`: a gate
+ * then mostly holds or fails on one test of a word of the verdict. */
+static void sg_gate_fold(sg_gate *g)
+{
+    for (size_t i = 0; i < g->nnodes; i++) {
+        sg_gnode *x = &g->nodes[i];
+        if (x->op == SG_PF_LEAF)
+            continue;
+        uint32_t w = x->a;
+        for (uint32_t k = 0; k < x->n; k++) {
+            const sg_gnode *y = &g->nodes[g->kids[x->a + k]];
+            if (y->op == SG_PF_LEAF && y->a < 64)
+                x->leaves |= (uint64_t)1 << y->a;
+            else
+                g->kids[w++] = g->kids[x->a + k];
+        }
+        x->n = w - x->a;
+    }
 }
 
 /* Literals one of which every match of `pattern` contains: 1 and `out`
@@ -960,6 +983,8 @@ static int sg_pf_literals(const char *pattern, sg_strset *out, sg_gate *gate)
         gate->nnodes = 1;
         if (!gate->sets || !gate->nodes || !gate->kids || !sg_gate_put(&P, f, gate, 0))
             sg_gate_free(gate);
+        else
+            sg_gate_fold(gate);
     }
     sg_pf_nodes_free(&P);
     sg_pf_to_req(&x);
@@ -1583,7 +1608,7 @@ sg_match_ctx *sg_match_ctx_new(const sg_ruleset *rs)
         w->pf_dirty = 0;
     }
     if (rs && rs->pf) {
-        mc->mask = calloc(rs->pf->words, sizeof *mc->mask);
+        mc->mask = calloc(rs->pf->words + 1, sizeof *mc->mask);
         mc->cand = calloc(rs->pf->pwords, sizeof *mc->cand);
         if (mc->mask && mc->cand) {
             mc->mask_words = rs->pf->words;
@@ -1652,17 +1677,22 @@ static int sg_run(const sg_rule *r, pcre2_code *code, sg_match_ctx *mc,
     return 0;
 }
 
-static int sg_gate_eval(const sg_gate *g, uint32_t node, const uint64_t *mask)
+/* Whether node `node` of gate g holds: v holds the verdict bits of the
+ * gate's sets 0 to 63, mask the whole verdict. */
+static int sg_gate_eval(const sg_gate *g, uint32_t node, uint64_t v, const uint64_t *mask)
 {
     const sg_gnode *x = &g->nodes[node];
     if (x->op == SG_PF_LEAF) {
         uint32_t bit = g->bit0 + x->a;
         return (mask[bit / 64] >> (bit % 64)) & 1;
     }
+    int and = x->op == SG_PF_AND;
+    if (and ? (v & x->leaves) != x->leaves : (v & x->leaves) != 0)
+        return !and;
     for (uint32_t k = 0; k < x->n; k++)
-        if (sg_gate_eval(g, g->kids[x->a + k], mask) != (x->op == SG_PF_AND))
-            return x->op != SG_PF_AND;
-    return x->op == SG_PF_AND;
+        if (sg_gate_eval(g, g->kids[x->a + k], v, mask) != and)
+            return !and;
+    return and;
 }
 
 /* 0 when the prefilter's verdict (mask NULL: none) says pattern u cannot
@@ -1675,7 +1705,13 @@ static int sg_may(const sg_ruleset *rs, const sg_prefilter *pf, const sg_match_c
     /* most sentences hold no literal of a pattern at all */
     if (!((mc->cand[u / 64] >> (u % 64)) & 1))
         return 0;
-    return sg_gate_eval(&rs->pats[u].gate, 0, mask);
+    const sg_gate *g = &rs->pats[u].gate;
+    /* the verdict has a spare zero word past its end */
+    size_t w = g->bit0 / 64, o = g->bit0 % 64;
+    uint64_t v = mask[w] >> o;
+    if (o)
+        v |= mask[w + 1] << (64 - o);
+    return sg_gate_eval(g, 0, v, mask);
 }
 
 /* Pattern u on the sentence: 1 matched (the match's span in *ms, *me), 0 no
