@@ -1039,6 +1039,7 @@ struct sg_prefilter {
                            * an ASCII letter although its bytes differ */
     size_t pwords;        /* uint64_t per set of patterns */
     size_t maxlen;        /* bytes in the longest literal */
+    uint64_t *rpats;      /* per rule, pwords words: the patterns of its `patterns` */
 };
 
 static void sg_prefilter_free(sg_prefilter *pf)
@@ -1050,6 +1051,7 @@ static void sg_prefilter_free(sg_prefilter *pf)
     free(pf->outs);
     free(pf->always);
     free(pf->owner);
+    free(pf->rpats);
     free(pf);
 }
 
@@ -1087,10 +1089,16 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
     pf->pwords = (rs->npats + 63) / 64 + 1;
     pf->always = calloc(pf->pwords, sizeof *pf->always);
     pf->owner = calloc(rs->nbits + 1, sizeof *pf->owner);
-    if (!pf->always || !pf->owner) {
+    pf->rpats = calloc(rs->n * pf->pwords + 1, sizeof *pf->rpats);
+    if (!pf->always || !pf->owner || !pf->rpats) {
         sg_prefilter_free(pf);
         return NULL;
     }
+    for (size_t r = 0; r < rs->n; r++)
+        for (size_t i = 0; i < rs->rules[r].patterns.n; i++) {
+            uint32_t u = rs->rules[r].patterns.u[i];
+            pf->rpats[r * pf->pwords + u / 64] |= (uint64_t)1 << (u % 64);
+        }
     /* symbol classes: one per byte that occurs in a literal */
     pf->ncls = 1;
     for (size_t r = 0; r < rs->n; r++)
@@ -1299,34 +1307,29 @@ static void sg_pf_flush(const sg_prefilter *pf, const uint16_t *hits, size_t n, 
         nh += e_ >> 15;                                                          \
     } while (0)
 
-/* Run the automaton over text[0, n) cut into `k` overlapping pieces, one step
- * of each in turn: a sentence's transitions are mostly cache misses, and the
- * pieces' misses overlap where one stream's would wait in line.  Pieces
- * overlap by the longest literal less one byte, so each occurrence lies
- * whole in one of them.  Hits are buffered, not branched on: whether a state
- * has outputs is not predictable. */
+/* Run the automaton over text[0, n) cut into `k` pieces of one length, one
+ * step of each in turn: a sentence's transitions are mostly cache misses,
+ * and the pieces' misses overlap where one stream's would wait in line.
+ * Neighbours overlap by the longest literal less one byte or more, so each
+ * occurrence lies whole in one of them.  Hits are buffered, not branched
+ * on: whether a state has outputs is not predictable. */
 static void sg_pf_streams(const sg_prefilter *pf, const unsigned char *text, size_t n,
                           size_t k, uint64_t *mask)
 {
     const uint16_t *go = pf->go;
     const uint8_t *cls = pf->cls;
     size_t ncls = pf->ncls;
+    size_t ov = pf->maxlen ? pf->maxlen - 1 : 0;
+    size_t len = (n + (k - 1) * ov + k - 1) / k;
     const unsigned char *p[SG_PF_STREAMS];
-    size_t len[SG_PF_STREAMS], st[SG_PF_STREAMS] = {0};
-    size_t piece = n / k, ov = pf->maxlen ? pf->maxlen - 1 : 0;
-    for (size_t j = 0; j < k; j++) {
-        p[j] = text + j * piece;
-        len[j] = j + 1 == k ? n - j * piece : piece + ov;
-    }
+    size_t st[SG_PF_STREAMS] = {0};
+    for (size_t j = 0; j < k; j++)
+        p[j] = text + (j + 1 == k ? n - len : j * (len - ov));
     uint16_t hits[SG_PF_HITBUF];
-    size_t nh = 0;
-    /* every piece but the last is piece + ov long; the last at least piece */
-    size_t common = len[k - 1] < len[0] ? len[k - 1] : len[0];
-    size_t i = 0;
-    while (i < common) {
-        size_t stop = common - i > (SG_PF_HITBUF - SG_PF_STREAMS) / SG_PF_STREAMS
-                          ? i + (SG_PF_HITBUF - SG_PF_STREAMS) / SG_PF_STREAMS
-                          : common;
+    for (size_t i = 0; i < len;) {
+        size_t nh = 0, stop = i + SG_PF_HITBUF / SG_PF_STREAMS;
+        if (stop > len)
+            stop = len;
         if (k == 4) {
             for (; i < stop; i++) {
                 SG_PF_STEP(0, p[0][i]);
@@ -1344,17 +1347,7 @@ static void sg_pf_streams(const sg_prefilter *pf, const unsigned char *text, siz
                 SG_PF_STEP(0, p[0][i]);
         }
         sg_pf_flush(pf, hits, nh, mask);
-        nh = 0;
     }
-    for (size_t j = 0; j < k; j++)
-        for (size_t t = common; t < len[j]; t++) {
-            SG_PF_STEP(j, p[j][t]);
-            if (nh == SG_PF_HITBUF) {
-                sg_pf_flush(pf, hits, nh, mask);
-                nh = 0;
-            }
-        }
-    sg_pf_flush(pf, hits, nh, mask);
 }
 
 /* Which literal sets occur in `text`: fills mask (pf->words words), and
@@ -1695,6 +1688,17 @@ static int sg_gate_eval(const sg_gate *g, uint32_t node, uint64_t v, const uint6
     return and;
 }
 
+/* 0 when none of rule r's patterns can match by the prefilter's verdict:
+ * none has a literal set in the sentence, none runs always. */
+static int sg_rule_live(const sg_prefilter *pf, const sg_match_ctx *mc, size_t r)
+{
+    const uint64_t *rp = &pf->rpats[r * pf->pwords];
+    for (size_t w = 0; w < pf->pwords; w++)
+        if (rp[w] & (mc->cand[w] | pf->always[w]))
+            return 1;
+    return 0;
+}
+
 /* 0 when the prefilter's verdict (mask NULL: none) says pattern u cannot
  * match: its gate does not hold. */
 static int sg_may(const sg_ruleset *rs, const sg_prefilter *pf, const sg_match_ctx *mc,
@@ -1776,6 +1780,8 @@ sg_status sg_rules_match(const sg_ruleset *rs, sg_match_ctx *mc, const char *vie
         const sg_rule *r = &rs->rules[i];
         /* rules added since the prefilter was built have no bits in it */
         const uint64_t *rm = mask && i < pf->nrules ? mask : NULL;
+        if (rm && !sg_rule_live(pf, mc, i))
+            continue;
         size_t es = 0, ee = 0;
         int hit = 0;
         for (size_t p = 0; p < r->patterns.n && !hit; p++) {
