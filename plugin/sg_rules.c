@@ -115,6 +115,8 @@ struct sg_match_ctx {
 #define SG_PF_HIT 0x8000u    /* on an edge: its target state has outputs */
 #define SG_PF_MAX_NODES 4096 /* formula nodes per pattern; past it: less known */
 #define SG_PF_MIN_WEIGHT 2   /* rarity (sg_pf_weight) of a literal worth a bit */
+#define SG_PF_BOUND '\x01'   /* in a literal: \b, a word boundary */
+#define SG_PF_SEP 1          /* the automaton's class of bytes of no word character */
 
 enum { SG_PF_LEAF, SG_PF_AND, SG_PF_OR };
 
@@ -125,14 +127,6 @@ static void sg_strset_free(sg_strset *s)
     free(s->v);
     s->v = NULL;
     s->n = s->cap = 0;
-}
-
-static int sg_strset_has(const sg_strset *s, const char *x)
-{
-    for (size_t i = 0; i < s->n; i++)
-        if (!strcmp(s->v[i], x))
-            return 1;
-    return 0;
 }
 
 /* Add a copy of `x` (n bytes) unless present.  0 on OOM. */
@@ -189,8 +183,17 @@ static int sg_len_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Whether literal s holds no character, only word boundaries (or nothing). */
+static int sg_pf_blank(const char *s)
+{
+    while (*s == SG_PF_BOUND)
+        s++;
+    return !*s;
+}
+
 /* Turn an exact set into a required one: drop strings that hold another
- * member (finding the shorter one is enough); none when "" is a member. */
+ * member (finding the shorter one is enough); none when a member holds no
+ * character. */
 static void sg_pf_to_req(sg_pf_info *x)
 {
     if (!x->exact)
@@ -198,7 +201,10 @@ static void sg_pf_to_req(sg_pf_info *x)
     x->exact = 0;
     x->req = 1;
     sg_strset *s = &x->set;
-    if (!s->n || sg_strset_has(s, "")) {
+    int blank = !s->n;
+    for (size_t i = 0; i < s->n && !blank; i++)
+        blank = sg_pf_blank(s->v[i]);
+    if (blank) {
         sg_pf_none(x);
         return;
     }
@@ -503,6 +509,9 @@ static void sg_pf_class(sg_pf_parser *P, sg_pf_info *out)
                 simple = 0;
             }
             P->p += n;
+        } else if (c == SG_PF_BOUND) {
+            simple = 0; /* the byte that marks \b in a literal */
+            P->p++;
         } else {
             unsigned char f = sg_pf_fold(c);
             if (!sg_strset_add(&members, (const char *)&f, 1))
@@ -703,7 +712,11 @@ static int sg_pf_atom(sg_pf_parser *P, sg_pf_info *out)
             P->fail = 1;
             return 1;
         }
-        if (strchr("bBAzZGKE", e))
+        if (e == 'b') {
+            char b = SG_PF_BOUND;
+            return sg_pf_exact1(out, &b, 1) ? 1 : (P->fail = 1);
+        }
+        if (strchr("BAzZGKE", e))
             return sg_pf_exact1(out, "", 0) ? 1 : (P->fail = 1);
         if (strchr("dDwWsShHvVRXCtnrfea", e))
             return 1;
@@ -739,8 +752,10 @@ static int sg_pf_atom(sg_pf_parser *P, sg_pf_info *out)
             return sg_pf_exact1(out, at, n) ? 1 : (P->fail = 1);
         return 1; /* a letter with case variants: nothing known */
     }
-    unsigned char f = sg_pf_fold(c);
     P->p++;
+    if (c == SG_PF_BOUND)
+        return 1; /* the byte that marks \b in a literal: taken as unknown */
+    unsigned char f = sg_pf_fold(c);
     return sg_pf_exact1(out, (const char *)&f, 1) ? 1 : (P->fail = 1);
 }
 
@@ -915,12 +930,45 @@ static void sg_gate_free(sg_gate *g)
     memset(g, 0, sizeof *g);
 }
 
+static int sg_pf_isword(unsigned char c)
+{
+    return sg_pf_isalnum(c) || c == '_';
+}
+
+/* Literal s as the automaton looks for it, in place: a word boundary before
+ * a word character at the start, or after one at the end, becomes ' ' (the
+ * automaton takes every byte that is no word character for a space, and a
+ * sentence as having one before and after it); any other boundary either
+ * always holds there or is let go.  Never longer; never empty unless s holds
+ * no character. */
+static void sg_pf_symbols(char *s)
+{
+    size_t w = 0, i = 0, n = strlen(s);
+    while (i < n) {
+        if (s[i] != SG_PF_BOUND) {
+            s[w++] = s[i++];
+            continue;
+        }
+        size_t j = i;
+        while (j < n && s[j] == SG_PF_BOUND)
+            j++;
+        if ((!i && j < n && sg_pf_isword((unsigned char)s[j])) ||
+            (i && j == n && sg_pf_isword((unsigned char)s[i - 1])))
+            s[w++] = ' ';
+        i = j;
+    }
+    s[w] = 0;
+}
+
 /* Copy formula `id` into g at node `at` (reserved by the caller), moving
- * the leaves' sets.  0 on OOM. */
+ * the leaves' sets, their literals as the automaton looks for them.  0 on
+ * OOM. */
 static int sg_gate_put(sg_pf_parser *P, size_t id, sg_gate *g, size_t at)
 {
     sg_pf_node *x = &P->nodes[id - 1];
     if (x->op == SG_PF_LEAF) {
+        for (size_t i = 0; i < x->set.n; i++)
+            sg_pf_symbols(x->set.v[i]);
         g->sets[g->nsets] = x->set;
         memset(&x->set, 0, sizeof x->set);
         g->nodes[at] = (sg_gnode){SG_PF_LEAF, (uint32_t)g->nsets++, 0, 0};
@@ -992,7 +1040,27 @@ static int sg_pf_literals(const char *pattern, sg_strset *out, sg_gate *gate)
         sg_pf_none(&x);
         return 0;
     }
-    *out = x.set;
+    /* the word boundaries are the automaton's business: the literals a
+     * match holds are their characters */
+    sg_pf_info y;
+    memset(&y, 0, sizeof y);
+    y.exact = 1;
+    for (size_t i = 0; i < x.set.n && y.exact; i++) {
+        char buf[SG_PF_MAX_LIT * 2 + 1];
+        size_t n = 0;
+        for (const char *c = x.set.v[i]; *c && n < sizeof buf; c++)
+            if (*c != SG_PF_BOUND)
+                buf[n++] = *c;
+        if (!sg_strset_add(&y.set, buf, n))
+            y.exact = 0;
+    }
+    sg_pf_none(&x);
+    sg_pf_to_req(&y);
+    if (!y.req) {
+        sg_pf_none(&y);
+        return 0;
+    }
+    *out = y.set;
     return 1;
 }
 
@@ -1034,9 +1102,7 @@ struct sg_prefilter {
     uint32_t *outs;       /* at an index: a count, then that many bits to set */
     uint64_t *always;     /* patterns that run whatever the sentence holds */
     uint32_t *owner;      /* per verdict bit: the pattern whose gate has it */
-    uint32_t nbits;       /* verdict bits of the gates; then one more: */
-    uint32_t bail;        /* set by a character that caseless matching equates with
-                           * an ASCII letter although its bytes differ */
+    uint32_t nbits;       /* verdict bits of the gates */
     size_t pwords;        /* uint64_t per set of patterns */
     size_t maxlen;        /* bytes in the longest literal */
     uint64_t *rpats;      /* per rule, pwords words: the patterns of its `patterns` */
@@ -1084,8 +1150,7 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
         return NULL;
     pf->nrules = rs->n;
     pf->nbits = rs->nbits;
-    pf->bail = rs->nbits;
-    pf->words = (rs->nbits + 1 + 63) / 64;
+    pf->words = rs->nbits / 64 + 1;
     pf->pwords = (rs->npats + 63) / 64 + 1;
     pf->always = calloc(pf->pwords, sizeof *pf->always);
     pf->owner = calloc(rs->nbits + 1, sizeof *pf->owner);
@@ -1099,8 +1164,13 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
             uint32_t u = rs->rules[r].patterns.u[i];
             pf->rpats[r * pf->pwords + u / 64] |= (uint64_t)1 << (u % 64);
         }
-    /* symbol classes: one per byte that occurs in a literal */
-    pf->ncls = 1;
+    /* symbol classes: one for the bytes of no word character (a word
+     * boundary in a literal is one of them), one per word character that
+     * occurs in a literal, and class 0 for the other word characters */
+    pf->ncls = SG_PF_SEP + 1;
+    for (size_t c = 0; c < 256; c++)
+        if (!sg_pf_isword((unsigned char)c))
+            pf->cls[c] = SG_PF_SEP;
     for (size_t r = 0; r < rs->n; r++)
         for (size_t k = 0; sg_rule_list(&rs->rules[r], k); k++) {
             const sg_pat_list *l = sg_rule_list(&rs->rules[r], k);
@@ -1118,13 +1188,6 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
                             }
                 }
         }
-    /* KELVIN SIGN and LATIN SMALL LETTER LONG S: caseless matching equates
-     * them with k and s, so a sentence that holds one skips the prefilter */
-    static const char *const bail[] = {"\xE2\x84\xAA", "\xC5\xBF"};
-    for (size_t i = 0; i < 2; i++)
-        for (const unsigned char *p = (const unsigned char *)bail[i]; *p; p++)
-            if (!pf->cls[*p])
-                pf->cls[*p] = (uint8_t)pf->ncls++;
     /* the trie, 0xFFFF where there is no edge yet; a pattern whose literals
      * would take it past SG_PF_MAX_STATES runs on every sentence (the rules'
      * own patterns go in first: conditions run only after one matched) */
@@ -1136,18 +1199,6 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
         memset(pf->go, 0xFF, cap * pf->ncls * sizeof *pf->go);
     uint8_t *done = calloc(rs->npats + 1, 1); /* patterns already in */
     oom |= !done;
-    for (size_t i = 0; i < 2 && !oom; i++) {
-        size_t st = 0;
-        if (strlen(bail[i]) > pf->maxlen)
-            pf->maxlen = strlen(bail[i]);
-        for (const unsigned char *p = (const unsigned char *)bail[i]; *p; p++) {
-            uint16_t *e = &pf->go[st * pf->ncls + pf->cls[*p]];
-            if (*e == 0xFFFF)
-                *e = (uint16_t)n++;
-            st = *e;
-        }
-        oom = !sg_pf_bits_add(&acc[st], pf->bail);
-    }
     for (size_t k = 0; k < 6 && !oom; k++)
         for (size_t r = 0; r < rs->n && !oom; r++) {
             const sg_pat_list *l = sg_rule_list(&rs->rules[r], k);
@@ -1307,6 +1358,17 @@ static void sg_pf_flush(const sg_prefilter *pf, const uint16_t *hits, size_t n, 
         nh += e_ >> 15;                                                          \
     } while (0)
 
+/* A step on the space the automaton takes a sentence to have before and
+ * after it (a word boundary there holds): the next state. */
+static size_t sg_pf_edge(const sg_prefilter *pf, size_t st, uint64_t *mask)
+{
+    unsigned e = pf->go[st * pf->ncls + SG_PF_SEP];
+    uint16_t t = (uint16_t)(e & ~SG_PF_HIT);
+    if (e & SG_PF_HIT)
+        sg_pf_flush(pf, &t, 1, mask);
+    return t;
+}
+
 /* Run the automaton over text[0, n) cut into `k` pieces of one length, one
  * step of each in turn: a sentence's transitions are mostly cache misses,
  * and the pieces' misses overlap where one stream's would wait in line.
@@ -1325,6 +1387,7 @@ static void sg_pf_streams(const sg_prefilter *pf, const unsigned char *text, siz
     size_t st[SG_PF_STREAMS] = {0};
     for (size_t j = 0; j < k; j++)
         p[j] = text + (j + 1 == k ? n - len : j * (len - ov));
+    st[0] = sg_pf_edge(pf, 0, mask);
     uint16_t hits[SG_PF_HITBUF];
     for (size_t i = 0; i < len;) {
         size_t nh = 0, stop = i + SG_PF_HITBUF / SG_PF_STREAMS;
@@ -1348,6 +1411,21 @@ static void sg_pf_streams(const sg_prefilter *pf, const unsigned char *text, siz
         }
         sg_pf_flush(pf, hits, nh, mask);
     }
+    sg_pf_edge(pf, st[k - 1], mask);
+}
+
+/* Whether text holds KELVIN SIGN or LATIN SMALL LETTER LONG S, which
+ * caseless matching equates with k and s although their bytes differ. */
+static int sg_pf_bail(const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text, *end = s + n;
+    for (const unsigned char *p = s; (p = memchr(p, 0xC5, (size_t)(end - p))); p++)
+        if (p + 1 < end && p[1] == 0xBF)
+            return 1;
+    for (const unsigned char *p = s; (p = memchr(p, 0x84, (size_t)(end - p))); p++)
+        if (p > s && p[-1] == 0xE2 && p + 1 < end && p[1] == 0xAA)
+            return 1;
+    return 0;
 }
 
 /* Which literal sets occur in `text`: fills mask (pf->words words), and
@@ -1358,12 +1436,12 @@ static void sg_pf_streams(const sg_prefilter *pf, const unsigned char *text, siz
 static int sg_prefilter_scan(const sg_prefilter *pf, const char *text, size_t n,
                              uint64_t *mask, uint64_t *cand)
 {
+    if (sg_pf_bail(text, n))
+        return 0;
     memset(mask, 0, pf->words * sizeof *mask);
     /* a piece shorter than a few overlaps is mostly overlap */
     size_t k = n >= 4 * pf->maxlen ? 4 : n >= 2 * pf->maxlen ? 2 : 1;
     sg_pf_streams(pf, (const unsigned char *)text, n, k, mask);
-    if ((mask[pf->bail / 64] >> (pf->bail % 64)) & 1)
-        return 0;
     memset(cand, 0, pf->pwords * sizeof *cand);
     for (size_t w = 0; w < pf->words; w++)
         for (uint64_t m = mask[w]; m; m &= m - 1) {
