@@ -265,6 +265,21 @@ static size_t sg_pf_minweight(const sg_strset *s)
     return m;
 }
 
+/* How rare a literal is as a gate's: a whole word is rarer than its letters
+ * inside other words ("I" against every "i"), so each word boundary at its
+ * ends counts, unless the literal is all common words. */
+static size_t sg_pf_gate_weight(const char *lit)
+{
+    size_t w = sg_pf_weight(lit), n = strlen(lit);
+    if (!w)
+        return 0;
+    if (n >= 2 && lit[0] == SG_PF_BOUND && isalnum((unsigned char)lit[1]))
+        w++;
+    if (n >= 2 && lit[n - 1] == SG_PF_BOUND && isalnum((unsigned char)lit[n - 2]))
+        w++;
+    return w;
+}
+
 /* The better of two required sets is the one whose least rare literal is
  * rarer, then the smaller one.  Takes `cand`. */
 static void sg_pf_consider(sg_pf_info *best, sg_pf_info *cand)
@@ -387,7 +402,10 @@ static size_t sg_pf_formula(sg_pf_parser *P, const sg_pf_info *x)
     sg_pf_to_req(&c);
     /* a literal found in nearly every sentence tells nothing and costs a
      * verdict bit on each of them: such a set is left out ("true") */
-    if (c.req && sg_pf_minweight(&c.set) < SG_PF_MIN_WEIGHT)
+    int common = 0;
+    for (size_t i = 0; c.req && i < c.set.n && !common; i++)
+        common = sg_pf_gate_weight(c.set.v[i]) < SG_PF_MIN_WEIGHT;
+    if (common)
         c.req = 0;
     size_t id = c.req ? sg_pf_node_new(P, SG_PF_LEAF) : 0;
     if (id) {
