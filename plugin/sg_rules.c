@@ -109,7 +109,8 @@ struct sg_match_ctx {
 
 #define SG_PF_MAX_SET 64     /* strings in a set of every possible match */
 #define SG_PF_MAX_REQ 256    /* strings in a set of required literals */
-#define SG_PF_MAX_LIT 20     /* bytes in one literal */
+#define SG_PF_MAX_LIT 20     /* characters (bytes but word boundaries) in one literal */
+#define SG_PF_MAX_LIT_BYTES (2 * SG_PF_MAX_LIT) /* and bytes, word boundaries too */
 #define SG_PF_MAX_DEPTH 64   /* group nesting the parser follows */
 #define SG_PF_MAX_STATES 32768 /* ids fit 15 bits, and so are under 0xFFFF, the no-edge mark */
 #define SG_PF_HIT 0x8000u    /* on an edge: its target state has outputs */
@@ -143,15 +144,6 @@ static int sg_strset_add(sg_strset *s, const char *x, size_t n)
         return 0;
     }
     return 1;
-}
-
-static size_t sg_strset_maxlen(const sg_strset *s)
-{
-    size_t m = 0;
-    for (size_t i = 0; i < s->n; i++)
-        if (strlen(s->v[i]) > m)
-            m = strlen(s->v[i]);
-    return m;
 }
 
 /* What the parser knows about a piece of pattern.  exact: `set` holds every
@@ -312,6 +304,7 @@ typedef struct sg_pf_parser {
     const unsigned char *p;
     int fail;  /* syntax the parser does not know, or out of memory */
     int depth;
+    int ctx;   /* the group being parsed always follows a word boundary */
     sg_pf_node *nodes; /* formulas: all freed once the pattern is done */
     size_t nn, ncap;
 } sg_pf_parser;
@@ -448,6 +441,12 @@ static unsigned char sg_pf_fold(unsigned char c)
 static int sg_pf_isalnum(unsigned char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* \w without UCP, as PCRE2 sees it here */
+static int sg_pf_isword(unsigned char c)
+{
+    return sg_pf_isalnum(c) || c == '_';
 }
 
 /* Skip "{...}" at P->p if there; 0 when a brace does not close. */
@@ -689,6 +688,8 @@ static int sg_pf_atom(sg_pf_parser *P, sg_pf_info *out)
             return 1;
         }
         P->p = p;
+        if (lookaround)
+            P->ctx = 0; /* it looks elsewhere than where it stands */
         sg_pf_alt(P, out);
         P->depth--;
         if (P->fail)
@@ -794,7 +795,52 @@ static void sg_pf_repeat(sg_pf_parser *P, sg_pf_info *x, long min, long max)
     }
 }
 
-/* A sequence of atoms up to '|', ')' or the end. */
+/* a then b into buf (2 * SG_PF_MAX_LIT_BYTES + 1 bytes; a and b are no
+ * longer than SG_PF_MAX_LIT_BYTES), without the word boundaries at b's
+ * start when a ends with one or with a byte of no word character: there
+ * they say no more.  Its length. */
+static size_t sg_pf_cat(const char *a, const char *b, char *buf)
+{
+    size_t n = strlen(a);
+    memcpy(buf, a, n);
+    if (n && (a[n - 1] == SG_PF_BOUND || !sg_pf_isword((unsigned char)a[n - 1])))
+        while (*b == SG_PF_BOUND)
+            b++;
+    size_t m = strlen(b);
+    memcpy(buf + n, b, m);
+    return n + m;
+}
+
+/* Whether the strings of the product of a and b are short enough for a
+ * literal. */
+static int sg_pf_fits(const sg_strset *a, const sg_strset *b)
+{
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < b->n; j++) {
+            char buf[2 * SG_PF_MAX_LIT_BYTES + 1];
+            size_t n = sg_pf_cat(a->v[i], b->v[j], buf), chars = 0;
+            for (size_t k = 0; k < n; k++)
+                chars += buf[k] != SG_PF_BOUND;
+            if (n > SG_PF_MAX_LIT_BYTES || chars > SG_PF_MAX_LIT)
+                return 0;
+        }
+    return 1;
+}
+
+/* Whether every string of s ends with a word boundary or a byte of no word
+ * character. */
+static int sg_pf_ends_bound(const sg_strset *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        size_t n = strlen(s->v[i]);
+        if (!n || (s->v[i][n - 1] != SG_PF_BOUND && sg_pf_isword((unsigned char)s->v[i][n - 1])))
+            return 0;
+    }
+    return s->n > 0;
+}
+
+/* A sequence of atoms up to '|', ')' or the end.  P->ctx: a word boundary
+ * holds before it. */
 static void sg_pf_seq(sg_pf_parser *P, sg_pf_info *out)
 {
     sg_pf_info run, best;
@@ -802,18 +848,35 @@ static void sg_pf_seq(sg_pf_parser *P, sg_pf_info *out)
     memset(&best, 0, sizeof best);
     int exact = 1;
     size_t all = 0; /* every piece's formula: a match holds them all */
-    if (!sg_pf_exact1(&run, "", 0)) {
+    char bound = SG_PF_BOUND;
+    if (!sg_pf_exact1(&run, &bound, P->ctx ? 1 : 0)) {
         P->fail = 1;
         return;
     }
     for (;;) {
         sg_pf_info x;
-        if (!sg_pf_atom(P, &x) || P->fail) {
+        /* a group right after a boundary (or a byte of no word character)
+         * has one before each branch, where it matches once */
+        const unsigned char *at = P->p;
+        P->ctx = sg_pf_ends_bound(&run.set);
+        int ctx = P->ctx;
+        int more = sg_pf_atom(P, &x);
+        P->ctx = 0;
+        if (!more || P->fail) {
             sg_pf_none(&x);
             break;
         }
         long min, max;
         int q = sg_pf_quant(P, &min, &max);
+        if (q > 0 && ctx && *at == '(' && (max < 0 || max > 1)) {
+            sg_pf_none(&x);
+            P->p = at;
+            if (!sg_pf_atom(P, &x) || P->fail) {
+                sg_pf_none(&x);
+                break;
+            }
+            q = sg_pf_quant(P, &min, &max);
+        }
         if (q < 0) {
             P->fail = 1;
             sg_pf_none(&x);
@@ -826,17 +889,15 @@ static void sg_pf_seq(sg_pf_parser *P, sg_pf_info *out)
             break;
         }
         if (x.exact && run.set.n * x.set.n <= SG_PF_MAX_SET &&
-            sg_strset_maxlen(&run.set) + sg_strset_maxlen(&x.set) <= SG_PF_MAX_LIT) {
+            sg_pf_fits(&run.set, &x.set)) {
             sg_pf_info prod;
             memset(&prod, 0, sizeof prod);
             prod.exact = 1;
             for (size_t i = 0; i < run.set.n && !P->fail; i++)
                 for (size_t j = 0; j < x.set.n && !P->fail; j++) {
-                    char buf[2 * SG_PF_MAX_LIT + 1];
-                    size_t a = strlen(run.set.v[i]), b = strlen(x.set.v[j]);
-                    memcpy(buf, run.set.v[i], a);
-                    memcpy(buf + a, x.set.v[j], b);
-                    if (!sg_strset_add(&prod.set, buf, a + b))
+                    char buf[2 * SG_PF_MAX_LIT_BYTES + 1];
+                    size_t n = sg_pf_cat(run.set.v[i], x.set.v[j], buf);
+                    if (!sg_strset_add(&prod.set, buf, n))
                         P->fail = 1;
                 }
             sg_pf_none(&run);
@@ -883,9 +944,11 @@ static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out)
 {
     sg_strset ex = {0}, rq = {0};
     int all_exact = 1, all_req = 1, some_true = 0, first = 1;
+    int ctx = P->ctx;
     size_t any = 0; /* a match satisfies one branch's formula */
     for (;;) {
         sg_pf_info b = {0};
+        P->ctx = ctx;
         sg_pf_seq(P, &b);
         if (P->fail) {
             sg_pf_none(&b);
@@ -946,11 +1009,6 @@ static void sg_gate_free(sg_gate *g)
     free(g->nodes);
     free(g->kids);
     memset(g, 0, sizeof *g);
-}
-
-static int sg_pf_isword(unsigned char c)
-{
-    return sg_pf_isalnum(c) || c == '_';
 }
 
 /* Literal s as the automaton looks for it, in place: a word boundary before
@@ -1064,7 +1122,7 @@ static int sg_pf_literals(const char *pattern, sg_strset *out, sg_gate *gate)
     memset(&y, 0, sizeof y);
     y.exact = 1;
     for (size_t i = 0; i < x.set.n && y.exact; i++) {
-        char buf[SG_PF_MAX_LIT * 2 + 1];
+        char buf[SG_PF_MAX_LIT_BYTES + 1];
         size_t n = 0;
         for (const char *c = x.set.v[i]; *c && n < sizeof buf; c++)
             if (*c != SG_PF_BOUND)
