@@ -305,6 +305,7 @@ typedef struct sg_pf_parser {
     int fail;  /* syntax the parser does not know, or out of memory */
     int depth;
     int ctx;   /* the group being parsed always follows a word boundary */
+    int rctx;  /* and is always followed by one */
     sg_pf_node *nodes; /* formulas: all freed once the pattern is done */
     size_t nn, ncap;
 } sg_pf_parser;
@@ -689,7 +690,7 @@ static int sg_pf_atom(sg_pf_parser *P, sg_pf_info *out)
         }
         P->p = p;
         if (lookaround)
-            P->ctx = 0; /* it looks elsewhere than where it stands */
+            P->ctx = P->rctx = 0; /* it looks elsewhere than where it stands */
         sg_pf_alt(P, out);
         P->depth--;
         if (P->fail)
@@ -827,6 +828,57 @@ static int sg_pf_fits(const sg_strset *a, const sg_strset *b)
     return 1;
 }
 
+/* Just past the group that opens at p, or NULL when the parser would not
+ * know its syntax. */
+static const unsigned char *sg_pf_group_end(const unsigned char *p)
+{
+    int depth = 0;
+    while (*p) {
+        if (*p == '\\') {
+            if (!p[1] || p[1] == 'Q')
+                return NULL;
+            p += 2;
+        } else if (*p == '[') {
+            p++;
+            if (*p == '^')
+                p++;
+            if (*p == ']')
+                p++;
+            while (*p && *p != ']')
+                p += *p == '\\' && p[1] ? 2 : 1;
+            if (!*p)
+                return NULL;
+            p++;
+        } else if (*p == '(') {
+            depth++;
+            p++;
+        } else if (*p == ')') {
+            p++;
+            if (!--depth)
+                return p;
+        } else {
+            p++;
+        }
+    }
+    return NULL;
+}
+
+/* Whether a word boundary always holds at p, where a group ends (NULL: not
+ * known): the group matches at most once, and \b follows it, or the end of
+ * a sequence that a boundary follows (rctx). */
+static int sg_pf_bound_after(const unsigned char *p, int rctx)
+{
+    if (!p)
+        return 0;
+    if (*p == '?')
+        p += p[1] == '?' || p[1] == '+' ? 2 : 1;
+    else if (*p == '*' || *p == '+' || *p == '{')
+        return 0;
+    if (p[0] == '\\' && p[1] == 'b')
+        return 1;
+    return rctx && (!*p || *p == '|' || *p == ')');
+}
+
 /* Whether every string of s ends with a word boundary or a byte of no word
  * character. */
 static int sg_pf_ends_bound(const sg_strset *s)
@@ -846,7 +898,7 @@ static void sg_pf_seq(sg_pf_parser *P, sg_pf_info *out)
     sg_pf_info run, best;
     memset(out, 0, sizeof *out);
     memset(&best, 0, sizeof best);
-    int exact = 1;
+    int exact = 1, rctx = P->rctx;
     size_t all = 0; /* every piece's formula: a match holds them all */
     char bound = SG_PF_BOUND;
     if (!sg_pf_exact1(&run, &bound, P->ctx ? 1 : 0)) {
@@ -856,12 +908,14 @@ static void sg_pf_seq(sg_pf_parser *P, sg_pf_info *out)
     for (;;) {
         sg_pf_info x;
         /* a group right after a boundary (or a byte of no word character)
-         * has one before each branch, where it matches once */
+         * has one before each branch, where it matches once; one right
+         * before a boundary has one after each */
         const unsigned char *at = P->p;
         P->ctx = sg_pf_ends_bound(&run.set);
+        P->rctx = *at == '(' && sg_pf_bound_after(sg_pf_group_end(at), rctx);
         int ctx = P->ctx;
         int more = sg_pf_atom(P, &x);
-        P->ctx = 0;
+        P->ctx = P->rctx = 0;
         if (!more || P->fail) {
             sg_pf_none(&x);
             break;
@@ -928,6 +982,24 @@ static void sg_pf_seq(sg_pf_parser *P, sg_pf_info *out)
         memset(out, 0, sizeof *out);
         return;
     }
+    if (rctx) {
+        /* the boundary after the sequence ends its last literals */
+        char mark[] = {SG_PF_BOUND, 0};
+        sg_strset b = {(char *[]){mark}, 1, 1}, tail = {0};
+        int fits = sg_pf_fits(&run.set, &b);
+        for (size_t i = 0; i < run.set.n && fits; i++) {
+            char buf[2 * SG_PF_MAX_LIT_BYTES + 1];
+            size_t n = sg_pf_cat(run.set.v[i], mark, buf);
+            if (!sg_strset_add(&tail, buf, n))
+                fits = 0; /* out of memory: the run as it is */
+        }
+        if (fits) {
+            sg_strset_free(&run.set);
+            run.set = tail;
+        } else {
+            sg_strset_free(&tail);
+        }
+    }
     if (exact) {
         sg_pf_none(&best);
         *out = run;
@@ -944,11 +1016,12 @@ static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out)
 {
     sg_strset ex = {0}, rq = {0};
     int all_exact = 1, all_req = 1, some_true = 0, first = 1;
-    int ctx = P->ctx;
+    int ctx = P->ctx, rctx = P->rctx;
     size_t any = 0; /* a match satisfies one branch's formula */
     for (;;) {
         sg_pf_info b = {0};
         P->ctx = ctx;
+        P->rctx = rctx;
         sg_pf_seq(P, &b);
         if (P->fail) {
             sg_pf_none(&b);
