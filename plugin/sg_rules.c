@@ -258,17 +258,14 @@ static size_t sg_pf_minweight(const sg_strset *s)
 }
 
 /* How rare a literal is as a gate's: a whole word is rarer than its letters
- * inside other words ("I" against every "i"), so each word boundary at its
- * ends counts, unless the literal is all common words. */
+ * inside other words ("I" against every "i"), so a literal with a word
+ * boundary at both ends counts them, unless it is all common words. */
 static size_t sg_pf_gate_weight(const char *lit)
 {
     size_t w = sg_pf_weight(lit), n = strlen(lit);
-    if (!w)
-        return 0;
-    if (n >= 2 && lit[0] == SG_PF_BOUND && isalnum((unsigned char)lit[1]))
-        w++;
-    if (n >= 2 && lit[n - 1] == SG_PF_BOUND && isalnum((unsigned char)lit[n - 2]))
-        w++;
+    if (w && n >= 3 && lit[0] == SG_PF_BOUND && isalnum((unsigned char)lit[1]) &&
+        lit[n - 1] == SG_PF_BOUND && isalnum((unsigned char)lit[n - 2]))
+        w += 2;
     return w;
 }
 
