@@ -76,9 +76,13 @@ struct sg_ruleset {
     sg_prefilter *pf; /* built lazily for rules [0, pf->nrules) */
     int pf_dirty;     /* rules were added since pf was built */
     int pf_off;       /* every rule runs on every sentence (tests) */
+    uint32_t version; /* changes with the rules and the prefilter */
+    sg_match_ctx *spare; /* a freed match context of this version, kept */
 };
 
 struct sg_match_ctx {
+    sg_ruleset *rs;   /* freed back to rs->spare while of its version */
+    uint32_t version;
     /* per pattern: the sentence (gen) whose result is kept, and the result */
     uint32_t gen, *seen;
     int8_t *res;
@@ -1598,10 +1602,38 @@ static int sg_prefilter_scan(const sg_prefilter *pf, const char *text, size_t n,
     return 1;
 }
 
+static void sg_match_ctx_destroy(sg_match_ctx *mc)
+{
+    if (!mc)
+        return;
+    pcre2_match_data_free(mc->md);
+    pcre2_match_context_free(mc->mctx);
+    if (mc->stack)
+        pcre2_jit_stack_free(mc->stack);
+    free(mc->mask);
+    free(mc->cand);
+    free(mc->seen);
+    free(mc->res);
+    free(mc->rs_start);
+    free(mc->rs_end);
+    free(mc);
+}
+
+/* The rules or the prefilter changed: match contexts made before are let go
+ * when freed. */
+static void sg_rules_changed(sg_ruleset *rs)
+{
+    rs->version++;
+    sg_match_ctx_destroy(rs->spare);
+    rs->spare = NULL;
+}
+
 void sg_rules_set_prefilter(sg_ruleset *rs, int on)
 {
-    if (rs)
+    if (rs) {
         rs->pf_off = !on;
+        sg_rules_changed(rs);
+    }
 }
 
 size_t sg_rules_literals(const sg_ruleset *rs, size_t rule, const char *const **lits)
@@ -1657,6 +1689,7 @@ void sg_rules_free(sg_ruleset *rs)
     }
     free(rs->pats);
     sg_prefilter_free(rs->pf);
+    sg_match_ctx_destroy(rs->spare);
     free(rs);
 }
 
@@ -1803,27 +1836,40 @@ sg_status sg_rules_add(sg_ruleset *rs, const sg_rule_def *def, sg_error *err)
         sg_set_error(err, SG_ERR_MEMORY, "out of memory adding rule '%s'", def->id);
         st = SG_ERR_MEMORY;
     }
-    if (st != SG_OK)
+    if (st != SG_OK) {
         sg_rule_free(&r);
-    else
+    } else {
         rs->pf_dirty = 1;
+        sg_rules_changed(rs);
+    }
     return st;
 }
 
+/* An analysis takes a match context and frees it: the one freed last is
+ * kept for the next (its JIT stack, match data and tables), since an
+ * engine, and so its ruleset, is used by one thread at a time.  A context
+ * is freed before its ruleset. */
 sg_match_ctx *sg_match_ctx_new(const sg_ruleset *rs)
 {
-    sg_match_ctx *mc = calloc(1, sizeof *mc);
-    if (!mc)
-        return NULL;
+    sg_ruleset *w = (sg_ruleset *)rs;
     if (rs && (rs->pf_dirty || !rs->pf) && !rs->pf_off) {
-        /* Built here, once the rules are all in: an engine, and so its
-         * ruleset, is used by one thread at a time.  Without it (out of
+        /* Built here, once the rules are all in.  Without it (out of
          * memory) every rule runs. */
-        sg_ruleset *w = (sg_ruleset *)rs;
         sg_prefilter_free(w->pf);
         w->pf = sg_prefilter_build(rs);
         w->pf_dirty = 0;
+        sg_rules_changed(w);
     }
+    if (rs && rs->spare) {
+        sg_match_ctx *mc = rs->spare;
+        w->spare = NULL;
+        return mc;
+    }
+    sg_match_ctx *mc = calloc(1, sizeof *mc);
+    if (!mc)
+        return NULL;
+    mc->rs = w;
+    mc->version = rs ? rs->version : 0;
     if (rs && rs->pf) {
         mc->mask = calloc(rs->pf->words + 1, sizeof *mc->mask);
         mc->cand = calloc(rs->pf->pwords, sizeof *mc->cand);
@@ -1845,7 +1891,7 @@ sg_match_ctx *sg_match_ctx_new(const sg_ruleset *rs)
     mc->mctx = pcre2_match_context_create(NULL);
     mc->stack = pcre2_jit_stack_create(32 * 1024, SG_JIT_STACK, NULL);
     if (!mc->md || !mc->mctx) {
-        sg_match_ctx_free(mc);
+        sg_match_ctx_destroy(mc);
         return NULL;
     }
     pcre2_set_match_limit(mc->mctx, SG_MATCH_LIMIT);
@@ -1859,17 +1905,11 @@ void sg_match_ctx_free(sg_match_ctx *mc)
 {
     if (!mc)
         return;
-    pcre2_match_data_free(mc->md);
-    pcre2_match_context_free(mc->mctx);
-    if (mc->stack)
-        pcre2_jit_stack_free(mc->stack);
-    free(mc->mask);
-    free(mc->cand);
-    free(mc->seen);
-    free(mc->res);
-    free(mc->rs_start);
-    free(mc->rs_end);
-    free(mc);
+    if (mc->rs && !mc->rs->spare && mc->version == mc->rs->version) {
+        mc->rs->spare = mc;
+        return;
+    }
+    sg_match_ctx_destroy(mc);
 }
 
 /* 1 matched (ovector in mc->md), 0 no match, -1 limit hit (err filled). */
