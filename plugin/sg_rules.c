@@ -137,8 +137,9 @@ static void sg_strset_free(sg_strset *s)
 /* Add a copy of `x` (n bytes) unless present.  0 on OOM. */
 static int sg_strset_add(sg_strset *s, const char *x, size_t n)
 {
+    char c0 = n ? x[0] : 0; /* most members differ from x at once */
     for (size_t i = 0; i < s->n; i++)
-        if (!strncmp(s->v[i], x, n) && !s->v[i][n])
+        if (s->v[i][0] == c0 && !strncmp(s->v[i], x, n) && !s->v[i][n])
             return 1;
     char *c = sg_strndup(x, n);
     if (!c)
@@ -179,6 +180,15 @@ static int sg_len_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Whether h (hn bytes) holds nd (nn bytes, 0 < nn <= hn). */
+static int sg_holds(const char *h, size_t hn, const char *nd, size_t nn)
+{
+    for (size_t i = 0; i + nn <= hn; i++)
+        if (h[i] == nd[0] && !memcmp(h + i, nd, nn))
+            return 1;
+    return 0;
+}
+
 /* Whether literal s holds no character, only word boundaries (or nothing). */
 static int sg_pf_blank(const char *s)
 {
@@ -205,17 +215,26 @@ static void sg_pf_to_req(sg_pf_info *x)
         return;
     }
     qsort(s->v, s->n, sizeof *s->v, sg_len_cmp);
+    size_t *len = malloc(s->n * sizeof *len);
+    if (!len) {
+        sg_pf_none(x);
+        return;
+    }
     size_t w = 0;
     for (size_t i = 0; i < s->n; i++) {
+        size_t n = strlen(s->v[i]);
         int covered = 0;
         for (size_t j = 0; j < w && !covered; j++)
-            covered = strstr(s->v[i], s->v[j]) != NULL;
-        if (covered)
+            covered = len[j] < n && sg_holds(s->v[i], n, s->v[j], len[j]);
+        if (covered) {
             free(s->v[i]);
-        else
+        } else {
+            len[w] = n;
             s->v[w++] = s->v[i];
+        }
     }
     s->n = w;
+    free(len);
 }
 
 /* How rare a literal is in English text, roughly: its letters, less those
