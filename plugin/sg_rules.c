@@ -93,9 +93,9 @@ struct sg_match_ctx {
     pcre2_jit_stack *stack;
     uint64_t *mask;   /* the prefilter's verdict for one sentence, per literal set;
                        * one spare zero word past its end */
-    size_t mask_words;
     uint64_t *cand;   /* the patterns that may match it: one of their sets is there */
-    size_t cand_words;
+    uint64_t *rlive;  /* the rules one of whose patterns may match it */
+    int tables;       /* mask, cand and rlive are there, of the prefilter's sizes */
 };
 
 /* ---- the literal prefilter ------------------------------------------------
@@ -1274,7 +1274,8 @@ struct sg_prefilter {
     uint32_t nbits;       /* verdict bits of the gates */
     size_t pwords;        /* uint64_t per set of patterns */
     size_t maxlen;        /* bytes in the longest literal */
-    uint64_t *rpats;      /* per rule, pwords words: the patterns of its `patterns` */
+    uint64_t *prules;     /* per pattern, rwords words: the rules it is a pattern of */
+    size_t rwords;        /* uint64_t per set of rules [0, nrules) */
 };
 
 static void sg_prefilter_free(sg_prefilter *pf)
@@ -1286,7 +1287,7 @@ static void sg_prefilter_free(sg_prefilter *pf)
     free(pf->outs);
     free(pf->always);
     free(pf->owner);
-    free(pf->rpats);
+    free(pf->prules);
     free(pf);
 }
 
@@ -1323,15 +1324,16 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
     pf->pwords = (rs->npats + 63) / 64 + 1;
     pf->always = calloc(pf->pwords, sizeof *pf->always);
     pf->owner = calloc(rs->nbits + 1, sizeof *pf->owner);
-    pf->rpats = calloc(rs->n * pf->pwords + 1, sizeof *pf->rpats);
-    if (!pf->always || !pf->owner || !pf->rpats) {
+    pf->rwords = rs->n / 64 + 1;
+    pf->prules = calloc(rs->npats * pf->rwords + 1, sizeof *pf->prules);
+    if (!pf->always || !pf->owner || !pf->prules) {
         sg_prefilter_free(pf);
         return NULL;
     }
     for (size_t r = 0; r < rs->n; r++)
         for (size_t i = 0; i < rs->rules[r].patterns.n; i++) {
             uint32_t u = rs->rules[r].patterns.u[i];
-            pf->rpats[r * pf->pwords + u / 64] |= (uint64_t)1 << (u % 64);
+            pf->prules[u * pf->rwords + r / 64] |= (uint64_t)1 << (r % 64);
         }
     /* symbol classes: one for the bytes of no word character (a word
      * boundary in a literal is one of them), one per word character that
@@ -1597,13 +1599,14 @@ static int sg_pf_bail(const char *text, size_t n)
     return 0;
 }
 
-/* Which literal sets occur in `text`: fills mask (pf->words words), and
- * cand (pf->pwords words) with the patterns whose gate has one of them.  0
- * when the text holds a character that caseless matching equates with an
- * ASCII letter although its bytes differ (KELVIN SIGN, LATIN SMALL LETTER
- * LONG S): then every pattern runs. */
+/* Which literal sets occur in `text`: fills mask (pf->words words), cand
+ * (pf->pwords words) with the patterns whose gate has one of them, and
+ * rlive (pf->rwords words) with the rules one of whose patterns is in cand
+ * or runs always.  0 when the text holds a character that caseless matching
+ * equates with an ASCII letter although its bytes differ (KELVIN SIGN,
+ * LATIN SMALL LETTER LONG S): then every pattern runs. */
 static int sg_prefilter_scan(const sg_prefilter *pf, const char *text, size_t n,
-                             uint64_t *mask, uint64_t *cand)
+                             uint64_t *mask, uint64_t *cand, uint64_t *rlive)
 {
     if (sg_pf_bail(text, n))
         return 0;
@@ -1618,6 +1621,13 @@ static int sg_prefilter_scan(const sg_prefilter *pf, const char *text, size_t n,
             if (bit < pf->nbits)
                 cand[pf->owner[bit] / 64] |= (uint64_t)1 << (pf->owner[bit] % 64);
         }
+    memset(rlive, 0, pf->rwords * sizeof *rlive);
+    for (size_t w = 0; w < pf->pwords; w++)
+        for (uint64_t m = cand[w] | pf->always[w]; m; m &= m - 1) {
+            const uint64_t *pr = &pf->prules[(w * 64 + sg_ctz64(m)) * pf->rwords];
+            for (size_t r = 0; r < pf->rwords; r++)
+                rlive[r] |= pr[r];
+        }
     return 1;
 }
 
@@ -1631,6 +1641,7 @@ static void sg_match_ctx_destroy(sg_match_ctx *mc)
         pcre2_jit_stack_free(mc->stack);
     free(mc->mask);
     free(mc->cand);
+    free(mc->rlive);
     free(mc->seen);
     free(mc->res);
     free(mc->rs_start);
@@ -1892,9 +1903,9 @@ sg_match_ctx *sg_match_ctx_new(const sg_ruleset *rs)
     if (rs && rs->pf) {
         mc->mask = calloc(rs->pf->words + 1, sizeof *mc->mask);
         mc->cand = calloc(rs->pf->pwords, sizeof *mc->cand);
-        if (mc->mask && mc->cand) {
-            mc->mask_words = rs->pf->words;
-            mc->cand_words = rs->pf->pwords;
+        mc->rlive = calloc(rs->pf->rwords, sizeof *mc->rlive);
+        if (mc->mask && mc->cand && mc->rlive) {
+            mc->tables = 1;
         }
     }
     if (rs && rs->npats) {
@@ -1971,17 +1982,6 @@ static int sg_gate_eval(const sg_gate *g, uint32_t node, uint64_t v, const uint6
     return and;
 }
 
-/* 0 when none of rule r's patterns can match by the prefilter's verdict:
- * none has a literal set in the sentence, none runs always. */
-static int sg_rule_live(const sg_prefilter *pf, const sg_match_ctx *mc, size_t r)
-{
-    const uint64_t *rp = &pf->rpats[r * pf->pwords];
-    for (size_t w = 0; w < pf->pwords; w++)
-        if (rp[w] & (mc->cand[w] | pf->always[w]))
-            return 1;
-    return 0;
-}
-
 /* 0 when the prefilter's verdict (mask NULL: none) says pattern u cannot
  * match: its gate does not hold. */
 static int sg_may(const sg_ruleset *rs, const sg_prefilter *pf, const sg_match_ctx *mc,
@@ -2049,8 +2049,9 @@ sg_status sg_rules_match(const sg_ruleset *rs, sg_match_ctx *mc, const char *vie
     size_t n = s->view_end - s->view_start;
     const sg_prefilter *pf = rs->pf_off || rs->pf_dirty ? NULL : rs->pf;
     const uint64_t *mask = NULL;
-    if (pf && mc->mask_words == pf->words && mc->cand_words == pf->pwords &&
-        sg_prefilter_scan(pf, text, n, mc->mask, mc->cand))
+    /* the context's tables are the prefilter's size while of the version */
+    if (pf && mc->version == rs->version && mc->tables &&
+        sg_prefilter_scan(pf, text, n, mc->mask, mc->cand, mc->rlive))
         mask = mc->mask;
     if (++mc->gen == 0) { /* wrapped: forget every kept result */
         if (mc->npats)
@@ -2063,7 +2064,7 @@ sg_status sg_rules_match(const sg_ruleset *rs, sg_match_ctx *mc, const char *vie
         const sg_rule *r = &rs->rules[i];
         /* rules added since the prefilter was built have no bits in it */
         const uint64_t *rm = mask && i < pf->nrules ? mask : NULL;
-        if (rm && !sg_rule_live(pf, mc, i))
+        if (rm && !((mc->rlive[i / 64] >> (i % 64)) & 1))
             continue;
         size_t es = 0, ee = 0;
         int hit = 0;
