@@ -869,6 +869,14 @@ static const unsigned char *sg_pf_group_end(const unsigned char *p)
             if (!*p)
                 return NULL;
             p++;
+        } else if (p[0] == '(' && p[1] == '?' && p[2] == '#') {
+            while (*p && *p != ')') /* a comment: up to the first ')' */
+                p++;
+            if (!*p)
+                return NULL;
+            p++;
+            if (!depth)
+                return p;
         } else if (*p == '(') {
             depth++;
             p++;
