@@ -104,12 +104,13 @@ struct sg_match_ctx {
  * parser derives a gate: a formula over sets of literal strings that every
  * match satisfies (ASCII letters folded to lower case), an AND over the
  * pieces of a sequence and an OR over the branches of an alternation, so
- * "in the end, X dies" needs both "in the end" and "dies".  One Aho-Corasick
- * pass over a sentence tells which sets occur, and only the patterns whose
- * gate holds run; conditions are gated the same way.  The parser knows the
- * common PCRE2 syntax and gives up on anything else, and a pattern it gave up
- * on runs on every sentence: the prefilter only skips work whose result is
- * known to be "no match". */
+ * "in the end, X dies" needs both "in the end" and "dies".  Literals keep
+ * the word boundaries (\b) at their ends, so "\bdies\b" is not found in
+ * "studies".  One Aho-Corasick pass over a sentence tells which sets occur,
+ * and only the patterns whose gate holds run; conditions are gated the same
+ * way.  The parser knows the common PCRE2 syntax and gives up on anything
+ * else, and a pattern it gave up on runs on every sentence: the prefilter
+ * only skips work whose result is known to be "no match". */
 
 #define SG_PF_MAX_SET 64     /* strings in a set of every possible match */
 #define SG_PF_MAX_REQ 256    /* strings in a set of required literals */
@@ -1564,8 +1565,8 @@ static void sg_pf_streams(const sg_prefilter *pf, const unsigned char *text, siz
     size_t len = (n + (k - 1) * ov + k - 1) / k;
     const unsigned char *p[SG_PF_STREAMS];
     size_t st[SG_PF_STREAMS] = {0};
-    for (size_t j = 0; j < k; j++)
-        p[j] = text + (j + 1 == k ? n - len : j * (len - ov));
+    for (size_t j = 0; j < k; j++) /* the last one ends at n, none past it */
+        p[j] = text + (j + 1 == k || j * (len - ov) > n - len ? n - len : j * (len - ov));
     st[0] = sg_pf_edge(pf, 0, mask);
     uint16_t hits[SG_PF_HITBUF];
     for (size_t i = 0; i < len;) {
