@@ -184,10 +184,24 @@ static int sg_len_cmp(const void *a, const void *b)
 /* Whether h (hn bytes) holds nd (nn bytes, 0 < nn <= hn). */
 static int sg_holds(const char *h, size_t hn, const char *nd, size_t nn)
 {
-    for (size_t i = 0; i + nn <= hn; i++)
-        if (h[i] == nd[0] && !memcmp(h + i, nd, nn))
+    for (size_t i = 0; i + nn <= hn; i++) {
+        size_t k = 0;
+        while (k < nn && h[i + k] == nd[k])
+            k++;
+        if (k == nn)
             return 1;
+    }
     return 0;
+}
+
+/* The bytes of s as bits (byte % 64): a string can only hold another whose
+ * bits it has all. */
+static uint64_t sg_bytebits(const char *s, size_t n)
+{
+    uint64_t b = 0;
+    for (size_t i = 0; i < n; i++)
+        b |= (uint64_t)1 << ((unsigned char)s[i] % 64);
+    return b;
 }
 
 /* Whether literal s holds no character, only word boundaries (or nothing). */
@@ -217,25 +231,31 @@ static void sg_pf_to_req(sg_pf_info *x)
     }
     qsort(s->v, s->n, sizeof *s->v, sg_len_cmp);
     size_t *len = malloc(s->n * sizeof *len);
-    if (!len) {
+    uint64_t *bits = malloc(s->n * sizeof *bits);
+    if (!len || !bits) {
+        free(len);
+        free(bits);
         sg_pf_none(x);
         return;
     }
     size_t w = 0;
     for (size_t i = 0; i < s->n; i++) {
         size_t n = strlen(s->v[i]);
+        uint64_t b = sg_bytebits(s->v[i], n);
         int covered = 0;
         for (size_t j = 0; j < w && !covered; j++)
-            covered = len[j] < n && sg_holds(s->v[i], n, s->v[j], len[j]);
+            covered = len[j] < n && !(bits[j] & ~b) && sg_holds(s->v[i], n, s->v[j], len[j]);
         if (covered) {
             free(s->v[i]);
         } else {
             len[w] = n;
+            bits[w] = b;
             s->v[w++] = s->v[i];
         }
     }
     s->n = w;
     free(len);
+    free(bits);
 }
 
 /* How rare a literal is in English text, roughly: its letters, less those
@@ -833,18 +853,26 @@ static size_t sg_pf_cat(const char *a, const char *b, char *buf)
     return n + m;
 }
 
-/* Whether the strings of the product of a and b are short enough for a
- * literal. */
-static int sg_pf_fits(const sg_strset *a, const sg_strset *b)
+/* The product of a and b (each string of a followed by each of b) into
+ * out, an exact set; 0 when one of its strings is too long for a literal,
+ * or memory ran out (P->fail), and then out holds nothing. */
+static int sg_pf_product(sg_pf_parser *P, const sg_strset *a, const sg_strset *b,
+                         sg_pf_info *out)
 {
+    memset(out, 0, sizeof *out);
+    out->exact = 1;
     for (size_t i = 0; i < a->n; i++)
         for (size_t j = 0; j < b->n; j++) {
             char buf[2 * SG_PF_MAX_LIT_BYTES + 1];
             size_t n = sg_pf_cat(a->v[i], b->v[j], buf), chars = 0;
             for (size_t k = 0; k < n; k++)
                 chars += buf[k] != SG_PF_BOUND;
-            if (n > SG_PF_MAX_LIT_BYTES || chars > SG_PF_MAX_LIT)
+            int fits = n <= SG_PF_MAX_LIT_BYTES && chars <= SG_PF_MAX_LIT;
+            if (!fits || !sg_strset_add(&out->set, buf, n)) {
+                P->fail |= fits;
+                sg_pf_none(out);
                 return 0;
+            }
         }
     return 1;
 }
@@ -971,18 +999,9 @@ static void sg_pf_seq(sg_pf_parser *P, sg_pf_info *out)
             sg_pf_none(&x);
             break;
         }
+        sg_pf_info prod;
         if (x.exact && run.set.n * x.set.n <= SG_PF_MAX_SET &&
-            sg_pf_fits(&run.set, &x.set)) {
-            sg_pf_info prod;
-            memset(&prod, 0, sizeof prod);
-            prod.exact = 1;
-            for (size_t i = 0; i < run.set.n && !P->fail; i++)
-                for (size_t j = 0; j < x.set.n && !P->fail; j++) {
-                    char buf[2 * SG_PF_MAX_LIT_BYTES + 1];
-                    size_t n = sg_pf_cat(run.set.v[i], x.set.v[j], buf);
-                    if (!sg_strset_add(&prod.set, buf, n))
-                        P->fail = 1;
-                }
+            sg_pf_product(P, &run.set, &x.set, &prod)) {
             sg_pf_none(&run);
             sg_pf_none(&x);
             run = prod;
@@ -1014,19 +1033,11 @@ static void sg_pf_seq(sg_pf_parser *P, sg_pf_info *out)
     if (rctx) {
         /* the boundary after the sequence ends its last literals */
         char mark[] = {SG_PF_BOUND, 0};
-        sg_strset b = {(char *[]){mark}, 1, 1}, tail = {0};
-        int fits = sg_pf_fits(&run.set, &b);
-        for (size_t i = 0; i < run.set.n && fits; i++) {
-            char buf[2 * SG_PF_MAX_LIT_BYTES + 1];
-            size_t n = sg_pf_cat(run.set.v[i], mark, buf);
-            if (!sg_strset_add(&tail, buf, n))
-                fits = 0; /* out of memory: the run as it is */
-        }
-        if (fits) {
-            sg_strset_free(&run.set);
-            run.set = tail;
-        } else {
-            sg_strset_free(&tail);
+        sg_strset b = {(char *[]){mark}, 1, 1};
+        sg_pf_info tail;
+        if (sg_pf_product(P, &run.set, &b, &tail)) {
+            sg_pf_none(&run);
+            run = tail;
         }
     }
     if (exact) {
@@ -1470,8 +1481,13 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
     free(fail);
     free(queue);
     /* each edge says whether its target has outputs: a scan reads only `go` */
+    uint16_t *hit = oom ? NULL : malloc(n * sizeof *hit);
+    oom |= !hit;
+    for (size_t st = 0; st < n && !oom; st++)
+        hit[st] = acc[st].n ? SG_PF_HIT : 0;
     for (size_t e = 0; e < n * pf->ncls && !oom; e++)
-        pf->go[e] |= acc[pf->go[e]].n ? SG_PF_HIT : 0;
+        pf->go[e] |= hit[pf->go[e]];
+    free(hit);
     /* the output lists, packed; index 0 means none */
     size_t total = 1;
     for (size_t st = 0; st < n && !oom; st++)
