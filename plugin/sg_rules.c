@@ -138,10 +138,14 @@ static void sg_strset_free(sg_strset *s)
 /* Add a copy of `x` (n bytes) unless present.  0 on OOM. */
 static int sg_strset_add(sg_strset *s, const char *x, size_t n)
 {
-    char c0 = n ? x[0] : 0; /* most members differ from x at once */
-    for (size_t i = 0; i < s->n; i++)
-        if (s->v[i][0] == c0 && !strncmp(s->v[i], x, n) && !s->v[i][n])
+    for (size_t i = 0; i < s->n; i++) {
+        const char *m = s->v[i];
+        size_t k = 0; /* most members differ from x within a byte or two */
+        while (k < n && m[k] == x[k])
+            k++;
+        if (k == n && !m[n])
             return 1;
+    }
     char *c = sg_strndup(x, n);
     if (!c)
         return 0;
