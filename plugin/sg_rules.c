@@ -20,9 +20,11 @@ typedef struct sg_strset {
 } sg_strset;
 
 /* A node of a gate: a leaf holds when a literal of set `a` occurs in the
- * sentence; AND and OR combine the nodes kids[a .. a + n). */
+ * sentence; AND and OR combine the leaves of sets 0 to 63 that are its kids,
+ * as bits of `leaves`, and the nodes kids[a .. a + n), the other kids. */
 typedef struct sg_gnode {
     uint32_t op, a, n;
+    uint64_t leaves;
 } sg_gnode;
 
 /* What a pattern needs to be able to match: a formula over sets of literals,
@@ -74,9 +76,13 @@ struct sg_ruleset {
     sg_prefilter *pf; /* built lazily for rules [0, pf->nrules) */
     int pf_dirty;     /* rules were added since pf was built */
     int pf_off;       /* every rule runs on every sentence (tests) */
+    uint32_t version; /* changes with the rules and the prefilter */
+    sg_match_ctx *spare; /* a freed match context of this version, kept */
 };
 
 struct sg_match_ctx {
+    sg_ruleset *rs;   /* freed back to rs->spare while of its version */
+    uint32_t version;
     /* per pattern: the sentence (gen) whose result is kept, and the result */
     uint32_t gen, *seen;
     int8_t *res;
@@ -85,10 +91,11 @@ struct sg_match_ctx {
     pcre2_match_data *md;
     pcre2_match_context *mctx;
     pcre2_jit_stack *stack;
-    uint64_t *mask;   /* the prefilter's verdict for one sentence, per literal set */
-    size_t mask_words;
+    uint64_t *mask;   /* the prefilter's verdict for one sentence, per literal set;
+                       * one spare zero word past its end */
     uint64_t *cand;   /* the patterns that may match it: one of their sets is there */
-    size_t cand_words;
+    uint64_t *rlive;  /* the rules one of whose patterns may match it */
+    int tables;       /* mask, cand and rlive are there, of the prefilter's sizes */
 };
 
 /* ---- the literal prefilter ------------------------------------------------
@@ -97,20 +104,25 @@ struct sg_match_ctx {
  * parser derives a gate: a formula over sets of literal strings that every
  * match satisfies (ASCII letters folded to lower case), an AND over the
  * pieces of a sequence and an OR over the branches of an alternation, so
- * "in the end, X dies" needs both "in the end" and "dies".  One Aho-Corasick
- * pass over a sentence tells which sets occur, and only the patterns whose
- * gate holds run; conditions are gated the same way.  The parser knows the
- * common PCRE2 syntax and gives up on anything else, and a pattern it gave up
- * on runs on every sentence: the prefilter only skips work whose result is
- * known to be "no match". */
+ * "in the end, X dies" needs both "in the end" and "dies".  Literals keep
+ * the word boundaries (\b) at their ends, so "\bdies\b" is not found in
+ * "studies".  One Aho-Corasick pass over a sentence tells which sets occur,
+ * and only the patterns whose gate holds run; conditions are gated the same
+ * way.  The parser knows the common PCRE2 syntax and gives up on anything
+ * else, and a pattern it gave up on runs on every sentence: the prefilter
+ * only skips work whose result is known to be "no match". */
 
 #define SG_PF_MAX_SET 64     /* strings in a set of every possible match */
 #define SG_PF_MAX_REQ 256    /* strings in a set of required literals */
-#define SG_PF_MAX_LIT 20     /* bytes in one literal */
+#define SG_PF_MAX_LIT 20     /* characters (bytes but word boundaries) in one literal */
+#define SG_PF_MAX_LIT_BYTES (2 * SG_PF_MAX_LIT) /* and bytes, word boundaries too */
 #define SG_PF_MAX_DEPTH 64   /* group nesting the parser follows */
-#define SG_PF_MAX_STATES 32768 /* under 0xFFFF, the no-edge mark */
+#define SG_PF_MAX_STATES 32768 /* ids fit 15 bits, and so are under 0xFFFF, the no-edge mark */
+#define SG_PF_HIT 0x8000u    /* on an edge: its target state has outputs */
 #define SG_PF_MAX_NODES 4096 /* formula nodes per pattern; past it: less known */
 #define SG_PF_MIN_WEIGHT 2   /* rarity (sg_pf_weight) of a literal worth a bit */
+#define SG_PF_BOUND '\x01'   /* in a literal: \b, a word boundary */
+#define SG_PF_SEP 1          /* the automaton's class of bytes of no word character */
 
 enum { SG_PF_LEAF, SG_PF_AND, SG_PF_OR };
 
@@ -123,20 +135,17 @@ static void sg_strset_free(sg_strset *s)
     s->n = s->cap = 0;
 }
 
-static int sg_strset_has(const sg_strset *s, const char *x)
-{
-    for (size_t i = 0; i < s->n; i++)
-        if (!strcmp(s->v[i], x))
-            return 1;
-    return 0;
-}
-
 /* Add a copy of `x` (n bytes) unless present.  0 on OOM. */
 static int sg_strset_add(sg_strset *s, const char *x, size_t n)
 {
-    for (size_t i = 0; i < s->n; i++)
-        if (!strncmp(s->v[i], x, n) && !s->v[i][n])
+    for (size_t i = 0; i < s->n; i++) {
+        const char *m = s->v[i];
+        size_t k = 0; /* most members differ from x within a byte or two */
+        while (k < n && m[k] == x[k])
+            k++;
+        if (k == n && !m[n])
             return 1;
+    }
     char *c = sg_strndup(x, n);
     if (!c)
         return 0;
@@ -145,15 +154,6 @@ static int sg_strset_add(sg_strset *s, const char *x, size_t n)
         return 0;
     }
     return 1;
-}
-
-static size_t sg_strset_maxlen(const sg_strset *s)
-{
-    size_t m = 0;
-    for (size_t i = 0; i < s->n; i++)
-        if (strlen(s->v[i]) > m)
-            m = strlen(s->v[i]);
-    return m;
 }
 
 /* What the parser knows about a piece of pattern.  exact: `set` holds every
@@ -185,8 +185,40 @@ static int sg_len_cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Whether h (hn bytes) holds nd (nn bytes, 0 < nn <= hn). */
+static int sg_holds(const char *h, size_t hn, const char *nd, size_t nn)
+{
+    for (size_t i = 0; i + nn <= hn; i++) {
+        size_t k = 0;
+        while (k < nn && h[i + k] == nd[k])
+            k++;
+        if (k == nn)
+            return 1;
+    }
+    return 0;
+}
+
+/* The bytes of s as bits (byte % 64): a string can only hold another whose
+ * bits it has all. */
+static uint64_t sg_bytebits(const char *s, size_t n)
+{
+    uint64_t b = 0;
+    for (size_t i = 0; i < n; i++)
+        b |= (uint64_t)1 << ((unsigned char)s[i] % 64);
+    return b;
+}
+
+/* Whether literal s holds no character, only word boundaries (or nothing). */
+static int sg_pf_blank(const char *s)
+{
+    while (*s == SG_PF_BOUND)
+        s++;
+    return !*s;
+}
+
 /* Turn an exact set into a required one: drop strings that hold another
- * member (finding the shorter one is enough); none when "" is a member. */
+ * member (finding the shorter one is enough); none when a member holds no
+ * character. */
 static void sg_pf_to_req(sg_pf_info *x)
 {
     if (!x->exact)
@@ -194,22 +226,40 @@ static void sg_pf_to_req(sg_pf_info *x)
     x->exact = 0;
     x->req = 1;
     sg_strset *s = &x->set;
-    if (!s->n || sg_strset_has(s, "")) {
+    int blank = !s->n;
+    for (size_t i = 0; i < s->n && !blank; i++)
+        blank = sg_pf_blank(s->v[i]);
+    if (blank) {
         sg_pf_none(x);
         return;
     }
     qsort(s->v, s->n, sizeof *s->v, sg_len_cmp);
+    size_t *len = malloc(s->n * sizeof *len);
+    uint64_t *bits = malloc(s->n * sizeof *bits);
+    if (!len || !bits) {
+        free(len);
+        free(bits);
+        sg_pf_none(x);
+        return;
+    }
     size_t w = 0;
     for (size_t i = 0; i < s->n; i++) {
+        size_t n = strlen(s->v[i]);
+        uint64_t b = sg_bytebits(s->v[i], n);
         int covered = 0;
         for (size_t j = 0; j < w && !covered; j++)
-            covered = strstr(s->v[i], s->v[j]) != NULL;
-        if (covered)
+            covered = len[j] < n && !(bits[j] & ~b) && sg_holds(s->v[i], n, s->v[j], len[j]);
+        if (covered) {
             free(s->v[i]);
-        else
+        } else {
+            len[w] = n;
+            bits[w] = b;
             s->v[w++] = s->v[i];
+        }
     }
     s->n = w;
+    free(len);
+    free(bits);
 }
 
 /* How rare a literal is in English text, roughly: its letters, less those
@@ -255,6 +305,18 @@ static size_t sg_pf_minweight(const sg_strset *s)
     return m;
 }
 
+/* How rare a literal is as a gate's: a whole word is rarer than its letters
+ * inside other words ("I" against every "i"), so a literal with a word
+ * boundary at both ends counts them, unless it is all common words. */
+static size_t sg_pf_gate_weight(const char *lit)
+{
+    size_t w = sg_pf_weight(lit), n = strlen(lit);
+    if (w && n >= 3 && lit[0] == SG_PF_BOUND && isalnum((unsigned char)lit[1]) &&
+        lit[n - 1] == SG_PF_BOUND && isalnum((unsigned char)lit[n - 2]))
+        w += 2;
+    return w;
+}
+
 /* The better of two required sets is the one whose least rare literal is
  * rarer, then the smaller one.  Takes `cand`. */
 static void sg_pf_consider(sg_pf_info *best, sg_pf_info *cand)
@@ -287,6 +349,8 @@ typedef struct sg_pf_parser {
     const unsigned char *p;
     int fail;  /* syntax the parser does not know, or out of memory */
     int depth;
+    int ctx;   /* the group being parsed always follows a word boundary */
+    int rctx;  /* and is always followed by one */
     sg_pf_node *nodes; /* formulas: all freed once the pattern is done */
     size_t nn, ncap;
 } sg_pf_parser;
@@ -377,7 +441,10 @@ static size_t sg_pf_formula(sg_pf_parser *P, const sg_pf_info *x)
     sg_pf_to_req(&c);
     /* a literal found in nearly every sentence tells nothing and costs a
      * verdict bit on each of them: such a set is left out ("true") */
-    if (c.req && sg_pf_minweight(&c.set) < SG_PF_MIN_WEIGHT)
+    int common = 0;
+    for (size_t i = 0; c.req && i < c.set.n && !common; i++)
+        common = sg_pf_gate_weight(c.set.v[i]) < SG_PF_MIN_WEIGHT;
+    if (common)
         c.req = 0;
     size_t id = c.req ? sg_pf_node_new(P, SG_PF_LEAF) : 0;
     if (id) {
@@ -420,6 +487,12 @@ static unsigned char sg_pf_fold(unsigned char c)
 static int sg_pf_isalnum(unsigned char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* \w without UCP, as PCRE2 sees it here */
+static int sg_pf_isword(unsigned char c)
+{
+    return sg_pf_isalnum(c) || c == '_';
 }
 
 /* Skip "{...}" at P->p if there; 0 when a brace does not close. */
@@ -499,6 +572,9 @@ static void sg_pf_class(sg_pf_parser *P, sg_pf_info *out)
                 simple = 0;
             }
             P->p += n;
+        } else if (c == SG_PF_BOUND) {
+            simple = 0; /* the byte that marks \b in a literal */
+            P->p++;
         } else {
             unsigned char f = sg_pf_fold(c);
             if (!sg_strset_add(&members, (const char *)&f, 1))
@@ -658,6 +734,8 @@ static int sg_pf_atom(sg_pf_parser *P, sg_pf_info *out)
             return 1;
         }
         P->p = p;
+        if (lookaround)
+            P->ctx = P->rctx = 0; /* it looks elsewhere than where it stands */
         sg_pf_alt(P, out);
         P->depth--;
         if (P->fail)
@@ -699,7 +777,11 @@ static int sg_pf_atom(sg_pf_parser *P, sg_pf_info *out)
             P->fail = 1;
             return 1;
         }
-        if (strchr("bBAzZGKE", e))
+        if (e == 'b') {
+            char b = SG_PF_BOUND;
+            return sg_pf_exact1(out, &b, 1) ? 1 : (P->fail = 1);
+        }
+        if (strchr("BAzZGKE", e))
             return sg_pf_exact1(out, "", 0) ? 1 : (P->fail = 1);
         if (strchr("dDwWsShHvVRXCtnrfea", e))
             return 1;
@@ -735,8 +817,10 @@ static int sg_pf_atom(sg_pf_parser *P, sg_pf_info *out)
             return sg_pf_exact1(out, at, n) ? 1 : (P->fail = 1);
         return 1; /* a letter with case variants: nothing known */
     }
-    unsigned char f = sg_pf_fold(c);
     P->p++;
+    if (c == SG_PF_BOUND)
+        return 1; /* the byte that marks \b in a literal: taken as unknown */
+    unsigned char f = sg_pf_fold(c);
     return sg_pf_exact1(out, (const char *)&f, 1) ? 1 : (P->fail = 1);
 }
 
@@ -757,26 +841,157 @@ static void sg_pf_repeat(sg_pf_parser *P, sg_pf_info *x, long min, long max)
     }
 }
 
-/* A sequence of atoms up to '|', ')' or the end. */
+/* a then b into buf (2 * SG_PF_MAX_LIT_BYTES + 1 bytes; a and b are no
+ * longer than SG_PF_MAX_LIT_BYTES), without the word boundaries at b's
+ * start when a ends with one or with a byte of no word character: there
+ * they say no more.  Its length. */
+static size_t sg_pf_cat(const char *a, const char *b, char *buf)
+{
+    size_t n = strlen(a);
+    memcpy(buf, a, n);
+    if (n && (a[n - 1] == SG_PF_BOUND || !sg_pf_isword((unsigned char)a[n - 1])))
+        while (*b == SG_PF_BOUND)
+            b++;
+    size_t m = strlen(b);
+    memcpy(buf + n, b, m);
+    return n + m;
+}
+
+/* The product of a and b (each string of a followed by each of b) into
+ * out, an exact set; 0 when one of its strings is too long for a literal,
+ * or memory ran out (P->fail), and then out holds nothing. */
+static int sg_pf_product(sg_pf_parser *P, const sg_strset *a, const sg_strset *b,
+                         sg_pf_info *out)
+{
+    memset(out, 0, sizeof *out);
+    out->exact = 1;
+    for (size_t i = 0; i < a->n; i++)
+        for (size_t j = 0; j < b->n; j++) {
+            char buf[2 * SG_PF_MAX_LIT_BYTES + 1];
+            size_t n = sg_pf_cat(a->v[i], b->v[j], buf), chars = 0;
+            for (size_t k = 0; k < n; k++)
+                chars += buf[k] != SG_PF_BOUND;
+            int fits = n <= SG_PF_MAX_LIT_BYTES && chars <= SG_PF_MAX_LIT;
+            if (!fits || !sg_strset_add(&out->set, buf, n)) {
+                P->fail |= fits;
+                sg_pf_none(out);
+                return 0;
+            }
+        }
+    return 1;
+}
+
+/* Just past the group that opens at p, or NULL when the parser would not
+ * know its syntax. */
+static const unsigned char *sg_pf_group_end(const unsigned char *p)
+{
+    int depth = 0;
+    while (*p) {
+        if (*p == '\\') {
+            if (!p[1] || p[1] == 'Q')
+                return NULL;
+            p += 2;
+        } else if (*p == '[') {
+            p++;
+            if (*p == '^')
+                p++;
+            if (*p == ']')
+                p++;
+            while (*p && *p != ']')
+                p += *p == '\\' && p[1] ? 2 : 1;
+            if (!*p)
+                return NULL;
+            p++;
+        } else if (p[0] == '(' && p[1] == '?' && p[2] == '#') {
+            while (*p && *p != ')') /* a comment: up to the first ')' */
+                p++;
+            if (!*p)
+                return NULL;
+            p++;
+            if (!depth)
+                return p;
+        } else if (*p == '(') {
+            depth++;
+            p++;
+        } else if (*p == ')') {
+            p++;
+            if (!--depth)
+                return p;
+        } else {
+            p++;
+        }
+    }
+    return NULL;
+}
+
+/* Whether a word boundary always holds at p, where a group ends (NULL: not
+ * known): the group matches at most once, and \b follows it, or the end of
+ * a sequence that a boundary follows (rctx). */
+static int sg_pf_bound_after(const unsigned char *p, int rctx)
+{
+    if (!p)
+        return 0;
+    if (*p == '?')
+        p += p[1] == '?' || p[1] == '+' ? 2 : 1;
+    else if (*p == '*' || *p == '+' || *p == '{')
+        return 0;
+    if (p[0] == '\\' && p[1] == 'b')
+        return 1;
+    return rctx && (!*p || *p == '|' || *p == ')');
+}
+
+/* Whether every string of s ends with a word boundary or a byte of no word
+ * character. */
+static int sg_pf_ends_bound(const sg_strset *s)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        size_t n = strlen(s->v[i]);
+        if (!n || (s->v[i][n - 1] != SG_PF_BOUND && sg_pf_isword((unsigned char)s->v[i][n - 1])))
+            return 0;
+    }
+    return s->n > 0;
+}
+
+/* A sequence of atoms up to '|', ')' or the end.  P->ctx: a word boundary
+ * holds before it. */
 static void sg_pf_seq(sg_pf_parser *P, sg_pf_info *out)
 {
     sg_pf_info run, best;
     memset(out, 0, sizeof *out);
     memset(&best, 0, sizeof best);
-    int exact = 1;
+    int exact = 1, rctx = P->rctx;
     size_t all = 0; /* every piece's formula: a match holds them all */
-    if (!sg_pf_exact1(&run, "", 0)) {
+    char bound = SG_PF_BOUND;
+    if (!sg_pf_exact1(&run, &bound, P->ctx ? 1 : 0)) {
         P->fail = 1;
         return;
     }
     for (;;) {
         sg_pf_info x;
-        if (!sg_pf_atom(P, &x) || P->fail) {
+        /* a group right after a boundary (or a byte of no word character)
+         * has one before each branch, where it matches once; one right
+         * before a boundary has one after each */
+        const unsigned char *at = P->p;
+        P->ctx = sg_pf_ends_bound(&run.set);
+        P->rctx = *at == '(' && sg_pf_bound_after(sg_pf_group_end(at), rctx);
+        int ctx = P->ctx;
+        int more = sg_pf_atom(P, &x);
+        P->ctx = P->rctx = 0;
+        if (!more || P->fail) {
             sg_pf_none(&x);
             break;
         }
         long min, max;
         int q = sg_pf_quant(P, &min, &max);
+        if (q > 0 && ctx && *at == '(' && (max < 0 || max > 1)) {
+            sg_pf_none(&x);
+            P->p = at;
+            if (!sg_pf_atom(P, &x) || P->fail) {
+                sg_pf_none(&x);
+                break;
+            }
+            q = sg_pf_quant(P, &min, &max);
+        }
         if (q < 0) {
             P->fail = 1;
             sg_pf_none(&x);
@@ -788,20 +1003,9 @@ static void sg_pf_seq(sg_pf_parser *P, sg_pf_info *out)
             sg_pf_none(&x);
             break;
         }
+        sg_pf_info prod;
         if (x.exact && run.set.n * x.set.n <= SG_PF_MAX_SET &&
-            sg_strset_maxlen(&run.set) + sg_strset_maxlen(&x.set) <= SG_PF_MAX_LIT) {
-            sg_pf_info prod;
-            memset(&prod, 0, sizeof prod);
-            prod.exact = 1;
-            for (size_t i = 0; i < run.set.n && !P->fail; i++)
-                for (size_t j = 0; j < x.set.n && !P->fail; j++) {
-                    char buf[2 * SG_PF_MAX_LIT + 1];
-                    size_t a = strlen(run.set.v[i]), b = strlen(x.set.v[j]);
-                    memcpy(buf, run.set.v[i], a);
-                    memcpy(buf + a, x.set.v[j], b);
-                    if (!sg_strset_add(&prod.set, buf, a + b))
-                        P->fail = 1;
-                }
+            sg_pf_product(P, &run.set, &x.set, &prod)) {
             sg_pf_none(&run);
             sg_pf_none(&x);
             run = prod;
@@ -830,6 +1034,16 @@ static void sg_pf_seq(sg_pf_parser *P, sg_pf_info *out)
         memset(out, 0, sizeof *out);
         return;
     }
+    if (rctx) {
+        /* the boundary after the sequence ends its last literals */
+        char mark[] = {SG_PF_BOUND, 0};
+        sg_strset b = {(char *[]){mark}, 1, 1};
+        sg_pf_info tail;
+        if (sg_pf_product(P, &run.set, &b, &tail)) {
+            sg_pf_none(&run);
+            run = tail;
+        }
+    }
     if (exact) {
         sg_pf_none(&best);
         *out = run;
@@ -846,9 +1060,12 @@ static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out)
 {
     sg_strset ex = {0}, rq = {0};
     int all_exact = 1, all_req = 1, some_true = 0, first = 1;
+    int ctx = P->ctx, rctx = P->rctx;
     size_t any = 0; /* a match satisfies one branch's formula */
     for (;;) {
         sg_pf_info b = {0};
+        P->ctx = ctx;
+        P->rctx = rctx;
         sg_pf_seq(P, &b);
         if (P->fail) {
             sg_pf_none(&b);
@@ -911,19 +1128,47 @@ static void sg_gate_free(sg_gate *g)
     memset(g, 0, sizeof *g);
 }
 
+/* Literal s as the automaton looks for it, in place: a word boundary before
+ * a word character at the start, or after one at the end, becomes ' ' (the
+ * automaton takes every byte that is no word character for a space, and a
+ * sentence as having one before and after it); any other boundary either
+ * always holds there or is let go.  Never longer; never empty unless s holds
+ * no character. */
+static void sg_pf_symbols(char *s)
+{
+    size_t w = 0, i = 0, n = strlen(s);
+    while (i < n) {
+        if (s[i] != SG_PF_BOUND) {
+            s[w++] = s[i++];
+            continue;
+        }
+        size_t j = i;
+        while (j < n && s[j] == SG_PF_BOUND)
+            j++;
+        if ((!i && j < n && sg_pf_isword((unsigned char)s[j])) ||
+            (i && j == n && sg_pf_isword((unsigned char)s[i - 1])))
+            s[w++] = ' ';
+        i = j;
+    }
+    s[w] = 0;
+}
+
 /* Copy formula `id` into g at node `at` (reserved by the caller), moving
- * the leaves' sets.  0 on OOM. */
+ * the leaves' sets, their literals as the automaton looks for them.  0 on
+ * OOM. */
 static int sg_gate_put(sg_pf_parser *P, size_t id, sg_gate *g, size_t at)
 {
     sg_pf_node *x = &P->nodes[id - 1];
     if (x->op == SG_PF_LEAF) {
+        for (size_t i = 0; i < x->set.n; i++)
+            sg_pf_symbols(x->set.v[i]);
         g->sets[g->nsets] = x->set;
         memset(&x->set, 0, sizeof x->set);
-        g->nodes[at] = (sg_gnode){SG_PF_LEAF, (uint32_t)g->nsets++, 0};
+        g->nodes[at] = (sg_gnode){SG_PF_LEAF, (uint32_t)g->nsets++, 0, 0};
         return 1;
     }
     size_t k0 = g->nkids;
-    g->nodes[at] = (sg_gnode){(uint32_t)x->op, (uint32_t)k0, (uint32_t)x->nkids};
+    g->nodes[at] = (sg_gnode){(uint32_t)x->op, (uint32_t)k0, (uint32_t)x->nkids, 0};
     g->nkids += x->nkids;
     for (size_t i = 0; i < x->nkids; i++)
         g->kids[k0 + i] = (uint32_t)g->nnodes++;
@@ -931,6 +1176,26 @@ static int sg_gate_put(sg_pf_parser *P, size_t id, sg_gate *g, size_t at)
         if (!sg_gate_put(P, x->kids[i], g, g->kids[k0 + i]))
             return 0;
     return 1;
+}
+
+/* Fold the leaf kids of sets 0 to 63 into their parents' `leaves`: a gate
+ * then mostly holds or fails on one test of a word of the verdict. */
+static void sg_gate_fold(sg_gate *g)
+{
+    for (size_t i = 0; i < g->nnodes; i++) {
+        sg_gnode *x = &g->nodes[i];
+        if (x->op == SG_PF_LEAF)
+            continue;
+        uint32_t w = x->a;
+        for (uint32_t k = 0; k < x->n; k++) {
+            const sg_gnode *y = &g->nodes[g->kids[x->a + k]];
+            if (y->op == SG_PF_LEAF && y->a < 64)
+                x->leaves |= (uint64_t)1 << y->a;
+            else
+                g->kids[w++] = g->kids[x->a + k];
+        }
+        x->n = w - x->a;
+    }
 }
 
 /* Literals one of which every match of `pattern` contains: 1 and `out`
@@ -959,6 +1224,8 @@ static int sg_pf_literals(const char *pattern, sg_strset *out, sg_gate *gate)
         gate->nnodes = 1;
         if (!gate->sets || !gate->nodes || !gate->kids || !sg_gate_put(&P, f, gate, 0))
             sg_gate_free(gate);
+        else
+            sg_gate_fold(gate);
     }
     sg_pf_nodes_free(&P);
     sg_pf_to_req(&x);
@@ -966,7 +1233,27 @@ static int sg_pf_literals(const char *pattern, sg_strset *out, sg_gate *gate)
         sg_pf_none(&x);
         return 0;
     }
-    *out = x.set;
+    /* the word boundaries are the automaton's business: the literals a
+     * match holds are their characters */
+    sg_pf_info y;
+    memset(&y, 0, sizeof y);
+    y.exact = 1;
+    for (size_t i = 0; i < x.set.n && y.exact; i++) {
+        char buf[SG_PF_MAX_LIT_BYTES + 1];
+        size_t n = 0;
+        for (const char *c = x.set.v[i]; *c && n < sizeof buf; c++)
+            if (*c != SG_PF_BOUND)
+                buf[n++] = *c;
+        if (!sg_strset_add(&y.set, buf, n))
+            y.exact = 0;
+    }
+    sg_pf_none(&x);
+    sg_pf_to_req(&y);
+    if (!y.req) {
+        sg_pf_none(&y);
+        return 0;
+    }
+    *out = y.set;
     return 1;
 }
 
@@ -1003,15 +1290,16 @@ struct sg_prefilter {
     size_t words;         /* uint64_t per verdict: one bit per literal set */
     uint8_t cls[256];     /* byte -> symbol class (0: in no literal) */
     size_t ncls;
-    uint16_t *go;         /* [state * ncls + class] -> state */
+    uint16_t *go;         /* [state * ncls + class] -> state, | SG_PF_HIT */
     uint32_t *out;        /* per state: index into outs, or 0 */
     uint32_t *outs;       /* at an index: a count, then that many bits to set */
     uint64_t *always;     /* patterns that run whatever the sentence holds */
     uint32_t *owner;      /* per verdict bit: the pattern whose gate has it */
-    uint32_t nbits;       /* verdict bits of the gates; then one more: */
-    uint32_t bail;        /* set by a character that caseless matching equates with
-                           * an ASCII letter although its bytes differ */
+    uint32_t nbits;       /* verdict bits of the gates */
     size_t pwords;        /* uint64_t per set of patterns */
+    size_t maxlen;        /* bytes in the longest literal */
+    uint64_t *prules;     /* per pattern, rwords words: the rules it is a pattern of */
+    size_t rwords;        /* uint64_t per set of rules [0, nrules) */
 };
 
 static void sg_prefilter_free(sg_prefilter *pf)
@@ -1023,6 +1311,7 @@ static void sg_prefilter_free(sg_prefilter *pf)
     free(pf->outs);
     free(pf->always);
     free(pf->owner);
+    free(pf->prules);
     free(pf);
 }
 
@@ -1055,17 +1344,28 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
         return NULL;
     pf->nrules = rs->n;
     pf->nbits = rs->nbits;
-    pf->bail = rs->nbits;
-    pf->words = (rs->nbits + 1 + 63) / 64;
+    pf->words = rs->nbits / 64 + 1;
     pf->pwords = (rs->npats + 63) / 64 + 1;
     pf->always = calloc(pf->pwords, sizeof *pf->always);
     pf->owner = calloc(rs->nbits + 1, sizeof *pf->owner);
-    if (!pf->always || !pf->owner) {
+    pf->rwords = rs->n / 64 + 1;
+    pf->prules = calloc(rs->npats * pf->rwords + 1, sizeof *pf->prules);
+    if (!pf->always || !pf->owner || !pf->prules) {
         sg_prefilter_free(pf);
         return NULL;
     }
-    /* symbol classes: one per byte that occurs in a literal */
-    pf->ncls = 1;
+    for (size_t r = 0; r < rs->n; r++)
+        for (size_t i = 0; i < rs->rules[r].patterns.n; i++) {
+            uint32_t u = rs->rules[r].patterns.u[i];
+            pf->prules[u * pf->rwords + r / 64] |= (uint64_t)1 << (r % 64);
+        }
+    /* symbol classes: one for the bytes of no word character (a word
+     * boundary in a literal is one of them), one per word character that
+     * occurs in a literal, and class 0 for the other word characters */
+    pf->ncls = SG_PF_SEP + 1;
+    for (size_t c = 0; c < 256; c++)
+        if (!sg_pf_isword((unsigned char)c))
+            pf->cls[c] = SG_PF_SEP;
     for (size_t r = 0; r < rs->n; r++)
         for (size_t k = 0; sg_rule_list(&rs->rules[r], k); k++) {
             const sg_pat_list *l = sg_rule_list(&rs->rules[r], k);
@@ -1083,13 +1383,6 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
                             }
                 }
         }
-    /* KELVIN SIGN and LATIN SMALL LETTER LONG S: caseless matching equates
-     * them with k and s, so a sentence that holds one skips the prefilter */
-    static const char *const bail[] = {"\xE2\x84\xAA", "\xC5\xBF"};
-    for (size_t i = 0; i < 2; i++)
-        for (const unsigned char *p = (const unsigned char *)bail[i]; *p; p++)
-            if (!pf->cls[*p])
-                pf->cls[*p] = (uint8_t)pf->ncls++;
     /* the trie, 0xFFFF where there is no edge yet; a pattern whose literals
      * would take it past SG_PF_MAX_STATES runs on every sentence (the rules'
      * own patterns go in first: conditions run only after one matched) */
@@ -1101,16 +1394,6 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
         memset(pf->go, 0xFF, cap * pf->ncls * sizeof *pf->go);
     uint8_t *done = calloc(rs->npats + 1, 1); /* patterns already in */
     oom |= !done;
-    for (size_t i = 0; i < 2 && !oom; i++) {
-        size_t st = 0;
-        for (const unsigned char *p = (const unsigned char *)bail[i]; *p; p++) {
-            uint16_t *e = &pf->go[st * pf->ncls + pf->cls[*p]];
-            if (*e == 0xFFFF)
-                *e = (uint16_t)n++;
-            st = *e;
-        }
-        oom = !sg_pf_bits_add(&acc[st], pf->bail);
-    }
     for (size_t k = 0; k < 6 && !oom; k++)
         for (size_t r = 0; r < rs->n && !oom; r++) {
             const sg_pat_list *l = sg_rule_list(&rs->rules[r], k);
@@ -1163,6 +1446,8 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
                                 *e = (uint16_t)n++;
                             st = *e;
                         }
+                        if (strlen(g->sets[j].v[m]) > pf->maxlen)
+                            pf->maxlen = strlen(g->sets[j].v[m]);
                         oom = !sg_pf_bits_add(&acc[st], g->bit0 + (uint32_t)j);
                     }
             }
@@ -1199,6 +1484,14 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
     }
     free(fail);
     free(queue);
+    /* each edge says whether its target has outputs: a scan reads only `go` */
+    uint16_t *hit = oom ? NULL : malloc(n * sizeof *hit);
+    oom |= !hit;
+    for (size_t st = 0; st < n && !oom; st++)
+        hit[st] = acc[st].n ? SG_PF_HIT : 0;
+    for (size_t e = 0; e < n * pf->ncls && !oom; e++)
+        pf->go[e] |= hit[pf->go[e]];
+    free(hit);
     /* the output lists, packed; index 0 means none */
     size_t total = 1;
     for (size_t st = 0; st < n && !oom; st++)
@@ -1242,28 +1535,114 @@ static size_t sg_ctz64(uint64_t m)
 #endif
 }
 
-/* Which literal sets occur in `text`: fills mask (pf->words words), and
- * cand (pf->pwords words) with the patterns whose gate has one of them.  0
- * when the text holds a character that caseless matching equates with an
- * ASCII letter although its bytes differ (KELVIN SIGN, LATIN SMALL LETTER
- * LONG S): then every pattern runs. */
-static int sg_prefilter_scan(const sg_prefilter *pf, const char *text, size_t n,
-                             uint64_t *mask, uint64_t *cand)
+/* Set the verdict bits of the states in hits[0, n). */
+static void sg_pf_flush(const sg_prefilter *pf, const uint16_t *hits, size_t n, uint64_t *mask)
 {
-    const unsigned char *s = (const unsigned char *)text;
-    memset(mask, 0, pf->words * sizeof *mask);
-    size_t st = 0;
-    for (size_t i = 0; i < n; i++) {
-        st = pf->go[st * pf->ncls + pf->cls[s[i]]];
-        uint32_t o = pf->out[st];
-        if (o) {
-            const uint32_t *l = &pf->outs[o];
-            for (uint32_t k = 1; k <= l[0]; k++)
-                mask[l[k] / 64] |= (uint64_t)1 << (l[k] % 64);
-        }
+    for (size_t h = 0; h < n; h++) {
+        const uint32_t *l = &pf->outs[pf->out[hits[h]]];
+        for (uint32_t k = 1; k <= l[0]; k++)
+            mask[l[k] / 64] |= (uint64_t)1 << (l[k] % 64);
     }
-    if ((mask[pf->bail / 64] >> (pf->bail % 64)) & 1)
+}
+
+#define SG_PF_STREAMS 4 /* pieces of a sentence scanned side by side */
+#define SG_PF_HITBUF 256
+
+/* One step of the automaton on stream k: the next state, and that state put
+ * in the hit buffer, which keeps it only when it has outputs. */
+#define SG_PF_STEP(k, c)                                                         \
+    do {                                                                         \
+        unsigned e_ = go[st[k] * ncls + cls[c]];                                 \
+        st[k] = e_ & ~SG_PF_HIT;                                                 \
+        hits[nh] = (uint16_t)st[k];                                              \
+        nh += e_ >> 15;                                                          \
+    } while (0)
+
+/* A step on the space the automaton takes a sentence to have before and
+ * after it (a word boundary there holds): the next state. */
+static size_t sg_pf_edge(const sg_prefilter *pf, size_t st, uint64_t *mask)
+{
+    unsigned e = pf->go[st * pf->ncls + SG_PF_SEP];
+    uint16_t t = (uint16_t)(e & ~SG_PF_HIT);
+    if (e & SG_PF_HIT)
+        sg_pf_flush(pf, &t, 1, mask);
+    return t;
+}
+
+/* Run the automaton over text[0, n) cut into `k` pieces of one length, one
+ * step of each in turn: a sentence's transitions are mostly cache misses,
+ * and the pieces' misses overlap where one stream's would wait in line.
+ * Neighbours overlap by the longest literal less one byte or more, so each
+ * occurrence lies whole in one of them.  Hits are buffered, not branched
+ * on: whether a state has outputs is not predictable. */
+static void sg_pf_streams(const sg_prefilter *pf, const unsigned char *text, size_t n,
+                          size_t k, uint64_t *mask)
+{
+    const uint16_t *go = pf->go;
+    const uint8_t *cls = pf->cls;
+    size_t ncls = pf->ncls;
+    size_t ov = pf->maxlen ? pf->maxlen - 1 : 0;
+    size_t len = (n + (k - 1) * ov + k - 1) / k;
+    const unsigned char *p[SG_PF_STREAMS];
+    size_t st[SG_PF_STREAMS] = {0};
+    for (size_t j = 0; j < k; j++) /* the last one ends at n, none past it */
+        p[j] = text + (j + 1 == k || j * (len - ov) > n - len ? n - len : j * (len - ov));
+    st[0] = sg_pf_edge(pf, 0, mask);
+    uint16_t hits[SG_PF_HITBUF];
+    for (size_t i = 0; i < len;) {
+        size_t nh = 0, stop = i + SG_PF_HITBUF / SG_PF_STREAMS;
+        if (stop > len)
+            stop = len;
+        if (k == 4) {
+            for (; i < stop; i++) {
+                SG_PF_STEP(0, p[0][i]);
+                SG_PF_STEP(1, p[1][i]);
+                SG_PF_STEP(2, p[2][i]);
+                SG_PF_STEP(3, p[3][i]);
+            }
+        } else if (k == 2) {
+            for (; i < stop; i++) {
+                SG_PF_STEP(0, p[0][i]);
+                SG_PF_STEP(1, p[1][i]);
+            }
+        } else {
+            for (; i < stop; i++)
+                SG_PF_STEP(0, p[0][i]);
+        }
+        sg_pf_flush(pf, hits, nh, mask);
+    }
+    sg_pf_edge(pf, st[k - 1], mask);
+}
+
+/* Whether text holds KELVIN SIGN or LATIN SMALL LETTER LONG S, which
+ * caseless matching equates with k and s although their bytes differ. */
+static int sg_pf_bail(const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text, *end = s + n;
+    for (const unsigned char *p = s; (p = memchr(p, 0xC5, (size_t)(end - p))); p++)
+        if (p + 1 < end && p[1] == 0xBF)
+            return 1;
+    for (const unsigned char *p = s; (p = memchr(p, 0x84, (size_t)(end - p))); p++)
+        if (p > s && p[-1] == 0xE2 && p + 1 < end && p[1] == 0xAA)
+            return 1;
+    return 0;
+}
+
+/* Which literal sets occur in `text`: fills mask (pf->words words), cand
+ * (pf->pwords words) with the patterns whose gate has one of them, and
+ * rlive (pf->rwords words) with the rules one of whose patterns is in cand
+ * or runs always.  0 when the text holds a character that caseless matching
+ * equates with an ASCII letter although its bytes differ (KELVIN SIGN,
+ * LATIN SMALL LETTER LONG S): then every pattern runs. */
+static int sg_prefilter_scan(const sg_prefilter *pf, const char *text, size_t n,
+                             uint64_t *mask, uint64_t *cand, uint64_t *rlive)
+{
+    if (sg_pf_bail(text, n))
         return 0;
+    memset(mask, 0, pf->words * sizeof *mask);
+    /* a piece shorter than a few overlaps is mostly overlap */
+    size_t k = n >= 4 * pf->maxlen ? 4 : n >= 2 * pf->maxlen ? 2 : 1;
+    sg_pf_streams(pf, (const unsigned char *)text, n, k, mask);
     memset(cand, 0, pf->pwords * sizeof *cand);
     for (size_t w = 0; w < pf->words; w++)
         for (uint64_t m = mask[w]; m; m &= m - 1) {
@@ -1271,13 +1650,49 @@ static int sg_prefilter_scan(const sg_prefilter *pf, const char *text, size_t n,
             if (bit < pf->nbits)
                 cand[pf->owner[bit] / 64] |= (uint64_t)1 << (pf->owner[bit] % 64);
         }
+    memset(rlive, 0, pf->rwords * sizeof *rlive);
+    for (size_t w = 0; w < pf->pwords; w++)
+        for (uint64_t m = cand[w] | pf->always[w]; m; m &= m - 1) {
+            const uint64_t *pr = &pf->prules[(w * 64 + sg_ctz64(m)) * pf->rwords];
+            for (size_t r = 0; r < pf->rwords; r++)
+                rlive[r] |= pr[r];
+        }
     return 1;
+}
+
+static void sg_match_ctx_destroy(sg_match_ctx *mc)
+{
+    if (!mc)
+        return;
+    pcre2_match_data_free(mc->md);
+    pcre2_match_context_free(mc->mctx);
+    if (mc->stack)
+        pcre2_jit_stack_free(mc->stack);
+    free(mc->mask);
+    free(mc->cand);
+    free(mc->rlive);
+    free(mc->seen);
+    free(mc->res);
+    free(mc->rs_start);
+    free(mc->rs_end);
+    free(mc);
+}
+
+/* The rules or the prefilter changed: match contexts made before are let go
+ * when freed. */
+static void sg_rules_changed(sg_ruleset *rs)
+{
+    rs->version++;
+    sg_match_ctx_destroy(rs->spare);
+    rs->spare = NULL;
 }
 
 void sg_rules_set_prefilter(sg_ruleset *rs, int on)
 {
-    if (rs)
+    if (rs) {
         rs->pf_off = !on;
+        sg_rules_changed(rs);
+    }
 }
 
 size_t sg_rules_literals(const sg_ruleset *rs, size_t rule, const char *const **lits)
@@ -1333,6 +1748,7 @@ void sg_rules_free(sg_ruleset *rs)
     }
     free(rs->pats);
     sg_prefilter_free(rs->pf);
+    sg_match_ctx_destroy(rs->spare);
     free(rs);
 }
 
@@ -1479,33 +1895,46 @@ sg_status sg_rules_add(sg_ruleset *rs, const sg_rule_def *def, sg_error *err)
         sg_set_error(err, SG_ERR_MEMORY, "out of memory adding rule '%s'", def->id);
         st = SG_ERR_MEMORY;
     }
-    if (st != SG_OK)
+    if (st != SG_OK) {
         sg_rule_free(&r);
-    else
+    } else {
         rs->pf_dirty = 1;
+        sg_rules_changed(rs);
+    }
     return st;
 }
 
+/* An analysis takes a match context and frees it: the one freed last is
+ * kept for the next (its JIT stack, match data and tables), since an
+ * engine, and so its ruleset, is used by one thread at a time.  A context
+ * is freed before its ruleset. */
 sg_match_ctx *sg_match_ctx_new(const sg_ruleset *rs)
 {
-    sg_match_ctx *mc = calloc(1, sizeof *mc);
-    if (!mc)
-        return NULL;
+    sg_ruleset *w = (sg_ruleset *)rs;
     if (rs && (rs->pf_dirty || !rs->pf) && !rs->pf_off) {
-        /* Built here, once the rules are all in: an engine, and so its
-         * ruleset, is used by one thread at a time.  Without it (out of
+        /* Built here, once the rules are all in.  Without it (out of
          * memory) every rule runs. */
-        sg_ruleset *w = (sg_ruleset *)rs;
         sg_prefilter_free(w->pf);
         w->pf = sg_prefilter_build(rs);
         w->pf_dirty = 0;
+        sg_rules_changed(w);
     }
+    if (rs && rs->spare) {
+        sg_match_ctx *mc = rs->spare;
+        w->spare = NULL;
+        return mc;
+    }
+    sg_match_ctx *mc = calloc(1, sizeof *mc);
+    if (!mc)
+        return NULL;
+    mc->rs = w;
+    mc->version = rs ? rs->version : 0;
     if (rs && rs->pf) {
-        mc->mask = calloc(rs->pf->words, sizeof *mc->mask);
+        mc->mask = calloc(rs->pf->words + 1, sizeof *mc->mask);
         mc->cand = calloc(rs->pf->pwords, sizeof *mc->cand);
-        if (mc->mask && mc->cand) {
-            mc->mask_words = rs->pf->words;
-            mc->cand_words = rs->pf->pwords;
+        mc->rlive = calloc(rs->pf->rwords, sizeof *mc->rlive);
+        if (mc->mask && mc->cand && mc->rlive) {
+            mc->tables = 1;
         }
     }
     if (rs && rs->npats) {
@@ -1521,7 +1950,7 @@ sg_match_ctx *sg_match_ctx_new(const sg_ruleset *rs)
     mc->mctx = pcre2_match_context_create(NULL);
     mc->stack = pcre2_jit_stack_create(32 * 1024, SG_JIT_STACK, NULL);
     if (!mc->md || !mc->mctx) {
-        sg_match_ctx_free(mc);
+        sg_match_ctx_destroy(mc);
         return NULL;
     }
     pcre2_set_match_limit(mc->mctx, SG_MATCH_LIMIT);
@@ -1535,17 +1964,11 @@ void sg_match_ctx_free(sg_match_ctx *mc)
 {
     if (!mc)
         return;
-    pcre2_match_data_free(mc->md);
-    pcre2_match_context_free(mc->mctx);
-    if (mc->stack)
-        pcre2_jit_stack_free(mc->stack);
-    free(mc->mask);
-    free(mc->cand);
-    free(mc->seen);
-    free(mc->res);
-    free(mc->rs_start);
-    free(mc->rs_end);
-    free(mc);
+    if (mc->rs && !mc->rs->spare && mc->version == mc->rs->version) {
+        mc->rs->spare = mc;
+        return;
+    }
+    sg_match_ctx_destroy(mc);
 }
 
 /* 1 matched (ovector in mc->md), 0 no match, -1 limit hit (err filled). */
@@ -1570,17 +1993,22 @@ static int sg_run(const sg_rule *r, pcre2_code *code, sg_match_ctx *mc,
     return 0;
 }
 
-static int sg_gate_eval(const sg_gate *g, uint32_t node, const uint64_t *mask)
+/* Whether node `node` of gate g holds: v holds the verdict bits of the
+ * gate's sets 0 to 63, mask the whole verdict. */
+static int sg_gate_eval(const sg_gate *g, uint32_t node, uint64_t v, const uint64_t *mask)
 {
     const sg_gnode *x = &g->nodes[node];
     if (x->op == SG_PF_LEAF) {
         uint32_t bit = g->bit0 + x->a;
         return (mask[bit / 64] >> (bit % 64)) & 1;
     }
+    int and = x->op == SG_PF_AND;
+    if (and ? (v & x->leaves) != x->leaves : (v & x->leaves) != 0)
+        return !and;
     for (uint32_t k = 0; k < x->n; k++)
-        if (sg_gate_eval(g, g->kids[x->a + k], mask) != (x->op == SG_PF_AND))
-            return x->op != SG_PF_AND;
-    return x->op == SG_PF_AND;
+        if (sg_gate_eval(g, g->kids[x->a + k], v, mask) != and)
+            return !and;
+    return and;
 }
 
 /* 0 when the prefilter's verdict (mask NULL: none) says pattern u cannot
@@ -1593,7 +2021,13 @@ static int sg_may(const sg_ruleset *rs, const sg_prefilter *pf, const sg_match_c
     /* most sentences hold no literal of a pattern at all */
     if (!((mc->cand[u / 64] >> (u % 64)) & 1))
         return 0;
-    return sg_gate_eval(&rs->pats[u].gate, 0, mask);
+    const sg_gate *g = &rs->pats[u].gate;
+    /* the verdict has a spare zero word past its end */
+    size_t w = g->bit0 / 64, o = g->bit0 % 64;
+    uint64_t v = mask[w] >> o;
+    if (o)
+        v |= mask[w + 1] << (64 - o);
+    return sg_gate_eval(g, 0, v, mask);
 }
 
 /* Pattern u on the sentence: 1 matched (the match's span in *ms, *me), 0 no
@@ -1644,8 +2078,9 @@ sg_status sg_rules_match(const sg_ruleset *rs, sg_match_ctx *mc, const char *vie
     size_t n = s->view_end - s->view_start;
     const sg_prefilter *pf = rs->pf_off || rs->pf_dirty ? NULL : rs->pf;
     const uint64_t *mask = NULL;
-    if (pf && mc->mask_words == pf->words && mc->cand_words == pf->pwords &&
-        sg_prefilter_scan(pf, text, n, mc->mask, mc->cand))
+    /* the context's tables are the prefilter's size while of the version */
+    if (pf && mc->version == rs->version && mc->tables &&
+        sg_prefilter_scan(pf, text, n, mc->mask, mc->cand, mc->rlive))
         mask = mc->mask;
     if (++mc->gen == 0) { /* wrapped: forget every kept result */
         if (mc->npats)
@@ -1658,6 +2093,8 @@ sg_status sg_rules_match(const sg_ruleset *rs, sg_match_ctx *mc, const char *vie
         const sg_rule *r = &rs->rules[i];
         /* rules added since the prefilter was built have no bits in it */
         const uint64_t *rm = mask && i < pf->nrules ? mask : NULL;
+        if (rm && !((mc->rlive[i / 64] >> (i % 64)) & 1))
+            continue;
         size_t es = 0, ee = 0;
         int hit = 0;
         for (size_t p = 0; p < r->patterns.n && !hit; p++) {
