@@ -306,7 +306,7 @@ static void sg_cue_init(void)
 {
     for (unsigned c = 0; c < 26; c++)
         sg_fold['a' + c] = sg_fold['A' + c] = (unsigned char)('a' + c);
-    memset(sg_fold + '0', '0', 10);
+    memset(&sg_fold['0'], '0', 10);
     for (size_t i = 0; i < SG_CUE_WORDS; i++) {
         const char *w = sg_cue_words[i].word;
         size_t n = strlen(w);
