@@ -542,9 +542,9 @@ sg_status sg_analyze(sg_engine *engine, const char *text, size_t len,
     size_t nparts = sg_verdicts_run(a, &v, err, &st);
     for (size_t p = 0; p < nparts && st == SG_OK; p++)
         for (size_t si = v[p].from; si < v[p].to && st == SG_OK; si++) {
-            size_t k = si - v[p].from;
-            st = sg_flags_from_hits(a, v[p].hits + v[p].first[k],
-                                    v[p].first[k + 1] - v[p].first[k], si,
+            size_t k = si - v[p].from, nh = v[p].first[k + 1] - v[p].first[k];
+            /* no hits in the whole part: no array either */
+            st = sg_flags_from_hits(a, nh ? v[p].hits + v[p].first[k] : NULL, nh, si,
                                     v[p].model[k], err);
         }
     sg_verdicts_free(v, nparts);
