@@ -990,6 +990,17 @@ static void sg_r_finish_num(sg_rval *rv)
     rv->norm = rv->scale > 0 ? rv->value / rv->scale : NAN;
 }
 
+/* Offer a number found in prose when the prose around it allows one. */
+static void sg_r_take(sg_rcues *cues, sg_uc *t, size_t n, sg_rval *rv, sg_rscan *sc,
+                      size_t block, size_t line_view)
+{
+    int alone = sg_r_alone(t, n, rv->s, rv->e);
+    if (sg_r_prose_ok(cues, t, n, rv, alone)) {
+        sg_r_finish_num(rv);
+        sg_r_offer(sc, block, line_view, rv, alone ? 4 : 0);
+    }
+}
+
 /* A value right at t[i] after a label: numbers, glyphs, a grade or a word. */
 static int sg_r_value_at(sg_uc *t, size_t n, size_t i, int only_num, int bare_grade,
                          sg_rval *rv)
@@ -1138,13 +1149,8 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
                     ok_start = 0;
             }
             if (sg_r_numeric(t, n, i, &rv, &resume) && ok_start &&
-                rv.form != SG_RF_BARE) {
-                int alone = sg_r_alone(t, n, rv.s, rv.e);
-                if (sg_r_prose_ok(&cues, t, n, &rv, alone)) {
-                    sg_r_finish_num(&rv);
-                    sg_r_offer(sc, block, tv, &rv, alone ? 4 : 0);
-                }
-            }
+                rv.form != SG_RF_BARE)
+                sg_r_take(&cues, t, n, &rv, sc, block, tv);
             if (resume <= i)
                 resume = i + 1;
             /* never restart inside a digit run */
@@ -1156,13 +1162,8 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
                 e++;
             resume = e; /* a word that is no number word: passed over whole */
             if (sg_r_word_start(t, i) && sg_r_is_numword(t, i, e)) {
-                if (sg_r_numeric(t, n, i, &rv, &resume)) {
-                    int alone = sg_r_alone(t, n, rv.s, rv.e);
-                    if (sg_r_prose_ok(&cues, t, n, &rv, alone)) {
-                        sg_r_finish_num(&rv);
-                        sg_r_offer(sc, block, tv, &rv, alone ? 4 : 0);
-                    }
-                }
+                if (sg_r_numeric(t, n, i, &rv, &resume))
+                    sg_r_take(&cues, t, n, &rv, sc, block, tv);
                 if (resume <= i)
                     resume = i + 1;
                 while (resume < n && sg_r_alpha(t[resume]))
@@ -1172,13 +1173,8 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
             int kind;
             if (sg_r_glyph(t, n, i, &kind) && kind != 1 &&
                 !(i >= 3 && sg_r_glyph(t, n, i - 3, &kind))) {
-                if (sg_r_glyphs(t, n, i, &rv, &resume)) {
-                    int alone = sg_r_alone(t, n, rv.s, rv.e);
-                    if (sg_r_prose_ok(&cues, t, n, &rv, alone)) {
-                        sg_r_finish_num(&rv);
-                        sg_r_offer(sc, block, tv, &rv, alone ? 4 : 0);
-                    }
-                }
+                if (sg_r_glyphs(t, n, i, &rv, &resume))
+                    sg_r_take(&cues, t, n, &rv, sc, block, tv);
                 if (resume <= i)
                     resume = i + 1;
             }
