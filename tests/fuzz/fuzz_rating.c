@@ -42,18 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                       r->text, r->scale);
         SG_FUZZ_CHECK(!isinf(r->value), "rating '%s' has an infinite value", r->text);
     }
-    size_t rlen = 0;
-    char *report = sg_analysis_report(a, NULL, 0, &rlen);
-    SG_FUZZ_CHECK(report != NULL, "no report");
-    SG_FUZZ_CHECK(strlen(report) == rlen, "the report holds a NUL byte");
-    sg_json_line line;
-    char msg[256];
-    int ok = sg_json_parse_line(report, rlen, 0, &line, msg, sizeof msg);
-    if (ok != 0)
-        sg_fuzz_dump("report", report, rlen);
-    SG_FUZZ_CHECK(ok == 0, "the report is not valid JSON: %s", msg);
-    sg_json_line_free(&line);
-    sg_free(report);
+    sg_fuzz_check_report(a, NULL, 0);
     sg_analysis_free(a);
     return 0;
 }

@@ -101,17 +101,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                       flags[i].start, flags[i].end, flags[i].evidence_start,
                       flags[i].evidence_end, len);
 
-    size_t rlen = 0;
-    char *report = sg_analysis_report(a, "fz", 2, &rlen);
-    SG_FUZZ_CHECK(report, "no report");
-    sg_json_line line;
-    char msg[256];
-    int jrc = sg_json_parse_line(report, rlen, 0, &line, msg, sizeof msg);
-    if (jrc != 0)
-        sg_fuzz_dump("report", report, rlen);
-    SG_FUZZ_CHECK(jrc == 0, "the report is not valid JSON: %s", msg);
-    sg_json_line_free(&line);
-    sg_free(report);
+    sg_fuzz_check_report(a, "fz", 2);
 
     size_t olen = 0;
     char *out = sg_render(a, &olen, &err);

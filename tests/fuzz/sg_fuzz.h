@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sg_json.h"
 #include "spoilerguard.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -44,6 +45,24 @@ static inline void sg_fuzz_dump(const char *label, const void *p, size_t n)
             abort();                                                           \
         }                                                                      \
     } while (0)
+
+/* The report of `a`, with id `id` (may be NULL), must be one line of valid
+ * JSON with no NUL byte inside. */
+static inline void sg_fuzz_check_report(const sg_analysis *a, const char *id, size_t id_len)
+{
+    size_t rlen = 0;
+    char *report = sg_analysis_report(a, id, id_len, &rlen);
+    SG_FUZZ_CHECK(report != NULL, "no report");
+    SG_FUZZ_CHECK(strlen(report) == rlen, "the report holds a NUL byte");
+    sg_json_line line;
+    char msg[256];
+    int ok = sg_json_parse_line(report, rlen, 0, &line, msg, sizeof msg);
+    if (ok != 0)
+        sg_fuzz_dump("report", report, rlen);
+    SG_FUZZ_CHECK(ok == 0, "the report is not valid JSON: %s", msg);
+    sg_json_line_free(&line);
+    sg_free(report);
+}
 
 /* The first index where a and b differ, for a readable mismatch report. */
 static inline size_t sg_fuzz_diff_at(const char *a, size_t an, const char *b,
