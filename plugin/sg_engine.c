@@ -425,8 +425,9 @@ static size_t sg_verdicts_run(sg_analysis *a, sg_verdicts **out, sg_error *err,
     size_t nparts = a->opts.threads > 1 ? (size_t)a->opts.threads : 1;
     if (nparts > SG_THREADS_MAX)
         nparts = SG_THREADS_MAX;
-    if (nparts > bytes / SG_THREAD_MIN_BYTES)
-        nparts = bytes / SG_THREAD_MIN_BYTES ? bytes / SG_THREAD_MIN_BYTES : 1;
+    size_t worth = bytes / SG_THREAD_MIN_BYTES; /* parts worth a thread */
+    if (nparts > worth)
+        nparts = worth ? worth : 1;
     sg_verdicts *v = calloc(nparts, sizeof *v);
     *out = v;
     if (!v) {
