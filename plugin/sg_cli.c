@@ -29,6 +29,7 @@
  * article holds the head of the output, small enough to bound memory. */
 #define SG_CLI_WINDOW_PER_JOB 64
 #define SG_CLI_MAX_JOBS 256
+#define SG_CLI_MAX_DEPTH 1000000000 /* HTML nesting the reader may be asked to keep */
 /* Room for a line's JSON syntax around its text, and for escapes (a \uXXXX
  * escape is six bytes for one to three bytes of text). */
 #define SG_CLI_LINE_SLACK 65536
@@ -104,6 +105,9 @@ static void sg_cli_help(FILE *f)
 "  --max-input BYTES    refuse a larger input with exit 2 (suffix K, M or G;\n"
 "                       default %zuM)\n"
 "                         " SG_CLI_NAME " --max-input 2M review.html\n"
+"  --max-depth N        refuse HTML nested deeper than N elements with exit 2\n"
+"                       (default %d)\n"
+"                         " SG_CLI_NAME " --max-depth 4096 page.html\n"
 "  --jsonl              batch: each input line is {\"id\": ..., \"text\": ...}\n"
 "                       with an optional \"from\"; each output line is that\n"
 "                       article's report with its \"id\" (a number id stays a\n"
@@ -168,7 +172,7 @@ static void sg_cli_help(FILE *f)
 "Exit status: 0 done; 1 --check found an unmarked major spoiler; 2 bad usage,\n"
 "input that cannot be processed, or a failing rule or hook (the message on\n"
 "standard error names the file, and the line where there is one).\n",
-            d.max_input >> 20, SG_DEFAULT_MIN_CONFIDENCE);
+            d.max_input >> 20, d.max_depth, SG_DEFAULT_MIN_CONFIDENCE);
     /* clang-format on */
 }
 
@@ -210,12 +214,13 @@ static int sg_cli_parse_size(const char *s, size_t *out)
     return 0;
 }
 
-static int sg_cli_parse_jobs(const char *s, int *out)
+/* A whole number from 1 to max. */
+static int sg_cli_parse_whole(const char *s, int max, int *out)
 {
     char *end;
     errno = 0;
     long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < 1 || v > SG_CLI_MAX_JOBS)
+    if (errno || end == s || *end || v < 1 || v > max)
         return -1;
     *out = (int)v;
     return 0;
@@ -248,6 +253,7 @@ enum {
     SG_OPT_EXPLAIN,
     SG_OPT_JOBS,
     SG_OPT_MAX_INPUT,
+    SG_OPT_MAX_DEPTH,
     SG_OPT_HELP,
     SG_OPT_VERSION
 };
@@ -268,6 +274,7 @@ static const struct option sg_cli_options[] = {
     {"explain", no_argument, NULL, SG_OPT_EXPLAIN},
     {"jobs", required_argument, NULL, SG_OPT_JOBS},
     {"max-input", required_argument, NULL, SG_OPT_MAX_INPUT},
+    {"max-depth", required_argument, NULL, SG_OPT_MAX_DEPTH},
     {"output", required_argument, NULL, 'o'},
     {"help", no_argument, NULL, SG_OPT_HELP},
     {"version", no_argument, NULL, SG_OPT_VERSION},
@@ -388,7 +395,7 @@ static int sg_cli_parse_args(int argc, char **argv, sg_cli_config *c)
             c->explain = 1;
             break;
         case SG_OPT_JOBS:
-            if (sg_cli_parse_jobs(arg, &c->jobs) != 0) {
+            if (sg_cli_parse_whole(arg, SG_CLI_MAX_JOBS, &c->jobs) != 0) {
                 sg_cli_usage_error("--jobs wants a whole number from 1 to %d, not '%s'",
                                    SG_CLI_MAX_JOBS, arg);
                 return 2;
@@ -399,6 +406,13 @@ static int sg_cli_parse_args(int argc, char **argv, sg_cli_config *c)
                 sg_cli_usage_error(
                     "--max-input wants a byte count such as 1048576 or 1M, not '%s'",
                     arg);
+                return 2;
+            }
+            break;
+        case SG_OPT_MAX_DEPTH:
+            if (sg_cli_parse_whole(arg, SG_CLI_MAX_DEPTH, &c->opts.max_depth) != 0) {
+                sg_cli_usage_error("--max-depth wants a whole number from 1 to %d, not '%s'",
+                                   SG_CLI_MAX_DEPTH, arg);
                 return 2;
             }
             break;
@@ -1211,9 +1225,15 @@ static void sg_cli_batch_line(sg_cli_worker *w, const sg_cli_config *c, sg_cli_s
                 snprintf(label, sizeof label, "%s:%zu", s->name, s->lineno);
             sg_cli_found found;
             if (sg_cli_article(w, c, label, jl.text, jl.text_len, fmt, &jl, out, expl,
-                               &found, &err) != 0)
+                               &found, &err) != 0) {
                 fail = err.message[0] ? err.message : sg_status_name(err.status);
-            else if (c->check && found.unmarked)
+                /* "line 3: ..." from inside the article is a line of its
+                 * text, not of the batch */
+                if (strncmp(fail, "line ", 5) == 0 && fail[5] >= '0' && fail[5] <= '9') {
+                    snprintf(msg, sizeof msg, "text %s", fail);
+                    fail = msg;
+                }
+            } else if (c->check && found.unmarked)
                 s->status = 1;
         }
     }

@@ -84,7 +84,7 @@ expect_rc "help_exits_zero" 0
 missing=""
 for opt in --from --report --jsonl --diagnostics --strip --style --badge --rules \
            --trust-rules --check --min-severity --min-confidence --explain --jobs \
-           --max-input -o --help --version; do
+           --max-input --max-depth -o --help --version; do
     grep -q -e "^ *${opt}[ ,=]" "$T/out" || missing="$missing $opt"
 done
 if [ -z "$missing" ]; then pass "help_lists_every_option"; else fail "help_lists_every_option" "missing:$missing"; fi
@@ -113,7 +113,8 @@ fi
 
 for bad in "--from bogus" "--style nope" "--badge nope" "--min-severity huge" \
            "--min-confidence 2" "--min-confidence x" "--jobs 0" "--jobs many" \
-           "--max-input abc" "--max-input 0" "--report --strip" "--jsonl --diagnostics"; do
+           "--max-input abc" "--max-input 0" "--max-depth 0" "--max-depth deep" \
+           "--max-depth 99999999999" "--report --strip" "--jsonl --diagnostics"; do
     # shellcheck disable=SC2086
     run $bad "$T/plain.txt"
     if [ "$rc" -eq 2 ] && [ -s "$T/err" ] && [ ! -s "$T/out" ]; then
@@ -186,6 +187,44 @@ run --max-input 4K <"$T/big.txt"
 expect_rc "max_input_refuses_larger_stdin" 2
 run --max-input 5000 "$T/big.txt"
 expect_rc "max_input_accepts_input_at_the_limit" 0
+
+awk 'BEGIN { for (i = 0; i < 40; i++) printf "<div>"; print "<p>The hero dies in the end.</p>" }' >"$T/nest40.html"
+run --max-depth 20 "$T/nest40.html"
+expect_rc "max_depth_refuses_deeper_html" 2
+if grep -q "nest40.html" "$T/err" && grep -q "nested deeper than 20" "$T/err" && [ ! -s "$T/out" ]; then
+    pass "max_depth_message_names_file_and_limit"
+else
+    fail "max_depth_message_names_file_and_limit" "$(cat "$T/err")"
+fi
+run --max-depth 41 --report "$T/nest40.html"
+expect_rc "max_depth_accepts_html_within_the_limit" 0
+{
+    printf '{"id": "ok", "text": "A quiet film."}\n'
+    printf '{"id": "nest", "from": "html", "text": "'; tr -d '\n' <"$T/nest40.html"; printf '"}\n'
+} >"$T/nest.jsonl"
+run --jsonl --max-depth 20 <"$T/nest.jsonl"
+if [ "$rc" -eq 2 ] && sed -n 1p "$T/out" | grep -q '"id":"ok","format"' &&
+    sed -n 2p "$T/out" | grep -q '^{"id":"nest","line":2,"error":"text line 1: HTML nested deeper than 20 elements"}$' &&
+    grep -q "<stdin>: line 2: text line 1: HTML nested deeper than 20" "$T/err"; then
+    pass "max_depth_in_a_batch_fails_that_line_naming_batch_and_text_lines"
+else
+    fail "max_depth_in_a_batch_fails_that_line_naming_batch_and_text_lines" "exit $rc" "$(cat "$T/out" "$T/err")"
+fi
+awk 'BEGIN { for (i = 0; i < 2000; i++) printf "<div>"; print "<p>The hero dies in the end.</p>" }' >"$T/nest2000.html"
+run "$T/nest2000.html"
+expect_rc "default_max_depth_refuses_2000_deep_html" 2
+run --max-depth 4096 "$T/nest2000.html"
+if [ "$rc" -eq 0 ] && grep -q "The hero dies" "$T/out"; then
+    cp "$T/out" "$T/nest2000.marked.html"
+    run --strip "$T/nest2000.marked.html"
+    if [ "$rc" -eq 0 ] && cmp -s "$T/out" "$T/nest2000.html"; then
+        pass "max_depth_raised_reads_2000_deep_html_and_strips_back"
+    else
+        fail "max_depth_raised_reads_2000_deep_html_and_strips_back" "strip exit $rc"
+    fi
+else
+    fail "max_depth_raised_reads_2000_deep_html_and_strips_back" "exit $rc" "$(cat "$T/err")"
+fi
 
 # ---- -o: atomic replacement ----------------------------------------------------
 
