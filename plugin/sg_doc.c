@@ -660,6 +660,21 @@ sg_status sg_doc_read(sg_doc *doc, const char *src, size_t len, sg_format fmt,
             sg_doc_find_author_marks(doc, &doc->blocks[i]);
     if (doc->nmarked > 1)
         qsort(doc->marked, doc->nmarked, sizeof *doc->marked, sg_span_cmp);
+    if (doc->nmarked) {
+        /* whether a span lies inside any mark is then one search, however
+         * many marks start inside the one that holds it */
+        doc->marked_reach = malloc(doc->nmarked * sizeof *doc->marked_reach);
+        if (!doc->marked_reach) {
+            sg_set_error(err, SG_ERR_MEMORY, "out of memory reading the document");
+            return SG_ERR_MEMORY;
+        }
+        size_t reach = 0;
+        for (size_t k = 0; k < doc->nmarked; k++) {
+            if (doc->marked[k].end > reach)
+                reach = doc->marked[k].end;
+            doc->marked_reach[k] = reach;
+        }
+    }
     return SG_OK;
 }
 
@@ -670,6 +685,7 @@ void sg_doc_free(sg_doc *doc)
     sg_buf_free(&doc->view);
     free(doc->inl);
     free(doc->marked);
+    free(doc->marked_reach);
     free(doc->chunks);
     free(doc->skipped);
     for (size_t i = 0; i < doc->nfields; i++) {

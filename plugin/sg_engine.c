@@ -209,10 +209,11 @@ static void sg_on_sentence(void *ctx, size_t start, size_t end)
         c->failed = 1;
 }
 
-/* Is input span [s, e) inside text the author or an earlier run marked? */
+/* Is input span [s, e) inside text the author or an earlier run marked?
+ * Some mark starting at or before s must reach e. */
 static int sg_is_marked(const sg_doc *doc, size_t s, size_t e)
 {
-    size_t lo = 0, hi = doc->nmarked;
+    size_t lo = 0, hi = doc->marked_reach ? doc->nmarked : 0;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (doc->marked[mid].start <= s)
@@ -220,13 +221,7 @@ static int sg_is_marked(const sg_doc *doc, size_t s, size_t e)
         else
             hi = mid;
     }
-    for (size_t k = lo; k-- > 0;) {
-        if (doc->marked[k].end >= e)
-            return 1;
-        if (lo - k > 64)
-            break;
-    }
-    return 0;
+    return lo && doc->marked_reach[lo - 1] >= e;
 }
 
 static int sg_flag_cmp(const void *x, const void *y)

@@ -187,8 +187,10 @@ typedef struct sg_doc {
 
     sg_inline_ev *inl;
     size_t ninl, cap_inl;
-    sg_span *marked; /* input ranges already marked as spoilers */
+    sg_span *marked; /* input ranges already marked as spoilers, by start
+                        once read */
     size_t nmarked, cap_marked;
+    size_t *marked_reach; /* [k]: the furthest end of marked[0..k], once read */
     sg_chunk *chunks; /* what an earlier run inserted, input order */
     size_t nchunks, cap_chunks;
     sg_skip *skipped; /* input ranges skipped that are not whole blocks

@@ -697,6 +697,22 @@ static void fuzz_author_typed_signature_strips_like_the_input(void **state)
                          style_for(SG_FORMAT_MARKDOWN, s));
 }
 
+/* A marked sentence holding more author marks than a short search looks
+ * back over ("||||" is one, and 300 pipes make 75): the second pass still
+ * finds the sentence inside the earlier run's mark and adds nothing. */
+static void fuzz_many_author_marks_inside_a_marked_sentence(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *text = repeat("|", 300, " dies.", &len);
+    static const sg_format formats[] = {SG_FORMAT_PLAIN, SG_FORMAT_MARKDOWN, SG_FORMAT_HTML};
+    for (size_t f = 0; f < 3; f++)
+        for (size_t s = 0; s < 8; s++)
+            check_round_trip("many author marks", text, len, formats[f],
+                             style_for(formats[f], s));
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -715,6 +731,7 @@ int main(void)
         cmocka_unit_test(metadata_holding_script_is_inert_in_markdown),
         cmocka_unit_test(fuzz_markdown_lone_cr_soft_break_maps_in_order),
         cmocka_unit_test(fuzz_author_typed_signature_strips_like_the_input),
+        cmocka_unit_test(fuzz_many_author_marks_inside_a_marked_sentence),
     };
     return cmocka_run_group_tests(tests, sg_t_setup_engine, sg_t_teardown_engine);
 }
