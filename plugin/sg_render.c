@@ -755,12 +755,16 @@ static int sg_balanced(const sg_rctx *r, size_t s, size_t e)
 
 /* ---- writing chunks ------------------------------------------------------------- */
 
+/* Markdown ends a line at LF, CRLF or a lone CR: is c the last byte of a
+ * line break? */
+static inline int sg_md_eol(char c) { return c == '\n' || c == '\r'; }
+
 /* Markdown: is `pos` at the start of a line's content, where a comment would
  * open an HTML block?  Only spaces, container and list markers before it. */
 static int sg_md_line_head(const char *s, size_t pos)
 {
     size_t n = 0;
-    for (size_t i = pos; i > 0 && s[i - 1] != '\n'; i--) {
+    for (size_t i = pos; i > 0 && !sg_md_eol(s[i - 1]); i--) {
         char c = s[i - 1];
         if (!c || !strchr(" \t>-+*#.)0123456789", c))
             return 0;
@@ -822,7 +826,7 @@ static void sg_inline_chunk(sg_rctx *r, size_t pos, int rank, char role,
 static size_t sg_md_block_pos(const sg_rctx *r, size_t at, size_t *ind)
 {
     size_t ls = at > r->len ? r->len : at;
-    while (ls > 0 && r->src[ls - 1] != '\n')
+    while (ls > 0 && !sg_md_eol(r->src[ls - 1]))
         ls--;
     size_t p = ls;
     while (p < r->len && (r->src[p] == ' ' || r->src[p] == '\t') &&
@@ -1308,13 +1312,16 @@ static void sg_add_warning(sg_rctx *r)
         if (b->kind == SG_BLOCK_TABLE_CELL) {
             /* before the table: back over the lines with cells */
             size_t ls = at;
-            while (ls > 0 && r->src[ls - 1] != '\n')
+            while (ls > 0 && !sg_md_eol(r->src[ls - 1]))
                 ls--;
             while (ls > 0) {
                 size_t ps = ls - 1;
-                while (ps > 0 && r->src[ps - 1] != '\n')
+                if (ps > 0 && r->src[ps] == '\n' && r->src[ps - 1] == '\r')
+                    ps--; /* CRLF */
+                size_t le = ps;
+                while (ps > 0 && !sg_md_eol(r->src[ps - 1]))
                     ps--;
-                if (!memchr(r->src + ps, '|', ls - 1 - ps))
+                if (!memchr(r->src + ps, '|', le - ps))
                     break;
                 ls = ps;
             }

@@ -713,6 +713,21 @@ static void fuzz_many_author_marks_inside_a_marked_sentence(void **state)
     free(text);
 }
 
+/* A mark that starts a Markdown line after a lone CR (a line break too)
+ * is written so that its comment opens no HTML block; else the second pass
+ * reads the article differently and marks another sentence. */
+static void fuzz_markdown_mark_after_lone_cr(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {"g\n\nn\x18He\r\rkill\r\rf",
+                                         "# Title\r\rThe hero lives.\r\rIn the end he dies.\r",
+                                         "| a | b |\r|---|---|\r| x | In the end he dies. |\r"};
+    for (size_t i = 0; i < 3; i++)
+        for (size_t s = 0; s < 8; s++)
+            check_round_trip("lone CR line", inputs[i], strlen(inputs[i]), SG_FORMAT_MARKDOWN,
+                             style_for(SG_FORMAT_MARKDOWN, s));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -732,6 +747,7 @@ int main(void)
         cmocka_unit_test(fuzz_markdown_lone_cr_soft_break_maps_in_order),
         cmocka_unit_test(fuzz_author_typed_signature_strips_like_the_input),
         cmocka_unit_test(fuzz_many_author_marks_inside_a_marked_sentence),
+        cmocka_unit_test(fuzz_markdown_mark_after_lone_cr),
     };
     return cmocka_run_group_tests(tests, sg_t_setup_engine, sg_t_teardown_engine);
 }
