@@ -10,7 +10,9 @@
 ---     debounce = 400,              -- ms after the last change (auto)
 ---     filetypes = { "markdown", "html", "text", "mail", "gitcommit" },  -- auto
 ---     -- engine options: min_severity, min_confidence, style, badge, jsonld,
----     -- warning, max_input, characters, defaults
+---     -- warning, max_input, max_depth, characters, defaults, and threads
+---     -- (split a large buffer's rules and scorer across threads; the
+---     -- diagnostics are the same whatever the number)
 ---   }
 ---
 --- Commands (plugin/spoilerguard.lua): :SpoilerCheck, :SpoilerMark,
@@ -24,7 +26,8 @@ local uv = vim.uv or vim.loop
 M.namespace = api.nvim_create_namespace("spoilerguard")
 
 local ENGINE_KEYS = { "min_severity", "min_confidence", "style", "badge", "jsonld",
-                      "warning", "max_input", "max_depth", "characters", "defaults" }
+                      "warning", "max_input", "max_depth", "threads", "characters",
+                      "defaults" }
 
 local config = {
   auto = false,

@@ -298,6 +298,28 @@ local function main()
     out(("time :SpoilerCheck on %d lines: %.1f ms (best of 3), %d diagnostics"):format(#lines, best, n))
     check(n > 0, "diagnostics on the large buffer")
     check(best < 5000, "check of 10,000 lines took %.0f ms", best)
+
+    -- the same buffer split across threads gives the same diagnostics
+    local function keyed()
+      local t = {}
+      for _, d in ipairs(vim.diagnostic.get(buf, { namespace = nv.namespace })) do
+        t[#t + 1] = ("%d:%d:%d:%d %s %s"):format(d.lnum, d.col, d.end_lnum, d.end_col,
+                                               tostring(d.code), d.message)
+      end
+      table.sort(t)
+      return table.concat(t, "\n")
+    end
+    local one = keyed()
+    nv.setup { threads = 3 }
+    vim.cmd("SpoilerCheck")
+    eq(keyed(), one, "diagnostics with threads = 3")
+    check(#vim.api.nvim_buf_get_lines(buf, 0, -1, false) == #lines, "buffer untouched")
+    nv.setup { threads = 0 }
+    vim.cmd("SpoilerCheck")
+    check(#notes > 0 and notes[#notes].msg:find("threads", 1, true),
+          "threads = 0 is refused with a message naming it: %s",
+          #notes > 0 and notes[#notes].msg or "(none)")
+    nv.setup { threads = 1 }
   end)
 
 end
