@@ -33,16 +33,24 @@ static int sg_md_in_src(const sg_md *m, const char *p)
     return p >= m->src && p <= m->src + m->len;
 }
 
+/* Does a line end at src[off]: LF, or a CR not followed by LF (a lone CR
+ * ends a line as LF and CRLF do)? */
+static int sg_md_breaks_at(const sg_md *m, size_t off)
+{
+    char c = m->src[off];
+    return c == '\n' || (c == '\r' && (off + 1 >= m->len || m->src[off + 1] != '\n'));
+}
+
 static size_t sg_md_line_start(const sg_md *m, size_t off)
 {
-    while (off > 0 && m->src[off - 1] != '\n')
+    while (off > 0 && !sg_md_breaks_at(m, off - 1))
         off--;
     return off;
 }
 
 static size_t sg_md_line_end(const sg_md *m, size_t off)
 {
-    while (off < m->len && m->src[off] != '\n')
+    while (off < m->len && !sg_md_breaks_at(m, off))
         off++;
     return off;
 }

@@ -1106,9 +1106,20 @@ static size_t sg_md_next_line(const sg_rctx *r, const sg_block *b);
 
 static int sg_blank_line(const sg_rctx *r, size_t p)
 {
-    while (p < r->len && (r->src[p] == ' ' || r->src[p] == '\t' || r->src[p] == '\r'))
+    while (p < r->len && (r->src[p] == ' ' || r->src[p] == '\t'))
         p++;
-    return p >= r->len || r->src[p] == '\n';
+    return p >= r->len || sg_md_eol(r->src[p]);
+}
+
+/* Markdown: the start of the line after the line break at or after p (LF,
+ * CRLF or a lone CR), or (size_t)-1 when no line break follows. */
+static size_t sg_md_line_after(const sg_rctx *r, size_t p)
+{
+    while (p < r->len && !sg_md_eol(r->src[p]))
+        p++;
+    if (p >= r->len)
+        return (size_t)-1;
+    return r->src[p] == '\r' && p + 1 < r->len && r->src[p + 1] == '\n' ? p + 2 : p + 1;
 }
 
 /* Markdown: the start of the line after the blank line that follows a block
@@ -1118,8 +1129,8 @@ static size_t sg_md_after_block(const sg_rctx *r, const sg_block *b)
     size_t p = sg_md_next_line(r, b);
     if (p == (size_t)-1 || p >= r->len || !sg_blank_line(r, p))
         return (size_t)-1;
-    const char *nl = memchr(r->src + p, '\n', r->len - p);
-    return nl ? (size_t)(nl - r->src) + 1 : r->len;
+    size_t q = sg_md_line_after(r, p);
+    return q == (size_t)-1 ? r->len : q;
 }
 
 /* Markdown: the start of the line after a block (past a setext underline),
@@ -1127,10 +1138,9 @@ static size_t sg_md_after_block(const sg_rctx *r, const sg_block *b)
 static size_t sg_md_next_line(const sg_rctx *r, const sg_block *b)
 {
     size_t e = b->end > r->len ? r->len : b->end;
-    const char *nl = e < r->len ? memchr(r->src + e, '\n', r->len - e) : NULL;
-    if (!nl)
+    size_t p = sg_md_line_after(r, e);
+    if (p == (size_t)-1)
         return (size_t)-1;
-    size_t p = (size_t)(nl - r->src) + 1;
     if (b->kind == SG_BLOCK_HEADING && p < r->len) {
         /* a setext underline belongs to the heading */
         size_t q = p;
@@ -1138,13 +1148,12 @@ static size_t sg_md_next_line(const sg_rctx *r, const sg_block *b)
             q++;
         char u = q < r->len ? r->src[q] : 0;
         if (u == '=' || u == '-') {
-            while (q < r->len && (r->src[q] == u || r->src[q] == ' ' ||
-                                  r->src[q] == '\t' || r->src[q] == '\r'))
+            while (q < r->len && (r->src[q] == u || r->src[q] == ' ' || r->src[q] == '\t'))
                 q++;
-            if (q < r->len && r->src[q] == '\n')
-                return q + 1;
             if (q >= r->len)
                 return (size_t)-1;
+            if (sg_md_eol(r->src[q]))
+                return sg_md_line_after(r, q);
         }
     }
     return p;
@@ -1166,7 +1175,7 @@ static void sg_details_markdown(sg_rctx *r)
         size_t il, pos = sg_md_block_pos(r, b->text_start, &il);
         /* the block's text must start on the line the <details> goes above */
         size_t ts = b->piece_count ? r->doc->pieces[b->piece_first].src : pos, q = pos;
-        while (q < ts && r->src[q] != '\n')
+        while (q < ts && !sg_md_eol(r->src[q]))
             q++;
         int ok = (b->kind == SG_BLOCK_PARAGRAPH || b->kind == SG_BLOCK_HEADING) &&
                  after != (size_t)-1 && il < 4 && !r->no_details[first] &&

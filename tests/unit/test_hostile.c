@@ -721,8 +721,19 @@ static void fuzz_markdown_mark_after_lone_cr(void **state)
     (void)state;
     static const char *const inputs[] = {"g\n\nn\x18He\r\rkill\r\rf",
                                          "# Title\r\rThe hero lives.\r\rIn the end he dies.\r",
-                                         "| a | b |\r|---|---|\r| x | In the end he dies. |\r"};
-    for (size_t i = 0; i < 3; i++)
+                                         "| a | b |\r|---|---|\r| x | In the end he dies. |\r",
+                                         "he\r\rhe\n\n"};
+    /* blocks end at a lone CR: the second paragraph is a block of its own */
+    sg_doc d;
+    sg_error err;
+    assert_int_equal(sg_doc_read(&d, inputs[3], 8, SG_FORMAT_MARKDOWN, 1024, &err), SG_OK);
+    assert_int_equal(d.nblocks, 2);
+    assert_int_equal(d.blocks[0].start, 0);
+    assert_int_equal(d.blocks[0].end, 2);
+    assert_int_equal(d.blocks[1].start, 4);
+    assert_int_equal(d.blocks[1].end, 6);
+    sg_doc_free(&d);
+    for (size_t i = 0; i < 4; i++)
         for (size_t s = 0; s < 8; s++)
             check_round_trip("lone CR line", inputs[i], strlen(inputs[i]), SG_FORMAT_MARKDOWN,
                              style_for(SG_FORMAT_MARKDOWN, s));
