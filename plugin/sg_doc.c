@@ -265,6 +265,19 @@ int sg_doc_skip(sg_doc *doc, size_t start, size_t end, sg_why why)
                        : 1;
 }
 
+size_t sg_spans_before(const sg_span *v, size_t n, size_t pos)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (v[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 int sg_doc_mark(sg_doc *doc, size_t start, size_t end)
 {
     sg_span s = {start, end};

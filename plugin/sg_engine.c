@@ -213,15 +213,8 @@ static void sg_on_sentence(void *ctx, size_t start, size_t end)
  * Some mark starting at or before s must reach e. */
 static int sg_is_marked(const sg_doc *doc, size_t s, size_t e)
 {
-    size_t lo = 0, hi = doc->marked_reach ? doc->nmarked : 0;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (doc->marked[mid].start <= s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo && doc->marked_reach[lo - 1] >= e;
+    size_t k = doc->marked_reach ? sg_spans_before(doc->marked, doc->nmarked, s + 1) : 0;
+    return k && doc->marked_reach[k - 1] >= e;
 }
 
 static int sg_flag_cmp(const void *x, const void *y)

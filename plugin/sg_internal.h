@@ -163,6 +163,9 @@ typedef struct sg_span {
     size_t start, end;
 } sg_span;
 
+/* How many of the n spans of v, sorted by start, start before pos. */
+size_t sg_spans_before(const sg_span *v, size_t n, size_t pos);
+
 typedef struct sg_skip {
     size_t start, end;
     sg_why why;

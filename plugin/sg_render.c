@@ -80,6 +80,12 @@ typedef struct sg_rctx {
     unsigned char *no_details; /* by the block's first mark */
     unsigned char *level;      /* by mark: 0 whole, 1 runs, 2 left out */
     int all_off;               /* insert nothing */
+    /* Markdown: author text that opens raw HTML ("<!DOCTYPE", "<!--") and
+     * is not closed before its paragraph ends.  The first '>' (or "-->")
+     * an insertion brought would close it and turn the text between into
+     * HTML, so no insertion goes inside one.  By start. */
+    sg_span *open_html;
+    size_t nopen_html, cap_open_html;
     sg_status st;
     sg_error *err;
     int oom;
@@ -1630,6 +1636,60 @@ static void sg_demote(sg_rctx *r, size_t g)
         r->level[(g - SG_G_MARKS) / 2]++;
 }
 
+/* Markdown: find the raw HTML openers left open to the end of their
+ * paragraph (see sg_rctx.open_html). */
+static void sg_md_find_open_html(sg_rctx *r)
+{
+    const char *s = r->src;
+    size_t n = r->len, i = 0;
+    while (i + 2 < n) {
+        const char *lt = memchr(s + i, '<', n - 2 - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        int decl = s[i + 1] == '!' && ((s[i + 2] | 0x20) >= 'a' && (s[i + 2] | 0x20) <= 'z');
+        int comment = s[i + 1] == '!' && i + 3 < n && s[i + 2] == '-' && s[i + 3] == '-';
+        if (!decl && !comment) {
+            i++;
+            continue;
+        }
+        /* to its closing '>' ("-->"), or to the line break before a blank
+         * line (or the end of the input): then it is left open */
+        size_t j = i + (comment ? 4 : 2), end = n;
+        int closed = 0;
+        while (j < n) {
+            if (s[j] == '>' && (!comment || (j >= i + 6 && s[j - 1] == '-' && s[j - 2] == '-'))) {
+                closed = 1;
+                break;
+            }
+            if (!sg_md_eol(s[j])) {
+                j++;
+                continue;
+            }
+            size_t q = sg_md_line_after(r, j);
+            if (q == (size_t)-1 || sg_blank_line(r, q)) {
+                end = j;
+                break;
+            }
+            j = q;
+        }
+        if (!closed) {
+            sg_span sp = {i, end};
+            if (!SG_VEC_PUSH(r->open_html, r->nopen_html, r->cap_open_html, sp))
+                r->oom = 1;
+            j = end;
+        }
+        i = j + 1;
+    }
+}
+
+/* Is `pos` past the start of an unclosed raw HTML opener, in its paragraph? */
+static int sg_md_in_open_html(const sg_rctx *r, size_t pos)
+{
+    size_t k = sg_spans_before(r->open_html, r->nopen_html, pos);
+    return k && pos <= r->open_html[k - 1].end;
+}
+
 /* Write the input with the insertions, then find the chunks again: they must
  * be exactly what was inserted.  NULL with *retry set when some group must
  * fall back (done here), NULL alone when memory ran out. */
@@ -1661,16 +1721,25 @@ static char *sg_emit(sg_rctx *r, size_t *out_len, int *retry)
     found.len = out.len;
     found.format = r->fmt;
     sg_find_chunks(&found);
-    if (sg_same_stripped(r, out.data, out.len, &found)) {
+    size_t inside = 0;
+    for (size_t i = 0; i < r->nins && r->nopen_html; i++)
+        inside += sg_md_in_open_html(r, r->ins[i].pos);
+    if (!inside && sg_same_stripped(r, out.data, out.len, &found)) {
         sg_doc_free(&found);
         return sg_buf_take(&out, out_len);
     }
-    /* groups whose insertions were not found exactly as written fall back */
+    /* groups whose insertions were not found exactly as written, or would
+     * close the author's raw HTML, fall back */
     size_t c = 0, bad = 0;
     for (size_t i = 0; i < r->nins; i++) {
         const sg_ins *in = &r->ins[i];
         while (c < found.nchunks && found.chunks[c].start < in->out)
             c++;
+        if (inside && sg_md_in_open_html(r, in->pos)) {
+            sg_demote(r, in->group);
+            bad++;
+            continue;
+        }
         if (c < found.nchunks && found.chunks[c].start == in->out &&
             found.chunks[c].end == in->out + in->len)
             continue;
@@ -1693,6 +1762,7 @@ static void sg_rctx_free(sg_rctx *r)
     free(r->marks);
     free(r->no_details);
     free(r->level);
+    free(r->open_html);
 }
 
 static sg_status sg_rctx_init(sg_rctx *r, const sg_analysis *a, sg_error *err)
@@ -1718,6 +1788,8 @@ static sg_status sg_rctx_init(sg_rctx *r, const sg_analysis *a, sg_error *err)
         qsort(r->ev, r->nev, sizeof *r->ev, sg_ev_cmp);
     }
     sg_collect_marks(r);
+    if (r->fmt == SG_FORMAT_MARKDOWN)
+        sg_md_find_open_html(r);
     if (r->oom)
         return SG_ERR_MEMORY;
     r->no_details = calloc(r->nmarks + 1, 1);

@@ -739,6 +739,37 @@ static void fuzz_markdown_mark_after_lone_cr(void **state)
                              style_for(SG_FORMAT_MARKDOWN, s));
 }
 
+/* Markdown text with a raw HTML opener left open ("<!d" with no '>'): a
+ * mark inserted after it in its paragraph would close it and change the
+ * article, so that sentence is left unmarked (still reported) and the
+ * second pass agrees. */
+static void fuzz_markdown_mark_after_open_declaration(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {"f<!d ! U kill", "A <!x\nIn the end he dies.\n\nLater she dies.",
+                                         "The hero <!-- note. In the end he dies.",
+                                         "In the end <!DOCTYPE x> he dies."};
+    for (size_t i = 0; i < 4; i++)
+        for (size_t s = 0; s < 8; s++)
+            check_round_trip("open raw HTML", inputs[i], strlen(inputs[i]), SG_FORMAT_MARKDOWN,
+                             style_for(SG_FORMAT_MARKDOWN, s));
+    /* the sentence after the opener is reported, unmarked; the next
+     * paragraph's is marked */
+    sg_options o;
+    sg_options_init(&o);
+    o.format = SG_FORMAT_MARKDOWN;
+    sg_analysis *a = NULL;
+    sg_error err;
+    assert_int_equal(sg_analyze(sg_t_engine(), inputs[1], strlen(inputs[1]), &o, &a, &err), SG_OK);
+    size_t olen = 0;
+    char *out = sg_render(a, &olen, &err);
+    assert_non_null(out);
+    assert_non_null(strstr(out, "A <!x\nIn the end he dies.\n\n"));
+    assert_non_null(strstr(out, ">Later she dies.<"));
+    sg_free(out);
+    sg_analysis_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -759,6 +790,7 @@ int main(void)
         cmocka_unit_test(fuzz_author_typed_signature_strips_like_the_input),
         cmocka_unit_test(fuzz_many_author_marks_inside_a_marked_sentence),
         cmocka_unit_test(fuzz_markdown_mark_after_lone_cr),
+        cmocka_unit_test(fuzz_markdown_mark_after_open_declaration),
     };
     return cmocka_run_group_tests(tests, sg_t_setup_engine, sg_t_teardown_engine);
 }
