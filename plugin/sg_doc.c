@@ -699,6 +699,7 @@ void sg_doc_free(sg_doc *doc)
     free(doc->inl);
     free(doc->marked);
     free(doc->marked_reach);
+    free(doc->atomic);
     free(doc->chunks);
     free(doc->skipped);
     for (size_t i = 0; i < doc->nfields; i++) {

@@ -194,6 +194,9 @@ typedef struct sg_doc {
                         once read */
     size_t nmarked, cap_marked;
     size_t *marked_reach; /* [k]: the furthest end of marked[0..k], once read */
+    sg_span *atomic; /* Markdown autolinks "<...>": nothing may be inserted
+                        inside one; by start */
+    size_t natomic, cap_atomic;
     sg_chunk *chunks; /* what an earlier run inserted, input order */
     size_t nchunks, cap_chunks;
     sg_skip *skipped; /* input ranges skipped that are not whole blocks

@@ -26,6 +26,7 @@ typedef struct sg_md {
     int li_depth;
     int quote_depth;
     size_t block_end;
+    size_t autolink; /* where the open autolink's '<' is, or (size_t)-1 */
 } sg_md;
 
 static int sg_md_in_src(const sg_md *m, const char *p)
@@ -158,6 +159,8 @@ static int sg_md_enter_span(MD_SPANTYPE type, void *detail, void *ud)
     size_t p = m->last;
     while (p < m->len && (m->src[p] == ' ' || m->src[p] == '\t' || m->src[p] == '\n'))
         p++;
+    if (type == MD_SPAN_A && p < m->len && m->src[p] == '<')
+        m->autolink = p; /* "<scheme:...>": a link written in one piece */
     if (m->leaf)
         sg_doc_inline(m->doc, p, +1);
     else if (m->pending_enter++ == 0)
@@ -174,6 +177,16 @@ static int sg_md_leave_span(MD_SPANTYPE type, void *detail, void *ud)
         if (m->code_start != (size_t)-1 && m->last > m->code_start)
             sg_doc_skip(m->doc, m->code_start, m->last, SG_WHY_CODE);
         return 0;
+    }
+    if (type == MD_SPAN_A && m->autolink != (size_t)-1) {
+        /* the autolink ends at its '>': nothing may be inserted inside */
+        const char *gt = m->last < m->len ? memchr(m->src + m->last, '>', m->len - m->last)
+                                          : NULL;
+        size_t end = gt ? (size_t)(gt - m->src) + 1 : m->last;
+        sg_span sp = {m->autolink, end};
+        if (!SG_VEC_PUSH(m->doc->atomic, m->doc->natomic, m->doc->cap_atomic, sp))
+            m->doc->view.failed = 1;
+        m->autolink = (size_t)-1;
     }
     m->pending_leave++;
     return 0;
@@ -290,6 +303,7 @@ sg_status sg_read_markdown(sg_doc *doc, sg_error *err)
     }
     sg_md m;
     memset(&m, 0, sizeof m);
+    m.autolink = (size_t)-1;
     m.doc = doc;
     m.src = doc->src;
     m.len = doc->len;

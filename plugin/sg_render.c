@@ -80,10 +80,11 @@ typedef struct sg_rctx {
     unsigned char *no_details; /* by the block's first mark */
     unsigned char *level;      /* by mark: 0 whole, 1 runs, 2 left out */
     int all_off;               /* insert nothing */
-    /* Markdown: author text that opens raw HTML ("<!DOCTYPE", "<!--") and
-     * is not closed before its paragraph ends.  The first '>' (or "-->")
-     * an insertion brought would close it and turn the text between into
-     * HTML, so no insertion goes inside one.  By start. */
+    /* Markdown: where no insertion may go, (start, end] by start.  Author
+     * text that opens raw HTML ("<!DOCTYPE", "<!--") and is not closed
+     * before its paragraph ends: the first '>' (or "-->") an insertion
+     * brought would close it and turn the text between into HTML.  And
+     * autolinks, which markup inside would break. */
     sg_span *open_html;
     size_t nopen_html, cap_open_html;
     sg_status st;
@@ -1636,6 +1637,12 @@ static void sg_demote(sg_rctx *r, size_t g)
         r->level[(g - SG_G_MARKS) / 2]++;
 }
 
+static int sg_span_start_cmp(const void *x, const void *y)
+{
+    const sg_span *a = x, *b = y;
+    return a->start < b->start ? -1 : a->start > b->start;
+}
+
 /* Markdown: find the raw HTML openers left open to the end of their
  * paragraph (see sg_rctx.open_html). */
 static void sg_md_find_open_html(sg_rctx *r)
@@ -1683,7 +1690,7 @@ static void sg_md_find_open_html(sg_rctx *r)
     }
 }
 
-/* Is `pos` past the start of an unclosed raw HTML opener, in its paragraph? */
+/* Is `pos` inside a span where nothing may be inserted (sg_rctx.open_html)? */
 static int sg_md_in_open_html(const sg_rctx *r, size_t pos)
 {
     size_t k = sg_spans_before(r->open_html, r->nopen_html, pos);
@@ -1788,8 +1795,18 @@ static sg_status sg_rctx_init(sg_rctx *r, const sg_analysis *a, sg_error *err)
         qsort(r->ev, r->nev, sizeof *r->ev, sg_ev_cmp);
     }
     sg_collect_marks(r);
-    if (r->fmt == SG_FORMAT_MARKDOWN)
+    if (r->fmt == SG_FORMAT_MARKDOWN) {
         sg_md_find_open_html(r);
+        for (size_t i = 0; i < r->doc->natomic; i++) {
+            const sg_span *al = &r->doc->atomic[i];
+            sg_span sp = {al->start, al->end - 1}; /* inside: before its '>' */
+            if (al->end > al->start + 1 &&
+                !SG_VEC_PUSH(r->open_html, r->nopen_html, r->cap_open_html, sp))
+                r->oom = 1;
+        }
+        if (r->doc->natomic && r->nopen_html > 1)
+            qsort(r->open_html, r->nopen_html, sizeof *r->open_html, sg_span_start_cmp);
+    }
     if (r->oom)
         return SG_ERR_MEMORY;
     r->no_details = calloc(r->nmarks + 1, 1);
