@@ -510,7 +510,8 @@ int sg_md_indent_before(const char *s, size_t at, size_t *line_start)
     size_t i = at;
     while (i > 0 && at - i <= SG_MD_MAX_INDENT && (s[i - 1] == ' ' || s[i - 1] == '\t'))
         i--;
-    if (at - i > SG_MD_MAX_INDENT || (i > 0 && s[i - 1] != '\n'))
+    /* a line starts after LF, CRLF or a lone CR */
+    if (at - i > SG_MD_MAX_INDENT || (i > 0 && s[i - 1] != '\n' && s[i - 1] != '\r'))
         return 0;
     *line_start = i;
     return 1;

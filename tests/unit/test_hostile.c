@@ -733,6 +733,20 @@ static void fuzz_markdown_mark_after_lone_cr(void **state)
     assert_int_equal(d.blocks[1].start, 4);
     assert_int_equal(d.blocks[1].end, 6);
     sg_doc_free(&d);
+    /* a warning line after a lone CR is found again as the chunk it is */
+    static const char warned[] = "\rThe hero dies in the end.\n";
+    sg_options o;
+    sg_options_init(&o);
+    o.format = SG_FORMAT_MARKDOWN;
+    sg_analysis *a = NULL;
+    assert_int_equal(sg_analyze(sg_t_engine(), warned, sizeof warned - 1, &o, &a, &err), SG_OK);
+    size_t olen = 0;
+    char *out = sg_render(a, &olen, &err);
+    assert_non_null(out);
+    assert_non_null(strstr(out, "\r<!--sg:w-->"));
+    sg_free(out);
+    sg_analysis_free(a);
+    check_round_trip("lone CR line", "\rdie\n\n<!die", 11, SG_FORMAT_MARKDOWN, SG_STYLE_MD_HTML);
     for (size_t i = 0; i < 4; i++)
         for (size_t s = 0; s < 8; s++)
             check_round_trip("lone CR line", inputs[i], strlen(inputs[i]), SG_FORMAT_MARKDOWN,
