@@ -1690,9 +1690,14 @@ static void sg_md_find_open_html(sg_rctx *r)
     }
 }
 
-/* Is `pos` inside a span where nothing may be inserted (sg_rctx.open_html)? */
+/* Markdown: may nothing be inserted at `pos`?  Inside a span of
+ * sg_rctx.open_html, or inside a run of one delimiter ("__", "**", "~~",
+ * "``"), which an insertion would cut in two and so change the emphasis. */
 static int sg_md_in_open_html(const sg_rctx *r, size_t pos)
 {
+    if (pos > 0 && pos < r->len && r->src[pos - 1] == r->src[pos] &&
+        strchr("*_~`", r->src[pos]) && r->src[pos])
+        return 1;
     size_t k = sg_spans_before(r->open_html, r->nopen_html, pos);
     return k && pos <= r->open_html[k - 1].end;
 }
@@ -1729,7 +1734,7 @@ static char *sg_emit(sg_rctx *r, size_t *out_len, int *retry)
     found.format = r->fmt;
     sg_find_chunks(&found);
     size_t inside = 0;
-    for (size_t i = 0; i < r->nins && r->nopen_html; i++)
+    for (size_t i = 0; i < r->nins && r->fmt == SG_FORMAT_MARKDOWN; i++)
         inside += sg_md_in_open_html(r, r->ins[i].pos);
     if (!inside && sg_same_stripped(r, out.data, out.len, &found)) {
         sg_doc_free(&found);

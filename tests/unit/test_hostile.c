@@ -756,7 +756,8 @@ static void fuzz_markdown_mark_after_lone_cr(void **state)
 /* Markdown text with a raw HTML opener left open ("<!d" with no '>'): a
  * mark inserted after it in its paragraph would close it and change the
  * article, so that sentence is left unmarked (still reported) and the
- * second pass agrees.  The same for a mark that would split an autolink. */
+ * second pass agrees.  The same for a mark that would split an autolink or
+ * a run of emphasis delimiters. */
 static void fuzz_markdown_mark_after_open_declaration(void **state)
 {
     (void)state;
@@ -765,8 +766,10 @@ static void fuzz_markdown_mark_after_open_declaration(void **state)
                                          "In the end <!DOCTYPE x> he dies.",
                                          /* autolinks (md4c takes "< g:>" for one): no
                                           * markup goes inside */
-                                         "then< g:>", "He dies at <ab:c. In the end> again."};
-    for (size_t i = 0; i < 6; i++)
+                                         "then< g:>", "He dies at <ab:c. In the end> again.",
+                                         /* nor inside a delimiter run */
+                                         "end[__[_", "In the end[**[* he dies."};
+    for (size_t i = 0; i < 8; i++)
         for (size_t s = 0; s < 8; s++)
             check_round_trip("open raw HTML", inputs[i], strlen(inputs[i]), SG_FORMAT_MARKDOWN,
                              style_for(SG_FORMAT_MARKDOWN, s));
