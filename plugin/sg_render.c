@@ -85,8 +85,8 @@ typedef struct sg_rctx {
      * before its paragraph ends: the first '>' (or "-->") an insertion
      * brought would close it and turn the text between into HTML.  And
      * autolinks, which markup inside would break. */
-    sg_span *open_html;
-    size_t nopen_html, cap_open_html;
+    sg_span *no_insert;
+    size_t nno_insert, cap_no_insert;
     sg_status st;
     sg_error *err;
     int oom;
@@ -1644,7 +1644,7 @@ static int sg_span_start_cmp(const void *x, const void *y)
 }
 
 /* Markdown: find the raw HTML openers left open to the end of their
- * paragraph (see sg_rctx.open_html). */
+ * paragraph (see sg_rctx.no_insert). */
 static void sg_md_find_open_html(sg_rctx *r)
 {
     const char *s = r->src;
@@ -1682,7 +1682,7 @@ static void sg_md_find_open_html(sg_rctx *r)
         }
         if (!closed) {
             sg_span sp = {i, end};
-            if (!SG_VEC_PUSH(r->open_html, r->nopen_html, r->cap_open_html, sp))
+            if (!SG_VEC_PUSH(r->no_insert, r->nno_insert, r->cap_no_insert, sp))
                 r->oom = 1;
             j = end;
         }
@@ -1691,15 +1691,15 @@ static void sg_md_find_open_html(sg_rctx *r)
 }
 
 /* Markdown: may nothing be inserted at `pos`?  Inside a span of
- * sg_rctx.open_html, or inside a run of one delimiter ("__", "**", "~~",
+ * sg_rctx.no_insert, or inside a run of one delimiter ("__", "**", "~~",
  * "``"), which an insertion would cut in two and so change the emphasis. */
-static int sg_md_in_open_html(const sg_rctx *r, size_t pos)
+static int sg_md_no_insert_at(const sg_rctx *r, size_t pos)
 {
-    if (pos > 0 && pos < r->len && r->src[pos - 1] == r->src[pos] &&
-        strchr("*_~`", r->src[pos]) && r->src[pos])
+    if (pos > 0 && pos < r->len && r->src[pos] && r->src[pos - 1] == r->src[pos] &&
+        strchr("*_~`", r->src[pos]))
         return 1;
-    size_t k = sg_spans_before(r->open_html, r->nopen_html, pos);
-    return k && pos <= r->open_html[k - 1].end;
+    size_t k = sg_spans_before(r->no_insert, r->nno_insert, pos);
+    return k && pos <= r->no_insert[k - 1].end;
 }
 
 /* Write the input with the insertions, then find the chunks again: they must
@@ -1735,7 +1735,7 @@ static char *sg_emit(sg_rctx *r, size_t *out_len, int *retry)
     sg_find_chunks(&found);
     size_t inside = 0;
     for (size_t i = 0; i < r->nins && r->fmt == SG_FORMAT_MARKDOWN; i++)
-        inside += sg_md_in_open_html(r, r->ins[i].pos);
+        inside += sg_md_no_insert_at(r, r->ins[i].pos);
     if (!inside && sg_same_stripped(r, out.data, out.len, &found)) {
         sg_doc_free(&found);
         return sg_buf_take(&out, out_len);
@@ -1747,7 +1747,7 @@ static char *sg_emit(sg_rctx *r, size_t *out_len, int *retry)
         const sg_ins *in = &r->ins[i];
         while (c < found.nchunks && found.chunks[c].start < in->out)
             c++;
-        if (inside && sg_md_in_open_html(r, in->pos)) {
+        if (inside && sg_md_no_insert_at(r, in->pos)) {
             sg_demote(r, in->group);
             bad++;
             continue;
@@ -1774,7 +1774,7 @@ static void sg_rctx_free(sg_rctx *r)
     free(r->marks);
     free(r->no_details);
     free(r->level);
-    free(r->open_html);
+    free(r->no_insert);
 }
 
 static sg_status sg_rctx_init(sg_rctx *r, const sg_analysis *a, sg_error *err)
@@ -1806,11 +1806,11 @@ static sg_status sg_rctx_init(sg_rctx *r, const sg_analysis *a, sg_error *err)
             const sg_span *al = &r->doc->atomic[i];
             sg_span sp = {al->start, al->end - 1}; /* inside: before its '>' */
             if (al->end > al->start + 1 &&
-                !SG_VEC_PUSH(r->open_html, r->nopen_html, r->cap_open_html, sp))
+                !SG_VEC_PUSH(r->no_insert, r->nno_insert, r->cap_no_insert, sp))
                 r->oom = 1;
         }
-        if (r->doc->natomic && r->nopen_html > 1)
-            qsort(r->open_html, r->nopen_html, sizeof *r->open_html, sg_span_start_cmp);
+        if (r->doc->natomic && r->nno_insert > 1)
+            qsort(r->no_insert, r->nno_insert, sizeof *r->no_insert, sg_span_start_cmp);
     }
     if (r->oom)
         return SG_ERR_MEMORY;
