@@ -1643,9 +1643,10 @@ static int sg_span_start_cmp(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
-/* Markdown: find the raw HTML openers left open to the end of their
- * paragraph (see sg_rctx.no_insert). */
-static void sg_md_find_open_html(sg_rctx *r)
+/* Markdown: the spans where nothing may be inserted (sg_rctx.no_insert):
+ * raw HTML openers left open to the end of their paragraph, and the
+ * reader's autolinks. */
+static void sg_md_find_no_insert(sg_rctx *r)
 {
     const char *s = r->src;
     size_t n = r->len, i = 0;
@@ -1688,6 +1689,15 @@ static void sg_md_find_open_html(sg_rctx *r)
         }
         i = j + 1;
     }
+    for (size_t k = 0; k < r->doc->natomic; k++) {
+        const sg_span *al = &r->doc->atomic[k];
+        sg_span sp = {al->start, al->end - 1}; /* inside: before its '>' */
+        if (al->end > al->start + 1 &&
+            !SG_VEC_PUSH(r->no_insert, r->nno_insert, r->cap_no_insert, sp))
+            r->oom = 1;
+    }
+    if (r->doc->natomic && r->nno_insert > 1)
+        qsort(r->no_insert, r->nno_insert, sizeof *r->no_insert, sg_span_start_cmp);
 }
 
 /* Markdown: may nothing be inserted at `pos`?  Inside a span of
@@ -1800,18 +1810,8 @@ static sg_status sg_rctx_init(sg_rctx *r, const sg_analysis *a, sg_error *err)
         qsort(r->ev, r->nev, sizeof *r->ev, sg_ev_cmp);
     }
     sg_collect_marks(r);
-    if (r->fmt == SG_FORMAT_MARKDOWN) {
-        sg_md_find_open_html(r);
-        for (size_t i = 0; i < r->doc->natomic; i++) {
-            const sg_span *al = &r->doc->atomic[i];
-            sg_span sp = {al->start, al->end - 1}; /* inside: before its '>' */
-            if (al->end > al->start + 1 &&
-                !SG_VEC_PUSH(r->no_insert, r->nno_insert, r->cap_no_insert, sp))
-                r->oom = 1;
-        }
-        if (r->doc->natomic && r->nno_insert > 1)
-            qsort(r->no_insert, r->nno_insert, sizeof *r->no_insert, sg_span_start_cmp);
-    }
+    if (r->fmt == SG_FORMAT_MARKDOWN)
+        sg_md_find_no_insert(r);
     if (r->oom)
         return SG_ERR_MEMORY;
     r->no_details = calloc(r->nmarks + 1, 1);

@@ -359,6 +359,22 @@ static void truncated_html_reads_as_far_as_it_goes(void **state)
                          SG_STYLE_HTML_SPAN);
 }
 
+/* The default render of Markdown `text` (the caller frees it with sg_free). */
+static char *render_markdown(const char *text)
+{
+    sg_options o;
+    sg_options_init(&o);
+    o.format = SG_FORMAT_MARKDOWN;
+    sg_analysis *a = NULL;
+    sg_error err;
+    assert_int_equal(sg_analyze(sg_t_engine(), text, strlen(text), &o, &a, &err), SG_OK);
+    size_t olen = 0;
+    char *out = sg_render(a, &olen, &err);
+    assert_non_null(out);
+    sg_analysis_free(a);
+    return out;
+}
+
 static char *repeat(const char *unit, size_t times, const char *tail, size_t *len)
 {
     size_t ul = strlen(unit), tl = strlen(tail);
@@ -734,18 +750,9 @@ static void fuzz_markdown_mark_after_lone_cr(void **state)
     assert_int_equal(d.blocks[1].end, 6);
     sg_doc_free(&d);
     /* a warning line after a lone CR is found again as the chunk it is */
-    static const char warned[] = "\rThe hero dies in the end.\n";
-    sg_options o;
-    sg_options_init(&o);
-    o.format = SG_FORMAT_MARKDOWN;
-    sg_analysis *a = NULL;
-    assert_int_equal(sg_analyze(sg_t_engine(), warned, sizeof warned - 1, &o, &a, &err), SG_OK);
-    size_t olen = 0;
-    char *out = sg_render(a, &olen, &err);
-    assert_non_null(out);
+    char *out = render_markdown("\rThe hero dies in the end.\n");
     assert_non_null(strstr(out, "\r<!--sg:w-->"));
     sg_free(out);
-    sg_analysis_free(a);
     check_round_trip("lone CR line", "\rdie\n\n<!die", 11, SG_FORMAT_MARKDOWN, SG_STYLE_MD_HTML);
     for (size_t i = 0; i < 4; i++)
         for (size_t s = 0; s < 8; s++)
@@ -775,19 +782,10 @@ static void fuzz_markdown_mark_after_open_declaration(void **state)
                              style_for(SG_FORMAT_MARKDOWN, s));
     /* the sentence after the opener is reported, unmarked; the next
      * paragraph's is marked */
-    sg_options o;
-    sg_options_init(&o);
-    o.format = SG_FORMAT_MARKDOWN;
-    sg_analysis *a = NULL;
-    sg_error err;
-    assert_int_equal(sg_analyze(sg_t_engine(), inputs[1], strlen(inputs[1]), &o, &a, &err), SG_OK);
-    size_t olen = 0;
-    char *out = sg_render(a, &olen, &err);
-    assert_non_null(out);
+    char *out = render_markdown(inputs[1]);
     assert_non_null(strstr(out, "A <!x\nIn the end he dies.\n\n"));
     assert_non_null(strstr(out, ">Later she dies.<"));
     sg_free(out);
-    sg_analysis_free(a);
 }
 
 int main(void)
