@@ -61,6 +61,21 @@ int sg_vec_grow(void **ptr, size_t *cap, size_t need, size_t elem);
          ? ((p)[(n)++] = (v), 1)                                               \
          : 0)
 
+/* Set `out` to how many elements of the array `v` (n of them, sorted by
+ * `field`) have `field` below `key`: a binary search. */
+#define SG_COUNT_BELOW(v, n, field, key, out)                                  \
+    do {                                                                       \
+        size_t lo_ = 0, hi_ = (n);                                             \
+        while (lo_ < hi_) {                                                    \
+            size_t mid_ = lo_ + (hi_ - lo_) / 2;                               \
+            if ((v)[mid_].field < (key))                                       \
+                lo_ = mid_ + 1;                                                \
+            else                                                               \
+                hi_ = mid_;                                                    \
+        }                                                                      \
+        (out) = lo_;                                                           \
+    } while (0)
+
 /* A fixed table of words (at most SG_WORDSET_SLOTS / 2 of them), hashed
  * once so that looking a word up is one or two probes.  The table's entries
  * are `stride` bytes apart and each begins with its `const char *` word. */

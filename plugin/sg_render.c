@@ -87,6 +87,12 @@ typedef struct sg_rctx {
      * autolinks, which markup inside would break. */
     sg_span *no_insert;
     size_t nno_insert, cap_no_insert;
+    /* Markdown, found when first needed: the runs of '*', '_' and '~', in
+     * order.  Markup next to a run can change whether it opens or closes
+     * emphasis (sg_md_flank_changed). */
+    sg_span *runs[3];
+    size_t nruns[3], cap_runs[3];
+    int runs_found;
     sg_status st;
     sg_error *err;
     int oom;
@@ -743,14 +749,8 @@ static void sg_collect_marks(sg_rctx *r)
 /* Is inline markup balanced inside [s, e)? */
 static int sg_balanced(const sg_rctx *r, size_t s, size_t e)
 {
-    size_t lo = 0, hi = r->nev;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (r->ev[mid].pos < s)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo;
+    SG_COUNT_BELOW(r->ev, r->nev, pos, s, lo);
     long sum = 0;
     for (size_t k = lo; k < r->nev && r->ev[k].pos < e; k++) {
         sum += r->ev[k].delta;
@@ -1712,6 +1712,194 @@ static int sg_md_no_insert_at(const sg_rctx *r, size_t pos)
     return k && pos <= r->no_insert[k - 1].end;
 }
 
+
+/* ---- Markdown emphasis next to an insertion -------------------------------- */
+
+static const char sg_md_delims[] = "*_~";
+
+/* Classes of a character next to a delimiter run, as bits: CommonMark's
+ * flanking rules see whitespace, punctuation or anything else. */
+enum { SG_FL_SPACE = 1, SG_FL_PUNCT = 2, SG_FL_OTHER = 4 };
+
+/* The class of byte `c` (-1: the start or end of the input).  A non-ASCII
+ * byte may be any class (Unicode spaces and punctuation), so it is all. */
+static unsigned sg_md_flank_class(int c)
+{
+    if (c < 0 || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f')
+        return SG_FL_SPACE;
+    if (c >= 0x80)
+        return SG_FL_SPACE | SG_FL_PUNCT | SG_FL_OTHER;
+    if ((c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+        (c >= '{' && c <= '~'))
+        return SG_FL_PUNCT;
+    return SG_FL_OTHER;
+}
+
+/* May a run of `d` between a character of class `b` and one of class `a`
+ * (one bit each) open (1) and close (2) emphasis? */
+static unsigned sg_md_flanks(char d, unsigned b, unsigned a)
+{
+    int left = a != SG_FL_SPACE && (a != SG_FL_PUNCT || b != SG_FL_OTHER);
+    int right = b != SG_FL_SPACE && (b != SG_FL_PUNCT || a != SG_FL_OTHER);
+    if (d == '_')
+        return (unsigned)(left && (!right || b == SG_FL_PUNCT)) |
+               (unsigned)(right && (!left || a == SG_FL_PUNCT)) << 1;
+    return (unsigned)left | (unsigned)right << 1;
+}
+
+/* What sg_md_flanks may give for a character of any class in `b` before
+ * and any in `a` after (sets of bits): bit v set for each value v. */
+static unsigned sg_md_flanks_may(char d, unsigned b, unsigned a)
+{
+    unsigned v = 0;
+    for (unsigned x = 1; x <= SG_FL_OTHER; x <<= 1)
+        for (unsigned y = 1; y <= SG_FL_OTHER; y <<= 1)
+            if ((b & x) && (a & y))
+                v |= 1u << sg_md_flanks(d, x, y);
+    return v;
+}
+
+/* Which of opening (1) and closing (2) may differ between two such sets? */
+static unsigned sg_md_flanks_diff(unsigned v, unsigned w)
+{
+    unsigned diff = 0;
+    for (unsigned x = 0; x < 4; x++)
+        for (unsigned y = 0; y < 4; y++)
+            if ((v >> x & 1) && (w >> y & 1))
+                diff |= x ^ y;
+    return diff;
+}
+
+/* Every run of '*', '_' and '~', once. */
+static void sg_md_find_runs(sg_rctx *r)
+{
+    const char *s = r->src;
+    r->runs_found = 1;
+    for (size_t i = 0; i < r->len;) {
+        const char *d = s[i] ? strchr(sg_md_delims, s[i]) : NULL;
+        if (!d) {
+            i++;
+            continue;
+        }
+        size_t j = i + 1;
+        while (j < r->len && s[j] == s[i])
+            j++;
+        size_t k = (size_t)(d - sg_md_delims);
+        sg_span sp = {i, j};
+        if (!SG_VEC_PUSH(r->runs[k], r->nruns[k], r->cap_runs[k], sp))
+            r->oom = 1;
+        i = j;
+    }
+}
+
+/* The bounds of the block that holds `pos`: from its start to the next
+ * block's (the markup between blocks counts with the one before). */
+static void sg_md_block_bounds(const sg_rctx *r, size_t pos, size_t *lo, size_t *hi)
+{
+    const sg_block *b = r->doc->blocks;
+    size_t l;
+    SG_COUNT_BELOW(b, r->doc->nblocks, start, pos + 1, l);
+    *lo = l ? b[l - 1].start : 0;
+    *hi = l < r->doc->nblocks ? b[l].start : r->len;
+}
+
+/* Is anything inserted at `pos`?  (sg_rctx.ins is sorted by position.) */
+static int sg_md_ins_at(const sg_rctx *r, size_t pos)
+{
+    size_t l;
+    SG_COUNT_BELOW(r->ins, r->nins, pos, pos, l);
+    return l < r->nins && r->ins[l].pos == pos;
+}
+
+/* The classes of the characters around `run`, as read and (`inserted`)
+ * with whatever an insertion next to it may put there. */
+static void sg_md_run_sides(const sg_rctx *r, const sg_span *run, int inserted,
+                            unsigned *b, unsigned *a)
+{
+    const char *s = r->src;
+    *b = sg_md_flank_class(run->start ? (unsigned char)s[run->start - 1] : -1);
+    *a = sg_md_flank_class(run->end < r->len ? (unsigned char)s[run->end] : -1);
+    if (inserted && sg_md_ins_at(r, run->start))
+        *b |= SG_FL_SPACE | SG_FL_PUNCT;
+    if (inserted && sg_md_ins_at(r, run->end))
+        *a |= SG_FL_SPACE | SG_FL_PUNCT;
+}
+
+/* May `run` (of `d`) open (want 1) or close (want 2), as read or with
+ * anything inserted next to it? */
+static int sg_md_run_may(const sg_rctx *r, const sg_span *run, char d, unsigned want)
+{
+    unsigned b, a;
+    sg_md_run_sides(r, run, 1, &b, &a);
+    unsigned may = sg_md_flanks_may(d, b, a);
+    for (unsigned v = 0; v < 4; v++)
+        if ((may >> v & 1) && (v & want))
+            return 1;
+    return 0;
+}
+
+/* How many runs of one block sg_md_flank_changed looks at before it takes
+ * a partner as found. */
+#define SG_MD_MAX_PARTNERS 64
+
+/* Would an insertion of `t` (n bytes) at `pos` change whether the run of '*',
+ * '_' or '~' right before or after it opens or closes emphasis, in a block
+ * with another run of the same character that it could then pair with
+ * otherwise?  ("*a,*B c*": markup between the second '*' and "B" lets that
+ * '*' close, and the first two pair on the next reading.) */
+static int sg_md_flank_changed(sg_rctx *r, size_t pos, const char *t, size_t n)
+{
+    const char *s = r->src;
+    for (int side = 0; side < 2; side++) {
+        /* side 0: the run that ends at pos; side 1: the run that starts there */
+        if ((!side && pos == 0) || (side && pos >= r->len))
+            continue;
+        size_t at = side ? pos : pos - 1;
+        const char *d = s[at] ? strchr(sg_md_delims, s[at]) : NULL;
+        if (!d)
+            continue;
+        size_t k = (size_t)(d - sg_md_delims);
+        if (!r->runs_found)
+            sg_md_find_runs(r);
+        const sg_span *runs = r->runs[k];
+        size_t i = sg_spans_before(runs, r->nruns[k], at + 1);
+        if (i == 0 || runs[i - 1].end <= at)
+            continue;
+        const sg_span *run = &runs[i - 1];
+        if (side ? run->start != pos : run->end != pos)
+            continue; /* inside a run: refused elsewhere */
+        unsigned b, a;
+        sg_md_run_sides(r, run, 0, &b, &a);
+        unsigned b2 = side ? sg_md_flank_class((unsigned char)t[n - 1]) : b;
+        unsigned a2 = side ? a : sg_md_flank_class((unsigned char)t[0]);
+        unsigned changed =
+            sg_md_flanks_diff(sg_md_flanks_may(*d, b, a), sg_md_flanks_may(*d, b2, a2));
+        if (!changed)
+            continue;
+        /* a change to opening matters with a run after it that may close,
+         * one to closing with a run before it that may open */
+        size_t lo, hi, seen = 0;
+        sg_md_block_bounds(r, run->start, &lo, &hi);
+        if (changed & 1)
+            for (size_t j = i; j < r->nruns[k] && runs[j].start < hi; j++)
+                if (++seen > SG_MD_MAX_PARTNERS || sg_md_run_may(r, &runs[j], *d, 2))
+                    return 1;
+        if (changed & 2)
+            for (size_t j = i - 1; j-- > 0 && runs[j].start >= lo;)
+                if (++seen > SG_MD_MAX_PARTNERS || sg_md_run_may(r, &runs[j], *d, 1))
+                    return 1;
+    }
+    return 0;
+}
+
+/* Markdown: must insertion `in` not be made as it is? */
+static int sg_md_refused(sg_rctx *r, const sg_ins *in)
+{
+    return r->fmt == SG_FORMAT_MARKDOWN &&
+           (sg_md_no_insert_at(r, in->pos) ||
+            sg_md_flank_changed(r, in->pos, r->txt.data + in->off, in->len));
+}
+
 /* Write the input with the insertions, then find the chunks again: they must
  * be exactly what was inserted.  NULL with *retry set when some group must
  * fall back (done here), NULL alone when memory ran out. */
@@ -1745,7 +1933,7 @@ static char *sg_emit(sg_rctx *r, size_t *out_len, int *retry)
     sg_find_chunks(&found);
     size_t inside = 0;
     for (size_t i = 0; i < r->nins && r->fmt == SG_FORMAT_MARKDOWN; i++)
-        inside += sg_md_no_insert_at(r, r->ins[i].pos);
+        inside += sg_md_refused(r, &r->ins[i]);
     if (!inside && sg_same_stripped(r, out.data, out.len, &found)) {
         sg_doc_free(&found);
         return sg_buf_take(&out, out_len);
@@ -1757,7 +1945,7 @@ static char *sg_emit(sg_rctx *r, size_t *out_len, int *retry)
         const sg_ins *in = &r->ins[i];
         while (c < found.nchunks && found.chunks[c].start < in->out)
             c++;
-        if (inside && sg_md_no_insert_at(r, in->pos)) {
+        if (inside && sg_md_refused(r, in)) {
             sg_demote(r, in->group);
             bad++;
             continue;
@@ -1785,6 +1973,8 @@ static void sg_rctx_free(sg_rctx *r)
     free(r->no_details);
     free(r->level);
     free(r->no_insert);
+    for (int k = 0; k < 3; k++)
+        free(r->runs[k]);
 }
 
 static sg_status sg_rctx_init(sg_rctx *r, const sg_analysis *a, sg_error *err)

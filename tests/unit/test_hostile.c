@@ -788,6 +788,35 @@ static void fuzz_markdown_mark_after_open_declaration(void **state)
     sg_free(out);
 }
 
+/* Markup next to a run of '*' or '_' changes what stands beside it, and so
+ * whether the run may open or close emphasis: in "*a,*B c*" the second '*'
+ * opens "*B c*", but with markup after it, it may also close, and the next
+ * pass pairs the first two instead.  No insertion goes there when the run
+ * has a partner in its block it could then pair with; the sentence is left
+ * unmarked, and reported.  A run with no such partner takes markup as ever. */
+static void fuzz_markdown_mark_next_to_emphasis_delimiter(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {"*\xff,*B another*", "*Wow,*He dies in the end*",
+                                         "_Wow,_He dies in the end_",
+                                         "Note:*The hero dies in the end.* Or *not*.",
+                                         "In the end *he dies*, sadly.",
+                                         "_ In the end he dies.\n- _ She kills him. Fine."};
+    for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++)
+        for (size_t s = 0; s < 8; s++)
+            check_round_trip("emphasis run", inputs[i], strlen(inputs[i]), SG_FORMAT_MARKDOWN,
+                             style_for(SG_FORMAT_MARKDOWN, s));
+    char *out = render_markdown(inputs[1]);
+    assert_non_null(strstr(out, "\n*Wow,*He dies in the end*")); /* left as it was */
+    sg_free(out);
+    out = render_markdown(inputs[3]); /* no partner before: marked */
+    assert_non_null(strstr(out, "-->The hero dies in the end.<"));
+    sg_free(out);
+    out = render_markdown(inputs[4]);
+    assert_non_null(strstr(out, "-->In the end *he dies*, sadly.<"));
+    sg_free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -809,6 +838,7 @@ int main(void)
         cmocka_unit_test(fuzz_many_author_marks_inside_a_marked_sentence),
         cmocka_unit_test(fuzz_markdown_mark_after_lone_cr),
         cmocka_unit_test(fuzz_markdown_mark_after_open_declaration),
+        cmocka_unit_test(fuzz_markdown_mark_next_to_emphasis_delimiter),
     };
     return cmocka_run_group_tests(tests, sg_t_setup_engine, sg_t_teardown_engine);
 }
