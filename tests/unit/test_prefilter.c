@@ -309,7 +309,7 @@ static void test_shared_patterns_and_conditions_give_the_same_hits_with_and_with
         "Ultimately the whole crew is killed. First act? No, the finale.",
         "\xE2\x84\xAA dies in the end, ultimately he is killed",   /* KELVIN SIGN */
         "Ultimately \xC5\xBFhe dies",                             /* LONG S */
-        "di\xFF" "es in the end \xC3",
+        ("di\xFF" "es in the end \xC3"),
         "",
         "Nothing happens at all.",
     };
