@@ -2070,6 +2070,22 @@ static int sg_any(const sg_ruleset *rs, const sg_rule *r, const sg_pat_list *l,
     return 0;
 }
 
+/* The first rule from i on that may match the sentence: of rules [0, live),
+ * those rlive holds (it has no bits past live); past them, every rule.  Most
+ * sentences leave most rules out, a word of rlive at a time. */
+static size_t sg_next_live(const uint64_t *rlive, size_t live, size_t i)
+{
+    while (i < live) {
+        uint64_t m = rlive[i / 64] >> (i % 64);
+        if (m)
+            return i + sg_ctz64(m);
+        i = (i / 64 + 1) * 64;
+        if (i > live)
+            i = live;
+    }
+    return i;
+}
+
 sg_status sg_rules_match(const sg_ruleset *rs, sg_match_ctx *mc, const char *view,
                          const sg_sentence *s, size_t si, const sg_cast *cast,
                          sg_hit **hits, size_t *nhits, size_t *cap, sg_error *err)
@@ -2089,12 +2105,12 @@ sg_status sg_rules_match(const sg_ruleset *rs, sg_match_ctx *mc, const char *vie
     }
     int have_char = 0; /* the character named in the sentence, found once */
     const char *character = NULL;
-    for (size_t i = 0; i < rs->n; i++) {
+    /* rules added since the prefilter was built have no bits in it */
+    size_t live = mask ? pf->nrules : 0;
+    for (size_t i = sg_next_live(mc->rlive, live, 0); i < rs->n;
+         i = sg_next_live(mc->rlive, live, i + 1)) {
         const sg_rule *r = &rs->rules[i];
-        /* rules added since the prefilter was built have no bits in it */
-        const uint64_t *rm = mask && i < pf->nrules ? mask : NULL;
-        if (rm && !((mc->rlive[i / 64] >> (i % 64)) & 1))
-            continue;
+        const uint64_t *rm = i < live ? mask : NULL;
         size_t es = 0, ee = 0;
         int hit = 0;
         for (size_t p = 0; p < r->patterns.n && !hit; p++) {
