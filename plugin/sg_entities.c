@@ -1028,6 +1028,54 @@ fail:
     return NULL;
 }
 
+/* The role word ("her best friend", "Choi's boss") after a determiner or a
+ * possessive that starts at text[i]: its index in sg_roles, *at where it
+ * is; -1 when there is none. */
+static long sg_role_at(const char *text, size_t to, size_t i, size_t *at)
+{
+    /* the determiners, by their first letter */
+    static const char *const dets[26][2] = {
+        ['a' - 'a'] = {"a "},   ['h' - 'a'] = {"her ", "his "}, ['i' - 'a'] = {"its "},
+        ['o' - 'a'] = {"our "}, ['t' - 'a'] = {"the ", "their "}, ['w' - 'a'] = {"whose "},
+        ['y' - 'a'] = {"your "}};
+    unsigned char c = sg_fold(text[i]);
+    size_t d = 0;
+    for (size_t k = 0; (unsigned)(c - 'a') < 26u && k < 2 && dets[c - 'a'][k] && !d; k++) {
+        const char *s = dets[c - 'a'][k];
+        size_t m = 1;
+        while (s[m] && i + m < to && sg_fold(text[i + m]) == (unsigned char)s[m])
+            m++;
+        if (!s[m])
+            d = m;
+    }
+    if (!d) {
+        /* a name's possessive: a capitalised word, an apostrophe, s */
+        size_t cw = sg_cap_word(text, to, i);
+        size_t al = cw ? sg_apos_len(text, to, i + cw) : 0;
+        if (al && i + cw + al + 1 < to && text[i + cw + al] == 's' &&
+            text[i + cw + al + 1] == ' ')
+            d = cw + al + 2;
+    }
+    if (!d)
+        return -1;
+    size_t j = i + d;
+    /* an adjective may sit between: "her best friend", "his crime lord boss" */
+    for (int hop = 0; hop < 3 && j < to; hop++) {
+        long r = sg_list_at(text, to, j, &sg_role_list);
+        if (r >= 0) {
+            *at = j;
+            return r;
+        }
+        while (j < to && sg_word_at_pos(text, to, j))
+            j++;
+        if (j < to && text[j] == ' ')
+            j++;
+        else
+            break;
+    }
+    return -1;
+}
+
 const char *sg_cast_find(const sg_cast *cast, const char *text, size_t from,
                          size_t to, size_t *at, int *is_role)
 {
@@ -1035,63 +1083,30 @@ const char *sg_cast_find(const sg_cast *cast, const char *text, size_t from,
     *is_role = 0;
     /* a cache on a cast that one thread at a time uses; sg_cast_add drops it */
     const sg_cast_ix *ix = cast && cast->n ? sg_cast_mentions((sg_cast *)cast) : NULL;
-    /* the earliest mention; at one place, the person added first */
-    for (size_t i = from; ix && i < to; i++) {
-        if (sg_word_before(text, to, i))
-            continue;
-        uint32_t k = sg_phrases_at(&ix->mentions, text, to, i);
-        if (ix->empty < k && sg_word_ends(text, to, i))
-            k = ix->empty;
-        if (k != SG_NONE) {
-            *at = i;
-            return cast->people[k].name;
-        }
-    }
-    /* role words after a determiner or a possessive ("Choi's boss") */
-    static const struct {
-        const char *s;
-        size_t n;
-    } dets[] = {{"the ", 4}, {"her ", 4},   {"his ", 4}, {"their ", 6}, {"its ", 4},
-                {"a ", 2},   {"whose ", 6}, {"our ", 4}, {"your ", 5}};
-    for (size_t i = from; i < to; i++) {
-        if (i > from && sg_word_before(text, to, i))
-            continue;
-        size_t d = 0;
-        unsigned char ci = sg_fold(text[i]);
-        for (size_t k = 0; k < sizeof dets / sizeof *dets; k++)
-            if (dets[k].s[0] == ci && i + dets[k].n <= to &&
-                sg_fold_eq(text + i, dets[k].s, dets[k].n)) {
-                d = dets[k].n;
-                break;
+    /* the earliest mention, at one place the person added first; else the
+     * earliest role word after a determiner or a possessive.  One pass
+     * looks for both, and for mentions only once a role word is found. */
+    long role = -1;
+    size_t role_at = 0;
+    for (size_t i = from; i < to && (ix || role < 0); i++) {
+        int starts = !sg_word_before(text, to, i);
+        if (ix && starts) {
+            uint32_t k = sg_phrases_at(&ix->mentions, text, to, i);
+            if (ix->empty < k && sg_word_ends(text, to, i))
+                k = ix->empty;
+            if (k != SG_NONE) {
+                *at = i;
+                return cast->people[k].name;
             }
-        if (!d) {
-            /* a name's possessive: a capitalised word, an apostrophe, s */
-            size_t w = sg_cap_word(text, to, i);
-            size_t al = w ? sg_apos_len(text, to, i + w) : 0;
-            if (al && i + w + al + 1 < to && text[i + w + al] == 's' &&
-                text[i + w + al + 1] == ' ')
-                d = w + al + 2;
         }
-        if (!d)
-            continue;
-        size_t j = i + d;
-        /* an adjective may sit between: "her best friend", "his crime lord boss" */
-        for (int hop = 0; hop < 3 && j < to; hop++) {
-            long r = sg_list_at(text, to, j, &sg_role_list);
-            if (r >= 0) {
-                *at = j;
-                *is_role = 1;
-                return sg_roles[r];
-            }
-            while (j < to && sg_word_at_pos(text, to, j))
-                j++;
-            if (j < to && text[j] == ' ')
-                j++;
-            else
-                break;
-        }
+        if (role < 0 && (starts || i == from))
+            role = sg_role_at(text, to, i, &role_at);
     }
-    return NULL;
+    if (role < 0)
+        return NULL;
+    *at = role_at;
+    *is_role = 1;
+    return sg_roles[role];
 }
 
 void sg_cast_free(sg_cast *cast)
