@@ -431,12 +431,17 @@ static void sg_list_build(sg_list *l)
 {
     l->p.keys.slot = l->slot;
     l->p.keys.mask = SG_LIST_SLOTS - 1;
+    int stems = 1; /* the table of stems, kept for the process's life */
     for (size_t i = 0; l->words[i]; i++) {
         size_t len = strlen(l->words[i]);
         uint32_t h = sg_fold_hash(l->words[i], len);
         if (!sg_keys_find(&l->p.keys, l->words[i], len, h))
             sg_phrases_put(&l->p, l->words[i], len, h, (uint32_t)i, 0);
+        stems = stems && sg_phrases_stems(&l->p, l->words[i], len);
     }
+    /* a lookup then stops at the first word no entry goes on from, rather
+     * than at the longest entry's length (out of memory: it does) */
+    l->p.has_stems = stems;
 }
 
 /* The earliest word of the list that t[i..) starts with as whole words, or
