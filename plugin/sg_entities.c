@@ -873,10 +873,12 @@ static size_t sg_plays_at(const char *t, size_t n, size_t i)
     } verbs[] = {{" stars as ", 10},  {" co-stars as ", 13}, {" plays ", 7},
                  {" portrays ", 10},  {" is cast as ", 12},  {" appears as ", 12},
                  {" returns as ", 12}, {" as ", 4}};
-    if (i >= n || t[i] != ' ') /* each starts with a space */
+    if (i + 1 >= n || t[i] != ' ') /* each starts with a space */
         return 0;
+    /* the letter after the space rules out most before a call compares */
     for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++)
-        if (i + verbs[k].n <= n && !memcmp(t + i, verbs[k].s, verbs[k].n))
+        if (verbs[k].s[1] == t[i + 1] && i + verbs[k].n <= n &&
+            !memcmp(t + i, verbs[k].s, verbs[k].n))
             return verbs[k].n;
     return 0;
 }
