@@ -883,6 +883,25 @@ static size_t sg_plays_at(const char *t, size_t n, size_t i)
     return 0;
 }
 
+/* The first ASCII capital in t[i, n), or n.  Most bytes are none: eight
+ * at a time are tested in a word, each byte's low seven bits apart so that
+ * no byte carries into the next. */
+static size_t sg_next_upper(const char *t, size_t n, size_t i)
+{
+    const uint64_t ones = 0x0101010101010101ull, low7 = ones * 0x7F;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x, y;
+        memcpy(&x, t + i, 8);
+        y = x & low7;
+        /* a byte's high bit: it is under 0x80, over 'A' - 1, under 'Z' + 1 */
+        if ((ones * (127 + 'Z' + 1) - y) & ~x & (y + ones * (127 - ('A' - 1))) & ones * 0x80)
+            break;
+    }
+    while (i < n && !sg_asc_upper(t[i]))
+        i++;
+    return i;
+}
+
 void sg_cast_learn(sg_cast *cast, const sg_doc *doc, const sg_sentence *s,
                    size_t ns)
 {
@@ -897,9 +916,9 @@ void sg_cast_learn(sg_cast *cast, const sg_doc *doc, const sg_sentence *s,
         const char *t = doc->view.data + s[si].view_start;
         size_t n = s[si].view_end - s[si].view_start;
         int heading = doc->blocks[s[si].block].kind == SG_BLOCK_HEADING;
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = 0; (i = sg_next_upper(t, n, i)) < n; i++) {
             /* no name run starts but at a capital */
-            if (!sg_asc_upper(t[i]) || sg_word_before(t, n, i))
+            if (sg_word_before(t, n, i))
                 continue;
             int words;
             size_t l = sg_name_run(t, n, i, &words);
