@@ -1114,9 +1114,8 @@ const char *sg_cast_find(const sg_cast *cast, const char *text, size_t from,
      * looks for both, and for mentions only once a role word is found. */
     long role = -1;
     size_t role_at = 0;
-    for (size_t i = from; i < to && (ix || role < 0); i++) {
-        int starts = !sg_word_before(text, to, i);
-        if (ix && starts) {
+    for (size_t i = from; i < to && (ix || role < 0);) {
+        if (ix && !sg_word_before(text, to, i)) {
             uint32_t k = sg_phrases_at(&ix->mentions, text, to, i);
             if (ix->empty < k && sg_word_ends(text, to, i))
                 k = ix->empty;
@@ -1125,8 +1124,11 @@ const char *sg_cast_find(const sg_cast *cast, const char *text, size_t from,
                 return cast->people[k].name;
             }
         }
-        if (role < 0 && (starts || i == from))
+        if (role < 0)
             role = sg_role_at(text, to, i, &role_at);
+        /* on to where the next word starts */
+        while (++i < to && sg_word_before(text, to, i))
+            ;
     }
     if (role < 0)
         return NULL;
