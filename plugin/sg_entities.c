@@ -285,15 +285,16 @@ static int sg_keys_reserve(sg_keys *k, size_t more)
     return 1;
 }
 
-/* Adds a key to a table with room for it. */
-static void sg_keys_put(sg_keys *k, const char *s, size_t len, uint32_t hash,
-                        uint32_t val, int exact)
+/* Adds a key to a table with room for it; its slot. */
+static sg_key *sg_keys_put(sg_keys *k, const char *s, size_t len, uint32_t hash,
+                           uint32_t val, int exact)
 {
     size_t j = hash & k->mask;
     while (k->slot[j].s)
         j = (j + 1) & k->mask;
     k->slot[j] = (sg_key){s, hash, (uint32_t)len, val, (uint32_t)exact};
     k->n++;
+    return &k->slot[j];
 }
 
 /* The keys equal to s[0, len), one per call from *pos on (hash & mask at
@@ -695,19 +696,6 @@ int sg_cast_add(sg_cast *cast, const char *name, size_t n, const char *actor,
 
 /* ---- names met while learning, borrowed from the article's text ---------- */
 
-/* Counts s[0, n) in k; the count so far, 0 when memory runs out. */
-static uint32_t sg_keys_count(sg_keys *k, const char *s, size_t n)
-{
-    uint32_t h = sg_fold_hash(s, n);
-    sg_key *e = sg_keys_find(k, s, n, h);
-    if (e)
-        return ++e->val;
-    if (n >= SG_NONE || !sg_keys_reserve(k, 1))
-        return 0;
-    sg_keys_put(k, s, n, h, 1, 0);
-    return 1;
-}
-
 /* The value of s[0, n) in k, 0 when it is not there. */
 static uint32_t sg_keys_val(const sg_keys *k, const char *s, size_t n)
 {
@@ -721,17 +709,31 @@ typedef struct sg_met_name {
     size_t n;
 } sg_met_name;
 
+/* Every mention of a name, wherever it stands, and the candidates among
+ * the names: one table counts them and tells them apart. */
+#define SG_MET_CAND 0x80000000u          /* in a key's value: a candidate */
+#define SG_MET_TIMES (SG_MET_CAND - 1u) /* the times met */
 typedef struct sg_met {
-    sg_keys keys; /* name -> times met */
-    sg_met_name *v;
+    sg_keys keys; /* name -> times met | SG_MET_CAND */
+    sg_met_name *v; /* the candidates, in the order first met as one */
     size_t n, cap;
 } sg_met;
 
-static void sg_met_add(sg_met *m, const char *s, size_t n)
+/* A mention of s[0, n), a candidate's when `cand`. */
+static void sg_met_add(sg_met *m, const char *s, size_t n, int cand)
 {
+    uint32_t h = sg_fold_hash(s, n);
+    sg_key *e = sg_keys_find(&m->keys, s, n, h);
+    if (!e) {
+        if (n >= SG_NONE || !sg_keys_reserve(&m->keys, 1))
+            return;
+        e = sg_keys_put(&m->keys, s, n, h, 0, 0);
+    }
+    if ((e->val & SG_MET_TIMES) < SG_MET_TIMES)
+        e->val++;
     sg_met_name x = {s, n};
-    if (sg_keys_count(&m->keys, s, n) == 1)
-        (void)SG_VEC_PUSH(m->v, m->n, m->cap, x);
+    if (cand && !(e->val & SG_MET_CAND) && SG_VEC_PUSH(m->v, m->n, m->cap, x))
+        e->val |= SG_MET_CAND;
 }
 
 /* Does t[i..) start with word `w` (case-insensitive, whole word)? */
@@ -909,8 +911,7 @@ void sg_cast_learn(sg_cast *cast, const sg_doc *doc, const sg_sentence *s,
     /* names seen as a subject or in a possessive at least once are
      * candidates, kept when mentioned twice or tied to an actor, and never
      * when used as the title or a credit */
-    sg_met cand = {0};
-    sg_keys seen = {0}; /* every mention of a name, wherever it stands: times met */
+    sg_met met = {0};
     sg_keys work = {0}; /* titles and credits: SG_PART_WHOLE and SG_PART_NAME */
     for (size_t si = 0; si < ns; si++) {
         const char *t = doc->view.data + s[si].view_start;
@@ -973,25 +974,22 @@ void sg_cast_learn(sg_cast *cast, const sg_doc *doc, const sg_sentence *s,
             /* a possessive, or the subject of a clause followed by a verb */
             int possessive = sg_apos_len(t, n, e) != 0;
             int subject = sg_subject_at(t, n, i) && sg_verb_after(t, n, e);
-            if (!heading && (subject || possessive))
-                sg_met_add(&cand, t + i, l);
             if (!heading)
-                sg_keys_count(&seen, t + i, l);
+                sg_met_add(&met, t + i, l, subject || possessive);
             i = e;
         }
     }
-    for (size_t i = 0; i < cand.n; i++) {
-        const char *name = cand.v[i].s;
-        size_t nl = cand.v[i].n;
+    for (size_t i = 0; i < met.n; i++) {
+        const char *name = met.v[i].s;
+        size_t nl = met.v[i].n;
         if (sg_cast_get(cast, name, nl) ||
-            (sg_keys_val(&seen, name, nl) >= 2 &&
+            ((sg_keys_val(&met.keys, name, nl) & SG_MET_TIMES) >= 2 &&
              !(sg_keys_val(&work, name, nl) & (SG_PART_WHOLE | SG_PART_NAME)) &&
              !sg_part_of(cast, name, nl, 1) && !sg_part_of(cast, name, nl, 0)))
             sg_cast_add(cast, name, nl, NULL, 0);
     }
-    free(cand.keys.slot);
-    free(cand.v);
-    free(seen.slot);
+    free(met.keys.slot);
+    free(met.v);
     free(work.slot);
 }
 
