@@ -27,6 +27,8 @@ typedef struct sg_md {
     int quote_depth;
     size_t block_end;
     size_t autolink; /* where the open autolink's '<' is, or (size_t)-1 */
+    size_t floor;    /* where the line after the last text block starts */
+    int span_first;  /* an inline span opened before the block's text */
 } sg_md;
 
 static int sg_md_in_src(const sg_md *m, const char *p)
@@ -70,13 +72,58 @@ static void sg_md_close_leaf(sg_md *m)
             sg_doc_inline(m->doc, q, -1);
     }
     size_t end = m->block_end > m->last ? m->block_end : m->last;
-    sg_doc_end_block(m->doc, sg_md_line_end(m, end));
+    size_t le = sg_md_line_end(m, end);
+    sg_doc_end_block(m->doc, le);
+    m->floor = le + 1;
     m->leaf = 0;
+}
+
+/* Does the line [ls, le) hold nothing but the opening of inline markup: a
+ * code span's backticks or a link's '[' after any container markers ("> ",
+ * "- ", "1. ")?  Such a line begins the paragraph whose text comes later
+ * ("`\n`text").  Three backticks at its start make a fence, not a span. */
+static int sg_md_opener_line(const sg_md *m, size_t ls, size_t le)
+{
+    const char *s = m->src;
+    size_t i = ls;
+    for (;;) {
+        while (i < le && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+            i++;
+        size_t d = i;
+        while (d < le && s[d] >= '0' && s[d] <= '9')
+            d++;
+        if (d < le && ((d > i && (s[d] == '.' || s[d] == ')')) ||
+                       (d == i && (s[d] == '-' || s[d] == '+' || s[d] == '*'))) &&
+            (d + 1 == le || s[d + 1] == ' ' || s[d + 1] == '\t')) {
+            i = d + 1; /* a list marker */
+            continue;
+        }
+        break;
+    }
+    if (i + 2 < le && s[i] == '`' && s[i + 1] == '`' && s[i + 2] == '`')
+        return 0;
+    int opener = 0;
+    for (; i < le; i++) {
+        if (s[i] == '`' || s[i] == '[')
+            opener = 1;
+        else if (s[i] != '!' && s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            return 0;
+    }
+    return opener;
 }
 
 static void sg_md_open_leaf(sg_md *m, size_t at)
 {
     size_t ls = sg_md_line_start(m, at);
+    /* markup before the block's first text may begin on an earlier line: the
+     * block starts there, or a warning put before it would split it */
+    while (m->span_first && ls > m->floor) {
+        size_t pls = sg_md_line_start(m, ls - 1);
+        if (pls < m->floor || !sg_md_opener_line(m, pls, ls - 1))
+            break;
+        ls = pls;
+    }
+    m->span_first = 0;
     sg_doc_begin_block(m->doc, m->kind, m->level, m->why, ls, ls);
     m->leaf = 1;
     for (; m->pending_enter > 0; m->pending_enter--)
@@ -150,6 +197,8 @@ static int sg_md_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 {
     sg_md *m = ud;
     (void)detail;
+    if (!m->leaf)
+        m->span_first = 1;
     if (type == MD_SPAN_CODE) {
         m->in_code_span = 1;
         m->code_start = (size_t)-1;
@@ -308,6 +357,7 @@ sg_status sg_read_markdown(sg_doc *doc, sg_error *err)
     m.src = doc->src;
     m.len = doc->len;
     m.last = fm;
+    m.floor = fm;
     m.kind = SG_BLOCK_PARAGRAPH;
     MD_PARSER parser;
     memset(&parser, 0, sizeof parser);

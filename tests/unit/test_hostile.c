@@ -817,6 +817,26 @@ static void fuzz_markdown_mark_next_to_emphasis_delimiter(void **state)
     sg_free(out);
 }
 
+/* A paragraph whose first line holds only the opening of a code span or a
+ * link ("`\n`kill") starts on that line, though its text starts on the next:
+ * a warning put before the text's line split the span in two, and the next
+ * pass read it otherwise. */
+static void fuzz_markdown_warning_before_a_span_over_lines(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {"`\n`kill", "`\n`He dies in the end.",
+                                         "Intro.\n\n> `\n> `He dies in the end.",
+                                         "[\nHe dies in the end](u)", "`\r\n`He dies in the end.",
+                                         "`\r`He dies in the end.", "1. `\n   `He dies in the end."};
+    for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++)
+        for (size_t s = 0; s < 8; s++)
+            check_round_trip("span over lines", inputs[i], strlen(inputs[i]), SG_FORMAT_MARKDOWN,
+                             style_for(SG_FORMAT_MARKDOWN, s));
+    char *out = render_markdown(inputs[1]); /* the warning before the span */
+    assert_non_null(strstr(out, "<!--/sg-->\n`\n`"));
+    sg_free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -839,6 +859,7 @@ int main(void)
         cmocka_unit_test(fuzz_markdown_mark_after_lone_cr),
         cmocka_unit_test(fuzz_markdown_mark_after_open_declaration),
         cmocka_unit_test(fuzz_markdown_mark_next_to_emphasis_delimiter),
+        cmocka_unit_test(fuzz_markdown_warning_before_a_span_over_lines),
     };
     return cmocka_run_group_tests(tests, sg_t_setup_engine, sg_t_teardown_engine);
 }
