@@ -206,7 +206,8 @@ static int sg_md_enter_span(MD_SPANTYPE type, void *detail, void *ud)
     }
     /* markup opens after the last text and any spaces */
     size_t p = m->last;
-    while (p < m->len && (m->src[p] == ' ' || m->src[p] == '\t' || m->src[p] == '\n'))
+    while (p < m->len && (m->src[p] == ' ' || m->src[p] == '\t' || m->src[p] == '\n' ||
+                          m->src[p] == '\r'))
         p++;
     if (type == MD_SPAN_A && p < m->len && m->src[p] == '<')
         m->autolink = p; /* "<scheme:...>": a link written in one piece */

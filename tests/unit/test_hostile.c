@@ -774,9 +774,10 @@ static void fuzz_markdown_mark_after_open_declaration(void **state)
                                          /* autolinks (md4c takes "< g:>" for one): no
                                           * markup goes inside */
                                          "then< g:>", "He dies at <ab:c. In the end> again.",
+                                         "\r<kill:>", /* after a lone CR too */
                                          /* nor inside a delimiter run */
                                          "end[__[_", "In the end[**[* he dies."};
-    for (size_t i = 0; i < 8; i++)
+    for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++)
         for (size_t s = 0; s < 8; s++)
             check_round_trip("open raw HTML", inputs[i], strlen(inputs[i]), SG_FORMAT_MARKDOWN,
                              style_for(SG_FORMAT_MARKDOWN, s));
