@@ -16,6 +16,7 @@
  */
 #include "sg_internal.h"
 
+#include <pthread.h>
 #include <strings.h>
 
 /* How many blocks from the top are searched for headlines and bylines. */
@@ -90,6 +91,57 @@ static size_t sg_m_word(sg_muc *t, size_t n, size_t i, const char *w)
     if (i < n && (sg_m_alpha(t[i]) || sg_m_digit(t[i])))
         return 0;
     return i;
+}
+
+/* ---- phrases found anywhere ---------------------------------------------------- */
+
+/* Lower-case phrases matched case-insensitively at any byte (byline leads,
+ * credits).  Most bytes start none of them: `at` (built once) gives, for a
+ * byte with 0x20 set, the phrases starting with it (bit k: list[k]), so a
+ * byte costs one look-up, not a comparison per phrase. */
+#define SG_M_PHRASES_MAX 16
+typedef struct sg_m_phrases {
+    const char *const *list; /* NULL-terminated, at most SG_M_PHRASES_MAX, 2+ bytes */
+    unsigned char len[SG_M_PHRASES_MAX];
+    unsigned short at[256];
+} sg_m_phrases;
+
+static const char *const sg_m_lead_list[] = {
+    "posted by", "written by", "reviewed by", "review by", "words by", "story by", NULL};
+static const char *const sg_m_mark_list[] = {
+    "posted by", "written by", "image credit",    "photo:",      "photograph:",
+    "credit:",   "min read",   "mins read",       "minute read", "updated:",
+    "pictured:", "(photo",     "in a still from", NULL};
+static sg_m_phrases sg_m_leads = {sg_m_lead_list, {0}, {0}};
+static sg_m_phrases sg_m_marks = {sg_m_mark_list, {0}, {0}};
+static pthread_once_t sg_m_once = PTHREAD_ONCE_INIT;
+
+static void sg_m_phrases_build(sg_m_phrases *ph)
+{
+    for (unsigned k = 0; ph->list[k]; k++) {
+        ph->len[k] = (unsigned char)strlen(ph->list[k]);
+        ph->at[(unsigned char)ph->list[k][0]] |= (unsigned short)(1u << k);
+    }
+}
+
+static void sg_m_init(void)
+{
+    sg_m_phrases_build(&sg_m_leads);
+    sg_m_phrases_build(&sg_m_marks);
+}
+
+/* The length of a phrase of `ph` at t[i] ending within t[0,n), else 0. */
+static size_t sg_m_phrase_at(const sg_m_phrases *ph, sg_muc *t, size_t n, size_t i)
+{
+    for (unsigned ks = ph->at[t[i] | 0x20]; ks; ks &= ks - 1) {
+        unsigned k = (unsigned)__builtin_ctz(ks);
+        size_t l = ph->len[k];
+        /* the second byte first: it rules out most without a call */
+        if (i + l <= n && (t[i + 1] | 0x20) == (ph->list[k][1] | 0x20) &&
+            !strncasecmp((const char *)t + i, ph->list[k], l))
+            return l;
+    }
+    return 0;
 }
 
 static char *sg_m_dup(sg_muc *t, size_t s, size_t e)
@@ -729,21 +781,16 @@ static int sg_m_byline_fn(void *ctx, const sg_doc *doc, size_t block, sg_muc *t,
     sg_m_byline *bl = ctx;
     if (n > 240)
         return 0;
-    static const char *const lead[] = {"posted by", "written by", "reviewed by",
-                                       "review by", "words by",   "story by",
-                                       NULL};
+    pthread_once(&sg_m_once, sg_m_init);
     for (size_t i = 0; i + 3 < n; i++) {
-        if ((t[i] | 0x20) != 'b' && (t[i] | 0x20) != 'p' && (t[i] | 0x20) != 'w' &&
-            (t[i] | 0x20) != 'r' && (t[i] | 0x20) != 's')
+        if ((t[i] | 0x20) != 'b' && !sg_m_leads.at[t[i] | 0x20])
             continue;
         size_t e = 0;
         int glued = i > 0 && sg_m_alpha(t[i - 1]);
-        for (size_t k = 0; lead[k] && !e; k++) {
-            size_t l = strlen(lead[k]);
-            if (i + l < n && !strncasecmp((const char *)t + i, lead[k], l) && !glued &&
-                sg_m_space(t[i + l]))
-                e = i + l;
-        }
+        /* a lead glued to a word is none; at most one lead starts here */
+        size_t l = glued ? 0 : sg_m_phrase_at(&sg_m_leads, t, n, i);
+        if (l && i + l < n && sg_m_space(t[i + l]))
+            e = i + l;
         if (!e && (t[i] == 'B' || (t[i] == 'b' && !glued)) && (t[i + 1] | 0x20) == 'y' &&
             sg_m_space(t[i + 2])) {
             /* "By Name" opens the line, follows punctuation, or is glued to
@@ -954,11 +1001,6 @@ void sg_meta_find(const sg_doc *doc, const sg_sentence *s, size_t ns, sg_meta *o
  * mark. */
 static int sg_m_furniture(sg_muc *t, size_t n)
 {
-    static const char *const marks[] = {"posted by",       "written by",  "image credit",
-                                        "photo:",          "photograph:", "credit:",
-                                        "min read",        "mins read",   "minute read",
-                                        "updated:",        "pictured:",   "(photo",
-                                        "in a still from", NULL};
     /* a sentence ends with . ! ? or an ellipsis, maybe inside quotes */
     size_t e = n;
     for (int k = 0; k < 3 && e > 0; k++) {
@@ -989,14 +1031,10 @@ static int sg_m_furniture(sg_muc *t, size_t n)
         }
     /* credits sit near the start of a short sentence */
     size_t lim = n < 300 ? n : 300;
+    pthread_once(&sg_m_once, sg_m_init);
     for (size_t i = 0; i < lim; i++)
-        for (size_t k = 0; marks[k]; k++) {
-            if ((t[i] | 0x20) != marks[k][0]) /* before the strlen: most differ */
-                continue;
-            size_t l = strlen(marks[k]);
-            if (i + l <= n && !strncasecmp((const char *)t + i, marks[k], l))
-                return 1;
-        }
+        if (sg_m_marks.at[t[i] | 0x20] && sg_m_phrase_at(&sg_m_marks, t, n, i))
+            return 1;
     return 0;
 }
 
