@@ -305,7 +305,7 @@ static const char *const sg_r_numwords[] = {"zero",  "one",  "two", "three",
 /* Byte classes for the line scan, built once (sg_r_init): SG_RC_ALPHA, an
  * ASCII letter; SG_RC_START, a byte where the scan may find something: a
  * digit, a number word's first letter (either case), or the lead byte of a
- * star glyph or of "½". */
+ * star glyph or of "½".  A byte of neither class starts nothing. */
 #define SG_RC_ALPHA 1
 #define SG_RC_START 2
 static unsigned char sg_r_class[256];
@@ -1125,16 +1125,31 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
     sg_rcues cues = {0, SIZE_MAX, 0, SIZE_MAX};
     size_t i = 0;
     while (i < n) {
-        /* most bytes start nothing and are passed over at the cost of a
-         * look-up: a letter there continues a word or starts one that is
-         * no number word */
-        while (i < n && !(sg_r_class[t[i]] & SG_RC_START))
+        /* spaces and punctuation are passed over at the cost of a look-up,
+         * words whole: only a word whose first letter starts a number word
+         * is compared with them */
+        while (i < n && !sg_r_class[t[i]])
             i++;
         if (i >= n)
             break;
         unsigned char c = t[i];
+        unsigned cls = sg_r_class[c];
         size_t resume = i + 1;
-        if (sg_r_digit(c)) {
+        if (cls & SG_RC_ALPHA) {
+            size_t e = i + 1;
+            while (e < n && (sg_r_class[t[e]] & SG_RC_ALPHA))
+                e++;
+            resume = e; /* a word that is no number word: passed over whole */
+            if ((cls & SG_RC_START) && sg_r_word_start(t, i) &&
+                sg_r_is_numword(t, i, e)) {
+                if (sg_r_numeric(t, n, i, &rv, &resume))
+                    sg_r_take(&cues, t, n, &rv, sc, block, tv);
+                if (resume <= i)
+                    resume = i + 1;
+                while (resume < n && sg_r_alpha(t[resume]))
+                    resume++;
+            }
+        } else if (sg_r_digit(c)) {
             int ok_start = 1;
             if (i > 0) {
                 unsigned char p = t[i - 1];
@@ -1156,19 +1171,6 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
             /* never restart inside a digit run */
             while (resume < n && sg_r_digit(t[resume]) && resume > i)
                 resume++;
-        } else if (sg_r_alpha(c)) {
-            size_t e = i + 1;
-            while (e < n && (sg_r_class[t[e]] & SG_RC_ALPHA))
-                e++;
-            resume = e; /* a word that is no number word: passed over whole */
-            if (sg_r_word_start(t, i) && sg_r_is_numword(t, i, e)) {
-                if (sg_r_numeric(t, n, i, &rv, &resume))
-                    sg_r_take(&cues, t, n, &rv, sc, block, tv);
-                if (resume <= i)
-                    resume = i + 1;
-                while (resume < n && sg_r_alpha(t[resume]))
-                    resume++;
-            }
         } else if (c == 0xE2 || c == 0xC2) {
             int kind;
             if (sg_r_glyph(t, n, i, &kind) && kind != 1 &&
