@@ -107,6 +107,28 @@ static long sg_json_unicode_escape(sg_json_reader *r)
     return 0x10000L + (((long)hi - 0xD800) << 10) + ((long)lo - 0xDC00);
 }
 
+/* Bytes that end a run of a string copied as it is: control characters (an
+ * error there) and the backslash of an escape. */
+/* clang-format off */
+static const unsigned char sg_json_stop[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['\\'] = 1,
+};
+/* clang-format on */
+
+/* The first stop byte in s[i, end), else end.  Four bytes are tested at a
+ * time: an article is long runs between escapes. */
+static size_t sg_json_run_end(const unsigned char *s, size_t i, size_t end)
+{
+    while (end - i >= 4 && !(sg_json_stop[s[i]] | sg_json_stop[s[i + 1]] |
+                             sg_json_stop[s[i + 2]] | sg_json_stop[s[i + 3]]))
+        i += 4;
+    while (i < end && !sg_json_stop[s[i]])
+        i++;
+    return i;
+}
+
 /* Reads a string at r->pos (its opening quote).  When `out` is not NULL the
  * decoded bytes go to a new buffer *out of *out_len bytes.  Decoding never
  * grows the text, so the raw span bounds the buffer. */
@@ -138,9 +160,7 @@ static int sg_json_string(sg_json_reader *r, char **out, size_t *out_len)
     r->pos = open + 1;
     while (r->pos < close) {
         /* a run of bytes that stand for themselves, copied at once */
-        size_t run = r->pos;
-        while (run < close && (unsigned char)r->s[run] >= 0x20 && r->s[run] != '\\')
-            run++;
+        size_t run = sg_json_run_end((const unsigned char *)r->s, r->pos, close);
         if (buf) {
             memcpy(buf + n, r->s + r->pos, run - r->pos);
             n += run - r->pos;
