@@ -90,16 +90,38 @@ int sg_buf_put_html(sg_buf *b, const char *s, size_t n)
     return sg_buf_put(b, s + run, n - run);
 }
 
+/* Bytes a JSON string may not hold as they are, or that need a look:
+ * control characters, '"', '\\', '/' (after '<') and all of UTF-8. */
+/* clang-format off */
+static const unsigned char sg_json_stop[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['"'] = 1, ['/'] = 1, ['\\'] = 1,
+    [0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+/* clang-format on */
+
 int sg_buf_put_json(sg_buf *b, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, run = 0;
     while (i < n) {
-        unsigned c = u[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\' && c != '/') {
+        /* ASCII that stands for itself, passed four bytes at a time */
+        while (n - i >= 4 && !(sg_json_stop[u[i]] | sg_json_stop[u[i + 1]] |
+                               sg_json_stop[u[i + 2]] | sg_json_stop[u[i + 3]]))
+            i += 4;
+        while (i < n && !sg_json_stop[u[i]])
             i++;
-            continue;
-        }
+        if (i == n)
+            break;
+        unsigned c = u[i];
         if (c >= 0x80) {
             size_t l = sg_utf8_decode(u + i, n - i, NULL);
             if (l) {
