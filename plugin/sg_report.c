@@ -20,11 +20,28 @@ static void sg_report_str(sg_buf *b, const char *s)
     sg_buf_putc(b, '"');
 }
 
+/* A byte offset in decimal, as %zu writes it, without printf. */
+static void sg_report_zu(sg_buf *b, size_t v)
+{
+    char tmp[24];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    sg_buf_put(b, tmp + i, sizeof tmp - i);
+}
+
 /* The shortest %g form that reads back as the same double. */
 static void sg_report_num(sg_buf *b, double v)
 {
     if (!isfinite(v)) {
         sg_buf_puts(b, "null");
+        return;
+    }
+    /* a whole number (most values and scales) is its digits in %.15g */
+    if (!signbit(v) && v < 1e9 && v == floor(v)) {
+        sg_report_zu(b, (size_t)v);
         return;
     }
     char tmp[40];
@@ -36,29 +53,29 @@ static void sg_report_num(sg_buf *b, double v)
     sg_buf_puts(b, tmp);
 }
 
-/* Scores are estimates: three decimals say all they know. */
+/* Scores are estimates: three decimals say all they know.  Below 1e6 they
+ * are rounded here as printf rounds the exact value: v * 1000 is within
+ * 1e-7 of the exact product, so away from a half it rounds the same way;
+ * near a half (a tie printf breaks to even) printf decides. */
 static void sg_report_score(sg_buf *b, double v)
 {
     char tmp[48];
     int k;
-    if (!isfinite(v))
+    double x = v * 1000, f = floor(x);
+    if (!signbit(v) && v < 1e6 && fabs(x - f - 0.5) > 1e-6) {
+        size_t r = (size_t)f + (x - f > 0.5);
+        sg_report_zu(b, r / 1000);
+        tmp[0] = '.';
+        tmp[1] = (char)('0' + r / 100 % 10);
+        tmp[2] = (char)('0' + r / 10 % 10);
+        tmp[3] = (char)('0' + r % 10);
+        sg_buf_put(b, tmp, 4);
+    } else if (!isfinite(v))
         sg_buf_puts(b, "null");
     else if ((k = snprintf(tmp, sizeof tmp, "%.3f", v)) >= 0 && (size_t)k < sizeof tmp)
         sg_buf_put(b, tmp, (size_t)k); /* one format, not sg_buf_printf's two */
     else
         sg_buf_printf(b, "%.3f", v);
-}
-
-/* A byte offset in decimal, as %zu writes it, without printf. */
-static void sg_report_zu(sg_buf *b, size_t v)
-{
-    char tmp[24];
-    size_t i = sizeof tmp;
-    do {
-        tmp[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    sg_buf_put(b, tmp + i, sizeof tmp - i);
 }
 
 static void sg_report_meta(sg_buf *b, const sg_meta *m)
