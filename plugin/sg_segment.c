@@ -103,11 +103,16 @@ static const sg_abbr sg_abbrs[] = {
 /* Tables built once.  The abbreviations by first letter (every entry
  * starts with one): a word is compared with the few that share its first
  * letter.  ASCII letters and digits: a look-up is cheaper than two range
- * tests in the main loop's fast path. */
+ * tests in the main loop's fast path.  Plain bytes: the space and printable
+ * ASCII but for the terminals, what an open sentence short of SG_SEG_LONG
+ * passes over doing nothing but note where words start and end. */
 static unsigned char sg_abbr_by_letter[SG_NABBRS]; /* indices, in table order */
 static unsigned char sg_abbr_from[27];             /* letter c: [from[c], from[c + 1]) */
 static unsigned char sg_seg_alnum[256];
+static unsigned char sg_seg_plain[256];
 static pthread_once_t sg_seg_once = PTHREAD_ONCE_INIT;
+
+static int sg_seg_term_kind(uint32_t cp);
 
 static void sg_seg_init(void)
 {
@@ -119,8 +124,10 @@ static void sg_seg_init(void)
                 sg_abbr_by_letter[k++] = (unsigned char)i;
     }
     sg_abbr_from[26] = (unsigned char)k;
-    for (int c = 0; c < 256; c++)
+    for (int c = 0; c < 256; c++) {
         sg_seg_alnum[c] = (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+        sg_seg_plain[c] = c >= ' ' && c <= '~' && !sg_seg_term_kind((uint32_t)c);
+    }
 }
 
 /* Capitalised words that usually open a sentence: after "etc." or "U.S."
@@ -613,6 +620,33 @@ static size_t sg_seg_at_term(sg_seg *s, size_t i)
     return e;
 }
 
+/* A run of plain bytes from t[i] in an open sentence: passed over at once
+ * (four bytes a time) up to where the sentence turns long, then the word
+ * state is set as the byte loop would have left it.  Returns the run's end. */
+static size_t sg_seg_plain_run(sg_seg *s, size_t i)
+{
+    const unsigned char *t = s->t;
+    size_t lim = s->n - s->start > SG_SEG_LONG ? s->start + SG_SEG_LONG : s->n, j = i;
+    while (lim - j >= 4 && (sg_seg_plain[t[j]] & sg_seg_plain[t[j + 1]] &
+                            sg_seg_plain[t[j + 2]] & sg_seg_plain[t[j + 3]]))
+        j += 4;
+    while (j < lim && sg_seg_plain[t[j]])
+        j++;
+    /* the run's last word: [w, k) */
+    size_t k = j, w;
+    while (k > i && t[k - 1] == ' ')
+        k--;
+    if (k > i) {
+        for (w = k; w > i && t[w - 1] != ' '; w--)
+            ;
+        if (w > i || !s->in_word)
+            s->word = w;
+        s->last_end = k;
+    }
+    s->in_word = k == j;
+    return j;
+}
+
 void sg_segment(const char *text, size_t n, sg_sentence_fn emit, void *ctx)
 {
     sg_seg s;
@@ -630,6 +664,10 @@ void sg_segment(const char *text, size_t n, sg_sentence_fn emit, void *ctx)
     while (i < n) {
         uint32_t cp;
         unsigned char c0 = s.t[i];
+        if (sg_seg_plain[c0] && s.open && i - s.start < SG_SEG_LONG) {
+            i = sg_seg_plain_run(&s, i);
+            continue;
+        }
         if (sg_seg_alnum[c0]) {
             /* a run of ASCII letters and digits, the common case: no space,
              * no terminal, no place for a long sentence to give way */
