@@ -309,9 +309,9 @@ static const char *const sg_r_numwords[] = {"zero",  "one",  "two", "three",
 #define SG_RC_ALPHA 1
 #define SG_RC_START 2
 static unsigned char sg_r_class[256];
-/* For each lower-case letter, the number words starting with it (bit k:
- * sg_r_numwords[k]). */
-static unsigned sg_r_numwords_at[26];
+/* For the first two letters (lower case), 1 + the index of the number word
+ * starting with them, else 0: no two number words share them. */
+static unsigned char sg_r_numword_by2[26][26];
 static pthread_once_t sg_r_once = PTHREAD_ONCE_INIT;
 
 static void sg_r_init(void)
@@ -326,27 +326,26 @@ static void sg_r_init(void)
         unsigned char c = (unsigned char)sg_r_numwords[k][0];
         sg_r_class[c] |= SG_RC_START;
         sg_r_class[c ^ 0x20] |= SG_RC_START;
-        sg_r_numwords_at[c - 'a'] |= 1u << k;
+        sg_r_numword_by2[c - 'a'][sg_r_numwords[k][1] - 'a'] = (unsigned char)(k + 1);
     }
 }
 
 /* Is the run of letters t[i, e) a number word?  Three to five letters:
- * most words fail that, the rest are compared with the number words that
- * share their first letter. */
+ * most words fail that, the rest are compared with the one number word
+ * that starts with their first two letters, if any. */
 static int sg_r_is_numword(sg_uc *t, size_t i, size_t e)
 {
     size_t len = e - i;
     if (len < 3 || len > 5)
         return 0;
-    for (unsigned ks = sg_r_numwords_at[(t[i] | 0x20) - 'a']; ks; ks &= ks - 1) {
-        const char *w = sg_r_numwords[__builtin_ctz(ks)];
-        size_t j = 1;
-        while (j < len && (unsigned char)w[j] == (t[i + j] | 0x20))
-            j++;
-        if (j == len && !w[len])
-            return 1;
-    }
-    return 0;
+    unsigned k = sg_r_numword_by2[(t[i] | 0x20) - 'a'][(t[i + 1] | 0x20) - 'a'];
+    if (!k)
+        return 0;
+    const char *w = sg_r_numwords[k - 1];
+    size_t j = 2;
+    while (j < len && (unsigned char)w[j] == (t[i + j] | 0x20))
+        j++;
+    return j == len && !w[len];
 }
 
 /* A number word ("four") at a word start. */
@@ -1134,21 +1133,24 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
             break;
         unsigned char c = t[i];
         unsigned cls = sg_r_class[c];
-        size_t resume = i + 1;
+        size_t resume;
         if (cls & SG_RC_ALPHA) {
             size_t e = i + 1;
             while (e < n && (sg_r_class[t[e]] & SG_RC_ALPHA))
                 e++;
-            resume = e; /* a word that is no number word: passed over whole */
-            if ((cls & SG_RC_START) && sg_r_word_start(t, i) &&
-                sg_r_is_numword(t, i, e)) {
-                if (sg_r_numeric(t, n, i, &rv, &resume))
-                    sg_r_take(&cues, t, n, &rv, sc, block, tv);
-                if (resume <= i)
-                    resume = i + 1;
-                while (resume < n && sg_r_alpha(t[resume]))
-                    resume++;
+            if (!(cls & SG_RC_START) || !sg_r_word_start(t, i) ||
+                !sg_r_is_numword(t, i, e)) {
+                /* no number word: passed over whole, with the space after */
+                i = e < n && !sg_r_class[t[e]] ? e + 1 : e;
+                continue;
             }
+            resume = e;
+            if (sg_r_numeric(t, n, i, &rv, &resume))
+                sg_r_take(&cues, t, n, &rv, sc, block, tv);
+            if (resume <= i)
+                resume = i + 1;
+            while (resume < n && sg_r_alpha(t[resume]))
+                resume++;
         } else if (sg_r_digit(c)) {
             int ok_start = 1;
             if (i > 0) {
@@ -1163,6 +1165,7 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
                 if (i > 2 && t[i - 3] == 0xE2 && t[i - 2] == 0x82 && p == 0xAC) /* € */
                     ok_start = 0;
             }
+            resume = i + 1;
             if (sg_r_numeric(t, n, i, &rv, &resume) && ok_start &&
                 rv.form != SG_RF_BARE)
                 sg_r_take(&cues, t, n, &rv, sc, block, tv);
@@ -1171,8 +1174,9 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
             /* never restart inside a digit run */
             while (resume < n && sg_r_digit(t[resume]) && resume > i)
                 resume++;
-        } else if (c == 0xE2 || c == 0xC2) {
+        } else {
             int kind;
+            resume = i + 1; /* the lead byte of a glyph or of "½" */
             if (sg_r_glyph(t, n, i, &kind) && kind != 1 &&
                 !(i >= 3 && sg_r_glyph(t, n, i - 3, &kind))) {
                 if (sg_r_glyphs(t, n, i, &rv, &resume))
