@@ -821,6 +821,8 @@ static const char *const sg_r_chrome[] = {"related posts",
 static int sg_r_line_is(sg_uc *t, size_t n, const char *const *list, int whole)
 {
     for (size_t k = 0; list[k]; k++) {
+        if ((t[0] | 0x20) != list[k][0]) /* cheap, and most lines */
+            continue;
         size_t e = sg_r_match(t, n, 0, list[k]);
         if (!e || (e < n && sg_r_alnum(t[e])))
             continue;
