@@ -66,7 +66,7 @@ static void sg_md_close_leaf(sg_md *m)
     if (m->pending_leave) {
         /* closing markup runs to the end of the line at most */
         size_t q = m->last;
-        while (q < m->len && m->src[q] != '\n' && m->src[q] != ' ')
+        while (q < m->len && m->src[q] != '\n' && m->src[q] != '\r' && m->src[q] != ' ')
             q++;
         for (; m->pending_leave > 0; m->pending_leave--)
             sg_doc_inline(m->doc, q, -1);
@@ -291,7 +291,8 @@ static int sg_md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
     if (m->pending_leave > 0) {
         /* closing markup lies between the last text and this one */
         size_t q = in_src ? off : m->last;
-        while (q > m->last && (m->src[q - 1] == ' ' || m->src[q - 1] == '\n'))
+        while (q > m->last &&
+               (m->src[q - 1] == ' ' || m->src[q - 1] == '\n' || m->src[q - 1] == '\r'))
             q--;
         for (; m->pending_leave > 0; m->pending_leave--)
             sg_doc_inline(m->doc, q, -1);

@@ -738,7 +738,10 @@ static void fuzz_markdown_mark_after_lone_cr(void **state)
     static const char *const inputs[] = {"g\n\nn\x18He\r\rkill\r\rf",
                                          "# Title\r\rThe hero lives.\r\rIn the end he dies.\r",
                                          "| a | b |\r|---|---|\r| x | In the end he dies. |\r",
-                                         "he\r\rhe\n\n"};
+                                         "he\r\rhe\n\n",
+                                         /* markup closing before a lone CR closes
+                                          * on its line, not in the next paragraph */
+                                         "<!-:>\r\rhe ~\xcd~\xcd", "*a*\rIn the end he dies."};
     /* blocks end at a lone CR: the second paragraph is a block of its own */
     sg_doc d;
     sg_error err;
@@ -754,7 +757,7 @@ static void fuzz_markdown_mark_after_lone_cr(void **state)
     assert_non_null(strstr(out, "\r<!--sg:w-->"));
     sg_free(out);
     check_round_trip("lone CR line", "\rdie\n\n<!die", 11, SG_FORMAT_MARKDOWN, SG_STYLE_MD_HTML);
-    for (size_t i = 0; i < 4; i++)
+    for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++)
         for (size_t s = 0; s < 8; s++)
             check_round_trip("lone CR line", inputs[i], strlen(inputs[i]), SG_FORMAT_MARKDOWN,
                              style_for(SG_FORMAT_MARKDOWN, s));
