@@ -562,6 +562,16 @@ static void sg_word_init(void)
     }
 }
 
+/* The SG_W_ classes of the word whose key is `key`. */
+static inline unsigned sg_key_flags(const uint64_t key[2])
+{
+    for (size_t k = sg_wkey_slot(key); sg_wtab[k].flags;
+         k = (k + 1) & (SG_WTAB_SLOTS - 1))
+        if (sg_wtab[k].k[0] == key[0] && sg_wtab[k].k[1] == key[1])
+            return sg_wtab[k].flags;
+    return 0;
+}
+
 /* The SG_W_ classes of a word. */
 static unsigned sg_word_flags(const sg_wkey *w)
 {
@@ -569,11 +579,34 @@ static unsigned sg_word_flags(const sg_wkey *w)
         return 0;
     uint64_t key[2];
     memcpy(key, w->b, sizeof key);
-    for (size_t k = sg_wkey_slot(key); sg_wtab[k].flags;
-         k = (k + 1) & (SG_WTAB_SLOTS - 1))
-        if (sg_wtab[k].k[0] == key[0] && sg_wtab[k].k[1] == key[1])
-            return sg_wtab[k].flags;
-    return 0;
+    return sg_key_flags(key);
+}
+
+/* Bytes [16 - n, 32 - n) are a mask of a key's first n bytes. */
+static const unsigned char sg_key_mask[32] = {
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+
+/* The SG_W_ classes of the plain ASCII word s[0, n) of letters and
+ * digits, `room` bytes of text from its start: its key is its bytes
+ * lower-cased (| 0x20 leaves digits alone).  With room for 16 bytes the
+ * key is read whole and masked, not built byte by byte. */
+static unsigned sg_ascii_word_flags(const unsigned char *s, size_t n, size_t room)
+{
+    if (n > SG_W_MAX)
+        return 0;
+    uint64_t key[2], mask[2];
+    if (room >= sizeof key)
+        memcpy(key, s, sizeof key);
+    else {
+        unsigned char b[16] = {0};
+        memcpy(b, s, n);
+        memcpy(key, b, sizeof key);
+    }
+    memcpy(mask, sg_key_mask + 16 - n, sizeof mask);
+    key[0] = (key[0] | 0x2020202020202020ull) & mask[0];
+    key[1] = (key[1] | 0x2020202020202020ull) & mask[1];
+    return sg_key_flags(key);
 }
 
 static int sg_in_list(const char *const *list, const char *w, size_t n)
@@ -592,7 +625,8 @@ typedef struct sg_tfeat {
     size_t lowers;      /* significant words with a small first letter */
     size_t networks;    /* names of social networks */
     size_t shares;      /* share actions ("share", "email", ...) */
-    size_t uppers;      /* upper-case ASCII letters */
+    size_t uppers;      /* upper-case ASCII letters, counted until a lower-case
+                           one is seen (only then does the count matter) */
     int has_lower;      /* any lower-case ASCII letter */
     int first_cap;      /* the first word with a letter starts with a capital */
     int end_punct;      /* the text ends a sentence (. ! ? or an ellipsis) */
@@ -612,6 +646,18 @@ static int sg_stop_after(const unsigned char *s, size_t n, size_t i)
            (s[i + 1] == ' ' || s[i + 1] == '\t');
 }
 
+/* Count the run s[0, n) of ASCII letters and digits, whose bytes are of
+ * the SG_K_ kinds `kinds`, into f's letter case. */
+static void sg_tfeat_run(sg_tfeat *f, const unsigned char *s, size_t n,
+                         unsigned char kinds)
+{
+    if (kinds & SG_K_LOWER)
+        f->has_lower = 1;
+    else if ((kinds & SG_K_UPPER) && !f->has_lower)
+        for (size_t k = 0; k < n; k++)
+            f->uppers += sg_kind[s[k]] & SG_K_UPPER;
+}
+
 /* Read the word starting at s[i] into w; returns its end. */
 static size_t sg_word_read(const unsigned char *s, size_t n, size_t i, sg_tfeat *f,
                            sg_wkey *w)
@@ -619,17 +665,14 @@ static size_t sg_word_read(const unsigned char *s, size_t n, size_t i, sg_tfeat 
     for (;;) {
         /* a run of ASCII letters and digits, the common case: their case
          * is counted and they join the key lower-cased */
+        size_t a = i;
         unsigned char k, kinds = 0;
-        size_t uppers = 0;
         while (i < n && (k = sg_kind[s[i]])) {
-            uppers += k & SG_K_UPPER;
             kinds |= k;
             sg_wkey_add(w, s[i] | 0x20);
             i++;
         }
-        f->uppers += uppers;
-        if (kinds & SG_K_LOWER)
-            f->has_lower = 1;
+        sg_tfeat_run(f, s + a, i - a, kinds);
         if (i >= n)
             return i;
         unsigned char c = s[i];
@@ -675,13 +718,38 @@ static void sg_tfeat_scan(const char *text, size_t len, sg_tfeat *out)
                 continue;
             }
         }
-        sg_wkey w = {{0}, 0};
-        i = sg_word_read(s, n, i, &f, &w);
+        /* a run of ASCII letters and digits, most words whole: only the
+         * kinds of its bytes are gathered here, its key is made at its end */
+        size_t a = i;
+        unsigned char k, kinds = 0;
+        if (f.has_lower) /* the case of letters no longer matters */
+            while (i < n && sg_kind[s[i]])
+                i++;
+        else
+            while (i < n && (k = sg_kind[s[i]])) {
+                kinds |= k;
+                i++;
+            }
+        sg_tfeat_run(&f, s + a, i - a, kinds);
+        /* what follows: a space, the usual case, neither goes on with the
+         * word nor ends a sentence there (nor does the end of the text) */
+        unsigned char c = i < n ? s[i] : ' ';
+        unsigned cls;
+        if (c != ' ' && (c >= 0x80 || c == '\'' || c == '-')) {
+            /* it may go on past a joiner or a byte past ASCII: read on */
+            sg_wkey w = {{0}, 0};
+            for (size_t j = a; j < i; j++)
+                sg_wkey_add(&w, s[j] | 0x20);
+            i = sg_word_read(s, n, i, &f, &w);
+            cls = sg_word_flags(&w);
+            c = i < n ? s[i] : ' ';
+        } else
+            cls = sg_ascii_word_flags(s + a, i - a, n - a);
         f.words++;
-        /* a space after the word, the usual case, ends no sentence there */
-        if (!f.inner_stop && i < n && s[i] != ' ' && sg_stop_after(s, n, i))
+        if (c != ' ' && !f.inner_stop && sg_stop_after(s, n, i))
             f.inner_stop = 1;
-        unsigned cls = sg_word_flags(&w);
+        else if (i < n && c == ' ')
+            i++; /* a separator: passed over here, not by another round */
         f.stops += (cls & SG_W_STOP) != 0;
         f.networks += (cls & SG_W_NETWORK) != 0;
         f.shares += (cls & (SG_W_NETWORK | SG_W_SHARE)) == SG_W_SHARE;
