@@ -582,6 +582,13 @@ static size_t sg_pandoc_pairs(const char *v, size_t n, sg_span **out)
     return np;
 }
 
+/* Where byte c first occurs in v[from, lim), or lim. */
+static size_t sg_next_byte(const char *v, size_t from, size_t lim, char c)
+{
+    const char *p = from < lim ? memchr(v + from, c, lim - from) : NULL;
+    return p ? (size_t)(p - v) : lim;
+}
+
 /* Author-marked spoilers in a block's text: ||..||, >!..!<,
  * [spoiler]..[/spoiler] and pandoc's [..]{.spoiler}.  A closer searched for
  * and not found is not found for any later opener either, so unclosed
@@ -591,15 +598,25 @@ void sg_doc_find_author_marks(sg_doc *doc, const sg_block *b)
     const char *v = doc->view.data + b->view_start;
     size_t n = b->view_len;
     int no_reddit = 0, no_tag = 0;
+    if (n < 2)
+        return; /* an opener needs a byte after it */
     sg_span *pandoc = NULL;
     size_t npandoc = sg_pandoc_pairs(v, n, &pandoc), k = 0;
-    for (size_t i = 0; i + 1 < n; i++) {
+    /* most bytes open nothing: memchr finds the next of each byte that may,
+     * and a search is made again only once the scan has passed its find */
+    static const char opens[3] = {'|', '>', '['};
+    size_t lim = n - 1, next[3] = {0, 0, 0};
+    for (int o = 0; o < 3; o++)
+        next[o] = sg_next_byte(v, 0, lim, opens[o]);
+    for (size_t i = 0;;) {
         size_t close = 0, cl = 0;
-        /* most bytes open nothing: pass over them in a tight loop */
-        static const unsigned char opens[256] = {['|'] = 1, ['>'] = 1, ['['] = 1};
-        while (i + 1 < n && !opens[(unsigned char)v[i]])
-            i++;
-        if (i + 1 >= n)
+        for (int o = 0; o < 3; o++)
+            if (next[o] < i)
+                next[o] = sg_next_byte(v, i, lim, opens[o]);
+        i = next[0] < next[1] ? next[0] : next[1];
+        if (next[2] < i)
+            i = next[2];
+        if (i >= lim)
             break;
         if (v[i] == '|' && v[i + 1] == '|') {
             const char *e = NULL;
@@ -634,8 +651,9 @@ void sg_doc_find_author_marks(sg_doc *doc, const sg_block *b)
             size_t s = sg_doc_to_src(doc, b, b->view_start + i, 0);
             size_t e = sg_doc_to_src(doc, b, b->view_start + close + cl, 1);
             sg_doc_mark(doc, s, e);
-            i = close + cl - 1;
-        }
+            i = close + cl;
+        } else
+            i++;
     }
     free(pandoc);
 }
