@@ -468,6 +468,26 @@ static size_t sg_control_comment(const char *s, size_t len, size_t i,
     return len - k >= 3 && !memcmp(s + k, "-->", 3) ? k + 3 - i : 0;
 }
 
+/* The first place at or after i that may start a control: a '<', or in
+ * plain text an 's' that starts a line (found line by line, not at every
+ * 's' of the text). */
+static const char *sg_control_next(const sg_doc *doc, size_t i)
+{
+    const char *s = doc->src;
+    size_t len = doc->len;
+    if (doc->format != SG_FORMAT_PLAIN)
+        return memchr(s + i, '<', len - i);
+    while (i < len) {
+        if (s[i] == 's' && (i == 0 || s[i - 1] == '\n'))
+            return s + i;
+        const char *nl = memchr(s + i, '\n', len - i);
+        if (!nl)
+            break;
+        i = (size_t)(nl - s) + 1;
+    }
+    return NULL;
+}
+
 /* <!-- spoilerguard off --> ... <!-- spoilerguard on --> turns flagging off;
  * <!-- spoilerguard skip --> (or "no-spoiler") turns it off for the next
  * block.  Plain text has no comments: a line "spoilerguard: off" / "on" does
@@ -479,16 +499,13 @@ static void sg_apply_controls(sg_doc *doc)
     size_t off_at = (size_t)-1;
     size_t bi = 0;
     for (size_t i = 0; i < len; i++) {
-        const char *hit = memchr(s + i, doc->format == SG_FORMAT_PLAIN ? 's' : '<',
-                                 len - i);
+        const char *hit = sg_control_next(doc, i);
         if (!hit)
             break;
         i = (size_t)(hit - s);
         size_t n;
         int what = 0; /* 1 off, 2 on, 3 skip */
         if (doc->format == SG_FORMAT_PLAIN) {
-            if (i > 0 && s[i - 1] != '\n')
-                continue;
             if (len - i >= 17 && !strncasecmp(s + i, "spoilerguard: off", 17))
                 what = 1, n = 17;
             else if (len - i >= 16 && !strncasecmp(s + i, "spoilerguard: on", 16))
