@@ -76,6 +76,13 @@
 #define SG_BP_BIO_WORDS 120
 /* Cues are looked for in this many bytes at the start of a block. */
 #define SG_BP_HEAD_BYTES 160
+/* Past this many words no test of a block's start applies: each test is
+ * for as many words or fewer (a cue's max_words is 40 at most), and an
+ * exact cue needs the whole block in the head, where each word and each
+ * gap between two takes a byte at least. */
+#define SG_BP_LONG_WORDS SG_BP_BIO_WORDS
+_Static_assert(2 * SG_BP_LONG_WORDS - 1 > SG_BP_HEAD_BYTES,
+               "the words of a long block do not fit in a head");
 /* Word counts and stop-word shares are read off this much of a long block:
  * enough to tell prose from chrome, and long blocks need no more. */
 #define SG_SCAN_BYTES 4096
@@ -1310,9 +1317,22 @@ static int sg_head_at(const sg_head *h, size_t at, const char *p, size_t pl)
 static int sg_head_find_in(const sg_head *h, const char *p, size_t from, size_t last)
 {
     size_t pl = strlen(p);
-    for (size_t at = from; at <= last && at + pl <= h->n; at++)
-        if (h->t[at] == p[0] && sg_head_at(h, at, p, pl)) /* first byte: cheap */
+    if (pl > h->n)
+        return -1;
+    size_t end = h->n - pl < last ? h->n - pl : last; /* the last start tried */
+    for (size_t at = from; at <= end; at++) {
+        /* memchr to the first byte, unless it is a space, found all over a
+         * head; the second is tried before the call */
+        if (p[0] != ' ') {
+            const char *q = memchr(h->t + at, p[0], end + 1 - at);
+            if (!q)
+                break;
+            at = (size_t)(q - h->t);
+        } else if (h->t[at] != ' ')
+            continue;
+        if ((pl < 2 || h->t[at + 1] == p[1]) && sg_head_at(h, at, p, pl))
             return (int)at;
+    }
     return -1;
 }
 
@@ -1558,6 +1578,21 @@ static int sg_bp_bio(const sg_head *h, const sg_tfeat *f)
     return 0;
 }
 
+/* A block of n bytes with no cue of chrome: prose by its length and stop
+ * words, or short. */
+static void sg_bp_prose(sg_bp *bp, size_t n, const sg_tfeat *f, int title)
+{
+    bp->cued = 0;
+    int stopful = f->stops * 100 >= (size_t)SG_BP_STOP_PCT * f->words;
+    if (n >= SG_BP_GOOD_BYTES && stopful)
+        bp->cls = SG_BP_GOOD;
+    else if (n >= SG_BP_GOOD_BYTES || (n >= SG_BP_NEAR_BYTES && stopful) ||
+             (f->end_punct && f->words >= 3 && !title))
+        bp->cls = SG_BP_NEAR;
+    else
+        bp->cls = SG_BP_SHORT;
+}
+
 /* Judge one block alone. */
 static void sg_bp_judge(const sg_doc *doc, const sg_block *b, const sg_tfeat *pre,
                         sg_bp *bp)
@@ -1570,7 +1605,6 @@ static void sg_bp_judge(const sg_doc *doc, const sg_block *b, const sg_tfeat *pr
         f = *pre;
     else
         sg_tfeat_scan(text, n, &f);
-    sg_head_make(text, n, &h);
     bp->bytes = n;
     if (!f.words) {
         bp->cls = SG_BP_SKIP;
@@ -1578,6 +1612,14 @@ static void sg_bp_judge(const sg_doc *doc, const sg_block *b, const sg_tfeat *pr
     }
     int title = sg_title_like(&f);
     bp->titleish = (unsigned char)(b->kind == SG_BLOCK_HEADING || title);
+    if (f.words > SG_BP_LONG_WORDS) {
+        /* every test of the block's start below is for fewer words, and
+         * the start of this many is no exact cue either (see
+         * SG_BP_LONG_WORDS): the head is not made */
+        sg_bp_prose(bp, n, &f, title);
+        return;
+    }
+    sg_head_make(text, n, &h);
     const sg_cue *cue = sg_cue_match(&h, &f);
     bp->cued = 1;
     if (cue) {
@@ -1640,15 +1682,7 @@ static void sg_bp_judge(const sg_doc *doc, const sg_block *b, const sg_tfeat *pr
         bp->why = SG_WHY_NAVIGATION;
         return;
     }
-    bp->cued = 0;
-    int stopful = f.stops * 100 >= (size_t)SG_BP_STOP_PCT * f.words;
-    if (n >= SG_BP_GOOD_BYTES && stopful)
-        bp->cls = SG_BP_GOOD;
-    else if (n >= SG_BP_GOOD_BYTES || (n >= SG_BP_NEAR_BYTES && stopful) ||
-             (f.end_punct && f.words >= 3 && !title))
-        bp->cls = SG_BP_NEAR;
-    else
-        bp->cls = SG_BP_SHORT;
+    sg_bp_prose(bp, n, &f, title);
 }
 
 /* Is this reason page chrome (as opposed to code, front matter, off ...)? */
