@@ -892,6 +892,24 @@ static int sg_rule_line(const unsigned char *s, size_t a, size_t b)
     return count >= 3;
 }
 
+/* Length of the run of printable ASCII and spaces (0x20 to 0x7F) that
+ * starts s[0, n).  Eight bytes are tried at a time: none is below 0x20 or
+ * from 0x80 on when neither they nor they less 0x20 each have a top bit set
+ * (a byte below 0x20 is the first to borrow, and its top bit then is). */
+static size_t sg_ascii_run(const unsigned char *s, size_t n)
+{
+    size_t q = 0;
+    for (; n - q >= 8; q += 8) {
+        uint64_t x;
+        memcpy(&x, s + q, sizeof x);
+        if ((x | (x - 0x2020202020202020ull)) & 0x8080808080808080ull)
+            break;
+    }
+    while (q < n && (unsigned char)(s[q] - ' ') < 0x60)
+        q++;
+    return q;
+}
+
 /* First chunk (earlier insertion) whose end is after `pos`. */
 static size_t sg_plain_chunk_after(const sg_doc *doc, size_t pos)
 {
@@ -1026,9 +1044,7 @@ static int sg_plain_lines(sg_doc *doc, sg_plain_state *st, size_t pos)
                     first = p;
                 in_indent = 0;
                 any = 1;
-                size_t q = p;
-                while (q < lim && (unsigned char)(s[q] - ' ') < 0x60)
-                    q++;
+                size_t q = p + sg_ascii_run(s + p, lim - p);
                 last = q;
                 while (s[last - 1] == ' ') /* s[p] is not one */
                     last--;
