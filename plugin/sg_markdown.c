@@ -356,7 +356,17 @@ sg_status sg_read_markdown(sg_doc *doc, sg_error *err)
     memset(&m, 0, sizeof m);
     m.autolink = (size_t)-1;
     m.doc = doc;
-    m.src = doc->src;
+    /* md4c 0.4.8 reads the byte after a text that ends in digits (it looks
+     * for the '.' of an ordered list mark there): it gets a copy with a NUL
+     * after it, so that it never reads past memory the caller gave */
+    char *copy = malloc(doc->len + 1);
+    if (!copy) {
+        sg_set_error(err, SG_ERR_MEMORY, "out of memory");
+        return SG_ERR_MEMORY;
+    }
+    memcpy(copy, doc->src, doc->len);
+    copy[doc->len] = '\0';
+    m.src = copy;
     m.len = doc->len;
     m.last = fm;
     m.floor = fm;
@@ -370,11 +380,14 @@ sg_status sg_read_markdown(sg_doc *doc, sg_error *err)
     parser.enter_span = sg_md_enter_span;
     parser.leave_span = sg_md_leave_span;
     parser.text = sg_md_text;
-    if (md_parse(doc->src + fm, (MD_SIZE)(doc->len - fm), &parser, &m) != 0) {
+    int failed = md_parse(copy + fm, (MD_SIZE)(doc->len - fm), &parser, &m) != 0;
+    if (!failed)
+        sg_md_close_leaf(&m);
+    free(copy);
+    if (failed) {
         sg_set_error(err, SG_ERR_MEMORY, "the Markdown parser ran out of memory");
         return SG_ERR_MEMORY;
     }
-    sg_md_close_leaf(&m);
     /* code and raw HTML blocks are listed as skipped by their block spans;
      * page chrome pasted into Markdown is told apart like plain text */
     sg_classify_boilerplate(doc, 0);

@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "sg_json.h"
 #include "spoilerguard.h"
@@ -841,6 +843,29 @@ static void fuzz_markdown_warning_before_a_span_over_lines(void **state)
     sg_free(out);
 }
 
+/* Text given as exactly its bytes, with no readable byte after them: the
+ * Markdown parser must not look past its end (md4c 0.4.8 reads the byte
+ * after a last line of digits, looking for an ordered list's '.'). */
+static void markdown_is_read_within_its_buffer(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"0", "Rating: 8/10", "> 12", "- 3", "1.", "\r\r0"};
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    char *map = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    assert_true(map != MAP_FAILED);
+    assert_int_equal(mprotect(map + page, page, PROT_NONE), 0);
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        size_t n = strlen(texts[i]);
+        char *at = map + page - n; /* its last byte is the page's last */
+        memcpy(at, texts[i], n);
+        sg_doc d;
+        sg_error err;
+        assert_int_equal(sg_doc_read(&d, at, n, SG_FORMAT_MARKDOWN, 1024, &err), SG_OK);
+        sg_doc_free(&d);
+    }
+    munmap(map, 2 * page);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -864,6 +889,7 @@ int main(void)
         cmocka_unit_test(fuzz_markdown_mark_after_open_declaration),
         cmocka_unit_test(fuzz_markdown_mark_next_to_emphasis_delimiter),
         cmocka_unit_test(fuzz_markdown_warning_before_a_span_over_lines),
+        cmocka_unit_test(markdown_is_read_within_its_buffer),
     };
     return cmocka_run_group_tests(tests, sg_t_setup_engine, sg_t_teardown_engine);
 }
