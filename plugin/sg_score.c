@@ -433,16 +433,16 @@ typedef struct sg_word {
     uint32_t is;   /* SG_IS_* */
 } sg_word;
 
-/* Features go out in batches: the consumer's loop over a batch (model
- * lookups) runs without a call per feature, and its table loads, all
- * independent, overlap instead of stalling the scan one by one. */
+/* Features go out in batches: the consumer's loop over a batch runs without
+ * a call per feature.  Scoring with a flat table needs no batch: a feature
+ * is one load added to a sum. */
 #define SG_BATCH 64
 typedef void (*sg_batch_fn)(void *ctx, const uint32_t *h, size_t n);
 
 typedef struct sg_scan {
     unsigned flags;
-    /* Where batches go: with `qtab` (scoring with a flat table) their q are
-     * added to `acc` here; else to `flush`. */
+    /* Where features go: with `qtab` (scoring with a flat table) their q are
+     * added to `acc` one by one; else they go to `flush` in batches. */
     const int8_t *qtab;
     uint32_t mask;
     int64_t acc;
@@ -467,22 +467,18 @@ typedef struct sg_scan {
 
 static void sg_flush(sg_scan *s)
 {
-    if (s->qtab) {
-        int64_t acc = 0;
-        for (size_t i = 0; i < s->nbatch; i++)
-            acc += s->qtab[s->batch[i] & s->mask];
-        s->acc += acc;
-    } else {
-        s->flush(s->ctx, s->batch, s->nbatch);
-    }
+    s->flush(s->ctx, s->batch, s->nbatch);
     s->count += s->nbatch;
     s->nbatch = 0;
 }
 
 static inline void sg_emit(sg_scan *s, uint32_t h)
 {
-    if (s->qtab)
-        __builtin_prefetch(s->qtab + (h & s->mask));
+    if (s->qtab) {
+        s->acc += s->qtab[h & s->mask];
+        s->count++;
+        return;
+    }
     s->batch[s->nbatch++] = h;
     if (s->nbatch == SG_BATCH)
         sg_flush(s);
