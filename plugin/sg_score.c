@@ -271,17 +271,19 @@ static uint64_t sg_tail_bytes(const char *p, size_t n)
 }
 
 /* The cue words by a key the scanner has at hand, built once: a lookup is
- * then one probe instead of a string search per word.  A word of up to 8
+ * then a probe or two instead of a string search per word.  A word of up to 8
  * bytes is its own key (its bytes, which no other word shares: words hold no
  * NUL); a longer one is keyed by its hash and its bytes are checked on a
- * match.  A slot holds what a probe compares and what a hit returns. */
-#define SG_CUE_SLOTS 1024u
+ * match.  The keys have an array of their own, so a probe reads 8 bytes; 0
+ * marks an empty slot (no key is 0).  Slots are four times the words, so
+ * most probes that find nothing end at once. */
+#define SG_CUE_SLOTS 2048u
 typedef struct sg_cue_slot {
-    uint64_t key;
     uint32_t bits;
-    uint16_t at; /* entry + 1; 0 = empty */
+    uint16_t at; /* entry + 1 */
     uint8_t len;
 } sg_cue_slot;
+static uint64_t sg_cue_keys[SG_CUE_SLOTS];
 static sg_cue_slot sg_cue_slots[SG_CUE_SLOTS];
 static pthread_once_t sg_cue_once = PTHREAD_ONCE_INIT;
 
@@ -290,10 +292,11 @@ static pthread_once_t sg_cue_once = PTHREAD_ONCE_INIT;
  * bytes. */
 static unsigned char sg_fold[256];
 
-/* The key of a word of n (1..SG_CUE_MAXLEN) bytes, hash h, last bytes tail. */
+/* The key of a word of n (1..SG_CUE_MAXLEN) bytes, hash h, whose bytes are
+ * tail when n <= 8 (the scanner's tail starts at 0 with each word). */
 static inline uint64_t sg_cue_key(uint64_t h, uint64_t tail, size_t n)
 {
-    return n <= 8 ? tail & (~0ull >> (64 - 8 * n)) : h;
+    return n <= 8 ? tail : h;
 }
 
 static inline size_t sg_cue_slot_of(uint64_t h)
@@ -312,32 +315,30 @@ static void sg_cue_init(void)
         size_t n = strlen(w);
         uint64_t h = sg_hash_bytes(w, n);
         size_t k = sg_cue_slot_of(h);
-        while (sg_cue_slots[k].at)
+        while (sg_cue_keys[k])
             k = (k + 1) & (SG_CUE_SLOTS - 1);
-        sg_cue_slots[k].key = sg_cue_key(h, sg_tail_bytes(w, n), n);
+        sg_cue_keys[k] = sg_cue_key(h, sg_tail_bytes(w, n), n);
         sg_cue_slots[k].bits = sg_cue_words[i].bits;
         sg_cue_slots[k].at = (uint16_t)(i + 1);
         sg_cue_slots[k].len = (uint8_t)n;
     }
 }
 
-/* Families and pattern bits of a lower-case word `w` (n bytes, hash h, last
- * bytes tail). */
+/* Families and pattern bits of a lower-case word `w` (n bytes, hash h, bytes
+ * or last bytes tail). */
 static inline uint32_t sg_cue_lookup(uint64_t h, uint64_t tail, const char *w,
                                      size_t n)
 {
-    if (n == 0 || n > SG_CUE_MAXLEN)
+    if (n - 1 >= SG_CUE_MAXLEN)
         return 0;
     uint64_t key = sg_cue_key(h, tail, n);
-    for (size_t k = sg_cue_slot_of(h); sg_cue_slots[k].at;
+    for (size_t k = sg_cue_slot_of(h); sg_cue_keys[k];
          k = (k + 1) & (SG_CUE_SLOTS - 1)) {
-        const sg_cue_slot *e = &sg_cue_slots[k];
-        if (e->key != key || e->len != n)
+        if (sg_cue_keys[k] != key)
             continue;
-        if (n <= 8)
-            return e->bits;
-        const char *cw = sg_cue_words[e->at - 1].word;
-        if (memcmp(cw, w, n) == 0)
+        const sg_cue_slot *e = &sg_cue_slots[k];
+        if (e->len == n &&
+            (n <= 8 || memcmp(sg_cue_words[e->at - 1].word, w, n) == 0))
             return e->bits;
     }
     return 0;
@@ -460,7 +461,7 @@ typedef struct sg_scan {
     uint64_t h;
     size_t len;
     char lc[SG_CUE_MAXLEN]; /* its first bytes, for cue words */
-    uint64_t tail;          /* its last 8 bytes, newest lowest */
+    uint64_t tail;          /* its last 8 bytes, newest lowest, 0 first */
     unsigned char cap, digit;
     uint32_t batch[SG_BATCH]; /* last: not cleared per sentence */
 } sg_scan;
@@ -488,6 +489,7 @@ static inline void sg_word_byte(sg_scan *s, unsigned char c)
 {
     if (s->len == 0) {
         s->h = SG_FNV_OFFSET;
+        s->tail = 0;
         s->cap = (unsigned char)(c >= 'A' && c <= 'Z');
         s->digit = 0;
     }
@@ -788,6 +790,7 @@ static size_t sg_scan_text(sg_scan *s, const char *text, size_t n)
              * word's state in registers. */
             if (s->len == 0) {
                 s->h = SG_FNV_OFFSET;
+                s->tail = 0;
                 s->cap = (unsigned char)(c - 'A' < 26u);
                 s->digit = 0;
             }
