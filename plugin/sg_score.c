@@ -324,10 +324,23 @@ static void sg_cue_init(void)
     }
 }
 
-/* Families and pattern bits of a lower-case word `w` (n bytes, hash h, bytes
- * or last bytes tail). */
-static inline uint32_t sg_cue_lookup(uint64_t h, uint64_t tail, const char *w,
-                                     size_t n)
+/* Whether cue word `cw` is the n bytes at `w`, lower-case or (with `fold`)
+ * ASCII letters and digits as they stand in a text. */
+static int sg_cue_same(const char *cw, const unsigned char *w, size_t n,
+                       int fold)
+{
+    if (!fold)
+        return memcmp(cw, w, n) == 0;
+    for (size_t i = 0; i < n; i++)
+        if (sg_fold[w[i]] != (unsigned char)cw[i])
+            return 0;
+    return 1;
+}
+
+/* Families and pattern bits of a word `w` (n bytes, hash h, bytes or last
+ * bytes tail), lower-case or, with `fold`, to be folded. */
+static inline uint32_t sg_cue_lookup(uint64_t h, uint64_t tail,
+                                     const unsigned char *w, size_t n, int fold)
 {
     if (n - 1 >= SG_CUE_MAXLEN)
         return 0;
@@ -338,7 +351,7 @@ static inline uint32_t sg_cue_lookup(uint64_t h, uint64_t tail, const char *w,
             continue;
         const sg_cue_slot *e = &sg_cue_slots[k];
         if (e->len == n &&
-            (n <= 8 || memcmp(sg_cue_words[e->at - 1].word, w, n) == 0))
+            (n <= 8 || sg_cue_same(sg_cue_words[e->at - 1].word, w, n, fold)))
             return e->bits;
     }
     return 0;
@@ -354,7 +367,8 @@ unsigned sg_cue_families(const char *word, size_t n)
         lc[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     pthread_once(&sg_cue_once, sg_cue_init);
-    return sg_cue_lookup(sg_hash_bytes(lc, n), sg_tail_bytes(lc, n), lc, n) &
+    return sg_cue_lookup(sg_hash_bytes(lc, n), sg_tail_bytes(lc, n),
+                         (const unsigned char *)lc, n, 0) &
            SG_CUE_MASK;
 }
 
@@ -460,7 +474,11 @@ typedef struct sg_scan {
     /* the word being read */
     uint64_t h;
     size_t len;
-    char lc[SG_CUE_MAXLEN]; /* its first bytes, for cue words */
+    /* Its bytes, for cue words: while it is one run of ASCII letters and
+     * digits, `run` points at them in the text; else lc holds the first
+     * (folded) ones. */
+    const unsigned char *run;
+    char lc[SG_CUE_MAXLEN];
     uint64_t tail;          /* its last 8 bytes, newest lowest, 0 first */
     unsigned char cap, digit;
     uint32_t batch[SG_BATCH]; /* last: not cleared per sentence */
@@ -492,7 +510,12 @@ static inline void sg_word_byte(sg_scan *s, unsigned char c)
         s->tail = 0;
         s->cap = (unsigned char)(c >= 'A' && c <= 'Z');
         s->digit = 0;
+    } else if (s->run) {
+        /* the word is no longer one run: its bytes so far go to lc */
+        for (size_t i = 0; i < s->len && i < SG_CUE_MAXLEN; i++)
+            s->lc[i] = (char)sg_fold[s->run[i]];
     }
+    s->run = NULL;
     if (c >= 'A' && c <= 'Z')
         c = (unsigned char)(c + 32);
     else if (c >= '0' && c <= '9') {
@@ -599,7 +622,10 @@ static void sg_word_end(sg_scan *s)
 {
     size_t n = s->len;
     uint64_t h = s->h;
-    uint32_t bits = sg_cue_lookup(h, s->tail, s->lc, n);
+    uint32_t bits =
+        sg_cue_lookup(h, s->tail,
+                      s->run ? s->run : (const unsigned char *)s->lc, n,
+                      s->run != NULL);
     int ends_ed_en;
     uint32_t is = sg_word_shape(s, n, bits, &ends_ed_en);
     const sg_word *p = &s->prev;
@@ -775,6 +801,36 @@ static void sg_scan_init(sg_scan *s, unsigned flags, sg_batch_fn flush,
     s->ctx = ctx;
 }
 
+/* Reads the run of ASCII letters and digits at p[i] (n bytes in all; f is
+ * p[i] folded) into the word, with its state in registers; copies its bytes
+ * to lc only with `keep` (a word that is not one run).  Returns where the run
+ * ends. */
+static inline __attribute__((always_inline)) size_t
+sg_word_run(sg_scan *s, const unsigned char *p, size_t i, size_t n,
+            unsigned f, int keep)
+{
+    uint64_t h = s->h;
+    uint64_t tail = s->tail;
+    size_t len = s->len;
+    /* Folded letters have bit 0x40 set and '0' has not: the AND of the run's
+     * bytes tells whether it held a digit. */
+    unsigned all = 0xFF;
+    do {
+        all &= f;
+        h = (h ^ f) * SG_FNV_PRIME;
+        if (keep && len < SG_CUE_MAXLEN)
+            s->lc[len] = (char)f;
+        len++;
+        tail = tail << 8 | f;
+        f = ++i < n ? sg_fold[p[i]] : 0;
+    } while (f);
+    s->h = h;
+    s->tail = tail;
+    s->len = len;
+    s->digit = (unsigned char)(s->digit | !(all & 0x40u));
+    return i;
+}
+
 /* Every feature of `text`; returns how many. */
 static size_t sg_scan_text(sg_scan *s, const char *text, size_t n)
 {
@@ -786,33 +842,17 @@ static size_t sg_scan_text(sg_scan *s, const char *text, size_t n)
     for (size_t i = 0; i <= n;) {
         unsigned c = i < n ? p[i] : ' ', f = sg_fold[c];
         if (f) {
-            /* A run of ASCII letters and digits, the common case, with the
-             * word's state in registers. */
+            /* A run of ASCII letters and digits, the common case. */
             if (s->len == 0) {
                 s->h = SG_FNV_OFFSET;
                 s->tail = 0;
                 s->cap = (unsigned char)(c - 'A' < 26u);
                 s->digit = 0;
+                s->run = p + i;
+                i = sg_word_run(s, p, i, n, f, 0);
+            } else {
+                i = sg_word_run(s, p, i, n, f, 1);
             }
-            uint64_t h = s->h;
-            uint64_t tail = s->tail;
-            size_t len = s->len;
-            /* Folded letters have bit 0x40 set and '0' has not: the AND of
-             * the run's bytes tells whether it held a digit. */
-            unsigned all = 0xFF;
-            do {
-                all &= f;
-                h = (h ^ f) * SG_FNV_PRIME;
-                if (len < SG_CUE_MAXLEN)
-                    s->lc[len] = (char)f;
-                len++;
-                tail = tail << 8 | f;
-                f = ++i < n ? sg_fold[p[i]] : 0;
-            } while (f);
-            s->h = h;
-            s->tail = tail;
-            s->len = len;
-            s->digit = (unsigned char)(s->digit | !(all & 0x40u));
             continue;
         }
         size_t adv = 1;
