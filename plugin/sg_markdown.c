@@ -134,6 +134,7 @@ static void sg_md_open_leaf(sg_md *m, size_t at)
 static int sg_md_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
     sg_md *m = ud;
+    m->span_first = 0; /* spans of a block that held no text */
     switch (type) {
     case MD_BLOCK_P:
     case MD_BLOCK_H:
