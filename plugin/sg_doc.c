@@ -172,14 +172,8 @@ int sg_doc_begin_block(sg_doc *doc, sg_block_kind kind, int level, sg_why why,
 /* First chunk whose end is after `pos` (chunks are sorted, disjoint). */
 static size_t sg_chunk_after(const sg_doc *doc, size_t pos)
 {
-    size_t lo = 0, hi = doc->nchunks;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (doc->chunks[mid].end <= pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo;
+    SG_COUNT_BELOW(doc->chunks, doc->nchunks, end, pos + 1, lo);
     return lo;
 }
 
@@ -267,14 +261,8 @@ int sg_doc_skip(sg_doc *doc, size_t start, size_t end, sg_why why)
 
 size_t sg_spans_before(const sg_span *v, size_t n, size_t pos)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (v[mid].start < pos)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo;
+    SG_COUNT_BELOW(v, n, start, pos, lo);
     return lo;
 }
 

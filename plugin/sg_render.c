@@ -1712,7 +1712,6 @@ static int sg_md_no_insert_at(const sg_rctx *r, size_t pos)
     return k && pos <= r->no_insert[k - 1].end;
 }
 
-
 /* ---- Markdown emphasis next to an insertion -------------------------------- */
 
 static const char sg_md_delims[] = "*_~";
@@ -1938,8 +1937,8 @@ static char *sg_emit(sg_rctx *r, size_t *out_len, int *retry)
         sg_doc_free(&found);
         return sg_buf_take(&out, out_len);
     }
-    /* groups whose insertions were not found exactly as written, or would
-     * close the author's raw HTML, fall back */
+    /* groups whose insertions were not found exactly as written, or that
+     * Markdown refuses (sg_md_refused), fall back */
     size_t c = 0, bad = 0;
     for (size_t i = 0; i < r->nins; i++) {
         const sg_ins *in = &r->ins[i];
