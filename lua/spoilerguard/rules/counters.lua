@@ -15,6 +15,7 @@ return {
     description = "a death word used as a figure of speech: a killer performance, dead serious, to die for",
     patterns = {
       [[\b(?:killer (?:performance|soundtrack|score|cast|app|instinct|line|look|chemistry|opening|premise|combo|hook|riff|beat|twist|idea|smile|heels|outfit)|kill(?:s|ed|ing)? (?:it|time|the (?:mood|vibe|momentum|pacing|tension|buzz|joke|fun|suspense))|killing it|(?:it|that|this) (?:just |really |totally )?kill(?:s|ed) me|would kill for|to die for|die[ -]?hard fans?|dead (?:serious|set on|giveaway|ringer|tired|on arrival|in the water|heat)|deadpan|dying to (?:see|watch|know|meet|find out|read|hear)|die of (?:laughter|boredom|embarrassment|shame)|died (?:laughing|of laughter)|bored (?:me )?to death|scared (?:me )?to death|done to death|overkill|killing machine|at the end of the day|(?:franchise|genre|series|career|idea|joke|romance|spark|chemistry|subplot|sequel|humou?r|comedy) (?:is|was|feels?|seems?) (?:\w+ )?dead)\b]],
+      [[\b(?:drown(?:s|ed|ing)? in (?:exposition|clich(?:e|é)s|subplots|cgi|details?|dialogue|jargon|noise|sentiment|sentimentality|melodrama|lore|references|style|backstory|characters)|dead ?pan|death by (?:a thousand cuts|committee))\b]],
     },
     unless = { [[\b(?:dies|died|is killed|was killed|kills (?:him|her|them)|killed (?:him|her|them)|murdered)\b]] },
   },

@@ -90,7 +90,7 @@ return {
     kind = "death", severity = "major", confidence = 0.75,
     description = "a character gives their life",
     patterns = {
-      [[\b(?:sacrific(?:es|ed|ing) (?:himself|herself|themselves|]] .. POSS .. [[ (?:own )?li(?:fe|ves))|heroic sacrifice|(?:gives?|gave|giving) (?:up )?]] .. POSS .. [[ (?:own )?li(?:fe|ves)|]] .. POSS .. [[ (?:heroic |noble |final )?sacrifice|(?:takes?|took) the (?:bullet|blast|hit) for)\b]],
+      [[\b(?:sacrific(?:es|ed|ing) (?:himself|herself|themselves|]] .. POSS .. [[ (?:own )?li(?:fe|ves))|heroic sacrifice|(?:gives?|gave|giving) (?:up )?]] .. POSS .. [[ (?:own )?li(?:fe|ves)|(?:]] .. POSS .. [[|]] .. NAME .. A .. [[s|the \w+]] .. A .. [[s) (?:heroic |noble |final |ultimate )?sacrifice|(?:takes?|took) the (?:bullet|blast|hit) for)\b]],
     },
     lower_if = { [[\b(?:almost|nearly|would|willing to|ready to|offers? to|offered to|prepared to)\b]], HYPO, VOICE },
   },
@@ -126,5 +126,40 @@ return {
     requires = { [[\b(?:murder|killing|homicide)s?\b]] },
     unless = { FIGURATIVE, [[\bmurder (?:mystery|mysteries|drama|thriller|ballad|podcast|show|genre)\b]] },
     lower_if = { HYPO, VOICE },
+  },
+  {
+    id = "death.idiom",
+    kind = "death", severity = "major", confidence = 0.65, character = "boost",
+    description = "a death said by an idiom: not everyone makes it, is written out, bites the dust",
+    patterns = {
+      [[\b(?:not (?:everyone|everybody|all of them) (?:makes? it|survives?|gets? out|lives?|comes? (?:back|home|out))|(?:is|was|gets|got|are|were) written out|(?:few|none|not all|only (?:\w+ ){1,2}) (?:of them |of the \w+ )?(?:survive|make it|live|get out)|bites? the dust|bit the dust|six feet under|(?:is|was) no longer (?:alive|with us|among the living)|(?:kicks|kicked) the bucket)\b]],
+    },
+    unless = { FIGURATIVE, [[\bwritten out (?:of the (?:script|budget)|in (?:the )?credits)\b]] },
+    lower_if = { HYPO, VOICE },
+    minor_if = { NEAR, PREMISE },
+    major_if = { LATE },
+  },
+  {
+    id = "death.count",
+    kind = "death", severity = "major", confidence = 0.7,
+    description = "a count of the dead: three of the five friends are dead, everyone dies",
+    patterns = {
+      [[\b(?:(?:\w+|\d+) of (?:the|his|her|their|them|us) (?:\w+ ){0,2}(?:are|is|were|was|end up|ended up|wind up|lie) (?:\w+ )?(?:dead|killed|gone for good)|(?:everyone|everybody|all of them|the whole (?:\w+ )?(?:family|crew|team|group)|the rest of (?:them|the \w+)) (?:\w+ )?(?:dies|die|died|is dead|are dead|gets killed|get killed|is killed|are killed|were killed|was killed)|(?:the )?body count (?:rises|climbs|grows|mounts))\b]],
+    },
+    unless = { FIGURATIVE },
+    lower_if = { HYPO, VOICE, NOBODY },
+    minor_if = { PREMISE, COUNTERFACTUAL },
+  },
+  {
+    id = "death.violent_end",
+    kind = "death", severity = "major", confidence = 0.65, character = "boost",
+    description = "a violent end in the passive: pushed from a rooftop, hit by a truck, mauled",
+    patterns = {
+      [[\b(?:(?:is|was|gets|got|are|were) (?:\w+ )?(?:pushed|thrown|hurled|flung|tossed|kicked) (?:off|from|out of|down) (?:a|an|the) (?:\w+ )?(?:rooftop|roof|cliff|building|window|balcony|bridge|train|tower|ledge|stairs|staircase|well|airlock|ship)|(?:is|was|gets|got) (?:hit|run over|mowed down|struck) by (?:a|an|the) (?:\w+ )?(?:car|truck|bus|train|van)|(?:is|was|gets|got|are|were) (?:\w+ )?(?:hanged|lynched|electrocuted|impaled|mauled|devoured|torn apart|torn to pieces|blown to pieces|incinerated|vaporized|vaporised|disintegrated|eaten alive))\b]],
+    },
+    unless = { FIGURATIVE },
+    lower_if = { HYPO, VOICE, NEAR },
+    minor_if = { PREMISE, COUNTERFACTUAL },
+    major_if = { LATE },
   },
 }

@@ -75,4 +75,31 @@ return {
     },
     lower_if = { HYPO },
   },
+  {
+    id = "ending.credits",
+    kind = "ending", severity = "major", confidence = 0.65, character = "boost",
+    description = "what a post-credits or final scene shows",
+    patterns = {
+      [[\b(?:(?:post|mid|after)[- ]?credits? (?:scene|sequence|stinger|tag|scenes)|(?:final|last|closing) (?:scene|shot|image|frame|moments?|minutes)) (?:\w+ )?(?:shows?|showed|reveals?|revealed|features?|sees?|saw|finds?|found|teases?|teased|hints?|hinted|confirms?|implies|implied|brings?|ends? with)\b]],
+    },
+    lower_if = { HYPO, VOICE, OPINION },
+  },
+  {
+    id = "ending.open",
+    kind = "ending", severity = "major", confidence = 0.6,
+    description = "the question the ending leaves open: whether someone lives, wakes, returns",
+    patterns = {
+      [[\b(?:ending|finale|last scene|final scene|film|movie|book|story|series|episode) (?:\w+ )?(?:leaves?|left|leaving) (?:it )?(?:\w+ )?(?:open|ambiguous|unclear|unanswered|unresolved|up in the air|to the viewer|to the reader) (?:whether|if|who|what|how)\b]],
+    },
+    unless = { [[\b(?:if you|whether you|whether it works|whether (?:the|this) (?:film|movie|show|story) (?:works|succeeds))\b]] },
+  },
+  {
+    id = "ending.gives_up",
+    kind = "ending", severity = "major", confidence = 0.6, character = "boost",
+    description = "a character gives up what they hold dear to save others",
+    patterns = {
+      [[\b(?:(?:gives?|gave|giving) up (?:his|her|their|the) (?:\w+ ){0,2}(?:to save|for the sake of|so that|in exchange for|to protect|to rescue)|(?:trades?|traded) (?:his|her|their) (?:\w+ ){0,2}(?:for|to save|to protect))\b]],
+    },
+    lower_if = { HYPO, VOICE, [[\b(?:must|has to|have to|needs? to|would have to|whether|decide|choose|choice)\b]] },
+  },
 }

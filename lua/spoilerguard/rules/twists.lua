@@ -68,4 +68,14 @@ return {
     unless = { [[\b(?:dream (?:cast|team|role|project|come true)|fever dream of a (?:film|movie))\b]] },
     lower_if = { HYPO, VOICE },
   },
+  {
+    id = "twist.real",
+    kind = "twist", severity = "major", confidence = 0.62,
+    description = "who or what someone really is: the real monsters, ghosts all along",
+    patterns = {
+      [[\b(?:(?:is|are|was|were) (?:the )?(?:real|true|actual) (?:monsters?|villains?|killers?|culprits?|murderers?|enemy|enemies|threat|bad guys?|mastermind|traitor|mole|parents?|father|mother|son|daughter)|(?:is|are|was|were|had been) (?:\w+ ){0,3}all along|(?:is|are|was|were) (?:never|not) (?:really |actually )?(?:there|human|alive|who (?:he|she|they) (?:says?|said|claims?|claimed)))\b]],
+    },
+    unless = { [[\b(?:real|true) (?:star|hero of the film|highlight|draw|standout|strength|problem|issue|heart|MVP)\b]] },
+    lower_if = { HYPO, VOICE },
+  },
 }
