@@ -209,12 +209,29 @@ static void sg_on_sentence(void *ctx, size_t start, size_t end)
         c->failed = 1;
 }
 
-/* Is input span [s, e) inside text the author or an earlier run marked?
- * Some mark starting at or before s must reach e. */
-static int sg_is_marked(const sg_doc *doc, size_t s, size_t e)
+/* Some mark starting at or before s must reach e. */
+int sg_doc_is_marked(const sg_doc *doc, size_t s, size_t e)
 {
     size_t k = doc->marked_reach ? sg_spans_before(doc->marked, doc->nmarked, s + 1) : 0;
     return k && doc->marked_reach[k - 1] >= e;
+}
+
+int sg_analysis_flag_sentence(sg_analysis *a, const sg_sentence *s, const char *kind,
+                              const char *rule, sg_severity severity, double confidence,
+                              double model)
+{
+    sg_flag f;
+    memset(&f, 0, sizeof f);
+    f.start = f.evidence_start = s->start;
+    f.end = f.evidence_end = s->end;
+    f.kind = kind;
+    f.rule = rule;
+    f.cue = "";
+    f.severity = severity;
+    f.confidence = confidence;
+    f.model_score = model;
+    f.marked = sg_doc_is_marked(&a->doc, s->start, s->end);
+    return SG_VEC_PUSH(a->all, a->nall, a->cap_all, f);
 }
 
 static int sg_flag_cmp(const void *x, const void *y)
@@ -277,7 +294,7 @@ static sg_status sg_flags_from_hits(sg_analysis *a, sg_hit *hits, size_t nhits,
         f.severity = h->severity;
         f.confidence = conf;
         f.model_score = a->engine->use_model ? model : NAN;
-        f.marked = sg_is_marked(doc, f.evidence_start, f.evidence_end);
+        f.marked = sg_doc_is_marked(doc, f.evidence_start, f.evidence_end);
         if (!f.kind || !f.rule || !f.cue) {
             sg_set_error(err, SG_ERR_MEMORY, "out of memory recording flags");
             return SG_ERR_MEMORY;
@@ -289,24 +306,11 @@ static sg_status sg_flags_from_hits(sg_analysis *a, sg_hit *hits, size_t nhits,
             return SG_ERR_MEMORY;
         }
     }
-    if (a->nall == first && model_sure) {
-        sg_flag f;
-        memset(&f, 0, sizeof f);
-        f.start = s->start;
-        f.end = s->end;
-        f.evidence_start = s->start;
-        f.evidence_end = s->end;
-        f.kind = "plot";
-        f.rule = "model.plot";
-        f.cue = "";
-        f.severity = model >= SG_MODEL_MAJOR ? SG_MAJOR : SG_MINOR;
-        f.confidence = model;
-        f.model_score = model;
-        f.marked = sg_is_marked(doc, s->start, s->end);
-        if (!SG_VEC_PUSH(a->all, a->nall, a->cap_all, f)) {
-            sg_set_error(err, SG_ERR_MEMORY, "out of memory recording flags");
-            return SG_ERR_MEMORY;
-        }
+    if (a->nall == first && model_sure &&
+        !sg_analysis_flag_sentence(a, s, "plot", "model.plot",
+                                   model >= SG_MODEL_MAJOR ? SG_MAJOR : SG_MINOR, model, model)) {
+        sg_set_error(err, SG_ERR_MEMORY, "out of memory recording flags");
+        return SG_ERR_MEMORY;
     }
     return SG_OK;
 }
@@ -529,14 +533,28 @@ sg_status sg_analyze(sg_engine *engine, const char *text, size_t len,
      * flags in sentence order, however many threads produced them */
     sg_verdicts *v = NULL;
     size_t nparts = sg_verdicts_run(a, &v, err, &st);
+    sg_evidence *ev = NULL;
+    if (st == SG_OK && !(ev = calloc(a->nsentences ? a->nsentences : 1, sizeof *ev))) {
+        sg_set_error(err, SG_ERR_MEMORY, "out of memory recording evidence");
+        st = SG_ERR_MEMORY;
+    }
     for (size_t p = 0; p < nparts && st == SG_OK; p++)
         for (size_t si = v[p].from; si < v[p].to && st == SG_OK; si++) {
             size_t k = si - v[p].from, nh = v[p].first[k + 1] - v[p].first[k];
             /* no hits in the whole part: no array either */
+            const sg_hit *h = nh ? v[p].hits + v[p].first[k] : NULL;
+            const sg_sentence *s = &a->sentences[si];
+            sg_evidence_note(&ev[si], h, nh, v[p].model[k], a->doc.view.data + s->view_start,
+                             s->view_end - s->view_start);
+            ev[si].flag_first = a->nall;
             st = sg_flags_from_hits(a, nh ? v[p].hits + v[p].first[k] : NULL, nh, si,
                                     v[p].model[k], err);
+            ev[si].flag_count = a->nall - ev[si].flag_first;
         }
     sg_verdicts_free(v, nparts);
+    if (st == SG_OK)
+        st = sg_context_apply(a, ev, err);
+    a->evidence = ev;
     if (st != SG_OK)
         goto fail;
 
@@ -556,6 +574,7 @@ void sg_analysis_free(sg_analysis *a)
         return;
     sg_doc_free(&a->doc);
     free(a->sentences);
+    free(a->evidence);
     sg_cast_free(&a->cast);
     free(a->all);
     free(a->flags);
@@ -830,7 +849,7 @@ sg_status sg_analysis_add_flag(sg_analysis *a, size_t sentence_index, const char
     f.severity = severity;
     f.confidence = confidence;
     f.model_score = NAN;
-    f.marked = sg_is_marked(&a->doc, s->start, s->end);
+    f.marked = sg_doc_is_marked(&a->doc, s->start, s->end);
     if (!f.kind || !f.rule || !SG_VEC_PUSH(a->all, a->nall, a->cap_all, f)) {
         sg_set_error(err, SG_ERR_MEMORY, "out of memory adding a flag");
         return SG_ERR_MEMORY;

@@ -12,6 +12,7 @@
  *   sg_rules.c    rule compilation and matching (PCRE2, JIT)
  *   sg_entities.c characters learnt from the article
  *   sg_score.c    the learned scorer (hashed features, linear model)
+ *   sg_context.c  where a sentence stands in the post: sections, paragraphs
  *   sg_rating.c   the review's own rating
  *   sg_meta.c     title, work, year, genres, author, date, excerpt
  *   sg_render.c   inserting marks, warning, badge, JSON-LD
@@ -255,6 +256,9 @@ sg_status sg_read_html(sg_doc *doc, sg_error *err);
  * fields to `doc`; else 0. */
 size_t sg_front_matter(sg_doc *doc, const char *src, size_t len);
 
+/* Is input span [s, e) inside text the author or an earlier run marked? */
+int sg_doc_is_marked(const sg_doc *doc, size_t s, size_t e);
+
 /* Author-marked spoilers inside a block's view text (||..||, >!..!<,
  * [spoiler]..[/spoiler]); adds them to doc->marked as input ranges. */
 void sg_doc_find_author_marks(sg_doc *doc, const sg_block *b);
@@ -354,6 +358,83 @@ size_t sg_rules_literals(const sg_ruleset *rs, size_t rule, const char *const **
  * word-pair features and cue features.  `n` bytes of text. */
 double sg_score_sentence(const char *text, size_t n);
 
+/* ---- context: where a sentence stands in the post (sg_context.c) -------- */
+
+struct sg_analysis;
+
+/* What the stages before context said of one sentence. */
+#define SG_EV_DEATH 0x1u
+#define SG_EV_ENDING 0x2u
+#define SG_EV_TWIST 0x4u
+#define SG_EV_OTHER 0x8u
+typedef struct sg_evidence {
+    double model;   /* the scorer's probability */
+    double rule;    /* the best non-counter rule hit's confidence, 0 if none */
+    double counter; /* the best counter hit's confidence, 0 if none */
+    unsigned kinds; /* SG_EV_* of the rule hits */
+    unsigned char major;
+    /* its words, read once: SG_CUE_* families, how many words, how many of
+     * the review's vocabulary and of judging words, and the voice */
+    unsigned cues;
+    unsigned short words, review, judging;
+    unsigned char first_person, second_person, says_spoiler;
+    size_t flag_first, flag_count; /* its flags in analysis->all */
+} sg_evidence;
+
+/* Record hits[0..nhits) and the model's probability for one sentence
+ * (text[0..n)); flag_first and flag_count are left 0 for the caller. */
+void sg_evidence_note(sg_evidence *e, const sg_hit *hits, size_t nhits, double model,
+                      const char *text, size_t n);
+
+/* A post's context: the sections it declares and its paragraphs' scores.
+ * Arrays are owned; sg_context_free releases them. */
+typedef struct sg_context {
+    unsigned char *section; /* per block: inside a declared spoiler section */
+    double *block_model;    /* per block: the sum of its sentences' scores */
+    size_t *block_first;    /* per block: its first sentence */
+    size_t *block_sents;    /* per block: its number of sentences */
+    size_t *block_names;    /* per block: sentences naming a character */
+    unsigned char *names;   /* per sentence: 2 names a character, 1 a role */
+    int declared;           /* the post declares a spoiler section */
+    int spoiler_free;       /* the post declares itself spoiler-free */
+} sg_context;
+
+/* The features of one sentence, in this order (sg_context_feature_names). */
+enum {
+    SG_CTX_BIAS, SG_CTX_MODEL, SG_CTX_RULE, SG_CTX_RULE_MAJOR, SG_CTX_COUNTER,
+    SG_CTX_KIND_DEATH, SG_CTX_KIND_ENDING, SG_CTX_KIND_TWIST, SG_CTX_KIND_OTHER,
+    SG_CTX_CHARACTER, SG_CTX_ROLE, SG_CTX_SECTION, SG_CTX_DECLARED,
+    SG_CTX_SPOILER_FREE, SG_CTX_POSITION, SG_CTX_LAST_QUARTER, SG_CTX_FIRST_TENTH,
+    SG_CTX_HEADING, SG_CTX_LIST_ITEM, SG_CTX_QUOTE, SG_CTX_FIRST_PERSON,
+    SG_CTX_SECOND_PERSON, SG_CTX_QUESTION, SG_CTX_EXCLAIM, SG_CTX_WORDS,
+    SG_CTX_PARA_MODEL, SG_CTX_NEAR_MODEL, SG_CTX_PARA_VOICE, SG_CTX_PARA_NAMES,
+    SG_CTX_CUE_DEATH, SG_CTX_CUE_END, SG_CTX_CUE_REVEAL, SG_CTX_CUE_CHANGE,
+    SG_CTX_CUE_HYPO, SG_CTX_REVIEW_WORDS, SG_CTX_SAYS_SPOILER, SG_CTX_PARA_RULES,
+    SG_CTX_SHORT_POST, SG_CTX_JUDGING,
+    SG_CTX_NFEAT
+};
+extern const char *const sg_context_feature_names[SG_CTX_NFEAT];
+/* The fitted model (plugin/sg_context_model.c, by tools/sg_train_context.py):
+ * one weight per feature; the probability at which a sentence is flagged
+ * (and major), and the lower one at which a sentence a rule matched keeps
+ * its rule's flag and severity. */
+extern const double sg_context_weights[SG_CTX_NFEAT];
+extern const double sg_context_threshold, sg_context_rule_threshold;
+/* Posts of fewer sentences keep the flags their words raised. */
+#define SG_CONTEXT_MIN 4
+
+/* Read the post's sections and paragraphs; 0 on OOM. */
+int sg_context_prepare(const struct sg_analysis *a, const sg_evidence *ev, sg_context *cx);
+void sg_context_free(sg_context *cx);
+/* The SG_CTX_NFEAT features of sentence si into x. */
+void sg_context_row(const struct sg_analysis *a, const sg_evidence *ev,
+                    const sg_context *cx, size_t si, double *x);
+/* The model's probability for a feature row. */
+double sg_context_score(const double *x);
+/* Rescore every flag of the analysis by its context and add the flags the
+ * context raises on sentences the words left unflagged. */
+sg_status sg_context_apply(struct sg_analysis *a, const sg_evidence *ev, sg_error *err);
+
 /* ---- rating and metadata (sg_rating.c, sg_meta.c) ------------------------- */
 
 typedef struct sg_rating_out {
@@ -396,6 +477,7 @@ struct sg_analysis {
     sg_sentence *sentences;
     size_t nsentences, cap_sentences;
     sg_cast cast;
+    sg_evidence *evidence; /* per sentence: what the rules and scorer said */
     sg_flag *all;       /* every candidate flag (after conditions) */
     size_t nall, cap_all;
     sg_flag *flags;     /* those passing the thresholds */
@@ -412,6 +494,12 @@ struct sg_analysis {
     const char **char_names, **char_actors;
 };
 
+/* Add a flag covering sentence s whole (no cue), for a verdict on the
+ * sentence rather than on a rule's match; `kind` and `rule` must outlive
+ * the analysis (literals or interned).  0 on OOM. */
+int sg_analysis_flag_sentence(sg_analysis *a, const sg_sentence *s, const char *kind,
+                              const char *rule, sg_severity severity, double confidence,
+                              double model);
 /* Keep a copy of a string for the analysis' lifetime; NULL on OOM. */
 const char *sg_analysis_intern(sg_analysis *a, const char *s, size_t n);
 
