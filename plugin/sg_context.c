@@ -468,7 +468,15 @@ sg_status sg_context_apply(sg_analysis *a, const sg_evidence *ev, sg_error *err)
                                                   ev[si].model)) {
                 sg_set_error(err, SG_ERR_MEMORY, "out of memory recording flags");
                 st = SG_ERR_MEMORY;
+                break;
             }
+            /* --explain names who the sentence is about */
+            size_t at = 0;
+            int role = 0;
+            const char *who = sg_cast_find(&a->cast, a->doc.view.data, s->view_start,
+                                           s->view_end, &at, &role);
+            if (who)
+                a->all[a->nall - 1].character = sg_analysis_intern(a, who, strlen(who));
         }
     }
     sg_context_free(&cx);

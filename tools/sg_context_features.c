@@ -5,7 +5,8 @@
  *
  * --model FILE scores the sentences with that model (sg-train --out) instead
  * of the built-in one, so a model fitted without a post can be tried on it;
- * --sentences adds each sentence's text as a last column, JSON-escaped.
+ * --sentences adds two last columns, JSON-escaped: the text of the heading
+ * the sentence stands under (empty before the first) and the sentence's.
  * FORMAT is plain, markdown or html.  Output: a header line naming the
  * columns, then one tab-separated line per sentence: the file, the
  * sentence's input span (start, end) and its features, computed by the
@@ -63,7 +64,7 @@ int main(int argc, char **argv)
     printf("file\tstart\tend");
     for (int i = 0; i < SG_CTX_NFEAT; i++)
         printf("\t%s", sg_context_feature_names[i]);
-    printf(texts ? "\ttext\n" : "\n");
+    printf(texts ? "\theading\ttext\n" : "\n");
     int rc = 0;
     for (int i = first; i + 1 < argc; i += 2) {
         sg_options o;
@@ -104,8 +105,15 @@ int main(int argc, char **argv)
                 printf("\t%.6g", x[k]);
             if (texts) {
                 const sg_sentence *s = &a->sentences[si];
+                size_t h = s->block + 1;
+                while (h > 0 && a->doc.blocks[h - 1].kind != SG_BLOCK_HEADING)
+                    h--;
                 sg_buf b;
                 sg_buf_init(&b);
+                if (h > 0 && h - 1 != s->block)
+                    sg_buf_put_json(&b, a->doc.view.data + a->doc.blocks[h - 1].view_start,
+                                    a->doc.blocks[h - 1].view_len);
+                sg_buf_putc(&b, '\t');
                 sg_buf_put_json(&b, a->doc.view.data + s->view_start, s->view_end - s->view_start);
                 printf("\t%.*s", (int)b.len, b.data ? b.data : "");
                 sg_buf_free(&b);

@@ -34,11 +34,11 @@ def features(build, corpus, posts, model=None):
     for p in posts:
         args += [p["format"], os.path.join(d, p["file"])]
     out = subprocess.run(args, capture_output=True, check=True).stdout.decode().splitlines()
-    names = out[0].split("\t")[3:-1]
+    names = out[0].split("\t")[3:-2]
     byfile = {}
     for line in out[1:]:
         f = line.split("\t")
-        byfile.setdefault(f[0], []).append((int(f[1]), int(f[2]), [float(v) for v in f[3:-1]], f[-1]))
+        byfile.setdefault(f[0], []).append((int(f[1]), int(f[2]), [float(v) for v in f[3:-2]], f[-2], f[-1]))
     data = []
     for p in posts:
         path = os.path.join(d, p["file"])
@@ -52,11 +52,12 @@ def features(build, corpus, posts, model=None):
             t = t.encode(); at = raw.find(t)
             while at >= 0:
                 may.append((at, at + len(t))); at = raw.find(t, at + 1)
-        for s, e, x, text in byfile.get(path, []):
+        for s, e, x, heading, text in byfile.get(path, []):
             hit = [mj for a, b, mj in must if s <= (a + b) // 2 < e]
             over = any(s < b and a < e for a, b, _ in must) or any(s < b and a < e for a, b in may)
             y = 1 if hit else 2 if over else 0  # 2: debatable, flagging it is no error
-            data.append(dict(blog=p["repo"], post=p["n"], x=x, y=y, major=any(hit), text=text))
+            data.append(dict(blog=p["repo"], post=p["n"], x=x, y=y, major=any(hit), text=text,
+                             heading=heading, start=s))
     return names, data
 
 
