@@ -444,13 +444,15 @@ sg_status sg_context_apply(sg_analysis *a, const sg_evidence *ev, sg_error *err)
         size_t first = ev[si].flag_first, last = first + ev[si].flag_count;
         sg_context_row(a, ev, &cx, si, x);
         double p = sg_context_score(x);
-        /* a sentence a rule matched needs less from its context than one
-         * only the scorer and its place speak for; either way the flag's
-         * confidence is 0.5 at its bar, so --min-confidence keeps its sense */
+        /* a sentence a rule matched (and did not itself doubt) needs less
+         * from its context than one only the scorer and its place speak
+         * for; either way the flag's confidence is 0.5 at its bar, so
+         * --min-confidence keeps its sense */
         for (size_t f = first; f < last; f++) {
             sg_flag *fl = &a->all[f];
-            double bar = strcmp(fl->rule, "model.plot") ? sg_context_rule_threshold
-                                                        : sg_context_threshold;
+            double bar = strcmp(fl->rule, "model.plot") && ev[si].rule >= SG_CONTEXT_RULE_SURE
+                             ? sg_context_rule_threshold
+                             : sg_context_threshold;
             fl->confidence = sg_ctx_confidence(p, bar);
             /* what the context is sure of is major: a plot sentence where
              * the post tells its story */

@@ -44,5 +44,5 @@ const double sg_context_weights[SG_CTX_NFEAT] = {
     0.212403, /* short_post */
     -0.742612, /* judging */
 };
-const double sg_context_threshold = 0.7250;
+const double sg_context_threshold = 0.6500;
 const double sg_context_rule_threshold = 0.3250;

@@ -420,6 +420,9 @@ extern const char *const sg_context_feature_names[SG_CTX_NFEAT];
  * its rule's flag and severity. */
 extern const double sg_context_weights[SG_CTX_NFEAT];
 extern const double sg_context_threshold, sg_context_rule_threshold;
+/* A rule hit at least this confident (one its rule did not lower as a
+ * hypothetical or the reviewer's voice) takes the lower bar. */
+#define SG_CONTEXT_RULE_SURE 0.5
 /* Posts of fewer sentences keep the flags their words raised. */
 #define SG_CONTEXT_MIN 4
 

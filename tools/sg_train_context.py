@@ -23,6 +23,7 @@ L2 = 1.0
 MAY_WEIGHT = 0.5      # a debatable sentence counts as this much of a spoiler in the context fit
 FOLDS = 8
 FALSE_PER_POST = 0.50  # held-out false flags a post may carry, on average, at the thresholds
+RULE_SURE = 0.5       # a rule hit this confident takes the lower bar (SG_CONTEXT_RULE_SURE)
 CLEAN_SHARE = 0.25     # the share of spoiler-free posts that may carry one
 
 
@@ -82,7 +83,7 @@ def seed_needs(build, corpus, names, w):
                 f = line.split("\t"); s, e = int(f[1]), int(f[2])
                 if s <= at and at + len(t) <= e:
                     x = np.array([float(v) for v in f[3:]])
-                    out.append((1 / (1 + np.exp(-(x @ w))), x[names.index("rule")] > 0))
+                    out.append((1 / (1 + np.exp(-(x @ w))), x[names.index("rule")] >= RULE_SURE))
     return out
 
 
@@ -125,7 +126,7 @@ def main():
     clean = {p["n"] for p in posts if not p["must"]}
     post = np.array([r["post"] for r in rows]); ismajor = np.array([r["major"] for r in rows])
     false_ = y == 0
-    rule = X[:, names.index("rule")] > 0
+    rule = X[:, names.index("rule")] >= RULE_SURE
     w = fit(X, y, sw)
     seed_p = seed_needs(build, corpus, names, w)
     best = None  # (hits, -false, threshold, rule threshold)

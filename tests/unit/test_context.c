@@ -186,7 +186,7 @@ static size_t sg_t_flags_follow_the_model(const char *text, size_t len, sg_forma
         sg_context_row(a, a->evidence, &cx, si, x);
         double p = sg_context_score(x);
         assert_true(p >= 0 && p <= 1);
-        int rule = a->evidence[si].rule > 0;
+        int rule = a->evidence[si].rule >= SG_CONTEXT_RULE_SURE;
         int want = p >= sg_context_threshold || (rule && p >= sg_context_rule_threshold);
         int got = 0;
         for (size_t i = 0; i < n; i++) {
@@ -198,7 +198,7 @@ static size_t sg_t_flags_follow_the_model(const char *text, size_t len, sg_forma
                 for (int k = 0; k < SG_CTX_NFEAT; k++)
                     named |= !strcmp(f[i].rule + 8, sg_context_feature_names[k]);
                 assert_true(named);
-                assert_false(rule);
+                assert_false(a->evidence[si].rule > 0);
                 raised++;
             }
         }
