@@ -19,34 +19,13 @@
 #include "sg_score.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <string.h>
 
 /* ---- words --------------------------------------------------------------- */
 
-static int sg_ctx_wordbyte(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '\'' || c >= 0x80;
-}
-
-/* Does w[0..n) (any case) start with the lower-case word `lw`, and when
- * `whole`, end there too? */
-static int sg_ctx_match(const char *w, size_t n, const char *lw, int whole)
-{
-    size_t i = 0;
-    for (; i < n && lw[i]; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)lw[i])
-            return 0;
-    }
-    return !lw[i] && (!whole || i == n);
-}
-
-#define sg_ctx_is(w, n, lw) sg_ctx_match(w, n, lw, 1)
-#define sg_ctx_prefix(w, n, lw) sg_ctx_match(w, n, lw, 0)
-
 /* Words that judge rather than tell: a sentence full of them is the
- * reviewer's opinion ("the ending was amazing"), not the story.  Sorted. */
+ * reviewer's opinion ("the ending was amazing"), not the story. */
 static const char *const sg_ctx_judging[] = {
     "amazing", "annoying", "awesome", "awful", "bad", "beautiful", "beautifully",
     "best", "bland", "boring", "brilliant", "brilliantly", "charming", "cheap",
@@ -65,23 +44,110 @@ static const char *const sg_ctx_judging[] = {
     "wonderfully", "worst", "worth", "writing",
 };
 
-static int sg_ctx_cmp(const void *k, const void *e)
+/* What a word is to this stage, besides its SG_CUE_* families (low bits). */
+#define SG_CW_FIRST (1u << 16)   /* I, me, my, we ...: the reviewer */
+#define SG_CW_SECOND (1u << 17)  /* you, your */
+#define SG_CW_JUDGING (1u << 18) /* sg_ctx_judging */
+#define SG_CW_NO (1u << 19)      /* no, without, non: "no spoilers" */
+#define SG_CW_END (1u << 20)     /* "spoilers end", "spoilers over" */
+#define SG_CW_OF (1u << 21)
+#define SG_CW_FREE (1u << 22)    /* "spoiler free" */
+#define SG_CW_ENDWORD (1u << 23) /* end: "end of spoilers" */
+#define SG_CW_MAXLEN 16          /* longer words are none of these */
+#define SG_CW_SLOTS 2048u        /* a power of two, over twice the words */
+
+typedef struct sg_cw_slot {
+    char word[SG_CW_MAXLEN];
+    unsigned char len;
+    uint32_t bits;
+} sg_cw_slot;
+
+static sg_cw_slot sg_cw_table[SG_CW_SLOTS];
+static pthread_once_t sg_cw_once = PTHREAD_ONCE_INIT;
+
+static uint32_t sg_cw_hash(const char *w, size_t n)
 {
-    return strcmp(k, *(const char *const *)e);
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
 }
 
-static int sg_ctx_judges(const char *w, size_t n)
+static void sg_cw_add(const char *w, uint32_t bits)
 {
-    char lc[16];
-    if (n < 2 || n >= sizeof lc)
+    size_t n = strlen(w);
+    if (n == 0 || n > SG_CW_MAXLEN)
+        return;
+    uint32_t k = sg_cw_hash(w, n) & (SG_CW_SLOTS - 1);
+    while (sg_cw_table[k].len &&
+           !(sg_cw_table[k].len == n && !memcmp(sg_cw_table[k].word, w, n)))
+        k = (k + 1) & (SG_CW_SLOTS - 1);
+    memcpy(sg_cw_table[k].word, w, n);
+    sg_cw_table[k].len = (unsigned char)n;
+    sg_cw_table[k].bits |= bits;
+}
+
+static void sg_cw_init(void)
+{
+    unsigned fam = 0;
+    const char *w;
+    for (size_t i = 0; (w = sg_cue_word(i, &fam)) != NULL; i++)
+        if (fam)
+            sg_cw_add(w, fam);
+    for (size_t i = 0; i < sizeof sg_ctx_judging / sizeof *sg_ctx_judging; i++)
+        sg_cw_add(sg_ctx_judging[i], SG_CW_JUDGING);
+    static const char *const first[] = {"i", "me", "my", "myself", "we", "us", "our"};
+    for (size_t i = 0; i < sizeof first / sizeof *first; i++)
+        sg_cw_add(first[i], SG_CW_FIRST);
+    sg_cw_add("you", SG_CW_SECOND);
+    sg_cw_add("your", SG_CW_SECOND);
+    sg_cw_add("no", SG_CW_NO);
+    sg_cw_add("without", SG_CW_NO);
+    sg_cw_add("non", SG_CW_NO);
+    sg_cw_add("end", SG_CW_END | SG_CW_ENDWORD);
+    sg_cw_add("ends", SG_CW_END);
+    sg_cw_add("over", SG_CW_END);
+    sg_cw_add("of", SG_CW_OF);
+    sg_cw_add("free", SG_CW_FREE);
+}
+
+/* The bits of the lower-case word w[0..n), 0 when it is none of ours. */
+static uint32_t sg_cw_find(const char *w, size_t n, uint32_t h)
+{
+    for (uint32_t k = h & (SG_CW_SLOTS - 1); sg_cw_table[k].len; k = (k + 1) & (SG_CW_SLOTS - 1))
+        if (sg_cw_table[k].len == n && !memcmp(sg_cw_table[k].word, w, n))
+            return sg_cw_table[k].bits;
+    return 0;
+}
+
+/* Bytes that make words: ASCII letters and digits, the apostrophe, and
+ * every byte of a multi-byte character. */
+static const unsigned char sg_ctx_wb[256] = {
+    ['\''] = 1,
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1,
+    ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+    ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+    ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+    ['Y'] = 1, ['Z'] = 1,
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1,
+    ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1,
+    ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+    ['y'] = 1, ['z'] = 1,
+    [0x80 ... 0xFF] = 1,
+};
+#define sg_ctx_wordbyte(c) (sg_ctx_wb[(unsigned char)(c)])
+
+/* Does t[0..n) start with the word "free" (any case)? */
+static int sg_cw_find_free(const char *t, size_t n)
+{
+    static const char free_[] = "free";
+    if (n < 4)
         return 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        lc[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
-    lc[n] = '\0';
-    return bsearch(lc, sg_ctx_judging, sizeof sg_ctx_judging / sizeof *sg_ctx_judging,
-                   sizeof *sg_ctx_judging, sg_ctx_cmp) != NULL;
+    for (size_t i = 0; i < 4; i++)
+        if ((t[i] | 0x20) != free_[i])
+            return 0;
+    return n == 4 || !sg_ctx_wordbyte(t[4]);
 }
 
 /* What the words of one sentence say about its voice. */
@@ -90,87 +156,121 @@ typedef struct sg_ctx_words {
     int first;      /* I, me, my, I'm, I've, we ... : the reviewer */
     int second;     /* you, your */
     int spoiler;    /* "spoiler", "spoilers", "spoiled" */
-    int free;       /* "spoiler-free", "no spoilers", "without spoilers" */
+    int free;       /* "spoiler-free", "no spoilers", "spoiler free" */
     int ending_end; /* "spoilers end", "end of spoilers" */
     unsigned cues;  /* SG_CUE_* families present */
     int review;     /* words of the review's own vocabulary */
     int judging;    /* words that judge (sg_ctx_judging) */
 } sg_ctx_words;
 
+/* One pass over the words of t[0..n).  A word is looked up whole (with
+ * "’" read as "'", for "didn't" and "i'm") and, when it holds an
+ * apostrophe, by the part before it too ("I’m" is "I", "Mara's" is
+ * "mara"). */
 static void sg_ctx_read_words(const char *t, size_t n, sg_ctx_words *w)
 {
     memset(w, 0, sizeof *w);
+    pthread_once(&sg_cw_once, sg_cw_init);
+    uint32_t prev = 0;
+    int prev_spoiler = 0, end_of = 0;
     size_t i = 0;
-    int prev_no = 0, prev_spoiler = 0, prev_end = 0, end_of = 0;
     while (i < n) {
-        while (i < n && !sg_ctx_wordbyte((unsigned char)t[i]))
+        while (i < n && !sg_ctx_wordbyte(t[i]))
             i++;
-        size_t s = i;
-        while (i < n && sg_ctx_wordbyte((unsigned char)t[i]))
-            i++;
-        if (i == s)
+        if (i >= n)
             break;
-        const char *p = t + s;
-        size_t len = i - s;
-        /* "’" (E2 80 99) ends the word for these tests: "I’m" reads as "I" */
-        for (size_t k = 0; k + 2 < len; k++)
-            if ((unsigned char)p[k] == 0xE2 && (unsigned char)p[k + 1] == 0x80 &&
-                (unsigned char)p[k + 2] == 0x99) {
-                len = k;
-                break;
+        char lc[SG_CW_MAXLEN];
+        size_t len = 0, core = 0, start = i;
+        uint32_t h = 2166136261u, core_h = 0;
+        int cut = 0, long_word = 0;
+        while (i < n && sg_ctx_wordbyte(t[i])) {
+            unsigned char c = (unsigned char)t[i];
+            size_t step = 1;
+            if (c == 0xE2 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 &&
+                (unsigned char)t[i + 2] == 0x99) {
+                c = '\'';
+                step = 3;
             }
-        size_t core = len;
-        for (size_t k = 0; k < len; k++)
-            if (p[k] == '\'') {
-                core = k;
-                break;
+            if (c == '\'' && !cut) {
+                core = len;
+                core_h = h;
+                cut = 1;
             }
+            if (len < SG_CW_MAXLEN) {
+                c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                lc[len++] = (char)c;
+                h = (h ^ c) * 16777619u;
+            } else
+                long_word = 1;
+            i += step;
+        }
+        if (!cut) {
+            core = len;
+            core_h = h;
+        }
         w->words++;
-        if ((core == 1 && p[0] == 'I') || sg_ctx_is(p, core, "me") ||
-            sg_ctx_is(p, core, "my") || sg_ctx_is(p, core, "myself") ||
-            sg_ctx_is(p, core, "we") || sg_ctx_is(p, core, "us") ||
-            sg_ctx_is(p, core, "our"))
+        uint32_t bits = 0, core_bits = 0;
+        if (!long_word) {
+            bits = sg_cw_find(lc, len, h);
+            core_bits = cut ? sg_cw_find(lc, core, core_h) : bits;
+        }
+        /* "I" only as a capital: "i" is rarely a pronoun in lower case */
+        if ((core_bits & SG_CW_FIRST) && !(core == 1 && t[start] != 'I'))
             w->first++;
-        if (sg_ctx_is(p, core, "you") || sg_ctx_is(p, core, "your"))
+        if (core_bits & SG_CW_SECOND)
             w->second++;
-        int is_spoiler = sg_ctx_prefix(p, core, "spoil");
+        /* "would've", "film’s": the families of the part before the
+         * apostrophe when the whole word has none */
+        uint32_t fam = (bits & 0xFFFFu) ? bits & 0xFFFFu : core_bits & 0xFFFFu;
+        w->cues |= fam;
+        if (fam & SG_CUE_REVIEW)
+            w->review++;
+        if (core_bits & SG_CW_JUDGING)
+            w->judging++;
+        int is_spoiler = core >= 5 && !memcmp(lc, "spoil", 5);
         if (is_spoiler) {
             w->spoiler++;
             /* "no spoilers", "spoiler-free", "end of spoilers" */
-            if (prev_no || (i + 5 <= n && t[i] == '-' && sg_ctx_prefix(t + i + 1, 4, "free")))
+            if ((prev & SG_CW_NO) ||
+                (i + 5 <= n && t[i] == '-' && sg_cw_find_free(t + i + 1, n - i - 1)))
                 w->free = 1;
             if (end_of)
                 w->ending_end = 1;
         }
-        int is_end = sg_ctx_is(p, core, "end") || sg_ctx_is(p, core, "ends") ||
-                     sg_ctx_is(p, core, "over");
         /* "spoilers end", "spoilers over", "spoiler free" */
-        if (prev_spoiler && is_end)
+        if (prev_spoiler && (core_bits & SG_CW_END))
             w->ending_end = 1;
-        if (prev_spoiler && sg_ctx_is(p, core, "free"))
+        if (prev_spoiler && (core_bits & SG_CW_FREE))
             w->free = 1;
-        end_of = prev_end && sg_ctx_is(p, core, "of");
-        prev_end = sg_ctx_is(p, core, "end");
-        prev_no = sg_ctx_is(p, core, "no") || sg_ctx_is(p, core, "without") ||
-                  sg_ctx_is(p, core, "non");
+        end_of = (prev & SG_CW_ENDWORD) && (core_bits & SG_CW_OF);
+        prev = core_bits;
         prev_spoiler = is_spoiler;
-        unsigned f = sg_cue_families(p, core);
-        w->cues |= f;
-        if (f & SG_CUE_REVIEW)
-            w->review++;
-        if (sg_ctx_judges(p, core))
-            w->judging++;
     }
 }
 
 /* ---- sections the author declared --------------------------------------- */
+
+/* An announcement of spoilers is a short line; a promise of none ("without
+ * spoiling anything", "this review is spoiler-free") may stand in a
+ * paragraph.  Longer blocks are not read for either. */
+#define SG_CTX_ANNOUNCE_MAX 240
+#define SG_CTX_FREE_MAX 1200
 
 /* Is block b a short announcement of spoilers ("Spoilers ahead", "The
  * ending (spoilers)", "SPOILER WARNING")?  Returns 1 for spoilers, -1 for a
  * declared spoiler-free part or the end of the spoilers, 0 otherwise. */
 static int sg_ctx_announces(const sg_doc *doc, const sg_block *b)
 {
-    if (b->why != SG_WHY_ARTICLE || !b->view_len)
+    if (b->why != SG_WHY_ARTICLE || !b->view_len || b->view_len > SG_CTX_FREE_MAX)
+        return 0;
+    const char *t = doc->view.data + b->view_start;
+    int has = 0;
+    for (const char *p = t; !has && (p = memchr(p, 's', (size_t)(t + b->view_len - p))) != NULL; p++)
+        has = (size_t)(t + b->view_len - p) >= 5 && !memcmp(p, "spoil", 5);
+    for (const char *p = t; !has && (p = memchr(p, 'S', (size_t)(t + b->view_len - p))) != NULL; p++)
+        has = (size_t)(t + b->view_len - p) >= 5 && (p[1] | 0x20) == 'p' && (p[2] | 0x20) == 'o' &&
+              (p[3] | 0x20) == 'i' && (p[4] | 0x20) == 'l';
+    if (!has)
         return 0;
     sg_ctx_words w;
     sg_ctx_read_words(doc->view.data + b->view_start, b->view_len, &w);
@@ -178,6 +278,8 @@ static int sg_ctx_announces(const sg_doc *doc, const sg_block *b)
         return 0;
     if (w.free || w.ending_end)
         return -1;
+    if (b->view_len > SG_CTX_ANNOUNCE_MAX)
+        return 0;
     if (b->kind == SG_BLOCK_HEADING)
         return w.words <= 16;
     return w.words <= 12;
@@ -204,9 +306,13 @@ int sg_context_prepare(const sg_analysis *a, const sg_evidence *ev, sg_context *
     cx->block_first = calloc(nb ? nb : 1, sizeof *cx->block_first);
     cx->block_sents = calloc(nb ? nb : 1, sizeof *cx->block_sents);
     cx->block_names = calloc(nb ? nb : 1, sizeof *cx->block_names);
+    cx->block_voice = calloc(nb ? nb : 1, sizeof *cx->block_voice);
+    cx->block_rules = calloc(nb ? nb : 1, sizeof *cx->block_rules);
+    cx->block_named = calloc(nb ? nb : 1, 1);
     cx->names = calloc(ns ? ns : 1, 1);
     if (!cx->section || !cx->block_model || !cx->block_first || !cx->block_sents ||
-        !cx->block_names || !cx->names) {
+        !cx->block_names || !cx->block_voice || !cx->block_rules || !cx->block_named ||
+        !cx->names) {
         sg_context_free(cx);
         return 0;
     }
@@ -239,23 +345,38 @@ int sg_context_prepare(const sg_analysis *a, const sg_evidence *ev, sg_context *
         }
         cx->section[bi] = (unsigned char)in;
     }
-    /* per block: its sentences, their mean score and how many name someone */
+    /* per block: its sentences, their summed score, how many are in the
+     * first person and how many a rule matched; who they name is looked
+     * up when a row needs it (sg_ctx_name_block) */
     for (size_t si = 0; si < ns; si++) {
         size_t bi = a->sentences[si].block;
         if (!cx->block_sents[bi])
             cx->block_first[bi] = si;
         cx->block_sents[bi]++;
         cx->block_model[bi] += ev[si].model;
+        cx->block_voice[bi] += ev[si].first_person;
+        cx->block_rules[bi] += ev[si].rule > 0;
+    }
+    return 1;
+}
+
+/* Look up who each sentence of block bi names, once. */
+static void sg_ctx_name_block(const sg_analysis *a, sg_context *cx, size_t bi)
+{
+    if (cx->block_named[bi])
+        return;
+    cx->block_named[bi] = 1;
+    size_t first = cx->block_first[bi], n = cx->block_sents[bi];
+    for (size_t si = first; si < first + n && si < a->nsentences; si++) {
         const sg_sentence *s = &a->sentences[si];
         size_t at = 0;
         int role = 0;
-        if (sg_cast_find(&a->cast, doc->view.data, s->view_start, s->view_end, &at, &role)) {
+        if (sg_cast_find(&a->cast, a->doc.view.data, s->view_start, s->view_end, &at, &role)) {
             cx->names[si] = role ? 1 : 2;
             if (!role)
                 cx->block_names[bi]++;
         }
     }
-    return 1;
 }
 
 void sg_context_free(sg_context *cx)
@@ -265,6 +386,9 @@ void sg_context_free(sg_context *cx)
     free(cx->block_first);
     free(cx->block_sents);
     free(cx->block_names);
+    free(cx->block_voice);
+    free(cx->block_rules);
+    free(cx->block_named);
     free(cx->names);
     memset(cx, 0, sizeof *cx);
 }
@@ -280,8 +404,9 @@ const char *const sg_context_feature_names[SG_CTX_NFEAT] = {
     "says_spoiler",  "para_rules",    "short_post",    "judging",
 };
 
-void sg_context_row(const sg_analysis *a, const sg_evidence *ev, const sg_context *cx,
-                    size_t si, double *x)
+/* Every feature of sentence si but those of who it and its paragraph name. */
+static void sg_ctx_row_base(const sg_analysis *a, const sg_evidence *ev, const sg_context *cx,
+                            size_t si, double *x)
 {
     const sg_doc *doc = &a->doc;
     const sg_sentence *s = &a->sentences[si];
@@ -298,8 +423,6 @@ void sg_context_row(const sg_analysis *a, const sg_evidence *ev, const sg_contex
     x[SG_CTX_KIND_ENDING] = (e->kinds & SG_EV_ENDING) != 0;
     x[SG_CTX_KIND_TWIST] = (e->kinds & SG_EV_TWIST) != 0;
     x[SG_CTX_KIND_OTHER] = (e->kinds & SG_EV_OTHER) != 0;
-    x[SG_CTX_CHARACTER] = cx->names[si] == 2;
-    x[SG_CTX_ROLE] = cx->names[si] == 1;
     x[SG_CTX_SECTION] = cx->section[bi];
     x[SG_CTX_DECLARED] = cx->declared;
     x[SG_CTX_SPOILER_FREE] = cx->spoiler_free;
@@ -325,18 +448,11 @@ void sg_context_row(const sg_analysis *a, const sg_evidence *ev, const sg_contex
     if (si + 1 < ns && a->sentences[si + 1].block == bi && ev[si + 1].model > near)
         near = ev[si + 1].model;
     x[SG_CTX_NEAR_MODEL] = near;
-    /* the paragraph's voice: the share of its sentences in the first person */
-    int voice = 0, rules = 0;
-    for (size_t k = cx->block_first[bi]; k < cx->block_first[bi] + nb && k < ns; k++) {
-        if (k == si)
-            continue;
-        if (ev[k].first_person)
-            voice++;
-        if (ev[k].rule > 0)
-            rules++;
-    }
+    /* the paragraph's voice: the share of its other sentences in the first
+     * person; whether a rule matched one of them */
+    size_t voice = cx->block_voice[bi] - e->first_person;
+    size_t rules = cx->block_rules[bi] - (e->rule > 0);
     x[SG_CTX_PARA_VOICE] = nb > 1 ? (double)voice / (double)(nb - 1) : 0;
-    x[SG_CTX_PARA_NAMES] = nb ? (double)cx->block_names[bi] / (double)nb : 0;
     x[SG_CTX_CUE_DEATH] = (e->cues & SG_CUE_DEATH) != 0;
     x[SG_CTX_CUE_END] = (e->cues & SG_CUE_END) != 0;
     x[SG_CTX_CUE_REVEAL] = (e->cues & SG_CUE_REVEAL) != 0;
@@ -347,6 +463,23 @@ void sg_context_row(const sg_analysis *a, const sg_evidence *ev, const sg_contex
     x[SG_CTX_PARA_RULES] = rules > 0;
     x[SG_CTX_SHORT_POST] = ns < 30;
     x[SG_CTX_JUDGING] = e->judging > 2 ? 1 : e->judging / 2.0;
+}
+
+/* The features of who sentence si and its paragraph name. */
+static void sg_ctx_row_names(const sg_analysis *a, sg_context *cx, size_t si, double *x)
+{
+    size_t bi = a->sentences[si].block, nb = cx->block_sents[bi];
+    sg_ctx_name_block(a, cx, bi);
+    x[SG_CTX_CHARACTER] = cx->names[si] == 2;
+    x[SG_CTX_ROLE] = cx->names[si] == 1;
+    x[SG_CTX_PARA_NAMES] = nb ? (double)cx->block_names[bi] / (double)nb : 0;
+}
+
+void sg_context_row(const sg_analysis *a, const sg_evidence *ev, sg_context *cx, size_t si,
+                    double *x)
+{
+    sg_ctx_row_base(a, ev, cx, si, x);
+    sg_ctx_row_names(a, cx, si, x);
 }
 
 void sg_evidence_note(sg_evidence *e, const sg_hit *hits, size_t nhits, double model,
@@ -385,13 +518,16 @@ void sg_evidence_note(sg_evidence *e, const sg_hit *hits, size_t nhits, double m
     e->says_spoiler = w.spoiler > 0;
 }
 
-double sg_context_score(const double *x)
+/* The model's logit for a feature row. */
+static double sg_ctx_z(const double *x)
 {
     double z = 0;
     for (int i = 0; i < SG_CTX_NFEAT; i++)
         z += sg_context_weights[i] * x[i];
-    return 1 / (1 + exp(-z));
+    return z;
 }
+
+double sg_context_score(const double *x) { return 1 / (1 + exp(-sg_ctx_z(x))); }
 
 /* The feature that raised a sentence most, for --explain. */
 static int sg_ctx_top(const double *x)
@@ -438,11 +574,23 @@ sg_status sg_context_apply(sg_analysis *a, const sg_evidence *ev, sg_error *err)
     }
     double x[SG_CTX_NFEAT];
     sg_status st = SG_OK;
+    /* the most the name features can add to a logit (they are 0 or 1, and
+     * CHARACTER and ROLE never both), and the logit of the lower bar */
+    double names_most = fmax(0, fmax(sg_context_weights[SG_CTX_CHARACTER],
+                                     sg_context_weights[SG_CTX_ROLE])) +
+                        fmax(0, sg_context_weights[SG_CTX_PARA_NAMES]);
+    double low = fmin(sg_context_threshold, sg_context_rule_threshold);
+    double lowest = log(low / (1 - low));
     for (size_t si = 0; si < ns && st == SG_OK; si++) {
         const sg_sentence *s = &a->sentences[si];
         /* the flags the words raised on this sentence */
         size_t first = ev[si].flag_first, last = first + ev[si].flag_count;
-        sg_context_row(a, ev, &cx, si, x);
+        /* who a sentence names costs a lookup: made only where it could
+         * bring the sentence to a bar, or where a flag needs its score */
+        sg_ctx_row_base(a, ev, &cx, si, x);
+        if (first == last && sg_ctx_z(x) + names_most < lowest)
+            continue;
+        sg_ctx_row_names(a, &cx, si, x);
         double p = sg_context_score(x);
         /* a sentence a rule matched (and did not itself doubt) needs less
          * from its context than one only the scorer and its place speak

@@ -394,7 +394,11 @@ typedef struct sg_context {
     size_t *block_first;    /* per block: its first sentence */
     size_t *block_sents;    /* per block: its number of sentences */
     size_t *block_names;    /* per block: sentences naming a character */
-    unsigned char *names;   /* per sentence: 2 names a character, 1 a role */
+    size_t *block_voice;    /* per block: sentences in the first person */
+    size_t *block_rules;    /* per block: sentences a rule matched */
+    unsigned char *block_named; /* per block: names looked up yet */
+    unsigned char *names;   /* per sentence: 2 names a character, 1 a role
+                               (once its block is looked up) */
     int declared;           /* the post declares a spoiler section */
     int spoiler_free;       /* the post declares itself spoiler-free */
 } sg_context;
@@ -429,9 +433,10 @@ extern const double sg_context_threshold, sg_context_rule_threshold;
 /* Read the post's sections and paragraphs; 0 on OOM. */
 int sg_context_prepare(const struct sg_analysis *a, const sg_evidence *ev, sg_context *cx);
 void sg_context_free(sg_context *cx);
-/* The SG_CTX_NFEAT features of sentence si into x. */
-void sg_context_row(const struct sg_analysis *a, const sg_evidence *ev,
-                    const sg_context *cx, size_t si, double *x);
+/* The SG_CTX_NFEAT features of sentence si into x (looks up who its
+ * paragraph names, once, into cx). */
+void sg_context_row(const struct sg_analysis *a, const sg_evidence *ev, sg_context *cx,
+                    size_t si, double *x);
 /* The model's probability for a feature row. */
 double sg_context_score(const double *x);
 /* Rescore every flag of the analysis by its context and add the flags the
