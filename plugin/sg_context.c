@@ -250,6 +250,20 @@ static void sg_ctx_read_words(const char *t, size_t n, sg_ctx_words *w)
 
 /* ---- sections the author declared --------------------------------------- */
 
+/* Does t[0..n) hold "spoil" in any case? */
+static int sg_ctx_says_spoil(const char *t, size_t n)
+{
+    const char *end = t + n;
+    for (const char *p = t; (p = memchr(p, 's', (size_t)(end - p))) != NULL; p++)
+        if (end - p >= 5 && !memcmp(p, "spoil", 5))
+            return 1;
+    for (const char *p = t; (p = memchr(p, 'S', (size_t)(end - p))) != NULL; p++)
+        if (end - p >= 5 && (p[1] | 0x20) == 'p' && (p[2] | 0x20) == 'o' &&
+            (p[3] | 0x20) == 'i' && (p[4] | 0x20) == 'l')
+            return 1;
+    return 0;
+}
+
 /* An announcement of spoilers is a short line; a promise of none ("without
  * spoiling anything", "this review is spoiler-free") may stand in a
  * paragraph.  Longer blocks are not read for either. */
@@ -263,14 +277,7 @@ static int sg_ctx_announces(const sg_doc *doc, const sg_block *b)
 {
     if (b->why != SG_WHY_ARTICLE || !b->view_len || b->view_len > SG_CTX_FREE_MAX)
         return 0;
-    const char *t = doc->view.data + b->view_start;
-    int has = 0;
-    for (const char *p = t; !has && (p = memchr(p, 's', (size_t)(t + b->view_len - p))) != NULL; p++)
-        has = (size_t)(t + b->view_len - p) >= 5 && !memcmp(p, "spoil", 5);
-    for (const char *p = t; !has && (p = memchr(p, 'S', (size_t)(t + b->view_len - p))) != NULL; p++)
-        has = (size_t)(t + b->view_len - p) >= 5 && (p[1] | 0x20) == 'p' && (p[2] | 0x20) == 'o' &&
-              (p[3] | 0x20) == 'i' && (p[4] | 0x20) == 'l';
-    if (!has)
+    if (!sg_ctx_says_spoil(doc->view.data + b->view_start, b->view_len))
         return 0;
     sg_ctx_words w;
     sg_ctx_read_words(doc->view.data + b->view_start, b->view_len, &w);
@@ -459,7 +466,8 @@ static void sg_ctx_row_base(const sg_analysis *a, const sg_evidence *ev, const s
     x[SG_CTX_CUE_CHANGE] = (e->cues & SG_CUE_CHANGE) != 0;
     x[SG_CTX_CUE_HYPO] = (e->cues & SG_CUE_HYPOTHETICAL) != 0;
     x[SG_CTX_REVIEW_WORDS] = e->review > 3 ? 1 : e->review / 3.0;
-    x[SG_CTX_SAYS_SPOILER] = e->says_spoiler;
+    x[SG_CTX_SAYS_SPOILER] = sg_ctx_says_spoil(doc->view.data + s->view_start,
+                                               s->view_end - s->view_start);
     x[SG_CTX_PARA_RULES] = rules > 0;
     x[SG_CTX_SHORT_POST] = ns < 30;
     x[SG_CTX_JUDGING] = e->judging > 2 ? 1 : e->judging / 2.0;
@@ -483,7 +491,7 @@ void sg_context_row(const sg_analysis *a, const sg_evidence *ev, sg_context *cx,
 }
 
 void sg_evidence_note(sg_evidence *e, const sg_hit *hits, size_t nhits, double model,
-                      const char *text, size_t n)
+                      const sg_sentence_words *w)
 {
     memset(e, 0, sizeof *e);
     e->model = model;
@@ -507,15 +515,12 @@ void sg_evidence_note(sg_evidence *e, const sg_hit *hits, size_t nhits, double m
         else
             e->kinds |= SG_EV_OTHER;
     }
-    sg_ctx_words w;
-    sg_ctx_read_words(text, n, &w);
-    e->cues = w.cues;
-    e->words = (unsigned short)(w.words > 65535 ? 65535 : w.words);
-    e->review = (unsigned short)(w.review > 65535 ? 65535 : w.review);
-    e->judging = (unsigned short)(w.judging > 65535 ? 65535 : w.judging);
-    e->first_person = w.first > 0;
-    e->second_person = w.second > 0;
-    e->says_spoiler = w.spoiler > 0;
+    e->cues = w->cues;
+    e->words = (unsigned short)(w->words > 65535 ? 65535 : w->words);
+    e->review = (unsigned short)(w->review > 65535 ? 65535 : w->review);
+    e->judging = (unsigned short)(w->judging > 65535 ? 65535 : w->judging);
+    e->first_person = w->first > 0;
+    e->second_person = w->second > 0;
 }
 
 /* The model's logit for a feature row. */

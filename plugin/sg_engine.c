@@ -356,6 +356,7 @@ typedef struct sg_verdicts {
     size_t nhits, cap;
     size_t *first;
     double *model;
+    sg_sentence_words *words; /* what the scorer's pass saw of each sentence's words */
     sg_status st;
     sg_error err;
 } sg_verdicts;
@@ -368,7 +369,8 @@ static void *sg_verdicts_fill(void *arg)
     size_t n = v->to - v->from;
     v->first = malloc((n + 1) * sizeof *v->first);
     v->model = malloc((n ? n : 1) * sizeof *v->model);
-    if (!v->mc || !v->first || !v->model) {
+    v->words = calloc(n ? n : 1, sizeof *v->words);
+    if (!v->mc || !v->first || !v->model || !v->words) {
         sg_set_error(&v->err, SG_ERR_MEMORY, "out of memory matching rules");
         v->st = SG_ERR_MEMORY;
         return NULL;
@@ -385,8 +387,9 @@ static void *sg_verdicts_fill(void *arg)
         /* headings are titles, not plot: rules only, no model guesses */
         v->model[k] = !engine->use_model || (b->kind == SG_BLOCK_HEADING && v->nhits == before)
                           ? 0
-                          : sg_score_sentence(a->doc.view.data + s->view_start,
-                                              s->view_end - s->view_start);
+                          : sg_score_sentence_words(a->doc.view.data + s->view_start,
+                                                    s->view_end - s->view_start,
+                                                    &v->words[k]);
     }
     v->first[n] = v->nhits;
     return NULL;
@@ -399,6 +402,7 @@ static void sg_verdicts_free(sg_verdicts *v, size_t n)
         free(v[i].hits);
         free(v[i].first);
         free(v[i].model);
+        free(v[i].words);
     }
     free(v);
 }
@@ -543,9 +547,7 @@ sg_status sg_analyze(sg_engine *engine, const char *text, size_t len,
             size_t k = si - v[p].from, nh = v[p].first[k + 1] - v[p].first[k];
             /* no hits in the whole part: no array either */
             const sg_hit *h = nh ? v[p].hits + v[p].first[k] : NULL;
-            const sg_sentence *s = &a->sentences[si];
-            sg_evidence_note(&ev[si], h, nh, v[p].model[k], a->doc.view.data + s->view_start,
-                             s->view_end - s->view_start);
+            sg_evidence_note(&ev[si], h, nh, v[p].model[k], &v[p].words[k]);
             ev[si].flag_first = a->nall;
             st = sg_flags_from_hits(a, nh ? v[p].hits + v[p].first[k] : NULL, nh, si,
                                     v[p].model[k], err);

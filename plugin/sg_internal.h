@@ -357,6 +357,16 @@ size_t sg_rules_literals(const sg_ruleset *rs, size_t rule, const char *const **
 /* Probability in [0,1] that a sentence tells the story, from hashed word and
  * word-pair features and cue features.  `n` bytes of text. */
 double sg_score_sentence(const char *text, size_t n);
+/* What the scorer's one pass over a sentence's words saw, for the context
+ * stage: cue families (SG_CUE_* of sg_score.h), words, the reviewer's
+ * first person ("I", "me", "we"), the reader's "you", words that judge
+ * ("great", "rushed") and words of the review's own vocabulary. */
+typedef struct sg_sentence_words {
+    unsigned cues;
+    unsigned words, first, second, judging, review;
+} sg_sentence_words;
+/* sg_score_sentence, filling w from the same pass. */
+double sg_score_sentence_words(const char *text, size_t n, sg_sentence_words *w);
 
 /* ---- context: where a sentence stands in the post (sg_context.c) -------- */
 
@@ -373,18 +383,20 @@ typedef struct sg_evidence {
     double counter; /* the best counter hit's confidence, 0 if none */
     unsigned kinds; /* SG_EV_* of the rule hits */
     unsigned char major;
-    /* its words, read once: SG_CUE_* families, how many words, how many of
-     * the review's vocabulary and of judging words, and the voice */
+    /* its words, from the scorer's pass (sg_sentence_words): SG_CUE_* families, how
+     * many words, how many of the review's vocabulary and of judging
+     * words, and the voice */
     unsigned cues;
     unsigned short words, review, judging;
-    unsigned char first_person, second_person, says_spoiler;
+    unsigned char first_person, second_person;
     size_t flag_first, flag_count; /* its flags in analysis->all */
 } sg_evidence;
 
-/* Record hits[0..nhits) and the model's probability for one sentence
- * (text[0..n)); flag_first and flag_count are left 0 for the caller. */
+/* Record hits[0..nhits), the model's probability and what the scorer's
+ * pass saw of the words for one sentence; flag_first and flag_count are
+ * left 0 for the caller. */
 void sg_evidence_note(sg_evidence *e, const sg_hit *hits, size_t nhits, double model,
-                      const char *text, size_t n);
+                      const sg_sentence_words *w);
 
 /* A post's context: the sections it declares and its paragraphs' scores.
  * Arrays are owned; sg_context_free releases them. */

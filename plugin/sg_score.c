@@ -58,6 +58,13 @@ static sg_status sg_score_fail(sg_error *err, sg_status st, const char *fmt,
 #define SG_W_FUNC (1u << 26) /* function words: never a name, never a verb */
 #define SG_W_VERB (1u << 27) /* irregular narrative verbs */
 #define SG_W_END_WORD (1u << 28) /* "end", as in "in the end" */
+/* Bits the scorer's features never read: what the context stage counts in
+ * the same pass (sg_sentence_words): the reviewer's "I", the reader's "you", and
+ * words that judge ("great", "rushed") rather than tell. */
+#define SG_W_FIRST (1u << 29)
+#define SG_W_SECOND (1u << 30)
+#define SG_W_JUDGE (1u << 31)
+#define SG_W_COUNTED (SG_W_FIRST | SG_W_SECOND | SG_W_JUDGE)
 /* The last words of the phrases sg_phrases() looks for. */
 #define SG_W_PHRASE_LAST \
     (SG_W_OUT | SG_W_IDENTITY | SG_W_REALLY | SG_W_LOVE | SG_W_UP | \
@@ -77,37 +84,46 @@ static const sg_cue_entry sg_cue_words[] = {
     {"affair", SG_CUE_RELATION}, {"after", SG_W_FUNC},
     {"aftermath", SG_CUE_END}, {"afterward", SG_CUE_END},
     {"afterwards", SG_CUE_END}, {"all", SG_W_FUNC}, {"also", SG_W_FUNC},
-    {"although", SG_W_FUNC}, {"an", SG_W_FUNC}, {"and", SG_W_FUNC},
+    {"although", SG_W_FUNC}, {"amazing", SG_W_JUDGE}, {"an", SG_W_FUNC},
+    {"and", SG_W_FUNC}, {"annoying", SG_W_JUDGE},
     {"apparently", SG_CUE_HYPOTHETICAL}, {"are", SG_W_BE},
     {"aren't", SG_CUE_NEGATION}, {"as", SG_W_FUNC},
     {"assassinate", SG_CUE_DEATH}, {"assassinated", SG_CUE_DEATH},
     {"assassination", SG_CUE_DEATH}, {"at", SG_W_FUNC},
     {"audience", SG_CUE_REVIEW}, {"audiences", SG_CUE_REVIEW},
+    {"awesome", SG_W_JUDGE}, {"awful", SG_W_JUDGE}, {"bad", SG_W_JUDGE},
+    {"beautiful", SG_W_JUDGE}, {"beautifully", SG_W_JUDGE},
     {"became", SG_CUE_CHANGE | SG_W_VERB}, {"because", SG_W_FUNC},
     {"become", SG_CUE_CHANGE}, {"becomes", SG_CUE_CHANGE | SG_W_VERB},
     {"becoming", SG_CUE_CHANGE}, {"been", SG_W_BEEN}, {"before", SG_W_FUNC},
     {"began", SG_W_VERB}, {"begins", SG_W_VERB}, {"beheaded", SG_CUE_DEATH},
-    {"betray", SG_CUE_REVEAL}, {"betrayal", SG_CUE_REVEAL},
-    {"betrayed", SG_CUE_REVEAL}, {"betraying", SG_CUE_REVEAL},
-    {"betrays", SG_CUE_REVEAL}, {"bleeds", SG_CUE_DEATH}, {"both", SG_W_FUNC},
-    {"boyfriend", SG_CUE_RELATION}, {"break", SG_W_BREAK},
-    {"breaking", SG_W_BREAK}, {"breaks", SG_W_BREAK}, {"brings", SG_W_VERB},
-    {"broke", SG_W_BREAK}, {"brought", SG_W_VERB}, {"but", SG_W_FUNC},
-    {"by", SG_W_FUNC}, {"came", SG_W_VERB}, {"can't", SG_CUE_NEGATION},
+    {"best", SG_W_JUDGE}, {"betray", SG_CUE_REVEAL},
+    {"betrayal", SG_CUE_REVEAL}, {"betrayed", SG_CUE_REVEAL},
+    {"betraying", SG_CUE_REVEAL}, {"betrays", SG_CUE_REVEAL},
+    {"bland", SG_W_JUDGE}, {"bleeds", SG_CUE_DEATH}, {"boring", SG_W_JUDGE},
+    {"both", SG_W_FUNC}, {"boyfriend", SG_CUE_RELATION}, {"break", SG_W_BREAK},
+    {"breaking", SG_W_BREAK}, {"breaks", SG_W_BREAK}, {"brilliant", SG_W_JUDGE},
+    {"brilliantly", SG_W_JUDGE}, {"brings", SG_W_VERB}, {"broke", SG_W_BREAK},
+    {"brought", SG_W_VERB}, {"but", SG_W_FUNC}, {"by", SG_W_FUNC},
+    {"came", SG_W_VERB}, {"can't", SG_CUE_NEGATION},
     {"cannot", SG_CUE_NEGATION}, {"cast", SG_CUE_REVIEW},
     {"casting", SG_CUE_REVIEW}, {"casualties", SG_CUE_DEATH},
-    {"casualty", SG_CUE_DEATH}, {"climax", SG_CUE_END}, {"comes", SG_W_VERB},
-    {"conclusion", SG_CUE_END}, {"confessed", SG_CUE_REVEAL},
-    {"confesses", SG_CUE_REVEAL}, {"corpse", SG_CUE_DEATH},
+    {"casualty", SG_CUE_DEATH}, {"charming", SG_W_JUDGE}, {"cheap", SG_W_JUDGE},
+    {"clever", SG_W_JUDGE}, {"climax", SG_CUE_END}, {"comes", SG_W_VERB},
+    {"compelling", SG_W_JUDGE}, {"conclusion", SG_CUE_END},
+    {"confessed", SG_CUE_REVEAL}, {"confesses", SG_CUE_REVEAL},
+    {"convincing", SG_W_JUDGE}, {"cool", SG_W_JUDGE}, {"corpse", SG_CUE_DEATH},
     {"corpses", SG_CUE_DEATH}, {"could", SG_CUE_HYPOTHETICAL},
     {"couldn't", SG_CUE_NEGATION}, {"culminates", SG_CUE_END},
     {"dating", SG_CUE_RELATION}, {"dead", SG_CUE_DEATH},
     {"death", SG_CUE_DEATH}, {"deaths", SG_CUE_DEATH},
     {"decapitated", SG_CUE_DEATH}, {"deceased", SG_CUE_DEATH},
+    {"decent", SG_W_JUDGE}, {"delightful", SG_W_JUDGE},
     {"demise", SG_CUE_DEATH}, {"did", SG_W_VERB}, {"didn't", SG_CUE_NEGATION},
     {"die", SG_CUE_DEATH}, {"died", SG_CUE_DEATH}, {"dies", SG_CUE_DEATH},
     {"directed", SG_CUE_REVIEW}, {"director", SG_CUE_REVIEW},
-    {"directors", SG_CUE_REVIEW}, {"discover", SG_CUE_REVEAL},
+    {"directors", SG_CUE_REVIEW}, {"disappointed", SG_W_JUDGE},
+    {"disappointing", SG_W_JUDGE}, {"discover", SG_CUE_REVEAL},
     {"discovered", SG_CUE_REVEAL}, {"discovers", SG_CUE_REVEAL},
     {"disguise", SG_CUE_REVEAL}, {"disguised", SG_CUE_REVEAL},
     {"disguises", SG_CUE_REVEAL}, {"divorce", SG_CUE_RELATION},
@@ -115,39 +131,51 @@ static const sg_cue_entry sg_cue_words[] = {
     {"does", SG_W_VERB}, {"doesn't", SG_CUE_NEGATION},
     {"don't", SG_CUE_NEGATION}, {"doomed", SG_CUE_DEATH},
     {"drown", SG_CUE_DEATH}, {"drowned", SG_CUE_DEATH},
-    {"drowns", SG_CUE_DEATH}, {"during", SG_W_FUNC}, {"dying", SG_CUE_DEATH},
-    {"each", SG_W_FUNC}, {"end", SG_CUE_END | SG_W_END_WORD},
-    {"ended", SG_CUE_END},
+    {"drowns", SG_CUE_DEATH}, {"dull", SG_W_JUDGE}, {"during", SG_W_FUNC},
+    {"dying", SG_CUE_DEATH}, {"each", SG_W_FUNC}, {"effective", SG_W_JUDGE},
+    {"effectively", SG_W_JUDGE}, {"emotional", SG_W_JUDGE},
+    {"end", SG_CUE_END | SG_W_END_WORD}, {"ended", SG_CUE_END},
     {"ending", SG_CUE_END}, {"endings", SG_CUE_END}, {"ends", SG_CUE_END},
     {"engaged", SG_CUE_RELATION}, {"engagement", SG_CUE_RELATION},
+    {"engaging", SG_W_JUDGE}, {"enjoy", SG_W_JUDGE}, {"enjoyable", SG_W_JUDGE},
+    {"enjoyed", SG_W_JUDGE}, {"entertaining", SG_W_JUDGE},
     {"epilogue", SG_CUE_END}, {"episode", SG_CUE_REVIEW},
     {"episodes", SG_CUE_REVIEW}, {"escaped", SG_CUE_CHANGE},
     {"escapes", SG_CUE_CHANGE}, {"eventually", SG_CUE_END},
-    {"every", SG_W_FUNC}, {"executed", SG_CUE_DEATH},
-    {"executes", SG_CUE_DEATH}, {"execution", SG_CUE_DEATH},
+    {"every", SG_W_FUNC}, {"excellent", SG_W_JUDGE}, {"excited", SG_W_JUDGE},
+    {"executed", SG_CUE_DEATH | SG_W_JUDGE}, {"executes", SG_CUE_DEATH},
+    {"execution", SG_CUE_DEATH}, {"expertly", SG_W_JUDGE},
     {"exposed", SG_CUE_REVEAL}, {"fall", SG_W_FALL}, {"fallen", SG_W_FALL},
     {"falling", SG_W_FALL}, {"falls", SG_W_FALL | SG_W_VERB},
-    {"fans", SG_CUE_REVIEW}, {"fatal", SG_CUE_DEATH}, {"fatally", SG_CUE_DEATH},
-    {"fate", SG_CUE_END}, {"fates", SG_CUE_END},
+    {"fans", SG_CUE_REVIEW}, {"fantastic", SG_W_JUDGE}, {"fatal", SG_CUE_DEATH},
+    {"fatally", SG_CUE_DEATH}, {"fate", SG_CUE_END}, {"fates", SG_CUE_END},
+    {"favorite", SG_W_JUDGE}, {"favourite", SG_W_JUDGE},
     {"fell", SG_W_FALL | SG_W_VERB}, {"fiance", SG_CUE_RELATION},
     {"fiancee", SG_CUE_RELATION}, {"fights", SG_W_VERB},
     {"film", SG_CUE_REVIEW}, {"films", SG_CUE_REVIEW}, {"final", SG_CUE_END},
     {"finale", SG_CUE_END}, {"finally", SG_CUE_END}, {"finds", SG_W_VERB},
-    {"for", SG_W_FUNC}, {"fought", SG_W_VERB}, {"found", SG_W_VERB},
-    {"from", SG_W_FUNC}, {"funeral", SG_CUE_DEATH}, {"gave", SG_W_VERB},
-    {"gets", SG_W_VERB}, {"girlfriend", SG_CUE_RELATION}, {"gives", SG_W_VERB},
-    {"goes", SG_W_VERB}, {"got", SG_W_VERB}, {"had", SG_W_HAD | SG_W_VERB},
-    {"hadn't", SG_CUE_NEGATION}, {"has", SG_W_VERB},
-    {"hasn't", SG_CUE_NEGATION}, {"haven't", SG_CUE_NEGATION},
-    {"he", SG_CUE_PRONOUN | SG_W_FUNC}, {"held", SG_W_VERB}, {"her", SG_W_FUNC},
-    {"here", SG_W_FUNC}, {"his", SG_W_FUNC}, {"holds", SG_W_VERB},
-    {"how", SG_W_FUNC}, {"however", SG_W_FUNC}, {"husband", SG_CUE_RELATION},
-    {"i", SG_CUE_REVIEW | SG_W_FUNC}, {"i'd", SG_CUE_REVIEW},
-    {"i'm", SG_CUE_REVIEW}, {"i've", SG_CUE_REVIEW},
+    {"fine", SG_W_JUDGE}, {"flawed", SG_W_JUDGE}, {"for", SG_W_FUNC},
+    {"forgettable", SG_W_JUDGE}, {"fought", SG_W_VERB}, {"found", SG_W_VERB},
+    {"from", SG_W_FUNC}, {"fun", SG_W_JUDGE}, {"funeral", SG_CUE_DEATH},
+    {"funny", SG_W_JUDGE}, {"gave", SG_W_VERB}, {"gets", SG_W_VERB},
+    {"girlfriend", SG_CUE_RELATION}, {"gives", SG_W_VERB}, {"goes", SG_W_VERB},
+    {"gorgeous", SG_W_JUDGE}, {"got", SG_W_VERB}, {"great", SG_W_JUDGE},
+    {"gripping", SG_W_JUDGE}, {"had", SG_W_HAD | SG_W_VERB},
+    {"hadn't", SG_CUE_NEGATION}, {"handled", SG_W_JUDGE}, {"has", SG_W_VERB},
+    {"hasn't", SG_CUE_NEGATION}, {"hated", SG_W_JUDGE},
+    {"haven't", SG_CUE_NEGATION}, {"he", SG_CUE_PRONOUN | SG_W_FUNC},
+    {"held", SG_W_VERB}, {"her", SG_W_FUNC}, {"here", SG_W_FUNC},
+    {"highlight", SG_W_JUDGE}, {"hilarious", SG_W_JUDGE}, {"his", SG_W_FUNC},
+    {"holds", SG_W_VERB}, {"how", SG_W_FUNC}, {"however", SG_W_FUNC},
+    {"husband", SG_CUE_RELATION}, {"i", SG_CUE_REVIEW | SG_W_FUNC | SG_W_FIRST},
+    {"i'd", SG_CUE_REVIEW | SG_W_FIRST}, {"i'm", SG_CUE_REVIEW | SG_W_FIRST},
+    {"i've", SG_CUE_REVIEW | SG_W_FIRST},
     {"identity", SG_CUE_REVEAL | SG_W_IDENTITY},
     {"if", SG_CUE_HYPOTHETICAL | SG_W_FUNC}, {"imagine", SG_CUE_HYPOTHETICAL},
     {"imposter", SG_CUE_REVEAL}, {"impostor", SG_CUE_REVEAL},
-    {"in", SG_W_FUNC | SG_W_IN}, {"is", SG_W_BE | SG_W_VERB},
+    {"impressed", SG_W_JUDGE}, {"impressive", SG_W_JUDGE},
+    {"in", SG_W_FUNC | SG_W_IN}, {"incredible", SG_W_JUDGE},
+    {"interesting", SG_W_JUDGE}, {"is", SG_W_BE | SG_W_VERB},
     {"isn't", SG_CUE_NEGATION}, {"it", SG_W_FUNC}, {"its", SG_W_FUNC},
     {"joined", SG_CUE_CHANGE}, {"joins", SG_CUE_CHANGE}, {"keeps", SG_W_VERB},
     {"kept", SG_W_VERB}, {"kill", SG_CUE_DEATH}, {"killed", SG_CUE_DEATH},
@@ -159,49 +187,58 @@ static const sg_cue_entry sg_cue_words[] = {
     {"lastly", SG_CUE_END}, {"later", SG_CUE_END | SG_W_FUNC},
     {"learned", SG_CUE_REVEAL}, {"learns", SG_CUE_REVEAL},
     {"leaves", SG_CUE_CHANGE | SG_W_VERB}, {"left", SG_W_VERB},
-    {"lifeless", SG_CUE_DEATH}, {"likely", SG_CUE_HYPOTHETICAL},
-    {"loses", SG_CUE_CHANGE | SG_W_VERB}, {"lost", SG_CUE_CHANGE | SG_W_VERB},
-    {"love", SG_W_LOVE}, {"lover", SG_CUE_RELATION},
+    {"lifeless", SG_CUE_DEATH}, {"liked", SG_W_JUDGE},
+    {"likely", SG_CUE_HYPOTHETICAL}, {"loses", SG_CUE_CHANGE | SG_W_VERB},
+    {"lost", SG_CUE_CHANGE | SG_W_VERB}, {"love", SG_W_LOVE},
+    {"loved", SG_W_JUDGE}, {"lovely", SG_W_JUDGE}, {"lover", SG_CUE_RELATION},
     {"lovers", SG_CUE_RELATION}, {"made", SG_W_VERB}, {"makes", SG_W_VERB},
     {"marriage", SG_CUE_RELATION}, {"married", SG_CUE_RELATION},
     {"marries", SG_CUE_RELATION}, {"marry", SG_CUE_RELATION},
     {"marrying", SG_CUE_RELATION}, {"massacre", SG_CUE_DEATH},
-    {"massacred", SG_CUE_DEATH}, {"mastermind", SG_CUE_REVEAL},
+    {"massacred", SG_CUE_DEATH}, {"masterful", SG_W_JUDGE},
+    {"mastermind", SG_CUE_REVEAL}, {"masterpiece", SG_W_JUDGE},
     {"may", SG_CUE_HYPOTHETICAL}, {"maybe", SG_CUE_HYPOTHETICAL},
-    {"me", SG_CUE_REVIEW}, {"meanwhile", SG_W_FUNC}, {"meets", SG_W_VERB},
-    {"met", SG_W_VERB}, {"might", SG_CUE_HYPOTHETICAL}, {"mole", SG_CUE_REVEAL},
+    {"me", SG_CUE_REVIEW | SG_W_FIRST}, {"meanwhile", SG_W_FUNC},
+    {"mediocre", SG_W_JUDGE}, {"meets", SG_W_VERB}, {"memorable", SG_W_JUDGE},
+    {"mess", SG_W_JUDGE}, {"messy", SG_W_JUDGE}, {"met", SG_W_VERB},
+    {"might", SG_CUE_HYPOTHETICAL}, {"mole", SG_CUE_REVEAL},
     {"mortally", SG_CUE_DEATH}, {"movie", SG_CUE_REVIEW},
     {"movies", SG_CUE_REVIEW}, {"murder", SG_CUE_DEATH},
     {"murdered", SG_CUE_DEATH}, {"murderer", SG_CUE_DEATH},
     {"murdering", SG_CUE_DEATH}, {"murders", SG_CUE_DEATH},
-    {"my", SG_CUE_REVIEW | SG_W_FUNC}, {"neither", SG_CUE_NEGATION},
-    {"never", SG_CUE_NEGATION}, {"no", SG_CUE_NEGATION},
-    {"nobody", SG_CUE_NEGATION}, {"none", SG_CUE_NEGATION},
-    {"nor", SG_CUE_NEGATION}, {"not", SG_CUE_NEGATION},
-    {"nothing", SG_CUE_NEGATION}, {"of", SG_W_FUNC}, {"on", SG_W_FUNC},
-    {"once", SG_W_FUNC}, {"one", SG_W_FUNC}, {"or", SG_W_FUNC},
-    {"our", SG_CUE_REVIEW | SG_W_FUNC}, {"out", SG_W_OUT},
+    {"my", SG_CUE_REVIEW | SG_W_FUNC | SG_W_FIRST}, {"myself", SG_W_FIRST},
+    {"neither", SG_CUE_NEGATION}, {"never", SG_CUE_NEGATION},
+    {"nice", SG_W_JUDGE}, {"no", SG_CUE_NEGATION}, {"nobody", SG_CUE_NEGATION},
+    {"none", SG_CUE_NEGATION}, {"nor", SG_CUE_NEGATION},
+    {"not", SG_CUE_NEGATION}, {"nothing", SG_CUE_NEGATION}, {"of", SG_W_FUNC},
+    {"on", SG_W_FUNC}, {"once", SG_W_FUNC}, {"one", SG_W_FUNC},
+    {"or", SG_W_FUNC}, {"our", SG_CUE_REVIEW | SG_W_FUNC | SG_W_FIRST},
+    {"out", SG_W_OUT}, {"overrated", SG_W_JUDGE}, {"pacing", SG_W_JUDGE},
+    {"perfect", SG_W_JUDGE}, {"perfectly", SG_W_JUDGE},
     {"performance", SG_CUE_REVIEW}, {"performances", SG_CUE_REVIEW},
     {"perhaps", SG_CUE_HYPOTHETICAL}, {"perish", SG_CUE_DEATH},
     {"perished", SG_CUE_DEATH}, {"perishes", SG_CUE_DEATH},
     {"played", SG_CUE_REVIEW}, {"plays", SG_CUE_REVIEW},
-    {"poisoned", SG_CUE_DEATH}, {"possibly", SG_CUE_HYPOTHETICAL},
+    {"pointless", SG_W_JUDGE}, {"poisoned", SG_CUE_DEATH},
+    {"poorly", SG_W_JUDGE}, {"possibly", SG_CUE_HYPOTHETICAL},
+    {"powerful", SG_W_JUDGE}, {"predictable", SG_W_JUDGE},
     {"pregnancy", SG_CUE_RELATION}, {"pregnant", SG_CUE_RELATION},
     {"presumably", SG_CUE_HYPOTHETICAL}, {"probably", SG_CUE_HYPOTHETICAL},
     {"ran", SG_W_VERB}, {"real", SG_W_REALISH}, {"realised", SG_CUE_REVEAL},
     {"realises", SG_CUE_REVEAL}, {"realized", SG_CUE_REVEAL},
     {"realizes", SG_CUE_REVEAL}, {"really", SG_W_REALLY},
-    {"replaced", SG_CUE_CHANGE}, {"replaces", SG_CUE_CHANGE},
-    {"rescued", SG_CUE_CHANGE}, {"rescues", SG_CUE_CHANGE},
-    {"returned", SG_CUE_CHANGE}, {"returns", SG_CUE_CHANGE},
-    {"reunite", SG_CUE_RELATION}, {"reunited", SG_CUE_RELATION},
-    {"reunites", SG_CUE_RELATION}, {"reveal", SG_CUE_REVEAL},
-    {"revealed", SG_CUE_REVEAL}, {"revealing", SG_CUE_REVEAL},
-    {"reveals", SG_CUE_REVEAL}, {"revelation", SG_CUE_REVEAL},
-    {"romance", SG_CUE_RELATION}, {"runs", SG_W_VERB},
-    {"sacrifice", SG_CUE_DEATH}, {"sacrificed", SG_CUE_DEATH},
-    {"sacrifices", SG_CUE_DEATH}, {"sacrificing", SG_CUE_DEATH},
-    {"said", SG_W_VERB}, {"saw", SG_W_VERB}, {"says", SG_W_VERB},
+    {"recommend", SG_W_JUDGE}, {"replaced", SG_CUE_CHANGE},
+    {"replaces", SG_CUE_CHANGE}, {"rescued", SG_CUE_CHANGE},
+    {"rescues", SG_CUE_CHANGE}, {"returned", SG_CUE_CHANGE},
+    {"returns", SG_CUE_CHANGE}, {"reunite", SG_CUE_RELATION},
+    {"reunited", SG_CUE_RELATION}, {"reunites", SG_CUE_RELATION},
+    {"reveal", SG_CUE_REVEAL}, {"revealed", SG_CUE_REVEAL},
+    {"revealing", SG_CUE_REVEAL}, {"reveals", SG_CUE_REVEAL},
+    {"revelation", SG_CUE_REVEAL}, {"romance", SG_CUE_RELATION},
+    {"runs", SG_W_VERB}, {"rushed", SG_W_JUDGE}, {"sacrifice", SG_CUE_DEATH},
+    {"sacrificed", SG_CUE_DEATH}, {"sacrifices", SG_CUE_DEATH},
+    {"sacrificing", SG_CUE_DEATH}, {"said", SG_W_VERB},
+    {"satisfying", SG_W_JUDGE}, {"saw", SG_W_VERB}, {"says", SG_W_VERB},
     {"screenplay", SG_CUE_REVIEW}, {"script", SG_CUE_REVIEW},
     {"secret", SG_CUE_REVEAL | SG_W_REALISH}, {"secretly", SG_CUE_REVEAL},
     {"secrets", SG_CUE_REVEAL}, {"seem", SG_CUE_HYPOTHETICAL},
@@ -209,40 +246,48 @@ static const sg_cue_entry sg_cue_words[] = {
     {"sees", SG_W_VERB}, {"sends", SG_W_VERB}, {"sent", SG_W_VERB},
     {"series", SG_CUE_REVIEW}, {"she", SG_CUE_PRONOUN | SG_W_FUNC},
     {"should", SG_CUE_HYPOTHETICAL}, {"shouldn't", SG_CUE_NEGATION},
-    {"show", SG_CUE_REVIEW}, {"shows", SG_CUE_REVIEW}, {"since", SG_W_FUNC},
-    {"slain", SG_CUE_DEATH}, {"slaughtered", SG_CUE_DEATH},
-    {"slay", SG_CUE_DEATH}, {"slays", SG_CUE_DEATH}, {"so", SG_W_FUNC},
+    {"show", SG_CUE_REVIEW}, {"shows", SG_CUE_REVIEW}, {"silly", SG_W_JUDGE},
+    {"since", SG_W_FUNC}, {"slain", SG_CUE_DEATH},
+    {"slaughtered", SG_CUE_DEATH}, {"slay", SG_CUE_DEATH},
+    {"slays", SG_CUE_DEATH}, {"so", SG_W_FUNC}, {"solid", SG_W_JUDGE},
     {"some", SG_W_FUNC}, {"stabbed", SG_CUE_DEATH}, {"stabs", SG_CUE_DEATH},
-    {"suicide", SG_CUE_DEATH}, {"supposedly", SG_CUE_HYPOTHETICAL},
-    {"survive", SG_CUE_END}, {"survived", SG_CUE_END}, {"survives", SG_CUE_END},
+    {"standout", SG_W_JUDGE}, {"strong", SG_W_JUDGE}, {"stunning", SG_W_JUDGE},
+    {"suicide", SG_CUE_DEATH}, {"superb", SG_W_JUDGE},
+    {"supposedly", SG_CUE_HYPOTHETICAL}, {"survive", SG_CUE_END},
+    {"survived", SG_CUE_END}, {"survives", SG_CUE_END},
     {"survivor", SG_CUE_END}, {"survivors", SG_CUE_END}, {"takes", SG_W_VERB},
-    {"tells", SG_W_VERB}, {"that", SG_W_FUNC}, {"the", SG_W_FUNC | SG_W_THE},
-    {"their", SG_W_FUNC}, {"then", SG_W_FUNC}, {"there", SG_W_FUNC},
-    {"these", SG_W_FUNC}, {"they", SG_CUE_PRONOUN | SG_W_FUNC},
-    {"thinks", SG_W_VERB}, {"this", SG_W_FUNC}, {"those", SG_W_FUNC},
-    {"though", SG_W_FUNC}, {"thought", SG_W_VERB}, {"to", SG_W_FUNC},
+    {"tells", SG_W_VERB}, {"terrible", SG_W_JUDGE}, {"that", SG_W_FUNC},
+    {"the", SG_W_FUNC | SG_W_THE}, {"their", SG_W_FUNC}, {"then", SG_W_FUNC},
+    {"there", SG_W_FUNC}, {"these", SG_W_FUNC},
+    {"they", SG_CUE_PRONOUN | SG_W_FUNC}, {"thinks", SG_W_VERB},
+    {"this", SG_W_FUNC}, {"those", SG_W_FUNC}, {"though", SG_W_FUNC},
+    {"thought", SG_W_VERB}, {"thrilling", SG_W_JUDGE}, {"to", SG_W_FUNC},
     {"told", SG_W_VERB}, {"took", SG_W_VERB}, {"traitor", SG_CUE_REVEAL},
     {"transformed", SG_CUE_CHANGE}, {"transforms", SG_CUE_CHANGE},
     {"true", SG_W_REALISH}, {"truth", SG_CUE_REVEAL}, {"turn", SG_W_TURN},
     {"turned", SG_W_TURN}, {"turning", SG_W_TURN}, {"turns", SG_W_TURN},
     {"twist", SG_CUE_REVEAL}, {"twists", SG_CUE_REVEAL},
-    {"ultimately", SG_CUE_END}, {"unless", SG_CUE_HYPOTHETICAL},
-    {"unmasked", SG_CUE_REVEAL}, {"until", SG_CUE_END}, {"up", SG_W_UP},
-    {"us", SG_CUE_REVIEW}, {"viewer", SG_CUE_REVIEW},
+    {"ultimately", SG_CUE_END}, {"underwhelming", SG_W_JUDGE},
+    {"unless", SG_CUE_HYPOTHETICAL}, {"unmasked", SG_CUE_REVEAL},
+    {"unsatisfying", SG_W_JUDGE}, {"until", SG_CUE_END}, {"up", SG_W_UP},
+    {"us", SG_CUE_REVIEW | SG_W_FIRST}, {"viewer", SG_CUE_REVIEW},
     {"viewers", SG_CUE_REVIEW}, {"was", SG_W_BE | SG_W_VERB},
-    {"wasn't", SG_CUE_NEGATION}, {"we", SG_CUE_REVIEW | SG_W_FUNC},
-    {"we're", SG_CUE_REVIEW}, {"we've", SG_CUE_REVIEW},
+    {"wasn't", SG_CUE_NEGATION}, {"we", SG_CUE_REVIEW | SG_W_FUNC | SG_W_FIRST},
+    {"we're", SG_CUE_REVIEW}, {"we've", SG_CUE_REVIEW}, {"weak", SG_W_JUDGE},
     {"wedding", SG_CUE_RELATION}, {"weds", SG_CUE_RELATION},
-    {"went", SG_W_VERB}, {"were", SG_W_BE}, {"weren't", SG_CUE_NEGATION},
-    {"what", SG_W_FUNC}, {"when", SG_W_FUNC}, {"where", SG_W_FUNC},
-    {"whether", SG_CUE_HYPOTHETICAL}, {"which", SG_W_FUNC},
-    {"while", SG_W_FUNC}, {"who", SG_W_FUNC}, {"why", SG_W_FUNC},
-    {"wife", SG_CUE_RELATION}, {"wins", SG_CUE_CHANGE | SG_W_VERB},
-    {"with", SG_W_FUNC}, {"without", SG_CUE_NEGATION},
-    {"won", SG_CUE_CHANGE | SG_W_VERB}, {"won't", SG_CUE_NEGATION},
+    {"well", SG_W_JUDGE}, {"went", SG_W_VERB}, {"were", SG_W_BE},
+    {"weren't", SG_CUE_NEGATION}, {"what", SG_W_FUNC}, {"when", SG_W_FUNC},
+    {"where", SG_W_FUNC}, {"whether", SG_CUE_HYPOTHETICAL},
+    {"which", SG_W_FUNC}, {"while", SG_W_FUNC}, {"who", SG_W_FUNC},
+    {"why", SG_W_FUNC}, {"wife", SG_CUE_RELATION},
+    {"wins", SG_CUE_CHANGE | SG_W_VERB}, {"with", SG_W_FUNC},
+    {"without", SG_CUE_NEGATION}, {"won", SG_CUE_CHANGE | SG_W_VERB},
+    {"won't", SG_CUE_NEGATION}, {"wonderful", SG_W_JUDGE},
+    {"wonderfully", SG_W_JUDGE}, {"worst", SG_W_JUDGE}, {"worth", SG_W_JUDGE},
     {"would", SG_CUE_HYPOTHETICAL}, {"wouldn't", SG_CUE_NEGATION},
-    {"writer", SG_CUE_REVIEW}, {"writers", SG_CUE_REVIEW}, {"you", SG_W_FUNC},
-    {"your", SG_W_FUNC},
+    {"writer", SG_CUE_REVIEW}, {"writers", SG_CUE_REVIEW},
+    {"writing", SG_W_JUDGE}, {"you", SG_W_FUNC | SG_W_SECOND},
+    {"your", SG_W_FUNC | SG_W_SECOND},
 };
 
 #define SG_CUE_WORDS (sizeof sg_cue_words / sizeof sg_cue_words[0])
@@ -467,6 +512,8 @@ typedef struct sg_scan {
     size_t nbatch;
     size_t ntok, ncaps, ndigit;
     uint32_t signals; /* families and patterns seen */
+    /* what the context stage reads of the words (sg_sentence_words) */
+    unsigned nfirst, nsecond, njudge, nreview;
     unsigned marks;   /* ? ! ( " : ; seen */
     /* The words before: all zero until a sentence has them, so a test of
      * their bits or flags fails at its start. */
@@ -622,10 +669,17 @@ static void sg_word_end(sg_scan *s)
 {
     size_t n = s->len;
     uint64_t h = s->h;
-    uint32_t bits =
+    uint32_t all =
         sg_cue_lookup(h, s->tail,
                       s->run ? s->run : (const unsigned char *)s->lc, n,
                       s->run != NULL);
+    uint32_t bits = all & ~SG_W_COUNTED;
+    if (all & (SG_W_COUNTED | SG_CUE_REVIEW)) {
+        s->nfirst += (all & SG_W_FIRST) && (n > 1 || s->cap); /* "I", not "i" */
+        s->nsecond += (all & SG_W_SECOND) != 0;
+        s->njudge += (all & SG_W_JUDGE) != 0;
+        s->nreview += (all & SG_CUE_REVIEW) != 0;
+    }
     int ends_ed_en;
     uint32_t is = sg_word_shape(s, n, bits, &ends_ed_en);
     const sg_word *p = &s->prev;
@@ -1011,27 +1065,50 @@ static double sg_margin(unsigned flags, double bias, double sum, size_t count)
     return bias + sum;
 }
 
-double sg_score_with(const sg_model *m, const char *text, size_t n)
+/* P(spoiler) of text under m; with w, what the words were too. */
+static double sg_score_scan(const sg_model *m, const char *text, size_t n, sg_sentence_words *w)
 {
     if (!m)
         m = &sg_default_model;
-    if (!sg_model_usable(m))
-        return sg_sigmoid(m->bias); /* no usable weights */
     sg_qsum q = {m, (uint32_t)((1ull << m->buckets_log2) - 1), 0};
     sg_scan s;
-    sg_scan_init(&s, m->flags, sg_qsum_add, &q);
-    s.qtab = sg_model_table(m);
-    s.mask = q.mask;
-    size_t count = sg_scan_text(&s, text, n);
+    int usable = sg_model_usable(m);
+    /* no usable weights: no features, but the words are still read */
+    sg_scan_init(&s, usable ? m->flags : 0u, sg_qsum_add, &q);
+    if (usable) {
+        s.qtab = sg_model_table(m);
+        s.mask = q.mask;
+    }
+    size_t count = usable || w ? sg_scan_text(&s, text, n) : 0;
+    if (w) {
+        w->cues = s.signals & SG_CUE_MASK;
+        w->words = (unsigned)s.ntok;
+        w->first = s.nfirst;
+        w->second = s.nsecond;
+        w->judging = s.njudge;
+        w->review = s.nreview;
+    }
+    if (!usable)
+        return sg_sigmoid(m->bias);
     double z = sg_margin(m->flags, m->bias, m->scale * (double)(q.acc + s.acc),
                          count);
     double p = sg_sigmoid(z);
     return p != p ? 0.5 : p; /* a NaN from a hand-edited model file */
 }
 
+double sg_score_with(const sg_model *m, const char *text, size_t n)
+{
+    return sg_score_scan(m, text, n, NULL);
+}
+
 double sg_score_sentence(const char *text, size_t n)
 {
-    return sg_score_with(&sg_default_model, text, n);
+    return sg_score_scan(&sg_default_model, text, n, NULL);
+}
+
+double sg_score_sentence_words(const char *text, size_t n, sg_sentence_words *w)
+{
+    return sg_score_scan(&sg_default_model, text, n, w);
 }
 
 double sg_score_threshold(void) { return sg_default_model.threshold; }
