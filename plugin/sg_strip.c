@@ -642,15 +642,33 @@ static int sg_plain_role(const char *p, sg_chunk_role *role)
     return 1;
 }
 
+/* Where the sentinel `mark` (SG_PLAIN_BEGIN or SG_PLAIN_END) first occurs in
+ * s[0, len), or NULL.  Both hold U+2063, whose last byte, 0xA3, is rare in
+ * any text: memchr goes to it, where memmem would hash every byte. */
+static const char *sg_find_mark(const char *s, size_t len, const char *mark)
+{
+    const char *a = memchr(mark, 0xA3, SG_PLAIN_MARK_LEN);
+    if (!a)
+        return memmem(s, len, mark, SG_PLAIN_MARK_LEN);
+    size_t k = (size_t)(a - mark);
+    if (len < SG_PLAIN_MARK_LEN)
+        return NULL;
+    const char *end = s + len - (SG_PLAIN_MARK_LEN - 1 - k); /* the last place for 0xA3 */
+    for (const char *p = s + k; p < end && (p = memchr(p, 0xA3, (size_t)(end - p))); p++)
+        if (!memcmp(p - k, mark, SG_PLAIN_MARK_LEN))
+            return p - k;
+    return NULL;
+}
+
 static void sg_find_plain(sg_finder *fd, const char *s, size_t len)
 {
     size_t open_start = (size_t)-1;
-    const char *nx = memmem(s, len, SG_PLAIN_BEGIN, SG_PLAIN_MARK_LEN);
+    const char *nx = sg_find_mark(s, len, SG_PLAIN_BEGIN);
     while (nx) {
         size_t q = (size_t)(nx - s);
         size_t from = q + SG_PLAIN_MARK_LEN;
         const char *after =
-            memmem(s + from, len - from, SG_PLAIN_BEGIN, SG_PLAIN_MARK_LEN);
+            sg_find_mark(s + from, len - from, SG_PLAIN_BEGIN);
         size_t limit = after ? (size_t)(after - s) : len;
         sg_chunk_role role;
         if (limit - from >= SG_ROLE_LEN && sg_plain_role(s + from, &role)) {
@@ -659,7 +677,7 @@ static void sg_find_plain(sg_finder *fd, const char *s, size_t len)
              * few bytes past the next BEGIN */
             size_t lim =
                 limit + SG_PLAIN_MARK_LEN < len ? limit + SG_PLAIN_MARK_LEN : len;
-            const char *e = memmem(s + c, lim - c, SG_PLAIN_END, SG_PLAIN_MARK_LEN);
+            const char *e = sg_find_mark(s + c, lim - c, SG_PLAIN_END);
             if (e) {
                 size_t ce = (size_t)(e - s) + SG_PLAIN_MARK_LEN;
                 sg_found_add(fd, q, ce, role, 0);
@@ -670,7 +688,7 @@ static void sg_find_plain(sg_finder *fd, const char *s, size_t len)
                     open_start = (size_t)-1;
                 }
                 nx = ce < len
-                         ? memmem(s + ce, len - ce, SG_PLAIN_BEGIN, SG_PLAIN_MARK_LEN)
+                         ? sg_find_mark(s + ce, len - ce, SG_PLAIN_BEGIN)
                          : NULL;
                 continue;
             }
