@@ -696,9 +696,14 @@ static void sg_collect_marks(sg_rctx *r)
         r->oom = 1;
         return;
     }
-    for (size_t i = 0; i < ns; i++)
+    /* sentences mostly come in input order already: then that is the
+     * order sg_size_cmp sorts them into, and there is nothing to sort */
+    int in_order = 1;
+    for (size_t i = 0; i < ns; i++) {
         idx[i] = i;
-    if (ns > 1)
+        in_order &= !i || a->sentences[i - 1].start <= a->sentences[i].start;
+    }
+    if (ns > 1 && !in_order)
         qsort_r(idx, ns, sizeof *idx, sg_size_cmp, a->sentences);
     for (size_t i = 0; i < a->nflags; i++) {
         const sg_flag *f = &a->flags[i];
