@@ -623,10 +623,41 @@ static void test_default_model_meets_the_accuracy_floor_on_dev(void **state)
     sg_dataset_free(&dev);
 }
 
+/* The context stage reads a sentence's words from the scorer's pass: the
+ * reviewer's "I" (a capital one), "you", judging and review words, cue
+ * families; and reading them changes nothing of the probability. */
+static void test_the_scorers_pass_counts_voice_and_judging_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        unsigned first, second, judging, review, cues;
+    } cases[] = {
+        {"I loved the film, and you will too.", 1, 1, 1, 2, 0},
+        {"i think the acting is great and the pacing rushed.", 0, 0, 3, 2, 0},
+        {"Mara dies in the end and we never learn why.", 1, 0, 0, 1, SG_CUE_DEATH | SG_CUE_END},
+        {"I\xE2\x80\x99m sure it was a great, great movie.", 1, 0, 2, 2, 0},
+        {"Tom is killed.", 0, 0, 0, 0, SG_CUE_DEATH},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *t = cases[i].text;
+        sg_sentence_words w;
+        double p = sg_score_sentence_words(t, strlen(t), &w);
+        assert_true(p == sg_score_sentence(t, strlen(t)));
+        if (w.first != cases[i].first || w.second != cases[i].second ||
+            w.judging != cases[i].judging || w.review != cases[i].review ||
+            (w.cues & cases[i].cues) != cases[i].cues)
+            fail_msg("\"%s\": first %u second %u judging %u review %u cues %#x", t, w.first,
+                     w.second, w.judging, w.review, w.cues);
+        assert_true(w.words > 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_score_is_a_probability_for_empty_and_random_bytes),
+        cmocka_unit_test(test_the_scorers_pass_counts_voice_and_judging_words),
         cmocka_unit_test(test_score_stays_a_probability_on_a_huge_input),
         cmocka_unit_test(test_death_and_ending_sentences_outscore_neutral_review_ones),
         cmocka_unit_test(test_default_model_is_usable_and_has_a_threshold),
