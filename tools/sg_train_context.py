@@ -143,6 +143,9 @@ def main():
                 cand = (hits, -nf, t, tr)
                 if best is None or cand[:2] > best[:2]:
                     best = cand
+    if best is None:
+        sys.exit("no pair of thresholds flags every seed 'must' sentence within the false-flag budget "
+                 "(FALSE_PER_POST %.2f, CLEAN_SHARE %.2f): nothing written" % (FALSE_PER_POST, CLEAN_SHARE))
     print("chosen: threshold %.3f, with a rule hit %.3f: %d major spoilers held out, %d false flags"
           % (best[2], best[3], best[0], -best[1]))
     for n, v in zip(names, w):
