@@ -154,6 +154,11 @@ typedef struct sg_options {
     int threads;             /* threads for the rules and the scorer of one
                                 large article (default 1; at most 64); the
                                 result is the same whatever the number */
+    int assets;              /* HTML marked as html-span: inline spoilerguard's
+                                CSS and script (which hide each spoiler behind
+                                a button until the reader shows it) once per
+                                page (default 1); 0 when the site links the
+                                installed spoilerguard.css and .js itself */
 } sg_options;
 
 /* Fill `opts` with the defaults above. */

@@ -147,6 +147,11 @@ static void sg_cli_help(FILE *f)
 "  --badge FORM         how the rating badge is inserted: auto, none, text,\n"
 "                       html, svg or image (default auto)\n"
 "                         " SG_CLI_NAME " --badge none review.html\n"
+"  --assets HOW         html-span hides each spoiler behind a button; its CSS\n"
+"                       and script are inlined once per page (inline, the\n"
+"                       default) or left to the site, which links the\n"
+"                       installed spoilerguard.css and spoilerguard.js (none)\n"
+"                         " SG_CLI_NAME " --assets none page.html\n"
 "  --min-severity LEVEL minor or major (default minor): what is marked and\n"
 "                       reported\n"
 "                         " SG_CLI_NAME " --min-severity major review.md\n"
@@ -245,6 +250,7 @@ enum {
     SG_OPT_STRIP,
     SG_OPT_STYLE,
     SG_OPT_BADGE,
+    SG_OPT_ASSETS,
     SG_OPT_RULES,
     SG_OPT_TRUST,
     SG_OPT_CHECK,
@@ -266,6 +272,7 @@ static const struct option sg_cli_options[] = {
     {"strip", no_argument, NULL, SG_OPT_STRIP},
     {"style", required_argument, NULL, SG_OPT_STYLE},
     {"badge", required_argument, NULL, SG_OPT_BADGE},
+    {"assets", required_argument, NULL, SG_OPT_ASSETS},
     {"rules", required_argument, NULL, SG_OPT_RULES},
     {"trust-rules", no_argument, NULL, SG_OPT_TRUST},
     {"check", no_argument, NULL, SG_OPT_CHECK},
@@ -356,6 +363,13 @@ static int sg_cli_parse_args(int argc, char **argv, sg_cli_config *c)
                 return 2;
             }
             c->opts.badge = (sg_badge)v;
+            break;
+        case SG_OPT_ASSETS:
+            if (strcmp(arg, "inline") && strcmp(arg, "none")) {
+                sg_cli_usage_error("unknown way '%s' for --assets (inline or none)", arg);
+                return 2;
+            }
+            c->opts.assets = !strcmp(arg, "inline");
             break;
         case SG_OPT_RULES: {
             const char **grown = realloc(c->rules, (c->nrules + 1) * sizeof *grown);

@@ -167,7 +167,8 @@ typedef enum sg_chunk_role {
     SG_CHUNK_CLOSE,   /* closes it */
     SG_CHUNK_WARNING, /* a warning, whole */
     SG_CHUNK_BADGE,   /* a rating badge, whole */
-    SG_CHUNK_JSONLD   /* schema.org JSON-LD, whole */
+    SG_CHUNK_JSONLD,  /* schema.org JSON-LD, whole */
+    SG_CHUNK_ASSETS   /* the inlined CSS or script, whole */
 } sg_chunk_role;
 
 typedef struct sg_chunk {

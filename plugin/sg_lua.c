@@ -1985,13 +1985,15 @@ static void sg_lua_parse_options(lua_State *L, int idx, sg_options *o,
                               "[0, 1]");
             o->min_confidence = x;
         } else if (strcmp(k, "jsonld") == 0 || strcmp(k, "warning") == 0 ||
-                   (marks && strcmp(k, "marks") == 0)) {
+                   strcmp(k, "assets") == 0 || (marks && strcmp(k, "marks") == 0)) {
             if (ty != LUA_TBOOLEAN)
                 luaL_error(L, "option %s: expected a boolean", k);
             if (k[0] == 'j')
                 o->jsonld = lua_toboolean(L, v);
             else if (k[0] == 'w')
                 o->warning = lua_toboolean(L, v);
+            else if (k[0] == 'a')
+                o->assets = lua_toboolean(L, v);
             else
                 *marks = lua_toboolean(L, v);
         } else if (strcmp(k, "max_input") == 0 || strcmp(k, "max_depth") == 0 ||

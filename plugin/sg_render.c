@@ -30,7 +30,7 @@
 enum { SG_RANK_CLOSE = 0, SG_RANK_JSONLD, SG_RANK_WARNING, SG_RANK_BADGE, SG_RANK_OPEN };
 
 /* Groups: insertions that stand or fall together. */
-enum { SG_G_JSONLD = 0, SG_G_WARNING = 1, SG_G_BADGE = 2, SG_G_MARKS = 3 };
+enum { SG_G_JSONLD = 0, SG_G_WARNING = 1, SG_G_BADGE = 2, SG_G_ASSETS = 3, SG_G_MARKS = 4 };
 #define SG_G_DETAILS(i) (SG_G_MARKS + 2 * (i))    /* a <details> from mark i's block */
 #define SG_G_INLINE(i) (SG_G_MARKS + 2 * (i) + 1) /* mark i as spans */
 #define SG_MAX_ATTEMPTS 6
@@ -76,7 +76,8 @@ typedef struct sg_rctx {
     /* Fallbacks after a failed check, by group: the warning, badge and
      * JSON-LD are left out; a block's <details> becomes spans; a span over
      * a sentence becomes spans over its runs of text, then nothing. */
-    int off[3];
+    int off[SG_G_MARKS];
+    size_t disclosures;        /* marks written as disclosures (html-span) */
     unsigned char *no_details; /* by the block's first mark */
     unsigned char *level;      /* by mark: 0 whole, 1 runs, 2 left out */
     int all_off;               /* insert nothing */
@@ -255,8 +256,9 @@ static void sg_put_kinds(const sg_rctx *r, sg_buf *b, const char *const *kinds, 
  * apart from the reserved tokens, then " continued" for later pieces. */
 static void sg_put_attr_kind(sg_buf *b, const char *kind, int continued)
 {
-    static const char *const reserved[] = {"warning", "badge",     "jsonld",
-                                           "summary", "continued", NULL};
+    static const char *const reserved[] = {"warning", "badge",  "jsonld",  "summary",
+                                           "toggle",  "content", "style",  "script",
+                                           "continued", NULL};
     size_t n = strlen(kind);
     if (!n)
         sg_buf_puts(b, "spoiler");
@@ -892,8 +894,28 @@ static void sg_mark_pieces(sg_rctx *r, const sg_mark *m, int continued, sg_buf *
 {
     switch (r->style) {
     case SG_STYLE_HTML_SPAN:
+        if (r->fmt != SG_FORMAT_HTML)
+            goto span;
+        /* a disclosure (WAI-ARIA): a button that says what is hidden and
+         * whether it is shown, then the hidden text; the inlined script
+         * (sg_add_assets) shows and hides it.  A later piece of the same
+         * sentence has no button of its own: the first one shows it too. */
+        sg_buf_puts(open, "<span class=\"spoiler\" " SG_ATTR "=\"");
+        sg_put_attr_kind(open, m->kinds[0], continued);
+        sg_buf_puts(open, "\">");
+        if (!continued) {
+            sg_buf_puts(open, "<button type=\"button\" " SG_ATTR
+                              "=\"toggle\" aria-expanded=\"false\">Spoiler (");
+            sg_put_kinds(r, open, m->kinds, m->nkinds, 0, 1);
+            sg_buf_puts(open, ")</button>");
+        }
+        sg_buf_puts(open, "<span " SG_ATTR "=\"content\" hidden>");
+        sg_buf_puts(close, "</span></span>");
+        r->disclosures++;
+        break;
     case SG_STYLE_MD_HTML:
     case SG_STYLE_HTML_DETAILS: /* Markdown blocks that cannot take <details> */
+    span:
         sg_buf_puts(open, "<span class=\"spoiler\" " SG_ATTR "=\"");
         sg_put_attr_kind(open, m->kinds[0], continued);
         sg_buf_puts(open, "\" tabindex=\"0\" role=\"button\" aria-label=\"Spoiler (");
@@ -1521,6 +1543,20 @@ static void sg_add_badge(sg_rctx *r)
 
 /* ---- JSON-LD ------------------------------------------------------------------- */
 
+/* Where what a page's <head> holds goes: before </head>, else before the
+ * first block; (size_t)-1 when there is neither. */
+static size_t sg_head_end(const sg_rctx *r)
+{
+    size_t p = 0;
+    sg_tag t;
+    while (sg_tag_next(r->src, r->len, &p, &t))
+        if (t.closing && sg_tag_is(r->src, &t, "head"))
+            return t.start;
+        else if (!t.closing && sg_tag_is(r->src, &t, "body"))
+            break;
+    return r->doc->nblocks ? r->doc->blocks[0].text_start : (size_t)-1;
+}
+
 static void sg_add_jsonld(sg_rctx *r)
 {
     const sg_analysis *a = r->a;
@@ -1535,17 +1571,7 @@ static void sg_add_jsonld(sg_rctx *r)
         sg_buf_free(&m);
         return;
     }
-    /* before </head>, else before the first block */
-    size_t pos = (size_t)-1, p = 0;
-    sg_tag t;
-    while (sg_tag_next(r->src, r->len, &p, &t))
-        if (t.closing && sg_tag_is(r->src, &t, "head")) {
-            pos = t.start;
-            break;
-        } else if (!t.closing && sg_tag_is(r->src, &t, "body"))
-            break;
-    if (pos == (size_t)-1 && r->doc->nblocks)
-        pos = r->doc->blocks[0].text_start;
+    size_t pos = sg_head_end(r);
     if (pos == (size_t)-1) {
         sg_buf_free(&m);
         return;
@@ -1566,6 +1592,30 @@ static void sg_add_jsonld(sg_rctx *r)
         sg_check_hook(r, "jsonld", pos);
     r->oom |= m.failed;
     sg_buf_free(&m);
+}
+
+/* ---- the CSS and script that make a disclosure work ---------------------------- */
+
+#include "sg_assets.inc"
+
+/* Once per page, where JSON-LD goes: before </head>, else before the first
+ * block.  Only where a mark is a disclosure, never twice. */
+static void sg_add_assets(sg_rctx *r)
+{
+    if (!r->disclosures || !r->a->opts.assets || r->off[SG_G_ASSETS] ||
+        sg_has_chunk(r->doc, SG_CHUNK_ASSETS))
+        return;
+    size_t pos = sg_head_end(r);
+    if (pos == (size_t)-1)
+        return;
+    r->group = SG_G_ASSETS;
+    size_t off = r->txt.len;
+    sg_buf_puts(&r->txt, "<style " SG_ATTR "=\"style\">");
+    sg_buf_puts(&r->txt, sg_asset_css);
+    sg_buf_puts(&r->txt, "</style><script " SG_ATTR "=\"script\">");
+    sg_buf_puts(&r->txt, sg_asset_js);
+    sg_buf_puts(&r->txt, "</script>");
+    sg_ins_add(r, pos, SG_RANK_JSONLD, off);
 }
 
 /* ---- output ------------------------------------------------------------------- */
@@ -2018,6 +2068,7 @@ static void sg_build(sg_rctx *r)
 {
     r->txt.len = 0;
     r->nins = 0;
+    r->disclosures = 0;
     if (r->all_off)
         return;
     sg_add_jsonld(r);
@@ -2030,6 +2081,7 @@ static void sg_build(sg_rctx *r)
     else
         for (size_t i = 0; i < r->nmarks; i++)
             sg_mark_inline(r, i);
+    sg_add_assets(r);
 }
 
 char *sg_render_doc(const sg_analysis *a, size_t *out_len, sg_error *err)

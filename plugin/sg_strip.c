@@ -10,8 +10,8 @@
  * HTML (styles html-span, html-details, and any style asked of HTML input)
  *   Every inserted element carries the attribute data-spoilerguard="VALUE".
  *   VALUE's first token says what the element is:
- *     warning, badge, jsonld, summary   the whole element is a chunk (start
- *                                       tag through the matching end tag;
+ *     warning, badge, jsonld, summary,  the whole element is a chunk (start
+ *     toggle, style, script             tag through the matching end tag;
  *                                       a void or self-closed tag alone)
  *     anything else (the flag's kind:   the start tag is an "open" chunk and
  *     death, ending, ...)               the matching end tag a "close" chunk;
@@ -19,12 +19,19 @@
  *   A mark's VALUE may end with the token "continued": it carries on the mark
  *   before it (one sentence wrapped piece by piece around inline markup).
  *   A <summary data-spoilerguard="summary"> right after an inserted
- *   <details> start tag belongs to that open chunk.  Matching end tags are
+ *   <details> start tag belongs to that open chunk; so do a mark's
+ *   <button data-spoilerguard="toggle"> and the start tag of the
+ *   <span data-spoilerguard="content"> after it, whose end tag is a close
+ *   chunk like the mark's.  Matching end tags are
  *   found by counting tags of the same name; comments and raw text (script,
  *   style, textarea, title, ...) are skipped.  Kinds named like the reserved
  *   tokens are written "kind-NAME".
- *     <span class="spoiler" data-spoilerguard="death" tabindex="0"
- *      role="button" aria-label="Spoiler (death): select to reveal">..</span>
+ *     <span class="spoiler" data-spoilerguard="death"><button type="button"
+ *      data-spoilerguard="toggle" aria-expanded="false">Spoiler (death)</button
+ *      ><span data-spoilerguard="content" hidden>..</span></span>
+ *     <style data-spoilerguard="style">..</style>, <script
+ *      data-spoilerguard="script">..</script>: the CSS and script that make
+ *      the button work, once per page
  *     <details class="spoiler" data-spoilerguard="death"><summary
  *      data-spoilerguard="summary">Spoiler (death)</summary>..</details>
  *     <p class="spoiler-warning" data-spoilerguard="warning" role="note">..</p>
@@ -417,7 +424,8 @@ static void sg_find_html(sg_finder *fd, const char *s, size_t len)
                     whole_open--;
                 } else {
                     sg_found_add(fd, t.start, t.end, SG_CHUNK_CLOSE, 0);
-                    sg_mark_add(fd, p->start, t.end, p->continued);
+                    if (!p->summary) /* a mark's hidden text is its mark's */
+                        sg_mark_add(fd, p->start, t.end, p->continued);
                 }
                 tr[k].top = p->below;
                 p->start = (size_t)-1; /* done */
@@ -439,8 +447,12 @@ static void sg_find_html(sg_finder *fd, const char *s, size_t len)
             whole = SG_CHUNK_BADGE + 1;
         else if (sg_value_first(s + vs, vl, "jsonld"))
             whole = SG_CHUNK_JSONLD + 1;
-        else if (sg_value_first(s + vs, vl, "summary"))
+        else if (sg_value_first(s + vs, vl, "summary") || sg_value_first(s + vs, vl, "toggle"))
             whole = SG_CHUNK_OPEN + 1, summary = 1;
+        else if (sg_value_first(s + vs, vl, "style") || sg_value_first(s + vs, vl, "script"))
+            whole = SG_CHUNK_ASSETS + 1;
+        else if (sg_value_first(s + vs, vl, "content"))
+            summary = 1; /* a mark's hidden text: its tags join the mark's */
         if (sg_tag_void(s, &t) || t.self_closing) {
             sg_found_add(fd, t.start, t.end,
                          whole ? (sg_chunk_role)(whole - 1) : SG_CHUNK_OPEN, summary);
@@ -490,7 +502,7 @@ static void sg_find_html(sg_finder *fd, const char *s, size_t len)
         if (whole)
             whole_open++;
         else
-            sg_found_add(fd, t.start, t.end, SG_CHUNK_OPEN, 0);
+            sg_found_add(fd, t.start, t.end, SG_CHUNK_OPEN, summary);
     }
     /* elements never closed: their start tag alone */
     for (size_t i = 0; i < npend; i++)

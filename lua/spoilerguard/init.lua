@@ -20,6 +20,8 @@
 ---   min_severity  "minor" (default) or "major"
 ---   min_confidence  a number in [0, 1] (default sg.default_min_confidence)
 ---   jsonld, warning  booleans (default true)
+---   assets           boolean (default true): HTML marked html-span inlines the
+---                    CSS and script that hide each spoiler behind a button
 ---   max_input     bytes; larger inputs give nil, message
 ---   max_depth     HTML nesting past this gives nil, message
 ---   threads       threads for the rules and the scorer of a large article

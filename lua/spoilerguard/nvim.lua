@@ -25,7 +25,7 @@ local uv = vim.uv or vim.loop
 
 M.namespace = api.nvim_create_namespace("spoilerguard")
 
-local ENGINE_KEYS = { "min_severity", "min_confidence", "style", "badge", "jsonld",
+local ENGINE_KEYS = { "min_severity", "min_confidence", "style", "badge", "jsonld", "assets",
                       "warning", "max_input", "max_depth", "threads", "characters",
                       "defaults" }
 

@@ -92,7 +92,7 @@ expect_refused() {
 run --help </dev/null
 expect_rc "help_exits_zero" 0
 missing=""
-for opt in --from --report --jsonl --diagnostics --strip --style --badge --rules \
+for opt in --from --report --jsonl --diagnostics --strip --style --badge --assets --rules \
            --trust-rules --check --min-severity --min-confidence --explain --jobs \
            --max-input --max-depth -o --help --version; do
     grep -q -e "^ *${opt}[ ,=]" "$T/out" || missing="$missing $opt"
@@ -597,6 +597,37 @@ else
         fail "untrusted_rule_file_has_no_os" "exit $rc: $(cat "$T/err")"
     fi
 fi
+
+# ---- HTML spoilers behind a button: the CSS and script once per page --------
+
+cat >"$T/page.html" <<'EOF'
+<!doctype html><html><head><title>Harbour Lights review</title></head><body><article>
+<p>The score is lovely.</p><p>In the final scene, Mara shoots Tom and walks into the sea.</p>
+</article></body></html>
+EOF
+run "$T/page.html"
+cp "$T/out" "$T/page.out.html"
+if [ "$rc" -eq 0 ] && [ "$(grep -o '<style data-spoilerguard="style">' "$T/out" | wc -l)" -eq 1 ] &&
+    [ "$(grep -o '<script data-spoilerguard="script">' "$T/out" | wc -l)" -eq 1 ] &&
+    grep -q 'aria-expanded="false">Spoiler (' "$T/out" &&
+    sed 's/<\/head>.*//' "$T/out" | grep -q 'data-spoilerguard="script"'; then
+    pass "html_spoilers_are_buttons_with_css_and_script_once_in_the_head"
+else
+    fail "html_spoilers_are_buttons_with_css_and_script_once_in_the_head" "exit $rc" "$(head -c 300 "$T/out")"
+fi
+run "$T/page.out.html"
+cmp -s "$T/out" "$T/page.out.html" && pass "a_second_run_adds_no_second_css_or_script" ||
+    fail "a_second_run_adds_no_second_css_or_script" "$(cmp "$T/out" "$T/page.out.html" 2>&1)"
+strip_roundtrip "strip_removes_the_css_and_script" "$T/page.html"
+run --assets none "$T/page.html"
+if [ "$rc" -eq 0 ] && ! grep -q 'data-spoilerguard="s[ct][yr]' "$T/out" &&
+    grep -q 'data-spoilerguard="toggle"' "$T/out"; then
+    pass "assets_none_leaves_the_css_and_script_to_the_site"
+else
+    fail "assets_none_leaves_the_css_and_script_to_the_site" "exit $rc" "$(head -c 300 "$T/out")"
+fi
+run --assets sometimes "$T/page.html"
+expect_rc "assets_refuses_an_unknown_way" 2
 
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -225,11 +225,20 @@ static void html_styles_round_trip(void **state)
             /* never inside a paragraph: the list item's content is wrapped */
             assert_int_equal(count(out, ol, "<p><details"), 0);
             assert_int_equal(count(out, ol, "<li><details"), 1);
-        } else
+        } else {
+            /* a disclosure: a button that says what it hides, then the text */
             assert_true(count(out, ol,
-                              "<span class=\"spoiler\" data-spoilerguard=\"death\" "
-                              "tabindex=\"0\" role=\"button\" aria-label=\"Spoiler (") >=
-                        2);
+                              "<span class=\"spoiler\" data-spoilerguard=\"death\">"
+                              "<button type=\"button\" data-spoilerguard=\"toggle\" "
+                              "aria-expanded=\"false\">Spoiler (") >= 2);
+            assert_int_equal(count(out, ol, "<span data-spoilerguard=\"content\" hidden>"),
+                             count(out, ol, "<span class=\"spoiler\""));
+            /* the CSS and script that work it, once, in the head */
+            assert_int_equal(count(out, ol, "<style data-spoilerguard=\"style\">"), 1);
+            assert_int_equal(count(out, ol, "<script data-spoilerguard=\"script\">"), 1);
+            assert_true(strstr(out, "<script data-spoilerguard=\"script\">") <
+                        strstr(out, "</head>"));
+        }
         sg_free(out);
     }
 }
@@ -245,8 +254,12 @@ static void html_unbalanced_sentence_wrapped_in_pieces(void **state)
     assert_true(count(out, ol,
                       "<em><span class=\"spoiler\" data-spoilerguard=\"death "
                       "continued\"") == 1);
-    assert_int_equal(count(out, ol, "<span class=\"spoiler\""),
+    /* each piece: the mark and its hidden text; one button for the sentence */
+    assert_int_equal(2 * count(out, ol, "<span class=\"spoiler\""),
                      count(out, ol, "</span>") - 1);
+    assert_int_equal(count(out, ol, "data-spoilerguard=\"toggle\""),
+                     count(out, ol, "<span class=\"spoiler\"") -
+                         count(out, ol, " continued\""));
     sg_free(out);
 }
 

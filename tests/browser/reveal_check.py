@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Open spoilerguard's HTML output in headless Chromium and check that every
+spoiler is hidden until the reader shows it, by click and by keyboard.
+
+usage: reveal_check.py SPAN.html DETAILS.html SHOT_DIR
+Prints one line per check and "N passed, N failed"; exits 1 on a failure.
+Screenshots go to SHOT_DIR/reveal-*.png.
+"""
+import os, sys, tempfile
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.chrome.service import Service
+
+SPOILERS = ("shoots", "walks into the sea", "was Tom's son")
+passed = failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    print("%s %s%s" % ("ok  " if ok else "FAIL", name, ("  (" + detail + ")") if detail and not ok else ""))
+    passed += bool(ok)
+    failed += not ok
+
+
+def browser():
+    o = webdriver.ChromeOptions()
+    o.binary_location = "/usr/bin/chromium"
+    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+              "--disable-background-networking", "--disable-component-update", "--disable-sync",
+              "--window-size=1000,900", "--user-data-dir=" + tempfile.mkdtemp()):
+        o.add_argument(a)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+
+
+def visible_text(d):
+    return d.find_element(By.TAG_NAME, "body").text
+
+
+def main():
+    span, details, shots = sys.argv[1:4]
+    d = browser()
+    try:
+        # html-span: a button per spoiler, the text hidden behind it
+        d.get("file://" + os.path.abspath(span))
+        text = visible_text(d)
+        check("span: the page shows the review", "Mara Quinn runs a bar" in text, text[:80])
+        for s in SPOILERS:
+            check("span: hidden before: " + s, s not in text)
+        buttons = d.find_elements(By.CSS_SELECTOR, "[data-spoilerguard=toggle]")
+        check("span: a button per spoiler sentence", len(buttons) >= 2, str(len(buttons)))
+        check("span: buttons say they are collapsed",
+              all(b.get_attribute("aria-expanded") == "false" for b in buttons))
+        check("span: buttons are real buttons, named", all(b.tag_name == "button" and "Spoiler" in b.text
+                                                            for b in buttons))
+        d.save_screenshot(os.path.join(shots, "reveal-span-before.png"))
+        # by mouse
+        shoot = [b for b in buttons if "shoots" in b.find_element(By.XPATH, "..").get_attribute("textContent")]
+        check("span: the ending's button is found", len(shoot) == 1)
+        if shoot:
+            shoot[0].click()
+            text = visible_text(d)
+            check("span: shown after a click", "shoots" in text and "walks into the sea" in text, text[:200])
+            check("span: the button says it is expanded", shoot[0].get_attribute("aria-expanded") == "true")
+            link = d.find_elements(By.CSS_SELECTOR, "[data-spoilerguard=content] a[href='https://example.org/tom']")
+            check("span: a link inside a spoiler stays a link", len(link) == 1 and link[0].is_displayed())
+            check("span: other spoilers stay hidden", "was Tom's son" not in text)
+            d.save_screenshot(os.path.join(shots, "reveal-span-after.png"))
+            shoot[0].click()
+            check("span: hidden again after a second click", "shoots" not in visible_text(d))
+        # a sentence split around <em>: one button shows every piece
+        son = [b for b in buttons if "turns out" in b.find_element(By.XPATH, "..").get_attribute("textContent")]
+        if son:
+            son[0].click()
+            text = visible_text(d)
+            check("span: every piece of a split sentence shows", "the stranger with the map" in text
+                  and "was Tom's son" in text, text[-200:])
+        # by keyboard: Tab to the first button, Enter shows, Space hides
+        d.get("file://" + os.path.abspath(span))
+        body = d.find_element(By.TAG_NAME, "body")
+        body.send_keys(Keys.TAB)
+        for _ in range(20):
+            if d.switch_to.active_element.get_attribute("data-spoilerguard") == "toggle":
+                break
+            d.switch_to.active_element.send_keys(Keys.TAB)
+        el = d.switch_to.active_element
+        check("keyboard: Tab reaches a spoiler's button", el.get_attribute("data-spoilerguard") == "toggle")
+        before = visible_text(d)
+        el.send_keys(Keys.ENTER)
+        after = visible_text(d)
+        check("keyboard: Enter shows the spoiler", len(after) > len(before) and el.get_attribute("aria-expanded") == "true")
+        el.send_keys(Keys.SPACE)
+        check("keyboard: Space hides it again", visible_text(d) == before and el.get_attribute("aria-expanded") == "false")
+        # html-details: a closed <details> per block
+        d.get("file://" + os.path.abspath(details))
+        text = visible_text(d)
+        for s in SPOILERS:
+            check("details: hidden before: " + s, s not in text)
+        d.save_screenshot(os.path.join(shots, "reveal-details-before.png"))
+        sums = d.find_elements(By.CSS_SELECTOR, "summary[data-spoilerguard=summary]")
+        check("details: flagged blocks behind a summary", len(sums) >= 1, str(len(sums)))
+        if sums:
+            sums[0].click()
+            check("details: shown after a click", "shoots" in visible_text(d))
+            sums[0].send_keys(Keys.ENTER)
+            check("details: Enter closes it", "shoots" not in visible_text(d))
+    finally:
+        d.quit()
+    print("%d passed, %d failed" % (passed, failed))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
