@@ -894,8 +894,8 @@ static void sg_mark_pieces(sg_rctx *r, const sg_mark *m, int continued, sg_buf *
 {
     switch (r->style) {
     case SG_STYLE_HTML_SPAN:
-        if (r->fmt != SG_FORMAT_HTML)
-            goto span;
+    case SG_STYLE_MD_HTML:
+    case SG_STYLE_HTML_DETAILS: /* Markdown blocks that cannot take <details> */
         /* a disclosure (WAI-ARIA): a button that says what is hidden and
          * whether it is shown, then the hidden text; the inlined script
          * (sg_add_assets) shows and hides it.  A later piece of the same
@@ -912,16 +912,6 @@ static void sg_mark_pieces(sg_rctx *r, const sg_mark *m, int continued, sg_buf *
         sg_buf_puts(open, "<span " SG_ATTR "=\"content\" hidden>");
         sg_buf_puts(close, "</span></span>");
         r->disclosures++;
-        break;
-    case SG_STYLE_MD_HTML:
-    case SG_STYLE_HTML_DETAILS: /* Markdown blocks that cannot take <details> */
-    span:
-        sg_buf_puts(open, "<span class=\"spoiler\" " SG_ATTR "=\"");
-        sg_put_attr_kind(open, m->kinds[0], continued);
-        sg_buf_puts(open, "\" tabindex=\"0\" role=\"button\" aria-label=\"Spoiler (");
-        sg_put_kinds(r, open, m->kinds, m->nkinds, 0, 1);
-        sg_buf_puts(open, "): select to reveal\">");
-        sg_buf_puts(close, "</span>");
         break;
     case SG_STYLE_PLAIN:
         if (r->fmt == SG_FORMAT_MARKDOWN) {
@@ -1598,13 +1588,38 @@ static void sg_add_jsonld(sg_rctx *r)
 
 #include "sg_assets.inc"
 
-/* Once per page, where JSON-LD goes: before </head>, else before the first
- * block.  Only where a mark is a disclosure, never twice. */
+/* Once per page, only where a mark is a disclosure, never twice.  HTML:
+ * where JSON-LD goes, before </head>, else before the first block.
+ * Markdown: a block chunk of two raw HTML blocks (which CommonMark ends at
+ * </style> and </script>) before the first block after the front matter. */
 static void sg_add_assets(sg_rctx *r)
 {
     if (!r->disclosures || !r->a->opts.assets || r->off[SG_G_ASSETS] ||
         sg_has_chunk(r->doc, SG_CHUNK_ASSETS))
         return;
+    if (r->fmt == SG_FORMAT_MARKDOWN) {
+        const sg_doc *doc = r->doc;
+        size_t k = 0;
+        while (k < doc->nblocks && doc->blocks[k].why == SG_WHY_FRONT_MATTER)
+            k++;
+        if (k == doc->nblocks)
+            return;
+        r->group = SG_G_ASSETS;
+        sg_buf m;
+        sg_buf_init(&m);
+        sg_buf_puts(&m, "<style " SG_ATTR "=\"style\">");
+        sg_buf_puts(&m, sg_asset_css);
+        sg_buf_puts(&m, "</style>\n<script " SG_ATTR "=\"script\">");
+        sg_buf_puts(&m, sg_asset_js);
+        sg_buf_puts(&m, "</script>");
+        if (m.failed)
+            r->oom = 1;
+        else
+            sg_md_block_chunk(r, doc->blocks[k].text_start, SG_RANK_JSONLD, 'a', "", 0, 1,
+                              m.data, m.len);
+        sg_buf_free(&m);
+        return;
+    }
     size_t pos = sg_head_end(r);
     if (pos == (size_t)-1)
         return;

@@ -43,7 +43,8 @@
  *   Each inserted piece is wrapped in HTML comments:
  *     <!--sg:R-->PIECE<!--/sg-->
  *   R is o (opens a mark), n (opens a mark that carries on the one before),
- *   c (closes a mark), w (warning), b (badge).  PIECE never holds "<!--sg:"
+ *   c (closes a mark), w (warning), b (badge), a (the CSS and script that
+ *   show a spoiler, as two raw HTML blocks).  PIECE never holds "<!--sg:"
  *   nor "<!--/sg-->".  Where a piece starts a line's content (only spaces,
  *   tabs, ">" and list markers before it on its line) a comment there would
  *   open a CommonMark HTML block and swallow the line, so such a piece is
@@ -312,7 +313,8 @@ static int sg_tag_void(const char *s, const sg_tag *t)
 
 typedef struct sg_found {
     sg_chunk c;
-    int summary; /* an inserted <summary>, merged into the open before it */
+    int summary; /* an inserted <summary>, merged into the open before it;
+                    SG_JOINS_NEXT: a close that the close after it joins */
 } sg_found;
 
 typedef struct sg_finder {
@@ -345,6 +347,8 @@ static void sg_mark_add(sg_finder *fd, size_t s, size_t e, int continued)
 }
 
 /* ---- HTML ------------------------------------------------------------------- */
+
+#define SG_JOINS_NEXT 2
 
 #define SG_TRACK_NAMES 16
 #define SG_TRACK_NAME_MAX 32
@@ -423,8 +427,11 @@ static void sg_find_html(sg_finder *fd, const char *s, size_t len)
                                  p->summary);
                     whole_open--;
                 } else {
-                    sg_found_add(fd, t.start, t.end, SG_CHUNK_CLOSE, 0);
-                    if (!p->summary) /* a mark's hidden text is its mark's */
+                    /* a mark's hidden text is its mark's: its end tag joins
+                     * the mark's end tag after it */
+                    sg_found_add(fd, t.start, t.end, SG_CHUNK_CLOSE,
+                                 p->summary ? SG_JOINS_NEXT : 0);
+                    if (!p->summary)
                         sg_mark_add(fd, p->start, t.end, p->continued);
                 }
                 tr[k].top = p->below;
@@ -550,6 +557,8 @@ static sg_chunk_role sg_md_role(char r, int *ok, int *opens, int *continued)
         return SG_CHUNK_BADGE;
     case 'j':
         return SG_CHUNK_JSONLD;
+    case 'a':
+        return SG_CHUNK_ASSETS;
     default:
         *ok = 0;
         return SG_CHUNK_OPEN;
@@ -749,6 +758,12 @@ void sg_find_chunks(sg_doc *doc)
             if (c->summary && c->c.start == prev->c.end &&
                 prev->c.role == SG_CHUNK_OPEN && !prev->summary) {
                 prev->c.end = c->c.end;
+                continue;
+            }
+            if (prev->summary == SG_JOINS_NEXT && c->c.role == SG_CHUNK_CLOSE &&
+                c->c.start == prev->c.end) {
+                prev->c.end = c->c.end;
+                prev->summary = c->summary;
                 continue;
             }
         }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Spoilers are hidden on the page until the reader shows them: the default
-# HTML output (html-span, with the CSS and script it inlines) and html-details,
-# opened in headless Chromium and worked by mouse and by keyboard.
+# HTML output (html-span, with the CSS and script it inlines), html-details,
+# and Markdown's default md-html as cmark and pandoc render it, opened in
+# headless Chromium and worked by mouse and by keyboard.
 #
 # usage: sh tests/browser/test_reveal.sh BUILD/spoilerguard CORPUS_DIR PROJECT_ROOT
 # Exits 77 (skipped) without chromium, chromedriver or python3's selenium
@@ -28,12 +29,48 @@ cat >"$T/review.html" <<'HTML'
 <p>The film is slow, handsome and patient, and the score is lovely.</p>
 <p>Mara Quinn runs a bar by the docks with her brother Tom.</p>
 <p>In the final scene, Mara shoots <a href="https://example.org/tom">her brother Tom</a> on the pier and walks into the sea.</p>
-<p>It turns out that <em>the stranger with the map</em> was Tom's son all along.</p>
+<p>It turns out that <em>the stranger with the map</em> was the son of Tom all along.</p>
 <p>Go and see it.</p>
 </article></body></html>
 HTML
 unset LD_PRELOAD # a sanitizer build's preload is for the Lua hosts, never the browser
+cat >"$T/review.md" <<'MD'
+---
+title: Harbour Lights review
+---
+
+# Harbour Lights
+
+The film is slow, handsome and patient, and the score is lovely.
+
+Mara Quinn runs a bar by the docks with her brother Tom.
+
+In the final scene, Mara shoots [her brother Tom](https://example.org/tom) on the pier and walks into the sea.
+
+It turns out that *the stranger with the map* was the son of Tom all along.
+
+Go and see it.
+MD
 "$SG" --from html "$T/review.html" >"$T/span.html" || exit 1
 "$SG" --from html --style html-details "$T/review.html" >"$T/details.html" || exit 1
+# md-html, as the Markdown renderers that keep raw HTML publish it
+"$SG" --from markdown "$T/review.md" >"$T/marked.md" || exit 1
+pages="html-span=$T/span.html"
+if command -v cmark >/dev/null 2>&1; then
+    sed '1,/^---$/{/^---$/!d;};1,/^---$/d' "$T/marked.md" | cmark --unsafe >"$T/cmark.body" || exit 1
+    { printf '<!doctype html><html><head><meta charset="utf-8"></head><body>\n'
+      cat "$T/cmark.body"; printf '</body></html>\n'; } >"$T/cmark.html"
+    pages="$pages md-html+cmark=$T/cmark.html"
+else
+    echo "test_reveal: no cmark: md-html through cmark not checked"
+fi
+if command -v pandoc >/dev/null 2>&1; then
+    pandoc -f markdown -t html5 --standalone --metadata title=review "$T/marked.md" \
+        -o "$T/pandoc.html" || exit 1
+    pages="$pages md-html+pandoc=$T/pandoc.html"
+else
+    echo "test_reveal: no pandoc: md-html through pandoc not checked"
+fi
 SHOTS=${SG_BUILD:-$T}
-exec "$PY" "$ROOT/tests/browser/reveal_check.py" "$T/span.html" "$T/details.html" "$SHOTS"
+# shellcheck disable=SC2086
+exec "$PY" "$ROOT/tests/browser/reveal_check.py" "$SHOTS" "html-details=$T/details.html" $pages
