@@ -1279,6 +1279,31 @@ static void sg_hook_error(sg_rctx *r, const char *what)
         what, sg_format_name(r->fmt));
 }
 
+/* Where a block chunk goes before block b in Markdown: its text, or for a
+ * table cell the line that starts its table. */
+static size_t sg_md_before_block(const sg_rctx *r, const sg_block *b)
+{
+    size_t at = b->text_start;
+    if (b->kind != SG_BLOCK_TABLE_CELL)
+        return at;
+    /* back over the lines with cells */
+    size_t ls = at;
+    while (ls > 0 && !sg_md_eol(r->src[ls - 1]))
+        ls--;
+    while (ls > 0) {
+        size_t ps = ls - 1;
+        if (ps > 0 && r->src[ps] == '\n' && r->src[ps - 1] == '\r')
+            ps--; /* CRLF */
+        size_t le = ps;
+        while (ps > 0 && !sg_md_eol(r->src[ps - 1]))
+            ps--;
+        if (!memchr(r->src + ps, '|', le - ps))
+            break;
+        ls = ps;
+    }
+    return ls;
+}
+
 /* Check the last insertion (a hook's markup) finds back as one chunk. */
 static void sg_check_hook(sg_rctx *r, const char *what, size_t pos)
 {
@@ -1341,25 +1366,7 @@ static void sg_add_warning(sg_rctx *r)
         if (hook)
             sg_check_hook(r, "warning", s);
     } else if (r->fmt == SG_FORMAT_MARKDOWN) {
-        size_t at = b->text_start;
-        if (b->kind == SG_BLOCK_TABLE_CELL) {
-            /* before the table: back over the lines with cells */
-            size_t ls = at;
-            while (ls > 0 && !sg_md_eol(r->src[ls - 1]))
-                ls--;
-            while (ls > 0) {
-                size_t ps = ls - 1;
-                if (ps > 0 && r->src[ps] == '\n' && r->src[ps - 1] == '\r')
-                    ps--; /* CRLF */
-                size_t le = ps;
-                while (ps > 0 && !sg_md_eol(r->src[ps - 1]))
-                    ps--;
-                if (!memchr(r->src + ps, '|', le - ps))
-                    break;
-                ls = ps;
-            }
-            at = ls;
-        }
+        size_t at = sg_md_before_block(r, b);
         if (!hook)
             sg_warning_markup(r, &m, 0);
         size_t il, pos = sg_md_block_pos(r, at, &il);
@@ -1591,19 +1598,14 @@ static void sg_add_jsonld(sg_rctx *r)
 /* Once per page, only where a mark is a disclosure, never twice.  HTML:
  * where JSON-LD goes, before </head>, else before the first block.
  * Markdown: a block chunk of two raw HTML blocks (which CommonMark ends at
- * </style> and </script>) before the first block after the front matter. */
+ * </style> and </script>) before the first flagged block, where the
+ * warning goes. */
 static void sg_add_assets(sg_rctx *r)
 {
     if (!r->disclosures || !r->a->opts.assets || r->off[SG_G_ASSETS] ||
         sg_has_chunk(r->doc, SG_CHUNK_ASSETS))
         return;
     if (r->fmt == SG_FORMAT_MARKDOWN) {
-        const sg_doc *doc = r->doc;
-        size_t k = 0;
-        while (k < doc->nblocks && doc->blocks[k].why == SG_WHY_FRONT_MATTER)
-            k++;
-        if (k == doc->nblocks)
-            return;
         r->group = SG_G_ASSETS;
         sg_buf m;
         sg_buf_init(&m);
@@ -1615,8 +1617,8 @@ static void sg_add_assets(sg_rctx *r)
         if (m.failed)
             r->oom = 1;
         else
-            sg_md_block_chunk(r, doc->blocks[k].text_start, SG_RANK_JSONLD, 'a', "", 0, 1,
-                              m.data, m.len);
+            sg_md_block_chunk(r, sg_md_before_block(r, &r->doc->blocks[r->marks[0].block]),
+                              SG_RANK_JSONLD, 'a', "", 0, 1, m.data, m.len);
         sg_buf_free(&m);
         return;
     }
