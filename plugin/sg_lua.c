@@ -672,22 +672,28 @@ void sg_lua_add_rule(lua_State *L, int hooks, int rule, sg_engine *engine,
     case LUA_TNUMBER:
         def.character = (int)lua_tonumber(L, -1);
         break;
-    case LUA_TSTRING:
-        if (strcmp(lua_tostring(L, -1), "near") == 0)
+    case LUA_TSTRING: {
+        /* the rule packs' words (ignore, boost, major) and their older
+         * synonyms (near, required) */
+        const char *c = lua_tostring(L, -1);
+        if (strcmp(c, "ignore") == 0)
+            def.character = 0;
+        else if (strcmp(c, "near") == 0 || strcmp(c, "boost") == 0)
             def.character = 1;
-        else if (strcmp(lua_tostring(L, -1), "required") == 0)
+        else if (strcmp(c, "required") == 0 || strcmp(c, "major") == 0)
             def.character = 2;
         else
             def.character = -1;
         break;
+    }
     default:
         def.character = -1;
         break;
     }
     if (def.character < 0 || def.character > 2)
         sg_lua_raise(L,
-                     "rule '%s' (%s): character must be true, false, "
-                     "\"near\" or \"required\"",
+                     "rule '%s' (%s): character must be \"ignore\", \"boost\" or "
+                     "\"major\" (or true, false, \"near\", \"required\")",
                      id, src);
     lua_pop(L, 1);
     lua_getfield(L, rule, "case_sensitive");

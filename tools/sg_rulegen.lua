@@ -53,8 +53,12 @@ for i = 2, #arg do
     if not r.patterns or #r.patterns == 0 then fail(file, "rule '" .. r.id .. "' has no pattern") end
     local sev = r.severity == "major" and "SG_MAJOR" or "SG_MINOR"
     if r.severity ~= "major" and r.severity ~= "minor" then fail(file, "rule '" .. r.id .. "': severity is minor or major") end
-    local character = ({ ignore = 0, boost = 1, major = 2 })[r.character or "ignore"]
-    if not character then fail(file, "rule '" .. r.id .. "': character is ignore, boost or major") end
+    -- the same words as the Lua binding's add_rule takes
+    local character = ({ ignore = 0, boost = 1, major = 2, near = 1, required = 2,
+                         [true] = 1, [false] = 0 })[r.character == nil and "ignore" or r.character]
+    if not character then
+      fail(file, "rule '" .. r.id .. "': character is ignore, boost or major (or true, false, near, required)")
+    end
     defs[#defs + 1] = string.format(
       "    {.id = %s, .kind = %s, .severity = %s, .confidence = %s, .character = %d,\n     .case_sensitive = %d, .source = %s%s%s},",
       cstr(r.id), cstr(assert(r.kind, "kind")), sev, tostring(r.confidence or 0), character,

@@ -624,5 +624,19 @@ test("seed_reviews_give_a_report_of_the_documented_shape", function()
   if not any then print("skip seed reviews: no corpus at " .. corpus) end
 end)
 
+test("every default rule pack loads through add_rule, the same rules as the built-in pack", function()
+  local e, n = sg.new { rules = "none" }, 0
+  for _, pack in ipairs { "deaths", "endings", "twists", "relationships", "counters" } do
+    local rules = dofile(root .. "/lua/spoilerguard/rules/" .. pack .. ".lua")
+    for _, r in ipairs(rules) do
+      local ok, err = pcall(e.add_rule, e, r)
+      check(ok, "%s: rule %s: %s", pack, tostring(r.id), tostring(err))
+      n = n + 1
+    end
+  end
+  eq(e:rule_count(), n, "rules loaded")
+  eq(e:rule_count(), sg.new():rule_count(), "rules of the built-in pack")
+end)
+
 print(("%d passed, %d failed"):format(passed, failed))
 os.exit(failed == 0 and 0 or 1)
