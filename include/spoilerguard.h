@@ -154,6 +154,10 @@ typedef struct sg_options {
     int threads;             /* threads for the rules and the scorer of one
                                 large article (default 1; at most 64); the
                                 result is the same whatever the number */
+    int marks;               /* 1 (default): sg_render marks the flagged
+                                sentences (and adds the warning); 0: it adds
+                                only the badge and JSON-LD, and the report
+                                still lists every flag */
     int assets;              /* HTML marked as html-span: inline spoilerguard's
                                 CSS and script (which hide each spoiler behind
                                 a button until the reader shows it) once per

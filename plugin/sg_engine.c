@@ -57,6 +57,7 @@ void sg_options_init(sg_options *opts)
     opts->min_confidence = SG_DEFAULT_MIN_CONFIDENCE;
     opts->jsonld = 1;
     opts->assets = 1;
+    opts->marks = 1;
     opts->warning = 1;
     opts->max_input = SG_DEFAULT_MAX_INPUT;
     opts->max_depth = SG_DEFAULT_MAX_DEPTH;

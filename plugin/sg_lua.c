@@ -2001,7 +2001,7 @@ static void sg_lua_parse_options(lua_State *L, int idx, sg_options *o,
             else if (k[0] == 'a')
                 o->assets = lua_toboolean(L, v);
             else
-                *marks = lua_toboolean(L, v);
+                *marks = o->marks = lua_toboolean(L, v);
         } else if (strcmp(k, "max_input") == 0 || strcmp(k, "max_depth") == 0 ||
                    strcmp(k, "threads") == 0) {
             double x = lua_tonumber(L, v);
@@ -2130,19 +2130,6 @@ typedef struct sg_lua_call_args {
 } sg_lua_call_args;
 
 /* Drop every flag, so only the badge (and JSON-LD) is inserted. */
-static void sg_lua_drop_flags(sg_analysis *a)
-{
-    size_t n = 0, i;
-    const sg_flag *f = sg_analysis_all_flags(a, &n);
-    for (i = n; f && i-- > 0;) {
-        f = sg_analysis_all_flags(a, &n);
-        if (f && i < n)
-            sg_analysis_edit_flag(a, i, 0, f[i].kind, (int)f[i].severity,
-                                  f[i].confidence);
-    }
-    sg_analysis_finish(a);
-}
-
 /* The body of analyze/annotate, run protected: (engine, text, args).
  * Returns report | out, report | nil, message. */
 static int sg_lua_analyze_body(lua_State *L)
@@ -2173,8 +2160,6 @@ static int sg_lua_analyze_body(lua_State *L)
         lua_pushstring(L, err.message);
         return 2;
     }
-    if (!c->marks)
-        sg_lua_drop_flags(a);
     if (c->annotate) {
         if (active &&
             sg_lua_hooks_run(L, hooks, 2, a, SG_LUA_STAGE_MARKUP, NULL, &err) != SG_OK) {

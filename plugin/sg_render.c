@@ -692,6 +692,8 @@ static void sg_add_kind(const char **kinds, size_t *n, const char *k)
 static void sg_collect_marks(sg_rctx *r)
 {
     const sg_analysis *a = r->a;
+    if (!a->opts.marks)
+        return; /* the report keeps the flags; the article gets only the badge */
     size_t ns = a->nsentences;
     size_t *idx = ns ? malloc(ns * sizeof *idx) : NULL;
     if (ns && !idx) {

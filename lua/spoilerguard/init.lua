@@ -26,7 +26,8 @@
 ---   max_depth     HTML nesting past this gives nil, message
 ---   threads       threads for the rules and the scorer of a large article
 ---                 (default 1); the result is the same whatever the number
----   marks         (per call) false to insert no spoiler marks, only the badge
+---   marks         (per call) false to insert no spoiler marks, only the badge;
+---                 the report still lists every flag
 ---   rules         "default" (the built-in pack), "none", or a list of rule
 ---                 tables and rule file paths added to the built-in pack
 ---   defaults      false to leave the built-in pack out of a list of rules
