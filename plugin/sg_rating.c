@@ -63,6 +63,7 @@ static const sg_verdict_word sg_verdicts[] = {
     {"strongly recommended", 0.9, 1},
     {"certified fresh", 0.9, 1},
     {"excellent", 0.9, 0},
+    {"awesome", 0.9, 0},
     {"great", 0.85, 0},
     {"recommended", 0.8, 1},
     {"worth watching", 0.75, 1},
@@ -78,6 +79,7 @@ static const sg_verdict_word sg_verdicts[] = {
     {"fair", 0.5, 0},
     {"okay", 0.5, 0},
     {"mediocre", 0.4, 0},
+    {"meh", 0.4, 0},
     {"disappointing", 0.35, 0},
     {"poor", 0.3, 0},
     {"bad", 0.25, 0},
@@ -537,7 +539,7 @@ static int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resum
     }
     rv->value = v;
     size_t a = sg_r_skip_spaces(t, n, j), k;
-    if (a > j && (k = sg_r_match(t, n, a, "out of ")) && !rv->half) {
+    if (a > j && (k = sg_r_match(t, n, a, "out of "))) {
         double sc;
         size_t q;
         if (!sg_r_scale_at(t, n, k, &sc, &q))

@@ -128,6 +128,13 @@ static void test_out_of_form(void **state)
     sg_t_expect("Overall I would rate it 4 out of 5.", "4 out of 5", 4, 5);
 }
 
+static void test_decimal_out_of_form(void **state)
+{
+    (void)state;
+    sg_t_expect("The pacing sags late.\n\n**3.5 out of 5**", "3.5 out of 5", 3.5, 5);
+    sg_t_expect("*The Long Way* Rating: 6.5 out of 10", "6.5 out of 10", 6.5, 10);
+}
+
 static void test_stars_out_of_4_in_parentheses(void **state)
 {
     (void)state;
@@ -446,7 +453,8 @@ static void test_verdict_word_table(void **state)
                  {"Recommended", 0.8}, {"Good", 0.7},
                  {"Average", 0.5},     {"Mixed", 0.5},
                  {"Skip it", 0.2},     {"Not recommended", 0.2},
-                 {"Masterpiece", 1.0}, {"Poor", 0.3}};
+                 {"Masterpiece", 1.0}, {"Poor", 0.3},
+                 {"Awesome", 0.9},     {"Meh", 0.4}};
     char spec[64];
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         snprintf(spec, sizeof spec, "Verdict: %s", words[i].w);
@@ -625,6 +633,7 @@ int main(void)
         cmocka_unit_test(test_decimal_fraction_ending_the_line),
         cmocka_unit_test(test_fraction_out_of_100),
         cmocka_unit_test(test_out_of_form),
+        cmocka_unit_test(test_decimal_out_of_form),
         cmocka_unit_test(test_stars_out_of_4_in_parentheses),
         cmocka_unit_test(test_fraction_with_stars_word),
         cmocka_unit_test(test_star_glyphs_with_half),
