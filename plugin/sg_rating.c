@@ -1051,6 +1051,24 @@ static int sg_r_value_at(sg_uc *t, size_t n, size_t i, int only_num, int bare_gr
     return sg_r_verdict(t, n, i, 1, rv);
 }
 
+int sg_rating_read_value(const char *text, size_t n, sg_rating_read *r)
+{
+    pthread_once(&sg_r_once, sg_r_init);
+    sg_uc *t = (sg_uc *)text;
+    sg_rval rv;
+    memset(r, 0, sizeof *r);
+    if (!n || !sg_r_value_at(t, n, 0, 0, 1, &rv) || !sg_r_alone(t, n, rv.s, rv.e))
+        return 0;
+    r->s = rv.s;
+    r->e = rv.e;
+    r->verdict = rv.form == SG_RF_GRADE || rv.form == SG_RF_WORD;
+    r->bare = rv.form == SG_RF_BARE;
+    r->value = rv.value;
+    r->scale = rv.scale;
+    r->norm = rv.norm;
+    return 1;
+}
+
 /* One line of an article block: view bytes [lv, lv+ln). */
 static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
 {
@@ -1193,6 +1211,11 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
     }
 }
 
+static void sg_r_scan(sg_rscan *sc);
+static void sg_r_set_norm(sg_rating_out *out, double norm);
+static void sg_r_out_field(const sg_doc *doc, const sg_rating_read *fr, size_t at,
+                           sg_rating_out *out);
+
 void sg_rating_find(const sg_doc *doc, const sg_sentence *s, size_t ns,
                     sg_rating_out *out)
 {
@@ -1202,49 +1225,31 @@ void sg_rating_find(const sg_doc *doc, const sg_sentence *s, size_t ns,
     (void)ns;
     memset(out, 0, sizeof *out);
     out->value = out->scale = out->normalized = NAN;
-    if (!doc || !doc->view.data)
+    if (!doc)
         return;
     pthread_once(&sg_r_once, sg_r_init);
     sg_rscan sc;
     memset(&sc, 0, sizeof sc);
     sc.doc = doc;
-    int any = 0;
-    for (size_t bi = 0; bi < doc->nblocks; bi++) {
-        const sg_block *b = &doc->blocks[bi];
-        if (b->why != SG_WHY_ARTICLE || !b->view_len)
-            continue;
-        if (!any)
-            sc.first_view = b->view_start;
-        sc.last_view = b->view_start + b->view_len;
-        any = 1;
-    }
-    if (!any)
+    /* the site's own field is the rating; the text may still tell a bare
+     * number's scale ("rating: 4" above "Rating: 4/10") */
+    sg_rating_read fr;
+    size_t fat;
+    if (sg_rating_from_fields(doc, &fr, &fat)) {
+        if (fr.bare && doc->view.data) {
+            sg_r_scan(&sc);
+            if (sc.have && sc.best.scale_given && sc.best.value == fr.value &&
+                sg_r_common_scale(sc.best.scale)) {
+                fr.scale = sc.best.scale;
+                fr.norm = fr.value / fr.scale;
+            }
+        }
+        sg_r_out_field(doc, &fr, fat, out);
         return;
-    size_t prev_block = (size_t)-1;
-    for (size_t bi = 0; bi < doc->nblocks; bi++) {
-        const sg_block *b = &doc->blocks[bi];
-        if (b->why != SG_WHY_ARTICLE || b->kind == SG_BLOCK_CODE) {
-            if (b->view_len)
-                sc.pending_label = 0;
-            continue;
-        }
-        if (!b->view_len)
-            continue;
-        if (prev_block != (size_t)-1 && sc.section > 0)
-            sc.section--;
-        prev_block = bi;
-        /* a heading that is not a verdict heading ends the section */
-        if (b->kind == SG_BLOCK_HEADING)
-            sc.section = 0;
-        const char *v = doc->view.data + b->view_start;
-        size_t n = b->view_len, i = 0;
-        while (i < n) {
-            const char *nl = memchr(v + i, '\n', n - i);
-            size_t e = nl ? (size_t)(nl - v) : n;
-            sg_r_line(&sc, bi, b->view_start + i, e - i);
-            i = e + 1;
-        }
     }
+    if (!doc->view.data)
+        return;
+    sg_r_scan(&sc);
     if (!sc.have)
         return;
     const sg_block *b = &doc->blocks[sc.block];
@@ -1264,13 +1269,80 @@ void sg_rating_find(const sg_doc *doc, const sg_sentence *s, size_t ns,
         out->value = sc.best.value;
         out->scale = sc.best.scale;
     }
-    out->normalized = sc.best.norm;
+    sg_r_set_norm(out, sc.best.norm);
+}
+
+/* The article's lines, scanned for the best rating (sc->doc set). */
+static void sg_r_scan(sg_rscan *sc)
+{
+    const sg_doc *doc = sc->doc;
+    int any = 0;
+    for (size_t bi = 0; bi < doc->nblocks; bi++) {
+        const sg_block *b = &doc->blocks[bi];
+        if (b->why != SG_WHY_ARTICLE || !b->view_len)
+            continue;
+        if (!any)
+            sc->first_view = b->view_start;
+        sc->last_view = b->view_start + b->view_len;
+        any = 1;
+    }
+    if (!any)
+        return;
+    size_t prev_block = (size_t)-1;
+    for (size_t bi = 0; bi < doc->nblocks; bi++) {
+        const sg_block *b = &doc->blocks[bi];
+        if (b->why != SG_WHY_ARTICLE || b->kind == SG_BLOCK_CODE) {
+            if (b->view_len)
+                sc->pending_label = 0;
+            continue;
+        }
+        if (!b->view_len)
+            continue;
+        if (prev_block != (size_t)-1 && sc->section > 0)
+            sc->section--;
+        prev_block = bi;
+        /* a heading that is not a verdict heading ends the section */
+        if (b->kind == SG_BLOCK_HEADING)
+            sc->section = 0;
+        const char *v = doc->view.data + b->view_start;
+        size_t n = b->view_len, i = 0;
+        while (i < n) {
+            const char *nl = memchr(v + i, '\n', n - i);
+            size_t e = nl ? (size_t)(nl - v) : n;
+            sg_r_line(sc, bi, b->view_start + i, e - i);
+            i = e + 1;
+        }
+    }
+}
+
+static void sg_r_set_norm(sg_rating_out *out, double norm)
+{
+    out->normalized = norm;
     if (!isnan(out->normalized)) {
         if (out->normalized < 0)
             out->normalized = 0;
         if (out->normalized > 1)
             out->normalized = 1;
     }
+}
+
+/* The rating a field gives, at input offset `at`. */
+static void sg_r_out_field(const sg_doc *doc, const sg_rating_read *fr, size_t at,
+                           sg_rating_out *out)
+{
+    out->text = sg_strndup(doc->src + at + fr->s, fr->e - fr->s);
+    if (!out->text)
+        return;
+    out->found = 1;
+    out->start = at + fr->s;
+    out->end = at + fr->e;
+    if (fr->verdict) {
+        out->verdict = sg_strndup(out->text, fr->e - fr->s);
+    } else {
+        out->value = fr->value;
+        out->scale = fr->scale;
+    }
+    sg_r_set_norm(out, fr->norm);
 }
 
 void sg_rating_clear(sg_rating_out *r)
