@@ -553,6 +553,69 @@ static void test_empty_doc_and_clear_are_safe(void **state)
     sg_rating_clear(NULL);
 }
 
+static void test_fraction_beside_a_strong_verdict_word(void **state)
+{
+    (void)state;
+    sg_t_expect("7.5/10, recommended if you like slow thrillers.", "7.5/10", 7.5, 10);
+    sg_t_expect("The score, the sets, all of it: 9/10, a masterpiece of mood.", "9/10", 9,
+                10);
+    sg_t_expect("Too long by half. 2/5 from me, sadly.", "2/5", 2, 5);
+    sg_t_expect("Slow in the middle, loud at the end. 3/5 for this one.", "3/5", 3, 5);
+    /* a date stays a date, and a weak word makes nothing a score */
+    sg_t_expect_none("It opens on 10/10, a must see for fans of the books.");
+    sg_t_expect_none("The crew cut 3/5 of the scenes, which was good for it.");
+}
+
+static void test_score_for_another_work_is_not_the_rating(void **state)
+{
+    (void)state;
+    sg_t_expect("I'd give it 8/10, more than the original's 6/10.", "8/10", 8, 10);
+    sg_t_expect_none("Its predecessor got 9/10 from me and this one never comes close.");
+    sg_t_expect_none("Unlike the first film, which earned 4/5 stars, it drags.");
+}
+
+static void test_score_beats_a_verdict_on_its_line(void **state)
+{
+    (void)state;
+    sg_t_expect("Verdict: a must-see. 4 out of 5 stars.", "4 out of 5 stars", 4, 5);
+    sg_t_expect("Verdict: Good, 7/10", "7/10", 7, 10);
+    /* a verdict alone keeps its line */
+    sg_t_expect_verdict("Verdict: a must-see.", "must-see", 1.0);
+}
+
+static void test_recommend_label(void **state)
+{
+    (void)state;
+    sg_t_expect_verdict("**Recommend: Yes**", "Yes", 0.8);
+    sg_t_expect_verdict("Recommend: nope", "nope", 0.2);
+    sg_t_expect_verdict("Recommend: Highly recommended", "Highly recommended", 0.9);
+    /* the reviewer's own words: a verdict without a normalized value */
+    sg_t_fix f;
+    const sg_rating_out *r = sg_t_rate(&f, "**Recommend: Only on a rainy Sunday.**");
+    assert_true(r->found);
+    assert_string_equal(r->text, "Only on a rainy Sunday.");
+    assert_string_equal(r->verdict, "Only on a rainy Sunday.");
+    assert_true(isnan(r->normalized) && isnan(r->value));
+    sg_t_free(&f);
+    /* a score beats it; a recommendation in prose is no label */
+    sg_t_expect("Rating: 3/5\nRecommend: Fans of the genre", "3/5", 3, 5);
+    sg_t_expect_none("I recommend: see it with friends, and then argue about it all "
+                     "night long over noodles, since the ending is built for that.");
+}
+
+static void test_repeated_label_the_first_one_leads(void **state)
+{
+    (void)state;
+    char spec[2048];
+    snprintf(spec, sizeof spec,
+             "# First take\n\n%s\n\n**Recommend: Yes**\n\n# Second take\n\n%s\n\n%s\n\n"
+             "**Recommend: Not really**",
+             sg_t_prose, sg_t_prose, sg_t_prose);
+    sg_t_expect_verdict(spec, "Yes", 0.8);
+    /* a different label is no repeat: the overall one still wins */
+    sg_t_expect("Rating: 6/10\n\nStory rating: 8/10\n\nOverall rating: 7/10", "7/10", 7, 10);
+}
+
 /* ---- front matter, read by the real Markdown reader ------------------------------ */
 
 /* Rate `src` read as Markdown; the span must be the text's own bytes. */
@@ -799,6 +862,11 @@ int main(void)
         cmocka_unit_test(test_nul_bytes_and_invalid_utf8_are_read_as_bytes),
         cmocka_unit_test(test_huge_line_of_numbers_is_linear),
         cmocka_unit_test(test_empty_doc_and_clear_are_safe),
+        cmocka_unit_test(test_fraction_beside_a_strong_verdict_word),
+        cmocka_unit_test(test_score_for_another_work_is_not_the_rating),
+        cmocka_unit_test(test_score_beats_a_verdict_on_its_line),
+        cmocka_unit_test(test_recommend_label),
+        cmocka_unit_test(test_repeated_label_the_first_one_leads),
         cmocka_unit_test(test_front_matter_bare_number),
         cmocka_unit_test(test_front_matter_overall_score_beside_sub_scores),
         cmocka_unit_test(test_front_matter_forms),
