@@ -273,17 +273,19 @@ int sg_doc_mark(sg_doc *doc, size_t start, size_t end)
                        : 1;
 }
 
-int sg_doc_field(sg_doc *doc, const char *key, const char *value, size_t vlen)
+int sg_doc_field(sg_doc *doc, const char *key, const char *value, size_t vlen, size_t at)
 {
     while (vlen && isspace((unsigned char)*value)) {
         value++;
         vlen--;
+        if (at != SIZE_MAX)
+            at++;
     }
     while (vlen && isspace((unsigned char)value[vlen - 1]))
         vlen--;
     if (!vlen)
         return 1;
-    sg_field f = {sg_strndup(key, strlen(key)), sg_strndup(value, vlen)};
+    sg_field f = {sg_strndup(key, strlen(key)), sg_strndup(value, vlen), at};
     if (!f.key || !f.value) {
         free(f.key);
         free(f.value);
@@ -351,6 +353,7 @@ size_t sg_front_matter(sg_doc *doc, const char *src, size_t len)
         return 0;
     i++;
     size_t body = i;
+    int own = doc && src == doc->src; /* offsets in src are input offsets */
     while (i < len) {
         size_t eol = i;
         while (eol < len && src[eol] != '\n')
@@ -389,7 +392,7 @@ size_t sg_front_matter(sg_doc *doc, const char *src, size_t len)
                         ve--;
                     }
                     if (doc && ve > v)
-                        sg_doc_field(doc, key, src + v, ve - v);
+                        sg_doc_field(doc, key, src + v, ve - v, own ? v : SIZE_MAX);
                     /* a YAML list under the key: "- item" lines */
                     if (doc && ve == v) {
                         size_t n = e + 1;
@@ -409,7 +412,8 @@ size_t sg_front_matter(sg_doc *doc, const char *src, size_t len)
                                     vs++;
                                     vend--;
                                 }
-                                sg_doc_field(doc, key, src + vs, vend - vs);
+                                sg_doc_field(doc, key, src + vs, vend - vs,
+                                             own ? vs : SIZE_MAX);
                                 n = ne + 1;
                             } else
                                 break;

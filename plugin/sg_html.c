@@ -1983,7 +1983,8 @@ static void sg_hr_meta(sg_hr *r)
     sg_html_attr_value(r->s, &content, &r->tmp);
     sg_hr_oom(r, !r->tmp.failed);
     if (!r->tmp.failed)
-        sg_hr_oom(r, sg_doc_field(r->doc, k, r->tmp.data ? r->tmp.data : "", r->tmp.len));
+        sg_hr_oom(r, sg_doc_field(r->doc, k, r->tmp.data ? r->tmp.data : "", r->tmp.len,
+                                  SIZE_MAX));
 }
 
 /* The end of a raw-text element: its content was [raw_cs, raw_ce). */

@@ -14,6 +14,7 @@
  *   sg_score.c    the learned scorer (hashed features, linear model)
  *   sg_context.c  where a sentence stands in the post: sections, paragraphs
  *   sg_rating.c   the review's own rating
+ *   sg_rating_fields.c  ... as its front matter gives it
  *   sg_meta.c     title, work, year, genres, author, date, excerpt
  *   sg_render.c   inserting marks, warning, badge, JSON-LD
  *   sg_strip.c    finding and removing what spoilerguard inserted
@@ -192,6 +193,8 @@ typedef struct sg_skip {
 typedef struct sg_field {
     char *key;   /* lower-case: "title", "author", "og:title", "genre" ... */
     char *value; /* decoded text */
+    size_t src;  /* where the value stands in the input, verbatim (front
+                    matter); SIZE_MAX when it was decoded (<meta>) */
 } sg_field;
 
 typedef struct sg_doc {
@@ -245,7 +248,9 @@ int sg_doc_end_block(sg_doc *doc, size_t end);
 int sg_doc_inline(sg_doc *doc, size_t pos, int delta);
 int sg_doc_skip(sg_doc *doc, size_t start, size_t end, sg_why why);
 int sg_doc_mark(sg_doc *doc, size_t start, size_t end);
-int sg_doc_field(sg_doc *doc, const char *key, const char *value, size_t vlen);
+/* `at`: the input offset of `value` when it is the input's own bytes, else
+ * SIZE_MAX. */
+int sg_doc_field(sg_doc *doc, const char *key, const char *value, size_t vlen, size_t at);
 
 /* The readers; each fills `doc` from doc->src. */
 sg_status sg_read_plain(sg_doc *doc, sg_error *err);
@@ -469,6 +474,22 @@ typedef struct sg_rating_out {
 void sg_rating_find(const sg_doc *doc, const sg_sentence *s, size_t ns,
                     sg_rating_out *out);
 void sg_rating_clear(sg_rating_out *r);
+
+/* One rating read from a whole value (a front-matter field's). */
+typedef struct sg_rating_read {
+    size_t s, e;  /* the rating's bytes in the value */
+    int verdict;  /* a letter grade or a verdict word: no value or scale */
+    int bare;     /* a number alone: its scale is a guess */
+    double value, scale, norm;
+} sg_rating_read;
+
+/* Read `t` (n bytes) as one rating and nothing else ("3.5", "7/10",
+ * "⭐⭐⭐⭐", "B+", "Recommended"); 0 when it is none (sg_rating.c). */
+int sg_rating_read_value(const char *t, size_t n, sg_rating_read *r);
+
+/* The rating a front-matter field gives, its span the value's own bytes in
+ * the input; 0 when no field gives one (sg_rating_fields.c). */
+int sg_rating_from_fields(const sg_doc *doc, sg_rating_read *r, size_t *at);
 
 typedef struct sg_meta {
     char *title, *work, *year, *author, *date, *excerpt;

@@ -63,6 +63,7 @@ static const sg_verdict_word sg_verdicts[] = {
     {"strongly recommended", 0.9, 1},
     {"certified fresh", 0.9, 1},
     {"excellent", 0.9, 0},
+    {"awesome", 0.9, 0},
     {"great", 0.85, 0},
     {"recommended", 0.8, 1},
     {"worth watching", 0.75, 1},
@@ -78,6 +79,7 @@ static const sg_verdict_word sg_verdicts[] = {
     {"fair", 0.5, 0},
     {"okay", 0.5, 0},
     {"mediocre", 0.4, 0},
+    {"meh", 0.4, 0},
     {"disappointing", 0.35, 0},
     {"poor", 0.3, 0},
     {"bad", 0.25, 0},
@@ -219,6 +221,16 @@ static const char *const sg_r_series[] = {
     "vol",     "volume",   "page", "pages", "book",  "no",          "number", "track",
     "disc",    "round",    "day",  "days",  "week",  "step",        "game",   "level",
     "act",     "scene",    "film", "movie", "entry", "installment", NULL};
+
+/* Words just before a number that make it a date. */
+static const char *const sg_r_dated[] = {"on",    "since", "until", "till", "by",  "from",
+                                         "before", "after", "due",   "dated", NULL};
+
+/* Words before a score, in its clause, that give it to another work. */
+static const char *const sg_r_other_work[] = {
+    "original",   "originals",  "predecessor", "predecessors", "previous",
+    "compared",   "unlike",     "first film",  "first movie",  "first one",
+    "last film",  "last movie", "last one",    "other film",   "other one", NULL};
 
 /* Words right after a fraction that make it a quantity. */
 static const char *const sg_r_units[] = {
@@ -537,7 +549,7 @@ static int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resum
     }
     rv->value = v;
     size_t a = sg_r_skip_spaces(t, n, j), k;
-    if (a > j && (k = sg_r_match(t, n, a, "out of ")) && !rv->half) {
+    if (a > j && (k = sg_r_match(t, n, a, "out of "))) {
         double sc;
         size_t q;
         if (!sg_r_scale_at(t, n, k, &sc, &q))
@@ -707,20 +719,31 @@ static int sg_r_verdict(sg_uc *t, size_t n, size_t i, int weak_ok, sg_rval *rv)
 
 /* ---- labels and sections --------------------------------------------------- */
 
-/* Label words; `strong` ones ("overall", "final") name the overall score. */
-static const char *const sg_r_labels[] = {
-    "rating", "score", "grade", "verdict", "overall", "rated", "stars", "our take", NULL};
+/* Label words; `strong` ones ("overall", "final") name the overall score;
+ * "recommend" takes a yes or no, or the reviewer's own words. */
+static const char *const sg_r_labels[] = {"rating", "score", "grade",    "verdict",
+                                          "overall", "rated", "stars",   "our take",
+                                          "recommend", NULL};
+
+/* What a label says about the value after it. */
+typedef struct sg_rlabel {
+    int sep;      /* a separator was written */
+    int only_num; /* numbers only ("rated") */
+    int strong;   /* it names the overall score */
+    int at_end;   /* nothing follows it on the line */
+    int free;     /* "Recommend:": a yes, a no or free words */
+    size_t end;   /* where the label word ends */
+} sg_rlabel;
 
 /* A label near the start of the line: up to three words, then a label word,
  * then a separator (: - – — = |) or a space.  Returns the offset where the
- * value may start (0 when no label); *sep tells whether a separator was
- * written, *only_num that the label takes numbers only ("rated"), *strong
- * that it names the overall score. */
-static size_t sg_r_label(sg_uc *t, size_t n, int *sep, int *only_num, int *strong,
-                         int *at_end)
+ * value may start (0 when no label). */
+static size_t sg_r_label(sg_uc *t, size_t n, sg_rlabel *lb)
 {
     size_t i = 0;
-    *sep = *only_num = *strong = *at_end = 0;
+    memset(lb, 0, sizeof *lb);
+    int *sep = &lb->sep, *only_num = &lb->only_num, *strong = &lb->strong,
+        *at_end = &lb->at_end;
     for (int w = 0; w < 4 && i < n && i < 40; w++) {
         for (size_t k = 0; sg_r_labels[k]; k++) {
             if ((t[i] | 0x20) != sg_r_labels[k][0]) /* cheap, and most words */
@@ -739,7 +762,9 @@ static size_t sg_r_label(sg_uc *t, size_t n, int *sep, int *only_num, int *stron
                 break;
             }
             /* "3/5 stars": "stars" labels only with a separator */
-            int needs_sep = !strcmp(sg_r_labels[k], "stars");
+            lb->free = !strcmp(sg_r_labels[k], "recommend");
+            int needs_sep = !strcmp(sg_r_labels[k], "stars") || lb->free;
+            lb->end = e;
             if (!strcmp(sg_r_labels[k], "rated"))
                 *only_num = 1;
             if (!strcmp(sg_r_labels[k], "overall"))
@@ -843,6 +868,10 @@ typedef struct sg_rscan {
     const sg_doc *doc;
     size_t first_view, last_view; /* the article's extent in the view */
     int pending_label;            /* the previous line was a label alone */
+    int line_points;              /* a score on this line gets these points:
+                                     it beats the verdict labelled before it */
+    char labels[8][24];           /* labels already read, squeezed */
+    size_t nlabels;
     int section;                  /* lines left in a verdict section */
     int chrome;                   /* inside a run of chrome */
     /* the best so far */
@@ -953,6 +982,49 @@ static int sg_r_ends_line(sg_uc *t, size_t n, size_t e)
     return 1;
 }
 
+/* "for me", "from me", "for this one" right after t[e]. */
+static int sg_r_for_me(sg_uc *t, size_t n, size_t e)
+{
+    static const char *const after[] = {"for me", "from me", "for this one", "for this",
+                                        NULL};
+    size_t a = sg_r_skip_spaces(t, n, e);
+    if (a == e)
+        return 0;
+    for (size_t k = 0; after[k]; k++)
+        if (sg_r_word(t, n, a, after[k]))
+            return 1;
+    return 0;
+}
+
+/* A strong verdict word ("recommended", "masterpiece", "must see") within
+ * 40 bytes of [s,e): it makes a fraction beside it a score. */
+static int sg_r_verdict_near(sg_uc *t, size_t n, size_t s, size_t e)
+{
+    size_t from = s > 40 ? s - 40 : 0, to = e + 40 < n ? e + 40 : n;
+    sg_rval w;
+    for (size_t i = from; i < to; i++) {
+        if (i == s)
+            i = e;
+        if (i >= to || !sg_r_alpha(t[i]) || !sg_r_word_start(t, i))
+            continue;
+        if (sg_r_verdict(t, n, i, 0, &w) || (sg_r_verdict(t, n, i, 1, &w) && w.norm >= 0.9))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does the sentence holding t[s], up to it (back to a semicolon or a
+ * sentence's end), give the score to another work ("than the original's
+ * 6/10")? */
+static int sg_r_other_works(sg_uc *t, size_t s)
+{
+    size_t a = s;
+    while (a > 0 && s - a < 160 && t[a - 1] != ';' &&
+           !((t[a - 1] == '.' || t[a - 1] == '!' || t[a - 1] == '?') && sg_r_space(t[a])))
+        a--;
+    return sg_r_any_word(t, s, a, s, sg_r_other_work);
+}
+
 /* Whether an unlabelled numeric rating stands in prose or alone. */
 static int sg_r_prose_ok(sg_rcues *cues, sg_uc *t, size_t n, const sg_rval *rv, int alone)
 {
@@ -967,8 +1039,13 @@ static int sg_r_prose_ok(sg_rcues *cues, sg_uc *t, size_t n, const sg_rval *rv, 
             return 1;
         if (sg_r_cue_near(cues, t, n, rv->s, rv->e))
             return 1;
-        return rv->form == SG_RF_FRACTION && (rv->scale == 10 || rv->scale == 100) &&
-               sg_r_ends_line(t, n, rv->e);
+        if (rv->form == SG_RF_FRACTION && (rv->scale == 10 || rv->scale == 100) &&
+            sg_r_ends_line(t, n, rv->e))
+            return 1;
+        /* "3/5 from me", "8.5/10, recommended", "perfect, 10/10, a
+         * masterpiece" (but "on 10/10, a great night" is a date) */
+        return !sg_r_prev_word_in(t, rv->s, sg_r_dated) &&
+               (sg_r_for_me(t, n, rv->e) || sg_r_verdict_near(t, n, rv->s, rv->e));
     case SG_RF_STARS:
         /* "the film's three stars" are actors: a score needs a half, a
          * scale, a line of its own or a cue */
@@ -996,9 +1073,12 @@ static void sg_r_take(sg_rcues *cues, sg_uc *t, size_t n, sg_rval *rv, sg_rscan 
                       size_t block, size_t line_view)
 {
     int alone = sg_r_alone(t, n, rv->s, rv->e);
-    if (sg_r_prose_ok(cues, t, n, rv, alone)) {
+    if (sg_r_prose_ok(cues, t, n, rv, alone) && (alone || !sg_r_other_works(t, rv->s))) {
         sg_r_finish_num(rv);
-        sg_r_offer(sc, block, line_view, rv, alone ? 4 : 0);
+        int points = alone ? 4 : 0;
+        if (sc->line_points && rv->scale_given && sc->line_points > points)
+            points = sc->line_points;
+        sg_r_offer(sc, block, line_view, rv, points);
     }
 }
 
@@ -1049,6 +1129,80 @@ static int sg_r_value_at(sg_uc *t, size_t n, size_t i, int only_num, int bare_gr
     return sg_r_verdict(t, n, i, 1, rv);
 }
 
+/* Words a "Recommend:" label takes, and what they say. */
+static const sg_verdict_word sg_r_yes_no[] = {
+    {"yes", 0.8, 0},        {"yep", 0.8, 0},  {"yup", 0.8, 0},
+    {"absolutely", 0.9, 0}, {"definitely", 0.9, 0},
+    {"no", 0.2, 0},         {"nope", 0.2, 0}, {"not really", 0.3, 0},
+};
+
+/* The value of a "Recommend:" line at t[i]: a yes or no, a verdict word, or
+ * the reviewer's own words to the end of the line (at most 100 bytes,
+ * markup around them left out; no normalized value). */
+static int sg_r_recommend(sg_uc *t, size_t n, size_t i, sg_rval *rv)
+{
+    size_t e = n;
+    while (e > i && (sg_r_space(t[e - 1]) || t[e - 1] == '*' || t[e - 1] == '_'))
+        e--;
+    while (i < e && (t[i] == '*' || t[i] == '_'))
+        i = sg_r_skip_spaces(t, e, i + 1);
+    if (e <= i + 1 || e - i > 100)
+        return 0;
+    memset(rv, 0, sizeof *rv);
+    rv->s = i;
+    rv->e = e;
+    rv->form = SG_RF_WORD;
+    rv->value = rv->scale = rv->norm = NAN;
+    for (size_t k = 0; k < sizeof sg_r_yes_no / sizeof sg_r_yes_no[0]; k++) {
+        size_t w = sg_r_word(t, e, i, sg_r_yes_no[k].phrase);
+        if (w && sg_r_alone(t + i, e - i, 0, w - i)) {
+            rv->e = w;
+            rv->norm = sg_r_yes_no[k].norm;
+            return 1;
+        }
+    }
+    sg_rval word;
+    if (sg_r_verdict(t, e, i, 1, &word) && sg_r_alone(t + i, e - i, 0, word.e - i))
+        *rv = word;
+    return 1;
+}
+
+/* Has a label with the same words as t[0, end) been read before?  Records
+ * it when not. */
+static int sg_r_label_seen(sg_rscan *sc, sg_uc *t, size_t end)
+{
+    char key[24];
+    size_t k = 0;
+    for (size_t i = 0; i < end && k + 1 < sizeof key; i++)
+        if (sg_r_alpha(t[i]))
+            key[k++] = (char)(t[i] | 0x20);
+    key[k] = '\0';
+    for (size_t j = 0; j < sc->nlabels; j++)
+        if (!strcmp(sc->labels[j], key))
+            return 1;
+    if (sc->nlabels < sizeof sc->labels / sizeof sc->labels[0])
+        memcpy(sc->labels[sc->nlabels++], key, k + 1);
+    return 0;
+}
+
+int sg_rating_read_value(const char *text, size_t n, sg_rating_read *r)
+{
+    pthread_once(&sg_r_once, sg_r_init);
+    sg_uc *t = (sg_uc *)text;
+    sg_rval rv;
+    memset(r, 0, sizeof *r);
+    if (!n || !sg_r_value_at(t, n, 0, 0, 1, &rv) || !sg_r_alone(t, n, rv.s, rv.e))
+        return 0;
+    r->s = rv.s;
+    r->e = rv.e;
+    r->verdict = rv.form == SG_RF_GRADE || rv.form == SG_RF_WORD;
+    r->bare = rv.form == SG_RF_BARE;
+    r->value = rv.value;
+    r->scale = rv.scale;
+    r->norm = rv.norm;
+    return 1;
+}
+
 /* One line of an article block: view bytes [lv, lv+ln). */
 static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
 {
@@ -1063,6 +1217,12 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
              (line[a] == '-' || line[a] == '*' || line[a] == '+' || line[a] == '>') &&
              sg_r_space(line[a + 1]))
         a = sg_r_skip_spaces(line, b, a + 1);
+    /* emphasis opening the line: "**Rating: 4/5**" in plain text */
+    size_t em = a;
+    while (em < b && em - a < 3 && (line[em] == '*' || line[em] == '_'))
+        em++;
+    if (em > a && em < b && sg_r_alpha(line[em]))
+        a = em;
     if (a >= b)
         return;
     sg_uc *t = line + a;
@@ -1084,23 +1244,35 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
         sc->section = 12;
 
     /* a label on this line */
-    int sep, only_num, strong, at_end;
-    size_t v = sg_r_label(t, n, &sep, &only_num, &strong, &at_end);
-    int label_only = at_end && n <= 40;
-    if (v && !at_end) {
+    sg_rlabel lb;
+    size_t v = sg_r_label(t, n, &lb);
+    int label_only = lb.at_end && n <= 40;
+    int points = 0;
+    if (v && !lb.at_end && lb.free) {
+        /* a recommendation is a verdict: a score beats it */
+        if (sg_r_recommend(t, n, v, &rv))
+            points = 9;
+    } else if (v && !lb.at_end) {
         size_t i = v;
         for (int w = 0; w < 3 && i < n && i - v <= 48; w++) {
-            if (sg_r_value_at(t, n, i, only_num, 1, &rv)) {
-                sg_r_offer(sc, block, tv, &rv, 10 + 3 * strong);
-                labelled = 1;
+            if (sg_r_value_at(t, n, i, lb.only_num, 1, &rv)) {
+                points = 10 + 3 * lb.strong;
                 break;
             }
-            if (!sep)
+            if (!lb.sep)
                 break; /* "Rating 7/10": the value comes at once */
             while (i < n && !sg_r_space(t[i]))
                 i++;
             i = sg_r_skip_spaces(t, n, i);
         }
+    }
+    if (points) {
+        /* several takes each ending with the same labelled line: the
+         * first one leads the post */
+        if (sg_r_label_seen(sc, t, lb.end))
+            points -= 6;
+        sg_r_offer(sc, block, tv, &rv, points);
+        labelled = 1;
     }
     /* a value alone after a label line */
     if (!labelled && sc->pending_label && n <= 60) {
@@ -1110,11 +1282,14 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
         }
     }
     sc->pending_label = label_only;
-    if (labelled)
-        return;
-
-    /* a verdict or signed grade alone on its line */
-    if (n <= 60) {
+    sc->line_points = 0;
+    if (labelled) {
+        if (rv.form != SG_RF_WORD && rv.form != SG_RF_GRADE)
+            return;
+        /* "Verdict: a must-see. 4 out of 5 stars.": the score wins */
+        sc->line_points = sc->points + 1;
+    } else if (n <= 60) {
+        /* a verdict or signed grade alone on its line */
         if ((sg_r_verdict(t, n, 0, 0, &rv) || sg_r_grade(t, n, 0, 1, &rv)) &&
             sg_r_alone(t, n, rv.s, rv.e)) {
             sg_r_offer(sc, block, tv, &rv, 4);
@@ -1191,6 +1366,11 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
     }
 }
 
+static void sg_r_scan(sg_rscan *sc);
+static void sg_r_set_norm(sg_rating_out *out, double norm);
+static void sg_r_out_field(const sg_doc *doc, const sg_rating_read *fr, size_t at,
+                           sg_rating_out *out);
+
 void sg_rating_find(const sg_doc *doc, const sg_sentence *s, size_t ns,
                     sg_rating_out *out)
 {
@@ -1200,49 +1380,31 @@ void sg_rating_find(const sg_doc *doc, const sg_sentence *s, size_t ns,
     (void)ns;
     memset(out, 0, sizeof *out);
     out->value = out->scale = out->normalized = NAN;
-    if (!doc || !doc->view.data)
+    if (!doc)
         return;
     pthread_once(&sg_r_once, sg_r_init);
     sg_rscan sc;
     memset(&sc, 0, sizeof sc);
     sc.doc = doc;
-    int any = 0;
-    for (size_t bi = 0; bi < doc->nblocks; bi++) {
-        const sg_block *b = &doc->blocks[bi];
-        if (b->why != SG_WHY_ARTICLE || !b->view_len)
-            continue;
-        if (!any)
-            sc.first_view = b->view_start;
-        sc.last_view = b->view_start + b->view_len;
-        any = 1;
-    }
-    if (!any)
+    /* the site's own field is the rating; the text may still tell a bare
+     * number's scale ("rating: 4" above "Rating: 4/10") */
+    sg_rating_read fr;
+    size_t fat;
+    if (sg_rating_from_fields(doc, &fr, &fat)) {
+        if (fr.bare && doc->view.data) {
+            sg_r_scan(&sc);
+            if (sc.have && sc.best.scale_given && sc.best.value == fr.value &&
+                sg_r_common_scale(sc.best.scale)) {
+                fr.scale = sc.best.scale;
+                fr.norm = fr.value / fr.scale;
+            }
+        }
+        sg_r_out_field(doc, &fr, fat, out);
         return;
-    size_t prev_block = (size_t)-1;
-    for (size_t bi = 0; bi < doc->nblocks; bi++) {
-        const sg_block *b = &doc->blocks[bi];
-        if (b->why != SG_WHY_ARTICLE || b->kind == SG_BLOCK_CODE) {
-            if (b->view_len)
-                sc.pending_label = 0;
-            continue;
-        }
-        if (!b->view_len)
-            continue;
-        if (prev_block != (size_t)-1 && sc.section > 0)
-            sc.section--;
-        prev_block = bi;
-        /* a heading that is not a verdict heading ends the section */
-        if (b->kind == SG_BLOCK_HEADING)
-            sc.section = 0;
-        const char *v = doc->view.data + b->view_start;
-        size_t n = b->view_len, i = 0;
-        while (i < n) {
-            const char *nl = memchr(v + i, '\n', n - i);
-            size_t e = nl ? (size_t)(nl - v) : n;
-            sg_r_line(&sc, bi, b->view_start + i, e - i);
-            i = e + 1;
-        }
     }
+    if (!doc->view.data)
+        return;
+    sg_r_scan(&sc);
     if (!sc.have)
         return;
     const sg_block *b = &doc->blocks[sc.block];
@@ -1262,13 +1424,80 @@ void sg_rating_find(const sg_doc *doc, const sg_sentence *s, size_t ns,
         out->value = sc.best.value;
         out->scale = sc.best.scale;
     }
-    out->normalized = sc.best.norm;
+    sg_r_set_norm(out, sc.best.norm);
+}
+
+/* The article's lines, scanned for the best rating (sc->doc set). */
+static void sg_r_scan(sg_rscan *sc)
+{
+    const sg_doc *doc = sc->doc;
+    int any = 0;
+    for (size_t bi = 0; bi < doc->nblocks; bi++) {
+        const sg_block *b = &doc->blocks[bi];
+        if (b->why != SG_WHY_ARTICLE || !b->view_len)
+            continue;
+        if (!any)
+            sc->first_view = b->view_start;
+        sc->last_view = b->view_start + b->view_len;
+        any = 1;
+    }
+    if (!any)
+        return;
+    size_t prev_block = (size_t)-1;
+    for (size_t bi = 0; bi < doc->nblocks; bi++) {
+        const sg_block *b = &doc->blocks[bi];
+        if (b->why != SG_WHY_ARTICLE || b->kind == SG_BLOCK_CODE) {
+            if (b->view_len)
+                sc->pending_label = 0;
+            continue;
+        }
+        if (!b->view_len)
+            continue;
+        if (prev_block != (size_t)-1 && sc->section > 0)
+            sc->section--;
+        prev_block = bi;
+        /* a heading that is not a verdict heading ends the section */
+        if (b->kind == SG_BLOCK_HEADING)
+            sc->section = 0;
+        const char *v = doc->view.data + b->view_start;
+        size_t n = b->view_len, i = 0;
+        while (i < n) {
+            const char *nl = memchr(v + i, '\n', n - i);
+            size_t e = nl ? (size_t)(nl - v) : n;
+            sg_r_line(sc, bi, b->view_start + i, e - i);
+            i = e + 1;
+        }
+    }
+}
+
+static void sg_r_set_norm(sg_rating_out *out, double norm)
+{
+    out->normalized = norm;
     if (!isnan(out->normalized)) {
         if (out->normalized < 0)
             out->normalized = 0;
         if (out->normalized > 1)
             out->normalized = 1;
     }
+}
+
+/* The rating a field gives, at input offset `at`. */
+static void sg_r_out_field(const sg_doc *doc, const sg_rating_read *fr, size_t at,
+                           sg_rating_out *out)
+{
+    out->text = sg_strndup(doc->src + at + fr->s, fr->e - fr->s);
+    if (!out->text)
+        return;
+    out->found = 1;
+    out->start = at + fr->s;
+    out->end = at + fr->e;
+    if (fr->verdict) {
+        out->verdict = sg_strndup(out->text, fr->e - fr->s);
+    } else {
+        out->value = fr->value;
+        out->scale = fr->scale;
+    }
+    sg_r_set_norm(out, fr->norm);
 }
 
 void sg_rating_clear(sg_rating_out *r)

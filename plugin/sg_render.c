@@ -1397,9 +1397,20 @@ static void sg_add_warning(sg_rctx *r)
 
 /* ---- the badge ----------------------------------------------------------------- */
 
+/* Is input offset `pos` inside the front matter? */
+static int sg_in_front_matter(const sg_doc *doc, size_t pos)
+{
+    for (size_t i = 0; i < doc->nskipped; i++)
+        if (doc->skipped[i].why == SG_WHY_FRONT_MATTER && doc->skipped[i].start <= pos &&
+            pos < doc->skipped[i].end)
+            return 1;
+    return 0;
+}
+
 /* Where the badge goes: after the title's text, else after the rating's
- * text, else before the first article text.  `line` receives whether it
- * ends a line (plain: the badge goes on a line of its own). */
+ * text (unless the front matter holds it), else before the first article
+ * text.  `line` receives whether it ends a line (plain: the badge goes on a
+ * line of its own). */
 static size_t sg_badge_pos(const sg_rctx *r)
 {
     const sg_doc *doc = r->doc;
@@ -1446,7 +1457,7 @@ static size_t sg_badge_pos(const sg_rctx *r)
         }
         return e;
     }
-    if (rt->end > rt->start && rt->end <= r->len) {
+    if (rt->end > rt->start && rt->end <= r->len && !sg_in_front_matter(doc, rt->start)) {
         if (r->fmt != SG_FORMAT_PLAIN)
             return rt->end;
         size_t q = rt->end;

@@ -31,7 +31,7 @@ static void sg_t_build(sg_t_fix *f, const char *spec)
 
 static void sg_t_field(sg_t_fix *f, const char *key, const char *value)
 {
-    assert_true(sg_doc_field(&f->d.doc, key, value, strlen(value)));
+    assert_true(sg_doc_field(&f->d.doc, key, value, strlen(value), SIZE_MAX));
 }
 
 static void sg_t_find(sg_t_fix *f)

@@ -128,6 +128,13 @@ static void test_out_of_form(void **state)
     sg_t_expect("Overall I would rate it 4 out of 5.", "4 out of 5", 4, 5);
 }
 
+static void test_decimal_out_of_form(void **state)
+{
+    (void)state;
+    sg_t_expect("The pacing sags late.\n\n**3.5 out of 5**", "3.5 out of 5", 3.5, 5);
+    sg_t_expect("*The Long Way* Rating: 6.5 out of 10", "6.5 out of 10", 6.5, 10);
+}
+
 static void test_stars_out_of_4_in_parentheses(void **state)
 {
     (void)state;
@@ -446,7 +453,8 @@ static void test_verdict_word_table(void **state)
                  {"Recommended", 0.8}, {"Good", 0.7},
                  {"Average", 0.5},     {"Mixed", 0.5},
                  {"Skip it", 0.2},     {"Not recommended", 0.2},
-                 {"Masterpiece", 1.0}, {"Poor", 0.3}};
+                 {"Masterpiece", 1.0}, {"Poor", 0.3},
+                 {"Awesome", 0.9},     {"Meh", 0.4}};
     char spec[64];
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         snprintf(spec, sizeof spec, "Verdict: %s", words[i].w);
@@ -545,6 +553,195 @@ static void test_empty_doc_and_clear_are_safe(void **state)
     sg_rating_clear(NULL);
 }
 
+static void test_fraction_beside_a_strong_verdict_word(void **state)
+{
+    (void)state;
+    sg_t_expect("7.5/10, recommended if you like slow thrillers.", "7.5/10", 7.5, 10);
+    sg_t_expect("The score, the sets, all of it: 9/10, a masterpiece of mood.", "9/10", 9,
+                10);
+    sg_t_expect("Too long by half. 2/5 from me, sadly.", "2/5", 2, 5);
+    sg_t_expect("Slow in the middle, loud at the end. 3/5 for this one.", "3/5", 3, 5);
+    /* a date stays a date, and a weak word makes nothing a score */
+    sg_t_expect_none("It opens on 10/10, a must see for fans of the books.");
+    sg_t_expect_none("The crew cut 3/5 of the scenes, which was good for it.");
+}
+
+static void test_score_for_another_work_is_not_the_rating(void **state)
+{
+    (void)state;
+    sg_t_expect("I'd give it 8/10, more than the original's 6/10.", "8/10", 8, 10);
+    sg_t_expect_none("Its predecessor got 9/10 from me and this one never comes close.");
+    sg_t_expect_none("Unlike the first film, which earned 4/5 stars, it drags.");
+}
+
+static void test_score_beats_a_verdict_on_its_line(void **state)
+{
+    (void)state;
+    sg_t_expect("Verdict: a must-see. 4 out of 5 stars.", "4 out of 5 stars", 4, 5);
+    sg_t_expect("Verdict: Good, 7/10", "7/10", 7, 10);
+    /* a verdict alone keeps its line */
+    sg_t_expect_verdict("Verdict: a must-see.", "must-see", 1.0);
+}
+
+static void test_recommend_label(void **state)
+{
+    (void)state;
+    sg_t_expect_verdict("**Recommend: Yes**", "Yes", 0.8);
+    sg_t_expect_verdict("Recommend: nope", "nope", 0.2);
+    sg_t_expect_verdict("Recommend: Highly recommended", "Highly recommended", 0.9);
+    /* the reviewer's own words: a verdict without a normalized value */
+    sg_t_fix f;
+    const sg_rating_out *r = sg_t_rate(&f, "**Recommend: Only on a rainy Sunday.**");
+    assert_true(r->found);
+    assert_string_equal(r->text, "Only on a rainy Sunday.");
+    assert_string_equal(r->verdict, "Only on a rainy Sunday.");
+    assert_true(isnan(r->normalized) && isnan(r->value));
+    sg_t_free(&f);
+    /* a score beats it; a recommendation in prose is no label */
+    sg_t_expect("Rating: 3/5\nRecommend: Fans of the genre", "3/5", 3, 5);
+    sg_t_expect_none("I recommend: see it with friends, and then argue about it all "
+                     "night long over noodles, since the ending is built for that.");
+}
+
+static void test_repeated_label_the_first_one_leads(void **state)
+{
+    (void)state;
+    char spec[2048];
+    snprintf(spec, sizeof spec,
+             "# First take\n\n%s\n\n**Recommend: Yes**\n\n# Second take\n\n%s\n\n%s\n\n"
+             "**Recommend: Not really**",
+             sg_t_prose, sg_t_prose, sg_t_prose);
+    sg_t_expect_verdict(spec, "Yes", 0.8);
+    /* a different label is no repeat: the overall one still wins */
+    sg_t_expect("Rating: 6/10\n\nStory rating: 8/10\n\nOverall rating: 7/10", "7/10", 7, 10);
+}
+
+/* ---- front matter, read by the real Markdown reader ------------------------------ */
+
+/* Rate `src` read as Markdown; the span must be the text's own bytes. */
+static void sg_t_rate_md(sg_t_fix *f, const char *src)
+{
+    sg_error err;
+    memset(f, 0, sizeof *f);
+    f->d.src = strdup(src);
+    assert_non_null(f->d.src);
+    assert_int_equal(
+        sg_doc_read(&f->d.doc, f->d.src, strlen(src), SG_FORMAT_MARKDOWN, 64, &err), SG_OK);
+    sg_rating_find(&f->d.doc, NULL, 0, &f->r);
+    if (f->r.found) {
+        assert_int_equal(f->r.end - f->r.start, strlen(f->r.text));
+        assert_memory_equal(f->d.src + f->r.start, f->r.text, strlen(f->r.text));
+    }
+}
+
+static void sg_t_expect_md(const char *src, const char *text, double value, double scale)
+{
+    sg_t_fix f;
+    sg_t_rate_md(&f, src);
+    if (!f.r.found || strcmp(f.r.text, text) || f.r.value != value || f.r.scale != scale)
+        print_error("in: %s\ngot '%s' %g/%g\n", src, f.r.found ? f.r.text : "(none)",
+                    f.r.value, f.r.scale);
+    assert_true(f.r.found);
+    assert_string_equal(f.r.text, text);
+    assert_true(fabs(f.r.value - value) < 1e-9);
+    assert_true(fabs(f.r.scale - scale) < 1e-9);
+    assert_null(f.r.verdict);
+    sg_t_free(&f);
+}
+
+static void sg_t_expect_md_verdict(const char *src, const char *text, double norm)
+{
+    sg_t_fix f;
+    sg_t_rate_md(&f, src);
+    assert_true(f.r.found);
+    assert_string_equal(f.r.text, text);
+    assert_non_null(f.r.verdict);
+    assert_string_equal(f.r.verdict, text);
+    assert_true(isnan(f.r.value));
+    assert_true(fabs(f.r.normalized - norm) < 1e-9);
+    sg_t_free(&f);
+}
+
+static void sg_t_expect_md_none(const char *src)
+{
+    sg_t_fix f;
+    sg_t_rate_md(&f, src);
+    if (f.r.found)
+        print_error("took '%s' from: %s\n", f.r.text, src);
+    assert_false(f.r.found);
+    sg_t_free(&f);
+}
+
+#define SG_T_BODY "\nA ferry pilot finds a map in a drowned lighthouse.\n"
+
+static void test_front_matter_bare_number(void **state)
+{
+    (void)state;
+    sg_t_expect_md("---\ntitle: Salt Road\nrating: 3\n---\n" SG_T_BODY, "3", 3, 5);
+    sg_t_expect_md("---\r\ntitle: Salt Road\r\nrating: 4\r\n---\r\n" SG_T_BODY, "4", 4, 5);
+    sg_t_expect_md("---\nrating: '7'\n---\n" SG_T_BODY, "7", 7, 10);
+    sg_t_expect_md("---\nscore: 72\n---\n" SG_T_BODY, "72", 72, 100);
+    sg_t_expect_md("---\nratingStars: 3.5\n---\n" SG_T_BODY, "3.5", 3.5, 5);
+    /* the span is the value's own bytes */
+    sg_t_fix f;
+    sg_t_rate_md(&f, "---\ntitle: Salt Road\nmy_rating: 2\n---\n" SG_T_BODY);
+    assert_true(f.r.found);
+    assert_int_equal(f.r.start, strstr(f.d.src, "my_rating: 2") - f.d.src + 11);
+    sg_t_free(&f);
+}
+
+static void test_front_matter_overall_score_beside_sub_scores(void **state)
+{
+    (void)state;
+    sg_t_expect_md("---\nSeason: 2\nEpisode: 9\nPacing: 4\nCharacters: 4.25\n"
+                   "OverallScore: 68\nimdb: 'https://example.org/t/1'\n---\n" SG_T_BODY,
+                   "68", 68, 100);
+    sg_t_expect_md("---\nstory_rating: 2\nrating: 4\noverall_rating: 3\n---\n" SG_T_BODY,
+                   "3", 3, 5);
+}
+
+static void test_front_matter_forms(void **state)
+{
+    (void)state;
+    sg_t_expect_md("+++\ntitle = \"Salt Road\"\nrating = \"\xE2\xAD\x90\xE2\xAD\x90\xE2\xAD"
+                   "\x90\xE2\xAD\x90\"\n+++\n" SG_T_BODY,
+                   "\xE2\xAD\x90\xE2\xAD\x90\xE2\xAD\x90\xE2\xAD\x90", 4, 5);
+    sg_t_expect_md("---\nrating: 7/10\n---\n" SG_T_BODY, "7/10", 7, 10);
+    sg_t_expect_md("---\nrating: 3 out of 4\n---\n" SG_T_BODY, "3 out of 4", 3, 4);
+    sg_t_expect_md("---\nrating: 8\nrating_out_of: 20\n---\n" SG_T_BODY, "8", 8, 20);
+    sg_t_expect_md_verdict("+++\nrating = [ \"Awesome\" ]\n+++\n" SG_T_BODY, "Awesome", 0.9);
+    sg_t_expect_md_verdict("---\ngrade: B+\n---\n" SG_T_BODY, "B+", 0.85);
+    sg_t_expect_md_verdict("---\nverdict: Skip it\n---\n" SG_T_BODY, "Skip it", 0.2);
+}
+
+static void test_front_matter_beats_the_text(void **state)
+{
+    (void)state;
+    sg_t_expect_md("---\nrating: 4\n---\n\nSome critics give it 2/5, and they are wrong.\n",
+                   "4", 4, 5);
+    /* a bare field takes the scale the text writes for the same value */
+    sg_t_expect_md("---\nrating: 4\n---\n" SG_T_BODY "\nRating: 4/10\n", "4", 4, 10);
+}
+
+static void test_front_matter_other_scores_are_not_the_rating(void **state)
+{
+    (void)state;
+    sg_t_expect_md_none("---\nimdb: 7.2/10\nmetacritic: 71/100\nrotten_tomatoes: 88%\n"
+                        "imdb_rating: 7\ngoodreads_rating: 4.1\n---\n" SG_T_BODY);
+    sg_t_expect_md_none("---\nacting_score: 4\nStoryDevelopment: 4.25\nInspiring: 5\n"
+                        "rating_count: 12\nbook_number: 2\n---\n" SG_T_BODY);
+    /* content ratings, placeholders and prose */
+    sg_t_expect_md_none("---\nrating: PG-13\n---\n" SG_T_BODY);
+    sg_t_expect_md_none("---\nrating: 15\n---\n" SG_T_BODY);
+    sg_t_expect_md_none("---\nrating: 13+\n---\n" SG_T_BODY);
+    sg_t_expect_md_none("---\nrating: A\n---\n" SG_T_BODY);
+    sg_t_expect_md_none("---\nrating: 0\n---\n" SG_T_BODY);
+    sg_t_expect_md_none("---\nstars: Ann Lee, Bo Park\nscore: Composed by a trio\n---\n"
+                        SG_T_BODY);
+    /* a field nested under another key is not the post's own */
+    sg_t_expect_md_none("---\nsource:\n  rating: 4\n---\n" SG_T_BODY);
+}
+
 /* ---- the seeds, read by the real plain reader ------------------------------------ */
 
 /* Read a seed as plain text; returns 0 (and skips) when the corpus is absent. */
@@ -625,6 +822,7 @@ int main(void)
         cmocka_unit_test(test_decimal_fraction_ending_the_line),
         cmocka_unit_test(test_fraction_out_of_100),
         cmocka_unit_test(test_out_of_form),
+        cmocka_unit_test(test_decimal_out_of_form),
         cmocka_unit_test(test_stars_out_of_4_in_parentheses),
         cmocka_unit_test(test_fraction_with_stars_word),
         cmocka_unit_test(test_star_glyphs_with_half),
@@ -664,6 +862,16 @@ int main(void)
         cmocka_unit_test(test_nul_bytes_and_invalid_utf8_are_read_as_bytes),
         cmocka_unit_test(test_huge_line_of_numbers_is_linear),
         cmocka_unit_test(test_empty_doc_and_clear_are_safe),
+        cmocka_unit_test(test_fraction_beside_a_strong_verdict_word),
+        cmocka_unit_test(test_score_for_another_work_is_not_the_rating),
+        cmocka_unit_test(test_score_beats_a_verdict_on_its_line),
+        cmocka_unit_test(test_recommend_label),
+        cmocka_unit_test(test_repeated_label_the_first_one_leads),
+        cmocka_unit_test(test_front_matter_bare_number),
+        cmocka_unit_test(test_front_matter_overall_score_beside_sub_scores),
+        cmocka_unit_test(test_front_matter_forms),
+        cmocka_unit_test(test_front_matter_beats_the_text),
+        cmocka_unit_test(test_front_matter_other_scores_are_not_the_rating),
         cmocka_unit_test(test_seed_butwhytho_is_7_of_10_not_a_related_score),
         cmocka_unit_test(test_seed_scmp_is_3_of_5),
         cmocka_unit_test(test_seed_411mania_is_average),

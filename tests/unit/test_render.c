@@ -513,6 +513,32 @@ static void badge_forms(void **state)
     sg_free(out);
 }
 
+/* A rating the front matter gives: the front matter is left as it is, the
+ * badge goes before the first article text. */
+static void badge_of_a_front_matter_rating_stays_out_of_it(void **state)
+{
+    (void)state;
+    static const char md[] = "---\nrating: 4\n---\n\nA ferry pilot finds a map.\n";
+    static const char plain[] = "---\nrating: 4\n---\n\nA ferry pilot finds a map.\n";
+    sg_options o;
+    sg_options_init(&o);
+    o.format = SG_FORMAT_MARKDOWN;
+    sg_analysis *a = analyze(md, sizeof md - 1, SG_FORMAT_MARKDOWN, SG_STYLE_AUTO,
+                             SG_BADGE_AUTO);
+    size_t ol;
+    char *out = check_render(a, md, sizeof md - 1, SG_FORMAT_MARKDOWN, &o, &ol);
+    assert_int_equal(count(out, ol, "---\nrating: 4\n---\n\n<span class=\"sg-rating\""),
+                     1);
+    sg_free(out);
+    sg_analysis_free(a);
+    o.format = SG_FORMAT_PLAIN;
+    a = analyze(plain, sizeof plain - 1, SG_FORMAT_PLAIN, SG_STYLE_AUTO, SG_BADGE_AUTO);
+    out = check_render(a, plain, sizeof plain - 1, SG_FORMAT_PLAIN, &o, &ol);
+    assert_int_equal(count(out, ol, "---\nrating: 4\n---\n\n" SG_PLAIN_BEGIN), 1);
+    sg_free(out);
+    sg_analysis_free(a);
+}
+
 /* The badge's data: URI holds an SVG with the spoken label. */
 static void badge_image_decodes_to_svg(void **state)
 {
@@ -843,6 +869,7 @@ int main(void)
         cmocka_unit_test(jsonld_is_valid_json_and_injection_stays_inert),
         cmocka_unit_test(warning_badge_and_labels_are_escaped),
         cmocka_unit_test(badge_forms),
+        cmocka_unit_test(badge_of_a_front_matter_rating_stays_out_of_it),
         cmocka_unit_test(badge_image_decodes_to_svg),
         cmocka_unit_test(style_and_badge_that_do_not_fit_are_usage_errors),
         cmocka_unit_test(warning_can_be_left_out_or_put_after_the_title),
