@@ -235,6 +235,28 @@ static int sg_cli_lua_load_body(lua_State *L)
     return 0;
 }
 
+/* An error from an untrusted rule file that reached for what the sandbox
+ * left out ("attempt to index a nil value (global 'os')") says how to allow
+ * it. */
+static void sg_cli_lua_hint(const sg_cli_lua *c, sg_error *err)
+{
+    static const char *const dropped[] = {"os",      "io",    "require", "load",
+                                          "loadstring", "dofile", "loadfile", "debug",
+                                          "package", "collectgarbage", NULL};
+    if (c->trust || !err || err->status == SG_OK)
+        return;
+    for (const char *const *k = dropped; *k; k++) {
+        char what[64];
+        snprintf(what, sizeof what, "(global '%s')", *k);
+        if (strstr(err->message, what)) {
+            size_t n = strlen(err->message);
+            snprintf(err->message + n, sizeof err->message - n,
+                     ": rule files run without %s unless --trust-rules is given", *k);
+            return;
+        }
+    }
+}
+
 sg_status sg_cli_lua_load(sg_cli_lua *c, const char *path, sg_error *err)
 {
     lua_State *L = c->L;
@@ -245,6 +267,7 @@ sg_status sg_cli_lua_load(sg_cli_lua *c, const char *path, sg_error *err)
     if (lua_pcall(L, 2, 0, 0) != LUA_OK) {
         const char *msg = lua_tostring(L, -1);
         sg_lua_seterr(err, SG_ERR_RULE, "%s", msg ? msg : "rule file failed");
+        sg_cli_lua_hint(c, err);
         lua_settop(L, top);
         return SG_ERR_RULE;
     }
@@ -316,6 +339,8 @@ static sg_status sg_cli_lua_job_run(sg_cli_lua_job *j)
         sg_lua_seterr(j->err, SG_ERR_HOOK, "rule files: %s", msg ? msg : "failed");
         j->st = SG_ERR_HOOK;
     }
+    if (j->st != SG_OK)
+        sg_cli_lua_hint(j->c, j->err);
     lua_settop(L, top);
     return j->st;
 }

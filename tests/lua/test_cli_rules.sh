@@ -82,6 +82,12 @@ EOF
 run --report --rules "$TMP/os.lua"
 expect "os_execute_fails_without_trust_rules" 2 "user.shell" "os.lua"
 
+grep -q -e "--trust-rules" "$TMP/err" && ok "a_rule_reaching_for_os_is_told_of_trust_rules" ||
+    bad "a_rule_reaching_for_os_is_told_of_trust_rules" "$(head -c 300 "$TMP/err")"
+printf 'local t = io.open("/etc/hostname")\nreturn {}\n' > "$TMP/io.lua"
+run --report --rules "$TMP/io.lua"
+expect "a_file_reaching_for_io_names_its_line_and_trust_rules" 2 "io.lua:1" "without io unless --trust-rules"
+
 run --report --trust-rules --rules "$TMP/os.lua"
 expect "os_execute_works_with_trust_rules" 0
 
