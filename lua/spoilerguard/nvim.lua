@@ -232,8 +232,27 @@ local function rewrite(buf, call_opts, what)
     notify("nothing to " .. what)
   else
     set_text(buf, out)
+    notify(M.summary(what, report))
   end
   return out, report
+end
+
+--- What :SpoilerMark or :SpoilerBadge did, in one line ("marked 3 spoiler
+--- sentences (2 major); badge 7/10").
+function M.summary(what, report)
+  local rating = report.rating and report.rating.text
+  if what == "badge" then
+    return rating and ("inserted the badge for " .. rating) or "inserted the badge"
+  end
+  local n, major = 0, 0
+  for _, s in ipairs(report.spoilers or {}) do
+    if not s.marked then
+      n = n + 1
+      if s.severity == "major" then major = major + 1 end
+    end
+  end
+  local msg = ("marked %d spoiler sentence%s (%d major)"):format(n, n == 1 and "" or "s", major)
+  return rating and (msg .. "; badge " .. rating) or msg
 end
 
 --- Insert spoiler marks, the warning and the badge (one undo step).
@@ -263,7 +282,12 @@ function M.strip(buf)
     notify(msg, vim.log.levels.ERROR)
     return nil, msg
   end
-  if out ~= text then set_text(buf, out) end
+  if out ~= text then
+    set_text(buf, out)
+    notify(("removed what spoilerguard inserted (%d bytes)"):format(#text - #out))
+  else
+    notify("nothing to strip")
+  end
   vim.diagnostic.reset(M.namespace, buf)
   return out
 end

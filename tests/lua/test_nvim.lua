@@ -132,9 +132,13 @@ local function main()
   test("spoiler_mark_is_one_undo_step_and_strip_gives_the_buffer_back", function()
     local buf = new_buffer(REVIEW)
     local before = buffer_text(buf)
+    local n = #notes
     vim.cmd("SpoilerMark")
     local marked = buffer_text(buf)
     check(marked ~= before, "SpoilerMark changed the buffer")
+    check(#notes > n and notes[#notes].msg:find("marked %d+ spoiler sentence") and
+          notes[#notes].msg:find("badge 7/10", 1, true),
+          "SpoilerMark says what it did: " .. tostring(notes[#notes] and notes[#notes].msg))
     vim.cmd("silent undo")
     eq(buffer_text(buf), before, "one undo restores the buffer")
     vim.cmd("silent redo")
@@ -142,7 +146,12 @@ local function main()
     vim.bo[buf].undolevels = vim.bo[buf].undolevels
     vim.cmd("SpoilerStrip")
     eq(buffer_text(buf), before, "SpoilerStrip gives the buffer back")
+    check(notes[#notes].msg:find("removed what spoilerguard inserted (" .. (#marked - #before) ..
+                                 " bytes)", 1, true),
+          "SpoilerStrip says what it did: " .. notes[#notes].msg)
     eq(#vim.diagnostic.get(buf, { namespace = nv.namespace }), 0, "strip clears diagnostics")
+    vim.cmd("SpoilerStrip")
+    check(notes[#notes].msg:find("nothing to strip", 1, true), "a second strip says so")
   end)
 
   test("spoiler_badge_inserts_only_the_badge_and_strips_back", function()
