@@ -149,6 +149,30 @@ static char *sg_m_dup(sg_muc *t, size_t s, size_t e)
     return e > s ? sg_strndup((const char *)t + s, e - s) : NULL;
 }
 
+/* Is t[s, e) text a reader could take for a title: not mostly control
+ * bytes (binary junk, a mangled file), with some letter or digit? */
+static int sg_m_readable(sg_muc *t, size_t s, size_t e)
+{
+    size_t ctl = 0, alnum = 0;
+    for (size_t i = s; i < e; i++) {
+        if ((t[i] < 0x20 && t[i] != '\t') || t[i] == 0x7F)
+            ctl++;
+        else if ((t[i] | 0x20) >= 'a' && (t[i] | 0x20) <= 'z')
+            alnum++;
+        else if (t[i] >= '0' && t[i] <= '9')
+            alnum++;
+        else if (t[i] >= 0x80)
+            alnum++; /* a letter of another script, most likely */
+    }
+    return alnum > 0 && ctl * 4 <= e - s;
+}
+
+/* A title line t[s, e), or NULL when it is not readable. */
+static char *sg_m_title_dup(sg_muc *t, size_t s, size_t e)
+{
+    return sg_m_readable(t, s, e) ? sg_m_dup(t, s, e) : NULL;
+}
+
 /* ---- quotes ------------------------------------------------------------------ */
 
 /* Length of an opening or closing quote at t[i]: ' " ‘ ’ “ ” « » ‹ ›. */
@@ -879,7 +903,7 @@ void sg_meta_find(const sg_doc *doc, const sg_sentence *s, size_t ns, sg_meta *o
     else if (doc->html_title && doc->html_title[0])
         out->title = sg_m_page_title(doc->html_title);
     if (!out->title && have_h)
-        out->title = sg_m_dup(h.line, 0, h.n);
+        out->title = sg_m_title_dup(h.line, 0, h.n);
     for (size_t bi = 0; !out->title && bi < doc->nblocks && bi < SG_M_TOP_BLOCKS; bi++) {
         const sg_block *b = &doc->blocks[bi];
         if (b->kind == SG_BLOCK_HEADING && b->why == SG_WHY_ARTICLE && b->view_len) {
@@ -887,7 +911,7 @@ void sg_meta_find(const sg_doc *doc, const sg_sentence *s, size_t ns, sg_meta *o
             size_t a = 0, e = b->view_len;
             sg_m_trim(v, &a, &e);
             if (e > a && e - a <= SG_M_LINE_MAX)
-                out->title = sg_m_dup(v, a, e);
+                out->title = sg_m_title_dup(v, a, e);
         }
     }
     for (size_t bi = 0; !out->title && bi < doc->nblocks; bi++) {
@@ -899,7 +923,7 @@ void sg_meta_find(const sg_doc *doc, const sg_sentence *s, size_t ns, sg_meta *o
         size_t a = 0, e = nl ? (size_t)((sg_muc *)nl - v) : b->view_len;
         sg_m_trim(v, &a, &e);
         if (e > a && e - a <= 120)
-            out->title = sg_m_dup(v, a, e);
+            out->title = sg_m_title_dup(v, a, e);
         break;
     }
 

@@ -145,6 +145,26 @@ static void test_title_falls_back_to_first_heading_then_first_line(void **state)
     sg_t_free(&f);
 }
 
+/* A first line that is mostly control bytes is no title; one with a few
+ * stray ones still is. */
+static void test_control_bytes_make_no_title(void **state)
+{
+    (void)state;
+    sg_t_fix f;
+    sg_t_build(&f, "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f" "abc\x11\x12\n\nThe hero dies.");
+    sg_t_find(&f);
+    sg_t_str(f.m.title, NULL);
+    sg_t_free(&f);
+    sg_t_build(&f, "\x01\x02\x03\x04\n\nThe hero dies.");
+    sg_t_find(&f);
+    sg_t_str(f.m.title, NULL);
+    sg_t_free(&f);
+    sg_t_build(&f, "A Quiet Place\x07 at Dusk\n\nIt is a film about dusk.");
+    sg_t_find(&f);
+    sg_t_str(f.m.title, "A Quiet Place\x07 at Dusk");
+    sg_t_free(&f);
+}
+
 /* ---- work and year --------------------------------------------------------------- */
 
 static void test_work_and_year_from_review_prefix_form(void **state)
@@ -681,6 +701,7 @@ int main(void)
         cmocka_unit_test(test_empty_doc_has_no_metadata),
         cmocka_unit_test(test_seed_411mania_metadata),
         cmocka_unit_test(test_seed_butwhytho_metadata),
+        cmocka_unit_test(test_control_bytes_make_no_title),
         cmocka_unit_test(test_seed_scmp_metadata),
         cmocka_unit_test(test_seed_user_review_metadata),
     };
