@@ -98,7 +98,9 @@ typedef enum sg_style {
     SG_STYLE_MD_REDDIT,    /* >!...!< */
     SG_STYLE_MD_PANDOC,    /* [...]{.spoiler} */
     SG_STYLE_MD_HTML,      /* raw HTML spans inside Markdown */
-    SG_STYLE_PLAIN         /* a warning line and [SPOILER] ... [/SPOILER] */
+    SG_STYLE_PLAIN,        /* a warning line and [SPOILER] ... [/SPOILER] */
+    SG_STYLE_MD_HUGO       /* Markdown for Hugo: the spoiler shortcode that
+                              spoilerguard ships (share/spoilerguard/hugo) */
 } sg_style;
 
 /* Parse a NUL-terminated dialect name ("html-span", ..., "plain", "auto";

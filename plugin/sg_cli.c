@@ -140,9 +140,11 @@ static void sg_cli_help(FILE *f)
 "\n"
 "Marking:\n"
 "  --style DIALECT      how spoilers are marked: html-span, html-details,\n"
-"                       md-discord, md-reddit, md-pandoc, md-html, plain, or\n"
-"                       auto (default: html-span for HTML, md-html for\n"
-"                       Markdown, plain for plain text)\n"
+"                       md-discord, md-reddit, md-pandoc, md-html, md-hugo\n"
+"                       (Hugo's spoiler shortcode, shipped in\n"
+"                       share/spoilerguard/hugo), plain, or auto (default:\n"
+"                       html-span for HTML, md-html for Markdown, plain for\n"
+"                       plain text)\n"
 "                         " SG_CLI_NAME " --style md-discord review.md\n"
 "  --badge FORM         how the rating badge is inserted: auto, none, text,\n"
 "                       html, svg or image (default auto)\n"
@@ -348,7 +350,7 @@ static int sg_cli_parse_args(int argc, char **argv, sg_cli_config *c)
             if (v < 0) {
                 sg_cli_usage_error(
                     "unknown style '%s' for --style (html-span, html-details, "
-                    "md-discord, md-reddit, md-pandoc, md-html, plain or auto)",
+                    "md-discord, md-reddit, md-pandoc, md-html, md-hugo, plain or auto)",
                     arg);
                 return 2;
             }

@@ -66,7 +66,7 @@ void sg_options_init(sg_options *opts)
 
 static const char *const sg_style_names[] = {
     "auto", "html-span", "html-details", "md-discord", "md-reddit",
-    "md-pandoc", "md-html", "plain"};
+    "md-pandoc", "md-html", "plain", "md-hugo"};
 
 int sg_style_parse(const char *name)
 {
@@ -75,6 +75,8 @@ int sg_style_parse(const char *name)
             return (int)i;
     if (name && !strcmp(name, "html"))
         return SG_STYLE_HTML_SPAN;
+    if (name && !strcmp(name, "hugo"))
+        return SG_STYLE_MD_HUGO;
     return -1;
 }
 

@@ -1922,6 +1922,7 @@ static int sg_lua_style_alias(const char *name)
         {"details", "html-details"}, {"discord", "md-discord"},
         {"reddit", "md-reddit"},     {"pandoc", "md-pandoc"},
         {"markdown", "md-html"},     {"md", "md-html"},
+        {"hugo", "md-hugo"},
         {"text", "plain"},           {NULL, NULL}};
     int k, st = sg_style_parse(name);
     if (st >= 0)
@@ -1967,7 +1968,7 @@ static void sg_lua_parse_options(lua_State *L, int idx, sg_options *o,
             if (parsed < 0)
                 luaL_error(L, "option style: unknown dialect (html-span, "
                               "html-details, md-discord, md-reddit, md-pandoc, "
-                              "md-html, plain or auto)");
+                              "md-html, md-hugo, plain or auto)");
             o->style = (sg_style)parsed;
         } else if (strcmp(k, "badge") == 0) {
             if (ty == LUA_TBOOLEAN)

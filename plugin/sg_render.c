@@ -126,7 +126,7 @@ static sg_status sg_resolve(const sg_options *o, sg_format fmt, sg_style *style,
 {
     sg_style s = o->style;
     const char *fname = sg_format_name(fmt);
-    if ((int)s < SG_STYLE_AUTO || s > SG_STYLE_PLAIN) {
+    if ((int)s < SG_STYLE_AUTO || s > SG_STYLE_MD_HUGO) {
         sg_set_error(err, SG_ERR_USAGE, "unknown style %d", (int)s);
         return SG_ERR_USAGE;
     }
@@ -138,6 +138,7 @@ static sg_status sg_resolve(const sg_options *o, sg_format fmt, sg_style *style,
         if (s == SG_STYLE_MD_HTML)
             s = SG_STYLE_HTML_SPAN; /* raw HTML spans are html-span in HTML */
         else if (s != SG_STYLE_HTML_SPAN && s != SG_STYLE_HTML_DETAILS) {
+            /* md-hugo included: a shortcode is Markdown for Hugo only */
             sg_set_error(err, SG_ERR_USAGE,
                          "style %s does not fit HTML input: use html-span, html-details "
                          "or md-html",
@@ -148,7 +149,7 @@ static sg_status sg_resolve(const sg_options *o, sg_format fmt, sg_style *style,
         if (s == SG_STYLE_HTML_SPAN)
             s = SG_STYLE_MD_HTML; /* the same span, as raw HTML in Markdown */
     } else if (s == SG_STYLE_HTML_SPAN || s == SG_STYLE_HTML_DETAILS ||
-               s == SG_STYLE_MD_HTML) {
+               s == SG_STYLE_MD_HTML || s == SG_STYLE_MD_HUGO) {
         sg_set_error(err, SG_ERR_USAGE,
                      "style %s inserts HTML, which does not fit %s input: use plain, "
                      "md-discord, md-reddit or md-pandoc",
@@ -160,8 +161,8 @@ static sg_status sg_resolve(const sg_options *o, sg_format fmt, sg_style *style,
         sg_set_error(err, SG_ERR_USAGE, "unknown badge form %d", (int)b);
         return SG_ERR_USAGE;
     }
-    if (b == SG_BADGE_AUTO)
-        b = fmt == SG_FORMAT_PLAIN ? SG_BADGE_TEXT : SG_BADGE_HTML;
+    if (b == SG_BADGE_AUTO) /* Hugo's Markdown drops raw HTML: a text badge there */
+        b = fmt == SG_FORMAT_PLAIN || s == SG_STYLE_MD_HUGO ? SG_BADGE_TEXT : SG_BADGE_HTML;
     if (fmt == SG_FORMAT_PLAIN && b != SG_BADGE_TEXT && b != SG_BADGE_NONE) {
         sg_set_error(err, SG_ERR_USAGE,
                      "badge %s does not fit plain input: use text or none",
@@ -890,6 +891,18 @@ static void sg_md_block_chunk(sg_rctx *r, size_t at, int rank, char role,
     sg_ins_add(r, pos, rank, off);
 }
 
+/* A Hugo shortcode argument's text: no quote, backslash, brace or control
+ * byte, which would end the argument or the shortcode. */
+static void sg_put_shortcode_arg(sg_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        sg_buf_putc(b, c < ' ' || c == '"' || c == '\\' || c == '{' || c == '}' || c == 0x7F
+                           ? '-'
+                           : (char)c);
+    }
+}
+
 /* The open and close pieces of a span-like mark. */
 static void sg_mark_pieces(sg_rctx *r, const sg_mark *m, int continued, sg_buf *open,
                            sg_buf *close)
@@ -914,6 +927,20 @@ static void sg_mark_pieces(sg_rctx *r, const sg_mark *m, int continued, sg_buf *
         sg_buf_puts(open, "<span " SG_ATTR "=\"content\" hidden>");
         sg_buf_puts(close, "</span></span>");
         r->disclosures++;
+        break;
+    case SG_STYLE_MD_HUGO:
+        /* the shipped shortcode writes the same disclosure as html-span,
+         * and the CSS and script once per page */
+        sg_buf_puts(open, "{{< spoiler kind=\"");
+        sg_put_shortcode_arg(open, m->kinds[0]);
+        sg_buf_puts(open, "\" label=\"");
+        for (size_t k = 0; k < m->nkinds; k++) {
+            if (k)
+                sg_buf_puts(open, ", ");
+            sg_put_shortcode_arg(open, m->kinds[k]);
+        }
+        sg_buf_puts(open, continued ? "\" continued=\"true\" >}}" : "\" >}}");
+        sg_buf_puts(close, "{{< /spoiler >}}");
         break;
     case SG_STYLE_PLAIN:
         if (r->fmt == SG_FORMAT_MARKDOWN) {

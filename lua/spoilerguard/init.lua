@@ -14,8 +14,8 @@
 --- call to analyze/annotate):
 ---   from|format   "plain", "markdown", "html" or "auto" (default: by content)
 ---   style         "html-span", "html-details", "md-discord", "md-reddit",
----                 "md-pandoc", "md-html", "plain" or "auto"; "html" means
----                 html-span
+---                 "md-pandoc", "md-html", "md-hugo", "plain" or "auto";
+---                 "html" means html-span, "hugo" md-hugo
 ---   badge         "auto", "none", "text", "html", "svg", "image", or a boolean
 ---   min_severity  "minor" (default) or "major"
 ---   min_confidence  a number in [0, 1] (default sg.default_min_confidence)

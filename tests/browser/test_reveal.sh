@@ -1,8 +1,9 @@
 #!/bin/sh
 # Spoilers are hidden on the page until the reader shows them: the default
 # HTML output (html-span, with the CSS and script it inlines), html-details,
-# and Markdown's default md-html as cmark and pandoc render it, opened in
-# headless Chromium and worked by mouse and by keyboard.
+# Markdown's default md-html as cmark and pandoc render it, and md-hugo as
+# Hugo builds it with the shipped shortcode, opened in headless Chromium and
+# worked by mouse and by keyboard.
 #
 # usage: sh tests/browser/test_reveal.sh BUILD/spoilerguard CORPUS_DIR PROJECT_ROOT
 # Exits 77 (skipped) without chromium, chromedriver or python3's selenium
@@ -70,6 +71,27 @@ if command -v pandoc >/dev/null 2>&1; then
     pages="$pages md-html+pandoc=$T/pandoc.html"
 else
     echo "test_reveal: no pandoc: md-html through pandoc not checked"
+fi
+# md-hugo, built by Hugo with its default Markdown (goldmark, raw HTML off)
+# and the shipped shortcode
+SHORTCODE=${SG_BUILD:-$ROOT/build}/hugo/layouts/shortcodes/spoiler.html
+if command -v hugo >/dev/null 2>&1 && [ -f "$SHORTCODE" ]; then
+    mkdir -p "$T/site/content" "$T/site/layouts/_default" "$T/site/layouts/shortcodes"
+    printf 'baseURL = "http://example.org/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "home"]\n' \
+        >"$T/site/config.toml"
+    printf '<!doctype html><html><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>{{ .Content }}</body></html>\n' \
+        >"$T/site/layouts/_default/single.html"
+    cp "$SHORTCODE" "$T/site/layouts/shortcodes/spoiler.html"
+    "$SG" --from markdown --style md-hugo "$T/review.md" >"$T/site/content/review.md" || exit 1
+    if (cd "$T/site" && hugo --quiet -d "$T/public" >"$T/hugo.log" 2>&1); then
+        pages="$pages md-hugo+hugo=$T/public/review/index.html"
+    else
+        echo "FAIL hugo could not build the page:"
+        cat "$T/hugo.log"
+        exit 1
+    fi
+else
+    echo "test_reveal: no hugo or no built shortcode: md-hugo not checked"
 fi
 SHOTS=${SG_BUILD:-$T}
 # shellcheck disable=SC2086

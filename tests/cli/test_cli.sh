@@ -629,5 +629,18 @@ fi
 run --assets sometimes "$T/page.html"
 expect_rc "assets_refuses_an_unknown_way" 2
 
+# ---- Hugo: the shipped shortcode around each sentence -------------------------
+printf '# Harbour Lights\n\nThe score is lovely.\n\nIn the final scene, Mara shoots Tom and walks into the sea.\n' >"$T/hugo.md"
+run --style hugo "$T/hugo.md"
+if [ "$rc" -eq 0 ] && grep -q '{{< spoiler kind="' "$T/out" && grep -q '{{< /spoiler >}}' "$T/out" &&
+    ! grep -q '<span' "$T/out"; then
+    pass "style_hugo_wraps_sentences_in_the_shortcode"
+else
+    fail "style_hugo_wraps_sentences_in_the_shortcode" "exit $rc" "$(head -c 300 "$T/out")"
+fi
+strip_roundtrip "strip_removes_the_hugo_shortcodes" "$T/hugo.md" --style md-hugo
+run --style md-hugo "$T/page.html"
+expect_rc "style_hugo_refuses_html_input" 2
+
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -133,6 +133,18 @@ static char *check_render(sg_analysis *a, const char *text, size_t len, sg_forma
     return out;
 }
 
+/* check_render of Markdown in `style` with `badge`. */
+static char *check_markdown_render(sg_analysis *a, const char *text, size_t len, sg_style style,
+                                   sg_badge badge, size_t *out_len)
+{
+    sg_options o;
+    sg_options_init(&o);
+    o.format = SG_FORMAT_MARKDOWN;
+    o.style = style;
+    o.badge = badge;
+    return check_render(a, text, len, SG_FORMAT_MARKDOWN, &o, out_len);
+}
+
 static char *roundtrip(const char *text, size_t len, sg_format fmt, sg_style style,
                        sg_badge badge, size_t *out_len)
 {
@@ -191,7 +203,8 @@ static void markdown_styles_round_trip(void **state)
     (void)state;
     const sg_style styles[] = {
         SG_STYLE_AUTO,    SG_STYLE_MD_DISCORD, SG_STYLE_MD_REDDIT,    SG_STYLE_MD_PANDOC,
-        SG_STYLE_MD_HTML, SG_STYLE_HTML_SPAN,  SG_STYLE_HTML_DETAILS, SG_STYLE_PLAIN};
+        SG_STYLE_MD_HTML, SG_STYLE_HTML_SPAN,  SG_STYLE_HTML_DETAILS, SG_STYLE_PLAIN,
+        SG_STYLE_MD_HUGO};
     for (size_t i = 0; i < sizeof styles / sizeof *styles; i++) {
         size_t ol;
         char *out = roundtrip(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN, styles[i],
@@ -201,8 +214,37 @@ static void markdown_styles_round_trip(void **state)
                                "reveals plot details (deaths, ending)."),
                          1);
         assert_true(count(out, ol, "<!--sg:c-->") >= 3);
+        if (styles[i] == SG_STYLE_MD_HUGO) {
+            /* Hugo's shortcode around each sentence, a text badge (Hugo's
+             * Markdown drops raw HTML), nothing of HTML */
+            assert_true(count(out, ol, "{{< spoiler kind=\"death\" label=\"") >= 2);
+            assert_int_equal(count(out, ol, "{{< spoiler "), count(out, ol, "{{< /spoiler >}}"));
+            assert_int_equal(count(out, ol, "<span"), 0);
+            assert_int_equal(count(out, ol, "<style"), 0);
+        }
         sg_free(out);
     }
+}
+
+/* A kind a user names with quotes or braces cannot end the shortcode. */
+static void hugo_shortcode_arguments_are_sanitised(void **state)
+{
+    (void)state;
+    sg_analysis *a = analyze(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN, SG_STYLE_MD_HUGO,
+                             SG_BADGE_NONE);
+    size_t n = 0;
+    sg_analysis_flags(a, &n);
+    assert_true(n > 0);
+    assert_int_equal(sg_analysis_edit_flag(a, 0, 1, "x\"}}{{<y", -1, -1), SG_OK);
+    sg_analysis_finish(a);
+    size_t ol;
+    char *out = check_markdown_render(a, md_doc, sizeof md_doc - 1, SG_STYLE_MD_HUGO,
+                                      SG_BADGE_NONE, &ol);
+    if (count(out, ol, "x-----<y\"") < 1 || count(out, ol, "}}{{<y"))
+        fail_msg("the kind is not sanitised: %.*s", (int)ol, out);
+    assert_int_equal(count(out, ol, "{{< spoiler "), count(out, ol, "{{< /spoiler >}}"));
+    sg_free(out);
+    sg_analysis_free(a);
 }
 
 static void html_styles_round_trip(void **state)
@@ -410,13 +452,8 @@ static void warning_badge_and_labels_are_escaped(void **state)
     r.scale = NAN;
     r.normalized = 0.8;
     assert_int_equal(sg_analysis_set_rating(a, &r), SG_OK);
-    sg_options o;
-    sg_options_init(&o);
-    o.format = SG_FORMAT_MARKDOWN;
-    o.style = SG_STYLE_MD_HTML;
-    o.badge = SG_BADGE_TEXT;
     size_t ol;
-    char *out = check_render(a, md, sizeof md - 1, SG_FORMAT_MARKDOWN, &o, &ol);
+    char *out = check_markdown_render(a, md, sizeof md - 1, SG_STYLE_MD_HTML, SG_BADGE_TEXT, &ol);
     assert_int_equal(count(out, ol, "plot details (x\\<y\\>\\*\\_\\|z)."), 1);
     assert_int_equal(count(out, ol, "Rating: ★★★★☆ \\<b\\>A\\*\\</b\\>"), 1);
     /* the attribute value is one token, escaped */
@@ -428,6 +465,8 @@ static void warning_badge_and_labels_are_escaped(void **state)
     static const char html[] = "<p>Intro text.</p><p>The zorblax appears here.</p>";
     a = analyze(html, sizeof html - 1, SG_FORMAT_HTML, SG_STYLE_HTML_SPAN, SG_BADGE_HTML);
     assert_int_equal(sg_analysis_set_rating(a, &r), SG_OK);
+    sg_options o;
+    sg_options_init(&o);
     o.format = SG_FORMAT_HTML;
     o.style = SG_STYLE_HTML_SPAN;
     o.badge = SG_BADGE_HTML;
@@ -861,6 +900,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(plain_style_round_trips),
         cmocka_unit_test(markdown_styles_round_trip),
+        cmocka_unit_test(hugo_shortcode_arguments_are_sanitised),
         cmocka_unit_test(html_styles_round_trip),
         cmocka_unit_test(html_unbalanced_sentence_wrapped_in_pieces),
         cmocka_unit_test(markdown_line_start_pieces_use_the_suffix_form),
