@@ -494,16 +494,16 @@ void sg_evidence_note(sg_evidence *e, const sg_hit *hits, size_t nhits, double m
                       const sg_sentence_words *w)
 {
     memset(e, 0, sizeof *e);
-    e->model = model;
+    e->model = (float)model;
     for (size_t i = 0; i < nhits; i++) {
         const sg_hit *h = &hits[i];
         if (!strcmp(h->kind, "counter")) {
             if (h->confidence > e->counter)
-                e->counter = h->confidence;
+                e->counter = (float)h->confidence;
             continue;
         }
         if (h->confidence > e->rule)
-            e->rule = h->confidence;
+            e->rule = (float)h->confidence;
         if (h->severity == SG_MAJOR)
             e->major = 1;
         if (!strcmp(h->kind, "death"))
@@ -515,10 +515,10 @@ void sg_evidence_note(sg_evidence *e, const sg_hit *hits, size_t nhits, double m
         else
             e->kinds |= SG_EV_OTHER;
     }
-    e->cues = w->cues;
-    e->words = (unsigned short)(w->words > 65535 ? 65535 : w->words);
-    e->review = (unsigned short)(w->review > 65535 ? 65535 : w->review);
-    e->judging = (unsigned short)(w->judging > 65535 ? 65535 : w->judging);
+    e->cues = (uint16_t)w->cues;
+    e->words = (uint16_t)(w->words > 65535 ? 65535 : w->words);
+    e->review = (uint16_t)(w->review > 65535 ? 65535 : w->review);
+    e->judging = (uint16_t)(w->judging > 65535 ? 65535 : w->judging);
     e->first_person = w->first > 0;
     e->second_person = w->second > 0;
 }

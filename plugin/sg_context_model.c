@@ -30,7 +30,7 @@ const double sg_context_weights[SG_CTX_NFEAT] = {
     0.232378, /* exclaim */
     1.105483, /* words */
     0.289714, /* para_model */
-    1.134354, /* near_model */
+    1.134355, /* near_model */
     -0.194319, /* para_voice */
     0.515662, /* para_names */
     0.586526, /* cue_death */

@@ -552,10 +552,13 @@ sg_status sg_analyze(sg_engine *engine, const char *text, size_t len,
             /* no hits in the whole part: no array either */
             const sg_hit *h = nh ? v[p].hits + v[p].first[k] : NULL;
             sg_evidence_note(&ev[si], h, nh, v[p].model[k], &v[p].words[k]);
-            ev[si].flag_first = a->nall;
+            size_t before = a->nall;
             st = sg_flags_from_hits(a, nh ? v[p].hits + v[p].first[k] : NULL, nh, si,
                                     v[p].model[k], err);
-            ev[si].flag_count = a->nall - ev[si].flag_first;
+            /* a sentence holds one flag per kind; 2^32 flags would be a
+             * 400 GB article, past any --max-input */
+            ev[si].flag_first = (uint32_t)before;
+            ev[si].flag_count = (uint16_t)(a->nall - before);
         }
     sg_verdicts_free(v, nparts);
     if (st == SG_OK)

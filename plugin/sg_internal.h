@@ -384,18 +384,19 @@ struct sg_analysis;
 #define SG_EV_TWIST 0x4u
 #define SG_EV_OTHER 0x8u
 typedef struct sg_evidence {
-    double model;   /* the scorer's probability */
-    double rule;    /* the best non-counter rule hit's confidence, 0 if none */
-    double counter; /* the best counter hit's confidence, 0 if none */
-    unsigned kinds; /* SG_EV_* of the rule hits */
-    unsigned char major;
-    /* its words, from the scorer's pass (sg_sentence_words): SG_CUE_* families, how
-     * many words, how many of the review's vocabulary and of judging
-     * words, and the voice */
-    unsigned cues;
-    unsigned short words, review, judging;
-    unsigned char first_person, second_person;
-    size_t flag_first, flag_count; /* its flags in analysis->all */
+    /* kept for every sentence of a post, so kept small: floats and narrow
+     * counts (a count past its type's maximum stays at the maximum) */
+    float model;   /* the scorer's probability */
+    float rule;    /* the best non-counter rule hit's confidence, 0 if none */
+    float counter; /* the best counter hit's confidence, 0 if none */
+    uint32_t flag_first; /* its flags in analysis->all ... */
+    uint16_t flag_count; /* ... this many */
+    /* its words, from the scorer's pass (sg_sentence_words): SG_CUE_*
+     * families, how many words, how many of the review's vocabulary and of
+     * judging words, and the voice */
+    uint16_t cues, words, review, judging;
+    uint8_t kinds; /* SG_EV_* of the rule hits */
+    uint8_t major, first_person, second_person;
 } sg_evidence;
 
 /* Record hits[0..nhits), the model's probability and what the scorer's
