@@ -351,6 +351,13 @@ sg_status sg_rules_match(const sg_ruleset *rs, sg_match_ctx *mc,
  * on every sentence because they could not be derived. */
 void sg_rules_set_prefilter(sg_ruleset *rs, int on);
 size_t sg_rules_literals(const sg_ruleset *rs, size_t rule, const char *const **lits);
+/* A pattern of the form \b(?:X1|X2|...|Xn)\b (either \b may be missing)
+ * whose branches run alone find what it finds (sg_branches.c): returns n,
+ * 2 to max, with the group's body after *pre bytes ("\b" or nothing), its
+ * ')' at *post, and branch i starting at at[i] and ending where the next
+ * one's '|' or that ')' is.  0 otherwise. */
+size_t sg_pattern_branches(const char *pat, size_t *pre, size_t *post, size_t *at,
+                           size_t max);
 
 /* ---- the learned scorer (sg_score.c) -------------------------------------- */
 

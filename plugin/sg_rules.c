@@ -47,6 +47,12 @@ typedef struct sg_upat {
     pcre2_code *code;
     sg_strset lits; /* every match holds one (none: not known) */
     sg_gate gate;
+    /* Its top-level branches as patterns of their own, in order, when it is
+     * split (sg_branches.c): where the prefilter's verdict is known, only
+     * those whose gate holds run, and the leftmost match is its match. */
+    uint32_t *br;
+    size_t nbr;
+    int branch; /* a branch of another: `code` is made on its first run */
 } sg_upat;
 
 typedef struct sg_pat_list {
@@ -1359,6 +1365,27 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
             uint32_t u = rs->rules[r].patterns.u[i];
             pf->prules[u * pf->rwords + r / 64] |= (uint64_t)1 << (r % 64);
         }
+    /* the patterns in the order their literals go in: the rules' own
+     * patterns first (conditions run only after one matched), each followed
+     * by its branches */
+    size_t norder = 0, ocap = 0;
+    uint32_t *order = NULL;
+    int oom = 0;
+    for (size_t k = 0; k < 6 && !oom; k++)
+        for (size_t r = 0; r < rs->n && !oom; r++) {
+            const sg_pat_list *l = sg_rule_list(&rs->rules[r], k);
+            for (size_t i = 0; i < l->n && !oom; i++) {
+                const sg_upat *x = &rs->pats[l->u[i]];
+                oom = !SG_VEC_PUSH(order, norder, ocap, l->u[i]);
+                for (size_t b = 0; b < x->nbr && !oom; b++)
+                    oom = !SG_VEC_PUSH(order, norder, ocap, x->br[b]);
+            }
+        }
+    if (oom) {
+        free(order);
+        sg_prefilter_free(pf);
+        return NULL;
+    }
     /* symbol classes: one for the bytes of no word character (a word
      * boundary in a literal is one of them), one per word character that
      * occurs in a literal, and class 0 for the other word characters */
@@ -1366,93 +1393,84 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
     for (size_t c = 0; c < 256; c++)
         if (!sg_pf_isword((unsigned char)c))
             pf->cls[c] = SG_PF_SEP;
-    for (size_t r = 0; r < rs->n; r++)
-        for (size_t k = 0; sg_rule_list(&rs->rules[r], k); k++) {
-            const sg_pat_list *l = sg_rule_list(&rs->rules[r], k);
-            for (size_t i = 0; i < l->n; i++)
-                for (size_t j = 0; j < rs->pats[l->u[i]].gate.nsets; j++) {
-                    const sg_strset *set = &rs->pats[l->u[i]].gate.sets[j];
-                    for (size_t m = 0; m < set->n; m++)
-                        for (const unsigned char *p = (const unsigned char *)set->v[m]; *p;
-                             p++)
-                            if (!pf->cls[*p]) {
-                                pf->cls[*p] = (uint8_t)pf->ncls;
-                                if (*p >= 'a' && *p <= 'z')
-                                    pf->cls[*p - 32] = (uint8_t)pf->ncls;
-                                pf->ncls++;
-                            }
-                }
+    for (size_t o = 0; o < norder; o++)
+        for (size_t j = 0; j < rs->pats[order[o]].gate.nsets; j++) {
+            const sg_strset *set = &rs->pats[order[o]].gate.sets[j];
+            for (size_t m = 0; m < set->n; m++)
+                for (const unsigned char *p = (const unsigned char *)set->v[m]; *p; p++)
+                    if (!pf->cls[*p]) {
+                        pf->cls[*p] = (uint8_t)pf->ncls;
+                        if (*p >= 'a' && *p <= 'z')
+                            pf->cls[*p - 32] = (uint8_t)pf->ncls;
+                        pf->ncls++;
+                    }
         }
     /* the trie, 0xFFFF where there is no edge yet; a pattern whose literals
-     * would take it past SG_PF_MAX_STATES runs on every sentence (the rules'
-     * own patterns go in first: conditions run only after one matched) */
+     * would take it past SG_PF_MAX_STATES runs on every sentence */
     size_t cap = 256, n = 1;
     pf->go = malloc(cap * pf->ncls * sizeof *pf->go);
     sg_pf_bits *acc = calloc(cap, sizeof *acc);
-    int oom = !pf->go || !acc;
+    oom = !pf->go || !acc;
     if (!oom)
         memset(pf->go, 0xFF, cap * pf->ncls * sizeof *pf->go);
     uint8_t *done = calloc(rs->npats + 1, 1); /* patterns already in */
     oom |= !done;
-    for (size_t k = 0; k < 6 && !oom; k++)
-        for (size_t r = 0; r < rs->n && !oom; r++) {
-            const sg_pat_list *l = sg_rule_list(&rs->rules[r], k);
-            for (size_t i = 0; i < l->n && !oom; i++) {
-                uint32_t u = l->u[i];
-                const sg_gate *g = &rs->pats[u].gate;
-                if (done[u])
-                    continue;
-                done[u] = 1;
-                size_t need = 0;
-                for (size_t j = 0; j < g->nsets; j++)
-                    for (size_t m = 0; m < g->sets[j].n; m++) {
-                        size_t st = 0;
-                        const unsigned char *p = (const unsigned char *)g->sets[j].v[m];
-                        for (; *p && pf->go[st * pf->ncls + pf->cls[*p]] != 0xFFFF; p++)
-                            st = pf->go[st * pf->ncls + pf->cls[*p]];
-                        need += strlen((const char *)p);
-                    }
-                if (!g->nsets || n + need > SG_PF_MAX_STATES) {
-                    pf->always[u / 64] |= (uint64_t)1 << (u % 64);
-                    continue;
-                }
-                if (n + need > cap) {
-                    size_t ncap = cap;
-                    while (n + need > ncap)
-                        ncap *= 2;
-                    uint16_t *go = realloc(pf->go, ncap * pf->ncls * sizeof *go);
-                    if (go)
-                        pf->go = go;
-                    sg_pf_bits *acc2 = go ? realloc(acc, ncap * sizeof *acc2) : NULL;
-                    if (!acc2) {
-                        oom = 1;
-                        break;
-                    }
-                    acc = acc2;
-                    memset(pf->go + cap * pf->ncls, 0xFF,
-                           (ncap - cap) * pf->ncls * sizeof *go);
-                    memset(acc + cap, 0, (ncap - cap) * sizeof *acc);
-                    cap = ncap;
-                }
-                for (size_t j = 0; j < g->nsets; j++)
-                    pf->owner[g->bit0 + j] = u;
-                for (size_t j = 0; j < g->nsets && !oom; j++)
-                    for (size_t m = 0; m < g->sets[j].n && !oom; m++) {
-                        size_t st = 0;
-                        for (const unsigned char *p = (const unsigned char *)g->sets[j].v[m];
-                             *p; p++) {
-                            uint16_t *e = &pf->go[st * pf->ncls + pf->cls[*p]];
-                            if (*e == 0xFFFF)
-                                *e = (uint16_t)n++;
-                            st = *e;
-                        }
-                        if (strlen(g->sets[j].v[m]) > pf->maxlen)
-                            pf->maxlen = strlen(g->sets[j].v[m]);
-                        oom = !sg_pf_bits_add(&acc[st], g->bit0 + (uint32_t)j);
-                    }
+    for (size_t o = 0; o < norder && !oom; o++) {
+        uint32_t u = order[o];
+        const sg_gate *g = &rs->pats[u].gate;
+        if (done[u])
+            continue;
+        done[u] = 1;
+        size_t need = 0;
+        for (size_t j = 0; j < g->nsets; j++)
+            for (size_t m = 0; m < g->sets[j].n; m++) {
+                size_t st = 0;
+                const unsigned char *p = (const unsigned char *)g->sets[j].v[m];
+                for (; *p && pf->go[st * pf->ncls + pf->cls[*p]] != 0xFFFF; p++)
+                    st = pf->go[st * pf->ncls + pf->cls[*p]];
+                need += strlen((const char *)p);
             }
+        if (!g->nsets || n + need > SG_PF_MAX_STATES) {
+            pf->always[u / 64] |= (uint64_t)1 << (u % 64);
+            continue;
         }
+        if (n + need > cap) {
+            size_t ncap = cap;
+            while (n + need > ncap)
+                ncap *= 2;
+            uint16_t *go = realloc(pf->go, ncap * pf->ncls * sizeof *go);
+            if (go)
+                pf->go = go;
+            sg_pf_bits *acc2 = go ? realloc(acc, ncap * sizeof *acc2) : NULL;
+            if (!acc2) {
+                oom = 1;
+                break;
+            }
+            acc = acc2;
+            memset(pf->go + cap * pf->ncls, 0xFF,
+                   (ncap - cap) * pf->ncls * sizeof *go);
+            memset(acc + cap, 0, (ncap - cap) * sizeof *acc);
+            cap = ncap;
+        }
+        for (size_t j = 0; j < g->nsets; j++)
+            pf->owner[g->bit0 + j] = u;
+        for (size_t j = 0; j < g->nsets && !oom; j++)
+            for (size_t m = 0; m < g->sets[j].n && !oom; m++) {
+                size_t st = 0;
+                for (const unsigned char *p = (const unsigned char *)g->sets[j].v[m];
+                     *p; p++) {
+                    uint16_t *e = &pf->go[st * pf->ncls + pf->cls[*p]];
+                    if (*e == 0xFFFF)
+                        *e = (uint16_t)n++;
+                    st = *e;
+                }
+                if (strlen(g->sets[j].v[m]) > pf->maxlen)
+                    pf->maxlen = strlen(g->sets[j].v[m]);
+                oom = !sg_pf_bits_add(&acc[st], g->bit0 + (uint32_t)j);
+            }
+    }
     free(done);
+    free(order);
     /* breadth first: fail links, complete transitions, inherited outputs */
     uint32_t *fail = oom ? NULL : calloc(n, sizeof *fail);
     uint32_t *queue = oom ? NULL : malloc(n * sizeof *queue);
@@ -1745,6 +1763,7 @@ void sg_rules_free(sg_ruleset *rs)
         pcre2_code_free(rs->pats[i].code);
         sg_strset_free(&rs->pats[i].lits);
         sg_gate_free(&rs->pats[i].gate);
+        free(rs->pats[i].br);
     }
     free(rs->pats);
     sg_prefilter_free(rs->pf);
@@ -1756,14 +1775,17 @@ size_t sg_rules_count(const sg_ruleset *rs) { return rs ? rs->n : 0; }
 
 static char *sg_dup(const char *s) { return s ? sg_strndup(s, strlen(s)) : NULL; }
 
+static void sg_pattern_split(sg_ruleset *rs, uint32_t u);
+
 /* The index (*at) of `src` compiled with `opts` among rs->pats, compiled (and
- * its literals derived) the first time it is seen. */
+ * its literals derived, and with `split` its branches) the first time it is
+ * seen. */
 static sg_status sg_pattern(sg_ruleset *rs, const sg_rule_def *def, const char *field,
-                            size_t i, const char *src, uint32_t opts, uint32_t *at,
-                            sg_error *err)
+                            size_t i, const char *src, uint32_t opts, int split,
+                            uint32_t *at, sg_error *err)
 {
     for (size_t k = 0; k < rs->npats; k++)
-        if (rs->pats[k].opts == opts && !strcmp(rs->pats[k].src, src)) {
+        if (!rs->pats[k].branch && rs->pats[k].opts == opts && !strcmp(rs->pats[k].src, src)) {
             *at = (uint32_t)k;
             return SG_OK;
         }
@@ -1805,7 +1827,107 @@ static sg_status sg_pattern(sg_ruleset *rs, const sg_rule_def *def, const char *
     x->gate.bit0 = rs->nbits;
     rs->nbits += (uint32_t)x->gate.nsets;
     *at = (uint32_t)(rs->npats - 1);
+    if (split)
+        sg_pattern_split(rs, *at);
     return SG_OK;
+}
+
+#define SG_MAX_BRANCHES 256
+
+/* Branches [k, j) of pattern src, split as sg_pattern_branches says, as one
+ * pattern: the group's head, their text, the group's end. */
+static char *sg_branch_src(const char *src, size_t pre, size_t post, const size_t *at,
+                           size_t k, size_t j)
+{
+    size_t head = pre + 3, body = at[j] - 1 - at[k], tail = strlen(src + post);
+    char *b = malloc(head + body + tail + 1);
+    if (b) {
+        memcpy(b, src, head);
+        memcpy(b + head, src + at[k], body);
+        memcpy(b + head + body, src + post, tail + 1);
+    }
+    return b;
+}
+
+/* The index (*at) of branch pattern `src` among rs->pats (taking `g`, its
+ * gate): compiled on its first run (sg_branch_code), since most branches
+ * never run in a short article.  0 on OOM. */
+static int sg_branch_add(sg_ruleset *rs, char *src, uint32_t opts, sg_gate *g, uint32_t *at)
+{
+    for (size_t k = 0; k < rs->npats; k++)
+        if (rs->pats[k].opts == opts && !strcmp(rs->pats[k].src, src)) {
+            free(src);
+            sg_gate_free(g);
+            *at = (uint32_t)k;
+            return 1;
+        }
+    sg_upat u;
+    memset(&u, 0, sizeof u);
+    u.src = src;
+    u.opts = opts;
+    u.branch = 1;
+    u.gate = *g;
+    u.gate.bit0 = rs->nbits;
+    if (!SG_VEC_PUSH(rs->pats, rs->npats, rs->patcap, u)) {
+        free(src);
+        sg_gate_free(g);
+        return 0;
+    }
+    memset(g, 0, sizeof *g); /* moved */
+    rs->nbits += (uint32_t)u.gate.nsets;
+    *at = (uint32_t)(rs->npats - 1);
+    return 1;
+}
+
+/* Split pattern u into its top-level branches when sg_pattern_branches
+ * says their matches make its match.  A branch with no gate would run on
+ * every sentence the pattern's gate lets through: a run of them is one
+ * pattern, with no gate.  When the pattern cannot be split, or memory runs
+ * out, it stays whole. */
+static void sg_pattern_split(sg_ruleset *rs, uint32_t u)
+{
+    size_t at[SG_MAX_BRANCHES + 1], pre, post;
+    size_t n = sg_pattern_branches(rs->pats[u].src, &pre, &post, at, SG_MAX_BRANCHES);
+    if (!n)
+        return;
+    at[n] = post + 1; /* branch k is src[at[k], at[k + 1] - 1) */
+    char *src = sg_dup(rs->pats[u].src);
+    uint32_t *br = calloc(n, sizeof *br);
+    sg_gate *gate = calloc(n, sizeof *gate);
+    size_t nbr = 0;
+    int ok = src && br && gate;
+    for (size_t k = 0; k < n && ok; k++) {
+        char *b = sg_branch_src(src, pre, post, at, k, k + 1);
+        sg_strset lits;
+        memset(&lits, 0, sizeof lits);
+        if (b)
+            sg_pf_literals(b, &lits, &gate[k]);
+        sg_strset_free(&lits);
+        free(b);
+        ok = b != NULL;
+    }
+    uint32_t opts = rs->pats[u].opts;
+    for (size_t k = 0, j; k < n && ok; k = j) {
+        j = k + 1;
+        while (!gate[k].nsets && j < n && !gate[j].nsets)
+            j++;
+        if (!k && j == n) {
+            ok = 0; /* no branch has a gate: the pattern is one run */
+            break;
+        }
+        char *b = sg_branch_src(src, pre, post, at, k, j);
+        ok = b && sg_branch_add(rs, b, opts, &gate[k], &br[nbr++]);
+    }
+    if (ok) {
+        rs->pats[u].br = br;
+        rs->pats[u].nbr = nbr;
+    } else {
+        free(br);
+    }
+    for (size_t k = 0; gate && k < n; k++)
+        sg_gate_free(&gate[k]);
+    free(gate);
+    free(src);
 }
 
 static sg_status sg_compile_list(sg_ruleset *rs, const sg_rule_def *def,
@@ -1826,7 +1948,7 @@ static sg_status sg_compile_list(sg_ruleset *rs, const sg_rule_def *def,
     if (!def->case_sensitive)
         opts |= PCRE2_CASELESS;
     for (size_t i = 0; i < n; i++) {
-        sg_status st = sg_pattern(rs, def, field, i, pats[i], opts, &out->u[i], err);
+        sg_status st = sg_pattern(rs, def, field, i, pats[i], opts, 1, &out->u[i], err);
         if (st != SG_OK)
             return st;
         out->n++;
@@ -2030,6 +2152,59 @@ static int sg_may(const sg_ruleset *rs, const sg_prefilter *pf, const sg_match_c
     return sg_gate_eval(g, 0, v, mask);
 }
 
+/* The code of branch pattern x, compiled on its first run.  Threads on
+ * one analysis may compile it at once: the first to publish it keeps it.
+ * NULL when it does not compile (out of memory). */
+static pcre2_code *sg_branch_code(sg_upat *x)
+{
+    pcre2_code *c = __atomic_load_n(&x->code, __ATOMIC_ACQUIRE);
+    if (c)
+        return c;
+    int ec;
+    PCRE2_SIZE eo;
+    c = pcre2_compile((PCRE2_SPTR)x->src, PCRE2_ZERO_TERMINATED, x->opts, &ec, &eo, NULL);
+    if (!c)
+        return NULL;
+    (void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+    pcre2_code *none = NULL;
+    if (!__atomic_compare_exchange_n(&x->code, &none, c, 0, __ATOMIC_ACQ_REL,
+                                     __ATOMIC_ACQUIRE)) {
+        pcre2_code_free(c);
+        c = none;
+    }
+    return c;
+}
+
+/* Split pattern x on the sentence, as the leftmost of the matches of those
+ * of its branches whose gate holds, the first branch's at a tie (PCRE2's
+ * own order: sg_branches.c).  Like sg_try, or -2 when a branch would not
+ * compile: then the whole pattern runs. */
+static int sg_run_branches(const sg_ruleset *rs, const sg_rule *r, const sg_upat *x,
+                           sg_match_ctx *mc, const sg_prefilter *pf, const uint64_t *mask,
+                           const char *text, size_t n, size_t *ms, size_t *me,
+                           sg_error *err)
+{
+    int m = 0;
+    for (size_t b = 0; b < x->nbr; b++) {
+        uint32_t v = x->br[b];
+        if (!sg_may(rs, pf, mc, mask, v))
+            continue;
+        pcre2_code *c = sg_branch_code(&rs->pats[v]);
+        if (!c)
+            return -2;
+        int k = sg_run(r, c, mc, text, n, err);
+        if (k < 0)
+            return -1;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(mc->md);
+        if (k && (!m || ov[0] < *ms)) {
+            m = 1;
+            *ms = ov[0];
+            *me = ov[1];
+        }
+    }
+    return m;
+}
+
 /* Pattern u on the sentence: 1 matched (the match's span in *ms, *me), 0 no
  * match, -1 limit hit (err filled).  A pattern several rules share runs once
  * per sentence: mc->gen names the sentence. */
@@ -2042,8 +2217,12 @@ static int sg_try(const sg_ruleset *rs, const sg_rule *r, uint32_t u, sg_match_c
         *me = mc->rs_end[u];
         return mc->res[u];
     }
-    int m = sg_may(rs, pf, mc, mask, u) ? sg_run(r, rs->pats[u].code, mc, text, n, err) : 0;
-    if (m > 0) {
+    const sg_upat *x = &rs->pats[u];
+    int m = sg_may(rs, pf, mc, mask, u) ? -2 : 0;
+    /* split: its branches, where the verdict tells which may match */
+    if (m == -2 && mask && x->nbr)
+        m = sg_run_branches(rs, r, x, mc, pf, mask, text, n, ms, me, err);
+    if (m == -2 && (m = sg_run(r, x->code, mc, text, n, err)) > 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(mc->md);
         *ms = ov[0];
         *me = ov[1];
