@@ -359,7 +359,23 @@ typedef struct sg_pf_parser {
     int rctx;  /* and is always followed by one */
     sg_pf_node *nodes; /* formulas: all freed once the pattern is done */
     size_t nn, ncap;
+    struct sg_pf_branches *br; /* the first group's branches' gates, or NULL */
 } sg_pf_parser;
+
+/* The gates of the branches of the group a pattern opens with (after a \b
+ * at most), as sg_pf_literals would derive them from each branch alone, in
+ * the group's place (\b(?:Xi)\b): taken while the whole pattern is parsed,
+ * from the formula each branch gets there.  Branch k's is known for k < n;
+ * at[k] is where it starts, and ctx and rctx tell whether a word boundary
+ * was known to hold before and after each. */
+typedef struct sg_pf_branches {
+    const unsigned char *src; /* the pattern */
+    sg_gate *gate;
+    size_t *at;
+    size_t n, max;
+    int ctx, rctx;
+    int done; /* the group was met */
+} sg_pf_branches;
 
 /* A new formula node; 0 ("true", which every match satisfies) when the
  * pattern has too many or memory runs out. */
@@ -462,6 +478,7 @@ static size_t sg_pf_formula(sg_pf_parser *P, const sg_pf_info *x)
 }
 
 static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out);
+static int sg_gate_make(sg_pf_parser *P, size_t f, sg_gate *g, int copy);
 
 static int sg_pf_is_punct_cp(uint32_t cp)
 {
@@ -1068,8 +1085,16 @@ static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out)
     int all_exact = 1, all_req = 1, some_true = 0, first = 1;
     int ctx = P->ctx, rctx = P->rctx;
     size_t any = 0; /* a match satisfies one branch's formula */
+    /* the first group's branches: their gates are taken as they come */
+    sg_pf_branches *br = P->br && !P->br->done && P->depth == 1 ? P->br : NULL;
+    if (br) {
+        br->done = 1;
+        br->ctx = ctx;
+        br->rctx = rctx;
+    }
     for (;;) {
         sg_pf_info b = {0};
+        const unsigned char *at = P->p;
         P->ctx = ctx;
         P->rctx = rctx;
         sg_pf_seq(P, &b);
@@ -1078,6 +1103,13 @@ static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out)
             break;
         }
         size_t fb = sg_pf_formula(P, &b);
+        /* as the branch alone would have it: unless the pattern's nodes ran
+         * short (or may have, for the branch alone with a few more) */
+        if (br && (br->n == br->max || P->nn + 4 >= SG_PF_MAX_NODES ||
+                   !sg_gate_make(P, fb, &br->gate[br->n], 1)))
+            br = NULL;
+        if (br)
+            br->at[br->n++] = (size_t)(at - br->src);
         if (!fb)
             some_true = 1;
         else
@@ -1160,17 +1192,30 @@ static void sg_pf_symbols(char *s)
 }
 
 /* Copy formula `id` into g at node `at` (reserved by the caller), moving
- * the leaves' sets, their literals as the automaton looks for them.  0 on
- * OOM. */
-static int sg_gate_put(sg_pf_parser *P, size_t id, sg_gate *g, size_t at)
+ * the leaves' sets (with `copy`, copying them), their literals as the
+ * automaton looks for them.  0 on OOM. */
+static int sg_gate_put(sg_pf_parser *P, size_t id, sg_gate *g, size_t at, int copy)
 {
     sg_pf_node *x = &P->nodes[id - 1];
     if (x->op == SG_PF_LEAF) {
-        for (size_t i = 0; i < x->set.n; i++)
-            sg_pf_symbols(x->set.v[i]);
-        g->sets[g->nsets] = x->set;
-        memset(&x->set, 0, sizeof x->set);
-        g->nodes[at] = (sg_gnode){SG_PF_LEAF, (uint32_t)g->nsets++, 0, 0};
+        g->nodes[at] = (sg_gnode){SG_PF_LEAF, (uint32_t)g->nsets, 0, 0};
+        sg_strset *set = &g->sets[g->nsets++];
+        if (copy) {
+            set->v = malloc(x->set.n * sizeof *set->v);
+            if (!set->v)
+                return 0;
+            set->cap = x->set.n;
+            for (; set->n < x->set.n; set->n++) {
+                const char *m = x->set.v[set->n];
+                if (!(set->v[set->n] = sg_strndup(m, strlen(m))))
+                    return 0;
+            }
+        } else {
+            *set = x->set;
+            memset(&x->set, 0, sizeof x->set);
+        }
+        for (size_t i = 0; i < set->n; i++)
+            sg_pf_symbols(set->v[i]);
         return 1;
     }
     size_t k0 = g->nkids;
@@ -1179,7 +1224,7 @@ static int sg_gate_put(sg_pf_parser *P, size_t id, sg_gate *g, size_t at)
     for (size_t i = 0; i < x->nkids; i++)
         g->kids[k0 + i] = (uint32_t)g->nnodes++;
     for (size_t i = 0; i < x->nkids; i++)
-        if (!sg_gate_put(P, x->kids[i], g, g->kids[k0 + i]))
+        if (!sg_gate_put(P, x->kids[i], g, g->kids[k0 + i], copy))
             return 0;
     return 1;
 }
@@ -1204,15 +1249,49 @@ static void sg_gate_fold(sg_gate *g)
     }
 }
 
+/* The nodes of formula `id`. */
+static size_t sg_pf_size(const sg_pf_parser *P, size_t id)
+{
+    const sg_pf_node *x = &P->nodes[id - 1];
+    size_t n = 1;
+    for (size_t i = 0; x->op != SG_PF_LEAF && i < x->nkids; i++)
+        n += sg_pf_size(P, x->kids[i]);
+    return n;
+}
+
+/* Gate g of formula f (0: no sets), the leaves' sets moved out of the
+ * formula, or with `copy` copied.  0 on OOM, and then g has no sets. */
+static int sg_gate_make(sg_pf_parser *P, size_t f, sg_gate *g, int copy)
+{
+    memset(g, 0, sizeof *g);
+    if (!f)
+        return 1;
+    /* a tree of n nodes, and as many kids and leaves at most */
+    size_t n = copy ? sg_pf_size(P, f) : P->nn;
+    g->sets = calloc(n, sizeof *g->sets);
+    g->nodes = calloc(n, sizeof *g->nodes);
+    g->kids = calloc(n, sizeof *g->kids);
+    g->nnodes = 1;
+    if (!g->sets || !g->nodes || !g->kids || !sg_gate_put(P, f, g, 0, copy)) {
+        sg_gate_free(g);
+        return 0;
+    }
+    sg_gate_fold(g);
+    return 1;
+}
+
 /* Literals one of which every match of `pattern` contains: 1 and `out`
  * filled, or 0 when they cannot be known (or memory ran out).  `gate` gets
  * the fuller formula: every piece of a sequence, every branch of an
- * alternation (no sets when nothing is known). */
-static int sg_pf_literals(const char *pattern, sg_strset *out, sg_gate *gate)
+ * alternation (no sets when nothing is known).  With `br`, the gates of
+ * the branches of the group the pattern opens with (sg_pf_branches). */
+static int sg_pf_literals(const char *pattern, sg_strset *out, sg_gate *gate,
+                          sg_pf_branches *br)
 {
     sg_pf_parser P;
     memset(&P, 0, sizeof P);
     P.p = (const unsigned char *)pattern;
+    P.br = br;
     memset(gate, 0, sizeof *gate);
     sg_pf_info x;
     sg_pf_alt(&P, &x);
@@ -1221,18 +1300,7 @@ static int sg_pf_literals(const char *pattern, sg_strset *out, sg_gate *gate)
         sg_pf_nodes_free(&P);
         return 0;
     }
-    size_t f = sg_pf_formula(&P, &x);
-    if (f) {
-        /* a tree of nn nodes at most, and as many kids */
-        gate->sets = calloc(P.nn, sizeof *gate->sets);
-        gate->nodes = calloc(P.nn, sizeof *gate->nodes);
-        gate->kids = calloc(P.nn, sizeof *gate->kids);
-        gate->nnodes = 1;
-        if (!gate->sets || !gate->nodes || !gate->kids || !sg_gate_put(&P, f, gate, 0))
-            sg_gate_free(gate);
-        else
-            sg_gate_fold(gate);
-    }
+    sg_gate_make(&P, sg_pf_formula(&P, &x), gate, 0);
     sg_pf_nodes_free(&P);
     sg_pf_to_req(&x);
     if (!x.req) {
@@ -1775,7 +1843,10 @@ size_t sg_rules_count(const sg_ruleset *rs) { return rs ? rs->n : 0; }
 
 static char *sg_dup(const char *s) { return s ? sg_strndup(s, strlen(s)) : NULL; }
 
-static void sg_pattern_split(sg_ruleset *rs, uint32_t u);
+static void sg_pattern_split(sg_ruleset *rs, uint32_t u, size_t pre, size_t post,
+                             const size_t *at, size_t n, sg_pf_branches *known);
+
+#define SG_MAX_BRANCHES 256
 
 /* The index (*at) of `src` compiled with `opts` among rs->pats, compiled (and
  * its literals derived, and with `split` its branches) the first time it is
@@ -1821,18 +1892,31 @@ static sg_status sg_pattern(sg_ruleset *rs, const sg_rule_def *def, const char *
     pcre2_pattern_info(c, PCRE2_INFO_CAPTURECOUNT, &cap);
     if (cap + 1 > rs->max_ovec)
         rs->max_ovec = cap + 1;
+    /* the branches' gates come with the pattern's when it may be split */
+    size_t bat[SG_MAX_BRANCHES + 1], pre = 0, post = 0;
+    size_t nb = split ? sg_pattern_branches(src, &pre, &post, bat, SG_MAX_BRANCHES) : 0;
+    sg_pf_branches br;
+    memset(&br, 0, sizeof br);
+    br.src = (const unsigned char *)src;
+    br.gate = nb ? calloc(nb, sizeof *br.gate) : NULL;
+    br.at = nb ? calloc(nb, sizeof *br.at) : NULL;
+    br.max = br.gate && br.at ? nb : 0;
     /* no literals (unknown syntax, or out of memory): always runs */
-    if (!sg_pf_literals(src, &x->lits, &x->gate))
+    if (!sg_pf_literals(src, &x->lits, &x->gate, br.max ? &br : NULL))
         memset(&x->lits, 0, sizeof x->lits);
     x->gate.bit0 = rs->nbits;
     rs->nbits += (uint32_t)x->gate.nsets;
     *at = (uint32_t)(rs->npats - 1);
-    if (split)
-        sg_pattern_split(rs, *at);
+    if (nb) {
+        bat[nb] = post + 1; /* branch k is src[bat[k], bat[k + 1] - 1) */
+        sg_pattern_split(rs, *at, pre, post, bat, nb, &br);
+    }
+    for (size_t k = 0; k < br.n; k++)
+        sg_gate_free(&br.gate[k]);
+    free(br.gate);
+    free(br.at);
     return SG_OK;
 }
-
-#define SG_MAX_BRANCHES 256
 
 /* Branches [k, j) of pattern src, split as sg_pattern_branches says, as one
  * pattern: the group's head, their text, the group's end. */
@@ -1879,29 +1963,33 @@ static int sg_branch_add(sg_ruleset *rs, char *src, uint32_t opts, sg_gate *g, u
     return 1;
 }
 
-/* Split pattern u into its top-level branches when sg_pattern_branches
- * says their matches make its match.  A branch with no gate would run on
- * every sentence the pattern's gate lets through: a run of them is one
- * pattern, with no gate.  When the pattern cannot be split, or memory runs
- * out, it stays whole. */
-static void sg_pattern_split(sg_ruleset *rs, uint32_t u)
+/* Split pattern u into its n top-level branches, which sg_pattern_branches
+ * found (pre, post and at as it gives them, at[n] past the group's ')'),
+ * their matches making its match.  Each branch's gate is the one `known`
+ * took while the pattern was parsed, where it did, or else derived from the
+ * branch alone.  A branch with no gate would run on every sentence the
+ * pattern's gate lets through: a run of them is one pattern, with no gate.
+ * When memory runs out, the pattern stays whole. */
+static void sg_pattern_split(sg_ruleset *rs, uint32_t u, size_t pre, size_t post,
+                             const size_t *at, size_t n, sg_pf_branches *known)
 {
-    size_t at[SG_MAX_BRANCHES + 1], pre, post;
-    size_t n = sg_pattern_branches(rs->pats[u].src, &pre, &post, at, SG_MAX_BRANCHES);
-    if (!n)
-        return;
-    at[n] = post + 1; /* branch k is src[at[k], at[k + 1] - 1) */
     char *src = sg_dup(rs->pats[u].src);
     uint32_t *br = calloc(n, sizeof *br);
     sg_gate *gate = calloc(n, sizeof *gate);
     size_t nbr = 0;
     int ok = src && br && gate;
+    int same = known->ctx == (pre != 0) && known->rctx == (src && src[post + 1] != 0);
     for (size_t k = 0; k < n && ok; k++) {
+        if (same && k < known->n && known->at[k] == at[k]) {
+            gate[k] = known->gate[k];
+            memset(&known->gate[k], 0, sizeof known->gate[k]); /* moved */
+            continue;
+        }
         char *b = sg_branch_src(src, pre, post, at, k, k + 1);
         sg_strset lits;
         memset(&lits, 0, sizeof lits);
         if (b)
-            sg_pf_literals(b, &lits, &gate[k]);
+            sg_pf_literals(b, &lits, &gate[k], NULL);
         sg_strset_free(&lits);
         free(b);
         ok = b != NULL;

@@ -190,6 +190,9 @@ static const char *const sg_t_tricky_patterns[] = {
     "\\b(?:cat|cat dog|a cat)",
     "(?:dog|c(?i)at|bird)\\b",        /* a bare option: left whole */
     "\\b(?:dies(?= at)|(?<=he )dies|d\\w+s)\\b",
+    /* a branch the literal parser does not know: it and those after it
+     * get their literals alone */
+    "\\b(?:cat|[[:digit:]]+ dogs|the bird)\\b",
 };
 
 static const char *const sg_t_tricky_sentences[] = {
@@ -229,6 +232,7 @@ static const char *const sg_t_tricky_sentences[] = {
     "cat dog and a cat",
     "a CAT, a Dog, a bird",
     "he dies at dawn; she dies; it dares",
+    "2 dogs, the bird and a cat",
 };
 
 static void test_tricky_rules_give_the_same_hits_with_and_without_the_prefilter(void **state)
