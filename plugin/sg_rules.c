@@ -53,6 +53,7 @@ typedef struct sg_upat {
     uint32_t *br;
     size_t nbr;
     int branch; /* a branch of another: `code` is made on its first run */
+    uint32_t hash; /* of src and opts (sg_pat_hash) */
 } sg_upat;
 
 typedef struct sg_pat_list {
@@ -78,6 +79,9 @@ struct sg_ruleset {
     uint32_t max_ovec;
     sg_upat *pats;    /* the distinct patterns of all rules */
     size_t npats, patcap;
+    uint32_t *ptab;   /* open addressing by hash: pattern index + 1, 0 empty */
+    size_t ptcap;     /* slots, a power of two; 0: no table, searches are linear */
+    int ptab_failed;  /* the table could not grow: searches stay linear */
     uint32_t nbits;   /* literal sets of their gates so far: one verdict bit each */
     sg_prefilter *pf; /* built lazily for rules [0, pf->nrules) */
     int pf_dirty;     /* rules were added since pf was built */
@@ -1834,6 +1838,7 @@ void sg_rules_free(sg_ruleset *rs)
         free(rs->pats[i].br);
     }
     free(rs->pats);
+    free(rs->ptab);
     sg_prefilter_free(rs->pf);
     sg_match_ctx_destroy(rs->spare);
     free(rs);
@@ -1842,6 +1847,68 @@ void sg_rules_free(sg_ruleset *rs)
 size_t sg_rules_count(const sg_ruleset *rs) { return rs ? rs->n : 0; }
 
 static char *sg_dup(const char *s) { return s ? sg_strndup(s, strlen(s)) : NULL; }
+
+static uint32_t sg_pat_hash(const char *src, uint32_t opts)
+{
+    uint32_t h = 2166136261u ^ opts;
+    for (const unsigned char *p = (const unsigned char *)src; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return h;
+}
+
+/* The first of the patterns with source src and options opts (hash h), of
+ * those that are not a branch unless `branch`; -1 when there is none.  In
+ * the table, the patterns of one source come in the order they were added. */
+static long sg_pat_find(const sg_ruleset *rs, const char *src, uint32_t opts, uint32_t h,
+                        int branch)
+{
+    if (!rs->ptcap) {
+        for (size_t k = 0; k < rs->npats; k++)
+            if ((branch || !rs->pats[k].branch) && rs->pats[k].opts == opts &&
+                !strcmp(rs->pats[k].src, src))
+                return (long)k;
+        return -1;
+    }
+    size_t mask = rs->ptcap - 1;
+    for (size_t i = h & mask; rs->ptab[i]; i = (i + 1) & mask) {
+        const sg_upat *x = &rs->pats[rs->ptab[i] - 1];
+        if (x->hash == h && (branch || !x->branch) && x->opts == opts && !strcmp(x->src, src))
+            return (long)rs->ptab[i] - 1;
+    }
+    return -1;
+}
+
+/* Enter the pattern added last into the table, which is kept at most half
+ * full; when it cannot grow, it goes and searches are linear. */
+static void sg_pat_index(sg_ruleset *rs)
+{
+    if (rs->ptab_failed)
+        return;
+    if (2 * rs->npats > rs->ptcap) {
+        size_t cap = rs->ptcap ? 2 * rs->ptcap : 256;
+        uint32_t *t = calloc(cap, sizeof *t);
+        if (!t) {
+            free(rs->ptab);
+            rs->ptab = NULL;
+            rs->ptcap = 0;
+            rs->ptab_failed = 1;
+            return;
+        }
+        free(rs->ptab);
+        rs->ptab = t;
+        rs->ptcap = cap;
+        for (size_t k = 0; k + 1 < rs->npats; k++) {
+            size_t i = rs->pats[k].hash & (cap - 1);
+            while (t[i])
+                i = (i + 1) & (cap - 1);
+            t[i] = (uint32_t)k + 1;
+        }
+    }
+    size_t i = rs->pats[rs->npats - 1].hash & (rs->ptcap - 1);
+    while (rs->ptab[i])
+        i = (i + 1) & (rs->ptcap - 1);
+    rs->ptab[i] = (uint32_t)rs->npats;
+}
 
 static void sg_pattern_split(sg_ruleset *rs, uint32_t u, size_t pre, size_t post,
                              const size_t *at, size_t n, sg_pf_branches *known);
@@ -1855,11 +1922,12 @@ static sg_status sg_pattern(sg_ruleset *rs, const sg_rule_def *def, const char *
                             size_t i, const char *src, uint32_t opts, int split,
                             uint32_t *at, sg_error *err)
 {
-    for (size_t k = 0; k < rs->npats; k++)
-        if (!rs->pats[k].branch && rs->pats[k].opts == opts && !strcmp(rs->pats[k].src, src)) {
-            *at = (uint32_t)k;
-            return SG_OK;
-        }
+    uint32_t h = sg_pat_hash(src, opts);
+    long known = sg_pat_find(rs, src, opts, h, 0);
+    if (known >= 0) {
+        *at = (uint32_t)known;
+        return SG_OK;
+    }
     int ec;
     PCRE2_SIZE eo;
     pcre2_code *c = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opts, &ec, &eo,
@@ -1881,12 +1949,14 @@ static sg_status sg_pattern(sg_ruleset *rs, const sg_rule_def *def, const char *
     u.src = sg_dup(src);
     u.opts = opts;
     u.code = c;
+    u.hash = h;
     if (!u.src || !SG_VEC_PUSH(rs->pats, rs->npats, rs->patcap, u)) {
         free(u.src);
         pcre2_code_free(c);
         sg_set_error(err, SG_ERR_MEMORY, "out of memory compiling rule '%s'", def->id);
         return SG_ERR_MEMORY;
     }
+    sg_pat_index(rs);
     sg_upat *x = &rs->pats[rs->npats - 1];
     uint32_t cap = 0;
     pcre2_pattern_info(c, PCRE2_INFO_CAPTURECOUNT, &cap);
@@ -1938,18 +2008,20 @@ static char *sg_branch_src(const char *src, size_t pre, size_t post, const size_
  * never run in a short article.  0 on OOM. */
 static int sg_branch_add(sg_ruleset *rs, char *src, uint32_t opts, sg_gate *g, uint32_t *at)
 {
-    for (size_t k = 0; k < rs->npats; k++)
-        if (rs->pats[k].opts == opts && !strcmp(rs->pats[k].src, src)) {
-            free(src);
-            sg_gate_free(g);
-            *at = (uint32_t)k;
-            return 1;
-        }
+    uint32_t h = sg_pat_hash(src, opts);
+    long k = sg_pat_find(rs, src, opts, h, 1);
+    if (k >= 0) {
+        free(src);
+        sg_gate_free(g);
+        *at = (uint32_t)k;
+        return 1;
+    }
     sg_upat u;
     memset(&u, 0, sizeof u);
     u.src = src;
     u.opts = opts;
     u.branch = 1;
+    u.hash = h;
     u.gate = *g;
     u.gate.bit0 = rs->nbits;
     if (!SG_VEC_PUSH(rs->pats, rs->npats, rs->patcap, u)) {
@@ -1958,6 +2030,7 @@ static int sg_branch_add(sg_ruleset *rs, char *src, uint32_t opts, sg_gate *g, u
         return 0;
     }
     memset(g, 0, sizeof *g); /* moved */
+    sg_pat_index(rs);
     rs->nbits += (uint32_t)u.gate.nsets;
     *at = (uint32_t)(rs->npats - 1);
     return 1;
