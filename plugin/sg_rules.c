@@ -145,17 +145,18 @@ static void sg_strset_free(sg_strset *s)
     s->n = s->cap = 0;
 }
 
-/* Add a copy of `x` (n bytes) unless present.  0 on OOM. */
-static int sg_strset_add(sg_strset *s, const char *x, size_t n)
+/* Whether member m is x (n bytes). */
+static int sg_strset_is(const char *m, const char *x, size_t n)
 {
-    for (size_t i = 0; i < s->n; i++) {
-        const char *m = s->v[i];
-        size_t k = 0; /* most members differ from x within a byte or two */
-        while (k < n && m[k] == x[k])
-            k++;
-        if (k == n && !m[n])
-            return 1;
-    }
+    size_t k = 0; /* most members differ from x within a byte or two */
+    while (k < n && m[k] == x[k])
+        k++;
+    return k == n && !m[n];
+}
+
+/* Add a copy of `x` (n bytes), known not to be there.  0 on OOM. */
+static int sg_strset_push(sg_strset *s, const char *x, size_t n)
+{
     char *c = sg_strndup(x, n);
     if (!c)
         return 0;
@@ -163,6 +164,52 @@ static int sg_strset_add(sg_strset *s, const char *x, size_t n)
         free(c);
         return 0;
     }
+    return 1;
+}
+
+/* Add a copy of `x` (n bytes) unless present.  0 on OOM. */
+static int sg_strset_add(sg_strset *s, const char *x, size_t n)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (sg_strset_is(s->v[i], x, n))
+            return 1;
+    return sg_strset_push(s, x, n);
+}
+
+/* The members of a set being built, by hash, for sets of a few hundred
+ * strings: each one added through it (sg_strset_addix) is found without a
+ * look at the others. */
+typedef struct sg_strix {
+    uint16_t slot[512]; /* a member's index + 1, 0 empty */
+    size_t mask;        /* slots in use - 1, a power of two */
+} sg_strix;
+
+/* An index for an empty set that will get about `most` members. */
+static void sg_strix_init(sg_strix *ix, size_t most)
+{
+    size_t c = 16;
+    while (c < 2 * most && c < sizeof ix->slot / sizeof *ix->slot)
+        c *= 2;
+    ix->mask = c - 1;
+    memset(ix->slot, 0, c * sizeof *ix->slot);
+}
+
+/* sg_strset_add for a set whose every member came through index ix; past
+ * half the slots, members are compared one by one. */
+static int sg_strset_addix(sg_strset *s, sg_strix *ix, const char *x, size_t n)
+{
+    if (2 * s->n >= ix->mask)
+        return sg_strset_add(s, x, n);
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < n; k++)
+        h = (h ^ (unsigned char)x[k]) * 16777619u;
+    size_t i = h & ix->mask;
+    for (; ix->slot[i]; i = (i + 1) & ix->mask)
+        if (sg_strset_is(s->v[ix->slot[i] - 1], x, n))
+            return 1;
+    if (!sg_strset_push(s, x, n))
+        return 0;
+    ix->slot[i] = (uint16_t)s->n;
     return 1;
 }
 
@@ -459,8 +506,10 @@ static size_t sg_pf_formula(sg_pf_parser *P, const sg_pf_info *x)
     memset(&c, 0, sizeof c);
     c.exact = x->exact;
     c.req = x->req;
+    sg_strix ix;
+    sg_strix_init(&ix, x->set.n);
     for (size_t i = 0; i < x->set.n; i++)
-        if (!sg_strset_add(&c.set, x->set.v[i], strlen(x->set.v[i]))) {
+        if (!sg_strset_addix(&c.set, &ix, x->set.v[i], strlen(x->set.v[i]))) {
             sg_pf_none(&c);
             return 0;
         }
@@ -892,6 +941,8 @@ static int sg_pf_product(sg_pf_parser *P, const sg_strset *a, const sg_strset *b
 {
     memset(out, 0, sizeof *out);
     out->exact = 1;
+    sg_strix ix;
+    sg_strix_init(&ix, a->n * b->n);
     for (size_t i = 0; i < a->n; i++)
         for (size_t j = 0; j < b->n; j++) {
             char buf[2 * SG_PF_MAX_LIT_BYTES + 1];
@@ -899,7 +950,7 @@ static int sg_pf_product(sg_pf_parser *P, const sg_strset *a, const sg_strset *b
             for (size_t k = 0; k < n; k++)
                 chars += buf[k] != SG_PF_BOUND;
             int fits = n <= SG_PF_MAX_LIT_BYTES && chars <= SG_PF_MAX_LIT;
-            if (!fits || !sg_strset_add(&out->set, buf, n)) {
+            if (!fits || !sg_strset_addix(&out->set, &ix, buf, n)) {
                 P->fail |= fits;
                 sg_pf_none(out);
                 return 0;
@@ -1086,6 +1137,9 @@ static void sg_pf_seq(sg_pf_parser *P, sg_pf_info *out)
 static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out)
 {
     sg_strset ex = {0}, rq = {0};
+    sg_strix exix, rqix;
+    sg_strix_init(&exix, SG_PF_MAX_SET);
+    sg_strix_init(&rqix, SG_PF_MAX_REQ);
     int all_exact = 1, all_req = 1, some_true = 0, first = 1;
     int ctx = P->ctx, rctx = P->rctx;
     size_t any = 0; /* a match satisfies one branch's formula */
@@ -1123,7 +1177,7 @@ static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out)
             for (size_t i = 0; i < b.set.n && all_exact; i++)
                 if (ex.n >= SG_PF_MAX_SET)
                     all_exact = 0;
-                else if (!sg_strset_add(&ex, b.set.v[i], strlen(b.set.v[i])))
+                else if (!sg_strset_addix(&ex, &exix, b.set.v[i], strlen(b.set.v[i])))
                     P->fail = 1;
             sg_pf_to_req(&b);
         } else {
@@ -1133,7 +1187,7 @@ static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out)
             for (size_t i = 0; i < b.set.n && all_req; i++)
                 if (rq.n >= SG_PF_MAX_REQ)
                     all_req = 0;
-                else if (!sg_strset_add(&rq, b.set.v[i], strlen(b.set.v[i])))
+                else if (!sg_strset_addix(&rq, &rqix, b.set.v[i], strlen(b.set.v[i])))
                     P->fail = 1;
         } else {
             all_req = 0;
@@ -1316,13 +1370,15 @@ static int sg_pf_literals(const char *pattern, sg_strset *out, sg_gate *gate,
     sg_pf_info y;
     memset(&y, 0, sizeof y);
     y.exact = 1;
+    sg_strix ix;
+    sg_strix_init(&ix, x.set.n);
     for (size_t i = 0; i < x.set.n && y.exact; i++) {
         char buf[SG_PF_MAX_LIT_BYTES + 1];
         size_t n = 0;
         for (const char *c = x.set.v[i]; *c && n < sizeof buf; c++)
             if (*c != SG_PF_BOUND)
                 buf[n++] = *c;
-        if (!sg_strset_add(&y.set, buf, n))
+        if (!sg_strset_addix(&y.set, &ix, buf, n))
             y.exact = 0;
     }
     sg_pf_none(&x);
@@ -1340,6 +1396,8 @@ static int sg_rule_literals(const sg_ruleset *rs, const sg_pat_list *pats, sg_st
 {
     sg_pf_info all;
     memset(&all, 0, sizeof all);
+    sg_strix ix;
+    sg_strix_init(&ix, SG_PF_MAX_REQ);
     for (size_t i = 0; i < pats->n; i++) {
         const sg_strset *s = &rs->pats[pats->u[i]].lits;
         if (!s->n) {
@@ -1348,7 +1406,7 @@ static int sg_rule_literals(const sg_ruleset *rs, const sg_pat_list *pats, sg_st
         }
         for (size_t k = 0; k < s->n; k++)
             if (all.set.n >= SG_PF_MAX_REQ ||
-                !sg_strset_add(&all.set, s->v[k], strlen(s->v[k]))) {
+                !sg_strset_addix(&all.set, &ix, s->v[k], strlen(s->v[k]))) {
                 sg_strset_free(&all.set);
                 return 0;
             }
