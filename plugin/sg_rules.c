@@ -290,14 +290,41 @@ static void sg_pf_to_req(sg_pf_info *x)
         sg_pf_none(x);
         return;
     }
-    qsort(s->v, s->n, sizeof *s->v, sg_len_cmp);
-    size_t *len = malloc(s->n * sizeof *len);
-    uint64_t *bits = malloc(s->n * sizeof *bits);
-    if (!len || !bits) {
-        free(len);
-        free(bits);
+    /* shorter first, in the order they came at one length */
+    size_t lbuf[SG_PF_MAX_REQ];
+    uint64_t bbuf[SG_PF_MAX_REQ];
+    char *vbuf[SG_PF_MAX_REQ];
+    int small = s->n <= SG_PF_MAX_REQ;
+    size_t *len = small ? lbuf : malloc(s->n * sizeof *len);
+    uint64_t *bits = small ? bbuf : malloc(s->n * sizeof *bits);
+    char **v = small ? vbuf : malloc(s->n * sizeof *v);
+    if (!len || !bits || !v) {
+        if (!small) {
+            free(len);
+            free(bits);
+            free(v);
+        }
         sg_pf_none(x);
         return;
+    }
+    size_t most = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        len[i] = strlen(s->v[i]);
+        if (len[i] > most)
+            most = len[i];
+    }
+    if (most < SG_PF_MAX_REQ) {
+        size_t start[SG_PF_MAX_REQ + 1]; /* where each length's run starts */
+        memset(start, 0, (most + 2) * sizeof *start);
+        for (size_t i = 0; i < s->n; i++)
+            start[len[i] + 1]++;
+        for (size_t l = 1; l <= most; l++)
+            start[l] += start[l - 1];
+        for (size_t i = 0; i < s->n; i++)
+            v[start[len[i]]++] = s->v[i];
+        memcpy(s->v, v, s->n * sizeof *v);
+    } else {
+        qsort(s->v, s->n, sizeof *s->v, sg_len_cmp);
     }
     size_t w = 0;
     for (size_t i = 0; i < s->n; i++) {
@@ -315,8 +342,11 @@ static void sg_pf_to_req(sg_pf_info *x)
         }
     }
     s->n = w;
-    free(len);
-    free(bits);
+    if (!small) {
+        free(len);
+        free(bits);
+        free(v);
+    }
 }
 
 /* How rare a literal is in English text, roughly: its letters, less those
