@@ -1459,6 +1459,7 @@ struct sg_prefilter {
     uint16_t *go;         /* [state * ncls + class] -> state, | SG_PF_HIT */
     uint32_t *out;        /* per state: index into outs, or 0 */
     uint32_t *outs;       /* at an index: a count, then that many bits to set */
+    uint8_t *depth;       /* per state: the bytes of the literal prefix it stands for */
     uint64_t *always;     /* patterns that run whatever the sentence holds */
     uint32_t *owner;      /* per verdict bit: the pattern whose gate has it */
     uint32_t nbits;       /* verdict bits of the gates */
@@ -1475,6 +1476,7 @@ static void sg_prefilter_free(sg_prefilter *pf)
     free(pf->go);
     free(pf->out);
     free(pf->outs);
+    free(pf->depth);
     free(pf->always);
     free(pf->owner);
     free(pf->prules);
@@ -1634,7 +1636,9 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
     /* breadth first: fail links, complete transitions, inherited outputs */
     uint32_t *fail = oom ? NULL : calloc(n, sizeof *fail);
     uint32_t *queue = oom ? NULL : malloc(n * sizeof *queue);
-    oom |= !fail || !queue;
+    uint32_t *depth = oom ? NULL : calloc(n, sizeof *depth); /* not bytes: they alias go */
+    pf->depth = oom ? NULL : malloc(n * sizeof *pf->depth);
+    oom |= !fail || !queue || !depth || !pf->depth;
     size_t qh = 0, qt = 0;
     for (size_t c = 0; c < pf->ncls && !oom; c++) {
         uint16_t *e = &pf->go[c];
@@ -1642,6 +1646,7 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
             *e = 0;
         } else {
             fail[*e] = 0;
+            depth[*e] = 1;
             queue[qt++] = *e;
         }
     }
@@ -1656,12 +1661,16 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
                 *e = via_fail;
             } else {
                 fail[*e] = via_fail;
+                depth[*e] = depth[st] + 1;
                 queue[qt++] = *e;
             }
         }
     }
+    for (size_t st = 0; st < n && !oom; st++)
+        pf->depth[st] = depth[st] > UINT8_MAX ? UINT8_MAX : (uint8_t)depth[st];
     free(fail);
     free(queue);
+    free(depth);
     /* each edge says whether its target has outputs: a scan reads only `go` */
     uint16_t *hit = oom ? NULL : malloc(n * sizeof *hit);
     oom |= !hit;
@@ -1750,21 +1759,24 @@ static size_t sg_pf_edge(const sg_prefilter *pf, size_t st, uint64_t *mask)
 /* Run the automaton over text[0, n) cut into `k` pieces of one length, one
  * step of each in turn: a sentence's transitions are mostly cache misses,
  * and the pieces' misses overlap where one stream's would wait in line.
- * Neighbours overlap by the longest literal less one byte or more, so each
- * occurrence lies whole in one of them.  Hits are buffered, not branched
- * on: whether a state has outputs is not predictable. */
+ * Hits are buffered, not branched on: whether a state has outputs is not
+ * predictable.  An occurrence that starts in a piece and ends past it is
+ * found by that piece's stream going on alone, for as long as the literal
+ * prefix its state stands for began before the next piece: past that, any
+ * occurrence starts in the next piece, whose stream finds it.  That is a
+ * byte or two at most places, where neighbours overlapping by the longest
+ * literal took every stream that many bytes further. */
 static void sg_pf_streams(const sg_prefilter *pf, const unsigned char *text, size_t n,
                           size_t k, uint64_t *mask)
 {
     const uint16_t *go = pf->go;
     const uint8_t *cls = pf->cls;
     size_t ncls = pf->ncls;
-    size_t ov = pf->maxlen ? pf->maxlen - 1 : 0;
-    size_t len = (n + (k - 1) * ov + k - 1) / k;
+    size_t len = (n + k - 1) / k;
     const unsigned char *p[SG_PF_STREAMS];
     size_t st[SG_PF_STREAMS] = {0};
     for (size_t j = 0; j < k; j++) /* the last one ends at n, none past it */
-        p[j] = text + (j + 1 == k || j * (len - ov) > n - len ? n - len : j * (len - ov));
+        p[j] = text + (j + 1 == k || j * len > n - len ? n - len : j * len);
     st[0] = sg_pf_edge(pf, 0, mask);
     uint16_t hits[SG_PF_HITBUF];
     for (size_t i = 0; i < len;) {
@@ -1788,6 +1800,19 @@ static void sg_pf_streams(const sg_prefilter *pf, const unsigned char *text, siz
                 SG_PF_STEP(0, p[0][i]);
         }
         sg_pf_flush(pf, hits, nh, mask);
+    }
+    for (size_t j = 0; j + 1 < k; j++) {
+        /* the prefix that ends at byte `at` - 1 began `depth` bytes before */
+        const unsigned char *at = p[j] + len, *next = p[j + 1], *end = text + n;
+        for (; at < end && pf->depth[st[j]] > (size_t)(at - next); at++) {
+            unsigned e = go[st[j] * ncls + cls[*at]];
+            uint16_t t = (uint16_t)(e & ~SG_PF_HIT);
+            st[j] = t;
+            if (e & SG_PF_HIT)
+                sg_pf_flush(pf, &t, 1, mask);
+        }
+        if (at == end) /* not reached: a literal is no longer than a piece */
+            sg_pf_edge(pf, st[j], mask);
     }
     sg_pf_edge(pf, st[k - 1], mask);
 }
@@ -1819,7 +1844,7 @@ static int sg_prefilter_scan(const sg_prefilter *pf, const char *text, size_t n,
         return 0;
     memset(mask, 0, pf->words * sizeof *mask);
     /* a piece shorter than a few overlaps is mostly overlap */
-    size_t k = n >= 4 * pf->maxlen ? 4 : n >= 2 * pf->maxlen ? 2 : 1;
+    size_t k = pf->maxlen >= UINT8_MAX ? 1 : n >= 4 * pf->maxlen ? 4 : n >= 2 * pf->maxlen ? 2 : 1;
     sg_pf_streams(pf, (const unsigned char *)text, n, k, mask);
     memset(cand, 0, pf->pwords * sizeof *cand);
     for (size_t w = 0; w < pf->words; w++)
