@@ -1466,6 +1466,7 @@ struct sg_prefilter {
     size_t pwords;        /* uint64_t per set of patterns */
     size_t maxlen;        /* bytes in the longest literal */
     uint64_t *prules;     /* per pattern, rwords words: the rules it is a pattern of */
+    uint64_t *arules;     /* rwords words: the rules of the patterns in `always` */
     size_t rwords;        /* uint64_t per set of rules [0, nrules) */
 };
 
@@ -1480,6 +1481,7 @@ static void sg_prefilter_free(sg_prefilter *pf)
     free(pf->always);
     free(pf->owner);
     free(pf->prules);
+    free(pf->arules);
     free(pf);
 }
 
@@ -1503,6 +1505,21 @@ static int sg_pf_bits_add(sg_pf_bits *b, uint32_t bit)
         if (b->v[i] == bit)
             return 1;
     return SG_VEC_PUSH(b->v, b->n, b->cap, bit);
+}
+
+/* The index of the lowest set bit of m (not 0). */
+static size_t sg_ctz64(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(m);
+#else
+    size_t i = 0;
+    while (!(m & 1)) {
+        m >>= 1;
+        i++;
+    }
+    return i;
+#endif
 }
 
 static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
@@ -1700,26 +1717,19 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
     for (size_t st = 0; acc && st < n; st++)
         free(acc[st].v);
     free(acc);
+    pf->arules = oom ? NULL : calloc(pf->rwords, sizeof *pf->arules);
+    oom |= !pf->arules;
+    for (size_t w = 0; w < pf->pwords && !oom; w++)
+        for (uint64_t m = pf->always[w]; m; m &= m - 1) {
+            const uint64_t *pr = &pf->prules[(w * 64 + sg_ctz64(m)) * pf->rwords];
+            for (size_t r = 0; r < pf->rwords; r++)
+                pf->arules[r] |= pr[r];
+        }
     if (oom) {
         sg_prefilter_free(pf);
         return NULL;
     }
     return pf;
-}
-
-/* The index of the lowest set bit of m (not 0). */
-static size_t sg_ctz64(uint64_t m)
-{
-#if defined(__GNUC__)
-    return (size_t)__builtin_ctzll(m);
-#else
-    size_t i = 0;
-    while (!(m & 1)) {
-        m >>= 1;
-        i++;
-    }
-    return i;
-#endif
 }
 
 /* Set the verdict bits of the states in hits[0, n). */
@@ -1834,7 +1844,7 @@ static int sg_pf_bail(const char *text, size_t n)
 /* Which literal sets occur in `text`: fills mask (pf->words words), cand
  * (pf->pwords words) with the patterns whose gate has one of them, and
  * rlive (pf->rwords words) with the rules one of whose patterns is in cand
- * or runs always.  0 when the text holds a character that caseless matching
+ * or runs always, both from the sets found, in one pass.  0 when the text holds a character that caseless matching
  * equates with an ASCII letter although its bytes differ (KELVIN SIGN,
  * LATIN SMALL LETTER LONG S): then every pattern runs. */
 static int sg_prefilter_scan(const sg_prefilter *pf, const char *text, size_t n,
@@ -1847,16 +1857,15 @@ static int sg_prefilter_scan(const sg_prefilter *pf, const char *text, size_t n,
     size_t k = pf->maxlen >= UINT8_MAX ? 1 : n >= 4 * pf->maxlen ? 4 : n >= 2 * pf->maxlen ? 2 : 1;
     sg_pf_streams(pf, (const unsigned char *)text, n, k, mask);
     memset(cand, 0, pf->pwords * sizeof *cand);
+    memcpy(rlive, pf->arules, pf->rwords * sizeof *rlive);
     for (size_t w = 0; w < pf->words; w++)
         for (uint64_t m = mask[w]; m; m &= m - 1) {
             size_t bit = w * 64 + sg_ctz64(m);
-            if (bit < pf->nbits)
-                cand[pf->owner[bit] / 64] |= (uint64_t)1 << (pf->owner[bit] % 64);
-        }
-    memset(rlive, 0, pf->rwords * sizeof *rlive);
-    for (size_t w = 0; w < pf->pwords; w++)
-        for (uint64_t m = cand[w] | pf->always[w]; m; m &= m - 1) {
-            const uint64_t *pr = &pf->prules[(w * 64 + sg_ctz64(m)) * pf->rwords];
+            if (bit >= pf->nbits)
+                continue;
+            uint32_t u = pf->owner[bit];
+            cand[u / 64] |= (uint64_t)1 << (u % 64);
+            const uint64_t *pr = &pf->prules[u * pf->rwords];
             for (size_t r = 0; r < pf->rwords; r++)
                 rlive[r] |= pr[r];
         }
