@@ -1866,7 +1866,8 @@ static int sg_prefilter_scan(const sg_prefilter *pf, const char *text, size_t n,
             uint32_t u = pf->owner[bit];
             cand[u / 64] |= (uint64_t)1 << (u % 64);
             const uint64_t *pr = &pf->prules[u * pf->rwords];
-            for (size_t r = 0; r < pf->rwords; r++)
+            rlive[0] |= pr[0]; /* up to 64 rules, as the default pack has */
+            for (size_t r = 1; r < pf->rwords; r++)
                 rlive[r] |= pr[r];
         }
     return 1;
