@@ -10,6 +10,7 @@
  *   sg_html.c     HTML tokenizer and reader
  *   sg_segment.c  sentence segmentation
  *   sg_rules.c    rule compilation and matching (PCRE2, JIT)
+ *   sg_branches.c which patterns may run branch by branch
  *   sg_entities.c characters learnt from the article
  *   sg_score.c    the learned scorer (hashed features, linear model)
  *   sg_context.c  where a sentence stands in the post: sections, paragraphs
@@ -357,6 +358,13 @@ sg_status sg_rules_match(const sg_ruleset *rs, sg_match_ctx *mc,
  * on every sentence because they could not be derived. */
 void sg_rules_set_prefilter(sg_ruleset *rs, int on);
 size_t sg_rules_literals(const sg_ruleset *rs, size_t rule, const char *const **lits);
+/* A pattern of the form \b(?:X1|X2|...|Xn)\b (either \b may be missing)
+ * whose branches run alone find what it finds (sg_branches.c): returns n,
+ * 2 to max; *pre gets the length of the leading \b (0 or 2), *post where
+ * the group's ')' is, and at[i] where branch i starts (it ends at the next
+ * one's '|' or at that ')').  0 otherwise. */
+size_t sg_pattern_branches(const char *pat, size_t *pre, size_t *post, size_t *at,
+                           size_t max);
 
 /* ---- the learned scorer (sg_score.c) -------------------------------------- */
 

@@ -47,6 +47,13 @@ typedef struct sg_upat {
     pcre2_code *code;
     sg_strset lits; /* every match holds one (none: not known) */
     sg_gate gate;
+    /* Its top-level branches as patterns of their own, in order, when it is
+     * split (sg_branches.c): where the prefilter's verdict is known, only
+     * those whose gate holds run, and the leftmost match is its match. */
+    uint32_t *br;
+    size_t nbr;
+    int branch; /* a branch of another: `code` is made on its first run */
+    uint32_t hash; /* of src and opts (sg_pat_hash) */
 } sg_upat;
 
 typedef struct sg_pat_list {
@@ -72,6 +79,9 @@ struct sg_ruleset {
     uint32_t max_ovec;
     sg_upat *pats;    /* the distinct patterns of all rules */
     size_t npats, patcap;
+    uint32_t *ptab;   /* open addressing by hash: pattern index + 1, 0 empty */
+    size_t ptcap;     /* slots, a power of two; 0: no table, searches are linear */
+    int ptab_failed;  /* the table could not grow: searches stay linear */
     uint32_t nbits;   /* literal sets of their gates so far: one verdict bit each */
     sg_prefilter *pf; /* built lazily for rules [0, pf->nrules) */
     int pf_dirty;     /* rules were added since pf was built */
@@ -135,17 +145,18 @@ static void sg_strset_free(sg_strset *s)
     s->n = s->cap = 0;
 }
 
-/* Add a copy of `x` (n bytes) unless present.  0 on OOM. */
-static int sg_strset_add(sg_strset *s, const char *x, size_t n)
+/* Whether member m is x (n bytes). */
+static int sg_strset_is(const char *m, const char *x, size_t n)
 {
-    for (size_t i = 0; i < s->n; i++) {
-        const char *m = s->v[i];
-        size_t k = 0; /* most members differ from x within a byte or two */
-        while (k < n && m[k] == x[k])
-            k++;
-        if (k == n && !m[n])
-            return 1;
-    }
+    size_t k = 0; /* most members differ from x within a byte or two */
+    while (k < n && m[k] == x[k])
+        k++;
+    return k == n && !m[n];
+}
+
+/* Add a copy of `x` (n bytes), known not to be there.  0 on OOM. */
+static int sg_strset_push(sg_strset *s, const char *x, size_t n)
+{
     char *c = sg_strndup(x, n);
     if (!c)
         return 0;
@@ -153,6 +164,52 @@ static int sg_strset_add(sg_strset *s, const char *x, size_t n)
         free(c);
         return 0;
     }
+    return 1;
+}
+
+/* Add a copy of `x` (n bytes) unless present.  0 on OOM. */
+static int sg_strset_add(sg_strset *s, const char *x, size_t n)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (sg_strset_is(s->v[i], x, n))
+            return 1;
+    return sg_strset_push(s, x, n);
+}
+
+/* The members of a set being built, by hash, for sets of a few hundred
+ * strings: each one added through it (sg_strset_addix) is found without a
+ * look at the others. */
+typedef struct sg_strix {
+    uint16_t slot[512]; /* a member's index + 1, 0 empty */
+    size_t mask;        /* slots in use - 1, a power of two */
+} sg_strix;
+
+/* An index for an empty set that will get about `most` members. */
+static void sg_strix_init(sg_strix *ix, size_t most)
+{
+    size_t c = 16;
+    while (c < 2 * most && c < sizeof ix->slot / sizeof *ix->slot)
+        c *= 2;
+    ix->mask = c - 1;
+    memset(ix->slot, 0, c * sizeof *ix->slot);
+}
+
+/* sg_strset_add for a set whose every member came through index ix; past
+ * half the slots, members are compared one by one. */
+static int sg_strset_addix(sg_strset *s, sg_strix *ix, const char *x, size_t n)
+{
+    if (2 * s->n >= ix->mask)
+        return sg_strset_add(s, x, n);
+    uint32_t h = 2166136261u;
+    for (size_t k = 0; k < n; k++)
+        h = (h ^ (unsigned char)x[k]) * 16777619u;
+    size_t i = h & ix->mask;
+    for (; ix->slot[i]; i = (i + 1) & ix->mask)
+        if (sg_strset_is(s->v[ix->slot[i] - 1], x, n))
+            return 1;
+    if (!sg_strset_push(s, x, n))
+        return 0;
+    ix->slot[i] = (uint16_t)s->n;
     return 1;
 }
 
@@ -233,14 +290,41 @@ static void sg_pf_to_req(sg_pf_info *x)
         sg_pf_none(x);
         return;
     }
-    qsort(s->v, s->n, sizeof *s->v, sg_len_cmp);
-    size_t *len = malloc(s->n * sizeof *len);
-    uint64_t *bits = malloc(s->n * sizeof *bits);
-    if (!len || !bits) {
-        free(len);
-        free(bits);
+    /* shorter first, in the order they came at one length */
+    size_t lbuf[SG_PF_MAX_REQ];
+    uint64_t bbuf[SG_PF_MAX_REQ];
+    char *vbuf[SG_PF_MAX_REQ];
+    int small = s->n <= SG_PF_MAX_REQ;
+    size_t *len = small ? lbuf : malloc(s->n * sizeof *len);
+    uint64_t *bits = small ? bbuf : malloc(s->n * sizeof *bits);
+    char **v = small ? vbuf : malloc(s->n * sizeof *v);
+    if (!len || !bits || !v) {
+        if (!small) {
+            free(len);
+            free(bits);
+            free(v);
+        }
         sg_pf_none(x);
         return;
+    }
+    size_t most = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        len[i] = strlen(s->v[i]);
+        if (len[i] > most)
+            most = len[i];
+    }
+    if (most < SG_PF_MAX_REQ) {
+        size_t start[SG_PF_MAX_REQ + 1]; /* where each length's run starts */
+        memset(start, 0, (most + 2) * sizeof *start);
+        for (size_t i = 0; i < s->n; i++)
+            start[len[i] + 1]++;
+        for (size_t l = 1; l <= most; l++)
+            start[l] += start[l - 1];
+        for (size_t i = 0; i < s->n; i++)
+            v[start[len[i]]++] = s->v[i];
+        memcpy(s->v, v, s->n * sizeof *v);
+    } else {
+        qsort(s->v, s->n, sizeof *s->v, sg_len_cmp);
     }
     size_t w = 0;
     for (size_t i = 0; i < s->n; i++) {
@@ -258,8 +342,11 @@ static void sg_pf_to_req(sg_pf_info *x)
         }
     }
     s->n = w;
-    free(len);
-    free(bits);
+    if (!small) {
+        free(len);
+        free(bits);
+        free(v);
+    }
 }
 
 /* How rare a literal is in English text, roughly: its letters, less those
@@ -353,7 +440,23 @@ typedef struct sg_pf_parser {
     int rctx;  /* and is always followed by one */
     sg_pf_node *nodes; /* formulas: all freed once the pattern is done */
     size_t nn, ncap;
+    struct sg_pf_branches *br; /* the first group's branches' gates, or NULL */
 } sg_pf_parser;
+
+/* The gates of the branches of the group a pattern opens with (after a \b
+ * at most), as sg_pf_literals would derive them from each branch alone, in
+ * the group's place (\b(?:Xi)\b): taken while the whole pattern is parsed,
+ * from the formula each branch gets there.  Branch k's is known for k < n;
+ * at[k] is where it starts, and ctx and rctx tell whether a word boundary
+ * was known to hold before and after each. */
+typedef struct sg_pf_branches {
+    const unsigned char *src; /* the pattern */
+    sg_gate *gate;
+    size_t *at;
+    size_t n, max;
+    int ctx, rctx;
+    int done; /* the group was met */
+} sg_pf_branches;
 
 /* A new formula node; 0 ("true", which every match satisfies) when the
  * pattern has too many or memory runs out. */
@@ -433,8 +536,10 @@ static size_t sg_pf_formula(sg_pf_parser *P, const sg_pf_info *x)
     memset(&c, 0, sizeof c);
     c.exact = x->exact;
     c.req = x->req;
+    sg_strix ix;
+    sg_strix_init(&ix, x->set.n);
     for (size_t i = 0; i < x->set.n; i++)
-        if (!sg_strset_add(&c.set, x->set.v[i], strlen(x->set.v[i]))) {
+        if (!sg_strset_addix(&c.set, &ix, x->set.v[i], strlen(x->set.v[i]))) {
             sg_pf_none(&c);
             return 0;
         }
@@ -456,6 +561,7 @@ static size_t sg_pf_formula(sg_pf_parser *P, const sg_pf_info *x)
 }
 
 static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out);
+static int sg_gate_make(sg_pf_parser *P, size_t f, sg_gate *g, int copy);
 
 static int sg_pf_is_punct_cp(uint32_t cp)
 {
@@ -865,6 +971,8 @@ static int sg_pf_product(sg_pf_parser *P, const sg_strset *a, const sg_strset *b
 {
     memset(out, 0, sizeof *out);
     out->exact = 1;
+    sg_strix ix;
+    sg_strix_init(&ix, a->n * b->n);
     for (size_t i = 0; i < a->n; i++)
         for (size_t j = 0; j < b->n; j++) {
             char buf[2 * SG_PF_MAX_LIT_BYTES + 1];
@@ -872,7 +980,7 @@ static int sg_pf_product(sg_pf_parser *P, const sg_strset *a, const sg_strset *b
             for (size_t k = 0; k < n; k++)
                 chars += buf[k] != SG_PF_BOUND;
             int fits = n <= SG_PF_MAX_LIT_BYTES && chars <= SG_PF_MAX_LIT;
-            if (!fits || !sg_strset_add(&out->set, buf, n)) {
+            if (!fits || !sg_strset_addix(&out->set, &ix, buf, n)) {
                 P->fail |= fits;
                 sg_pf_none(out);
                 return 0;
@@ -1059,11 +1167,22 @@ static void sg_pf_seq(sg_pf_parser *P, sg_pf_info *out)
 static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out)
 {
     sg_strset ex = {0}, rq = {0};
+    sg_strix exix, rqix;
+    sg_strix_init(&exix, SG_PF_MAX_SET);
+    sg_strix_init(&rqix, SG_PF_MAX_REQ);
     int all_exact = 1, all_req = 1, some_true = 0, first = 1;
     int ctx = P->ctx, rctx = P->rctx;
     size_t any = 0; /* a match satisfies one branch's formula */
+    /* the first group's branches: their gates are taken as they come */
+    sg_pf_branches *br = P->br && !P->br->done && P->depth == 1 ? P->br : NULL;
+    if (br) {
+        br->done = 1;
+        br->ctx = ctx;
+        br->rctx = rctx;
+    }
     for (;;) {
         sg_pf_info b = {0};
+        const unsigned char *at = P->p;
         P->ctx = ctx;
         P->rctx = rctx;
         sg_pf_seq(P, &b);
@@ -1072,6 +1191,13 @@ static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out)
             break;
         }
         size_t fb = sg_pf_formula(P, &b);
+        /* as the branch alone would have it: unless the pattern's nodes ran
+         * short (or may have, for the branch alone with a few more) */
+        if (br && (br->n == br->max || P->nn + 4 >= SG_PF_MAX_NODES ||
+                   !sg_gate_make(P, fb, &br->gate[br->n], 1)))
+            br = NULL;
+        if (br)
+            br->at[br->n++] = (size_t)(at - br->src);
         if (!fb)
             some_true = 1;
         else
@@ -1081,7 +1207,7 @@ static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out)
             for (size_t i = 0; i < b.set.n && all_exact; i++)
                 if (ex.n >= SG_PF_MAX_SET)
                     all_exact = 0;
-                else if (!sg_strset_add(&ex, b.set.v[i], strlen(b.set.v[i])))
+                else if (!sg_strset_addix(&ex, &exix, b.set.v[i], strlen(b.set.v[i])))
                     P->fail = 1;
             sg_pf_to_req(&b);
         } else {
@@ -1091,7 +1217,7 @@ static void sg_pf_alt(sg_pf_parser *P, sg_pf_info *out)
             for (size_t i = 0; i < b.set.n && all_req; i++)
                 if (rq.n >= SG_PF_MAX_REQ)
                     all_req = 0;
-                else if (!sg_strset_add(&rq, b.set.v[i], strlen(b.set.v[i])))
+                else if (!sg_strset_addix(&rq, &rqix, b.set.v[i], strlen(b.set.v[i])))
                     P->fail = 1;
         } else {
             all_req = 0;
@@ -1154,17 +1280,30 @@ static void sg_pf_symbols(char *s)
 }
 
 /* Copy formula `id` into g at node `at` (reserved by the caller), moving
- * the leaves' sets, their literals as the automaton looks for them.  0 on
- * OOM. */
-static int sg_gate_put(sg_pf_parser *P, size_t id, sg_gate *g, size_t at)
+ * the leaves' sets (with `copy`, copying them), their literals as the
+ * automaton looks for them.  0 on OOM. */
+static int sg_gate_put(sg_pf_parser *P, size_t id, sg_gate *g, size_t at, int copy)
 {
     sg_pf_node *x = &P->nodes[id - 1];
     if (x->op == SG_PF_LEAF) {
-        for (size_t i = 0; i < x->set.n; i++)
-            sg_pf_symbols(x->set.v[i]);
-        g->sets[g->nsets] = x->set;
-        memset(&x->set, 0, sizeof x->set);
-        g->nodes[at] = (sg_gnode){SG_PF_LEAF, (uint32_t)g->nsets++, 0, 0};
+        g->nodes[at] = (sg_gnode){SG_PF_LEAF, (uint32_t)g->nsets, 0, 0};
+        sg_strset *set = &g->sets[g->nsets++];
+        if (copy) {
+            set->v = malloc(x->set.n * sizeof *set->v);
+            if (!set->v)
+                return 0;
+            set->cap = x->set.n;
+            for (; set->n < x->set.n; set->n++) {
+                const char *m = x->set.v[set->n];
+                if (!(set->v[set->n] = sg_strndup(m, strlen(m))))
+                    return 0;
+            }
+        } else {
+            *set = x->set;
+            memset(&x->set, 0, sizeof x->set);
+        }
+        for (size_t i = 0; i < set->n; i++)
+            sg_pf_symbols(set->v[i]);
         return 1;
     }
     size_t k0 = g->nkids;
@@ -1173,7 +1312,7 @@ static int sg_gate_put(sg_pf_parser *P, size_t id, sg_gate *g, size_t at)
     for (size_t i = 0; i < x->nkids; i++)
         g->kids[k0 + i] = (uint32_t)g->nnodes++;
     for (size_t i = 0; i < x->nkids; i++)
-        if (!sg_gate_put(P, x->kids[i], g, g->kids[k0 + i]))
+        if (!sg_gate_put(P, x->kids[i], g, g->kids[k0 + i], copy))
             return 0;
     return 1;
 }
@@ -1198,15 +1337,49 @@ static void sg_gate_fold(sg_gate *g)
     }
 }
 
+/* The nodes of formula `id`. */
+static size_t sg_pf_size(const sg_pf_parser *P, size_t id)
+{
+    const sg_pf_node *x = &P->nodes[id - 1];
+    size_t n = 1;
+    for (size_t i = 0; x->op != SG_PF_LEAF && i < x->nkids; i++)
+        n += sg_pf_size(P, x->kids[i]);
+    return n;
+}
+
+/* Gate g of formula f (0: no sets), the leaves' sets moved out of the
+ * formula, or with `copy` copied.  0 on OOM, and then g has no sets. */
+static int sg_gate_make(sg_pf_parser *P, size_t f, sg_gate *g, int copy)
+{
+    memset(g, 0, sizeof *g);
+    if (!f)
+        return 1;
+    /* a tree of n nodes, and as many kids and leaves at most */
+    size_t n = copy ? sg_pf_size(P, f) : P->nn;
+    g->sets = calloc(n, sizeof *g->sets);
+    g->nodes = calloc(n, sizeof *g->nodes);
+    g->kids = calloc(n, sizeof *g->kids);
+    g->nnodes = 1;
+    if (!g->sets || !g->nodes || !g->kids || !sg_gate_put(P, f, g, 0, copy)) {
+        sg_gate_free(g);
+        return 0;
+    }
+    sg_gate_fold(g);
+    return 1;
+}
+
 /* Literals one of which every match of `pattern` contains: 1 and `out`
  * filled, or 0 when they cannot be known (or memory ran out).  `gate` gets
  * the fuller formula: every piece of a sequence, every branch of an
- * alternation (no sets when nothing is known). */
-static int sg_pf_literals(const char *pattern, sg_strset *out, sg_gate *gate)
+ * alternation (no sets when nothing is known).  With `br`, the gates of
+ * the branches of the group the pattern opens with (sg_pf_branches). */
+static int sg_pf_literals(const char *pattern, sg_strset *out, sg_gate *gate,
+                          sg_pf_branches *br)
 {
     sg_pf_parser P;
     memset(&P, 0, sizeof P);
     P.p = (const unsigned char *)pattern;
+    P.br = br;
     memset(gate, 0, sizeof *gate);
     sg_pf_info x;
     sg_pf_alt(&P, &x);
@@ -1215,18 +1388,7 @@ static int sg_pf_literals(const char *pattern, sg_strset *out, sg_gate *gate)
         sg_pf_nodes_free(&P);
         return 0;
     }
-    size_t f = sg_pf_formula(&P, &x);
-    if (f) {
-        /* a tree of nn nodes at most, and as many kids */
-        gate->sets = calloc(P.nn, sizeof *gate->sets);
-        gate->nodes = calloc(P.nn, sizeof *gate->nodes);
-        gate->kids = calloc(P.nn, sizeof *gate->kids);
-        gate->nnodes = 1;
-        if (!gate->sets || !gate->nodes || !gate->kids || !sg_gate_put(&P, f, gate, 0))
-            sg_gate_free(gate);
-        else
-            sg_gate_fold(gate);
-    }
+    sg_gate_make(&P, sg_pf_formula(&P, &x), gate, 0);
     sg_pf_nodes_free(&P);
     sg_pf_to_req(&x);
     if (!x.req) {
@@ -1238,13 +1400,15 @@ static int sg_pf_literals(const char *pattern, sg_strset *out, sg_gate *gate)
     sg_pf_info y;
     memset(&y, 0, sizeof y);
     y.exact = 1;
+    sg_strix ix;
+    sg_strix_init(&ix, x.set.n);
     for (size_t i = 0; i < x.set.n && y.exact; i++) {
         char buf[SG_PF_MAX_LIT_BYTES + 1];
         size_t n = 0;
         for (const char *c = x.set.v[i]; *c && n < sizeof buf; c++)
             if (*c != SG_PF_BOUND)
                 buf[n++] = *c;
-        if (!sg_strset_add(&y.set, buf, n))
+        if (!sg_strset_addix(&y.set, &ix, buf, n))
             y.exact = 0;
     }
     sg_pf_none(&x);
@@ -1262,6 +1426,8 @@ static int sg_rule_literals(const sg_ruleset *rs, const sg_pat_list *pats, sg_st
 {
     sg_pf_info all;
     memset(&all, 0, sizeof all);
+    sg_strix ix;
+    sg_strix_init(&ix, SG_PF_MAX_REQ);
     for (size_t i = 0; i < pats->n; i++) {
         const sg_strset *s = &rs->pats[pats->u[i]].lits;
         if (!s->n) {
@@ -1270,7 +1436,7 @@ static int sg_rule_literals(const sg_ruleset *rs, const sg_pat_list *pats, sg_st
         }
         for (size_t k = 0; k < s->n; k++)
             if (all.set.n >= SG_PF_MAX_REQ ||
-                !sg_strset_add(&all.set, s->v[k], strlen(s->v[k]))) {
+                !sg_strset_addix(&all.set, &ix, s->v[k], strlen(s->v[k]))) {
                 sg_strset_free(&all.set);
                 return 0;
             }
@@ -1293,12 +1459,14 @@ struct sg_prefilter {
     uint16_t *go;         /* [state * ncls + class] -> state, | SG_PF_HIT */
     uint32_t *out;        /* per state: index into outs, or 0 */
     uint32_t *outs;       /* at an index: a count, then that many bits to set */
+    uint8_t *depth;       /* per state: the bytes of the literal prefix it stands for */
     uint64_t *always;     /* patterns that run whatever the sentence holds */
     uint32_t *owner;      /* per verdict bit: the pattern whose gate has it */
     uint32_t nbits;       /* verdict bits of the gates */
     size_t pwords;        /* uint64_t per set of patterns */
     size_t maxlen;        /* bytes in the longest literal */
     uint64_t *prules;     /* per pattern, rwords words: the rules it is a pattern of */
+    uint64_t *arules;     /* rwords words: the rules of the patterns in `always` */
     size_t rwords;        /* uint64_t per set of rules [0, nrules) */
 };
 
@@ -1309,9 +1477,11 @@ static void sg_prefilter_free(sg_prefilter *pf)
     free(pf->go);
     free(pf->out);
     free(pf->outs);
+    free(pf->depth);
     free(pf->always);
     free(pf->owner);
     free(pf->prules);
+    free(pf->arules);
     free(pf);
 }
 
@@ -1337,6 +1507,21 @@ static int sg_pf_bits_add(sg_pf_bits *b, uint32_t bit)
     return SG_VEC_PUSH(b->v, b->n, b->cap, bit);
 }
 
+/* The index of the lowest set bit of m (not 0). */
+static size_t sg_ctz64(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(m);
+#else
+    size_t i = 0;
+    while (!(m & 1)) {
+        m >>= 1;
+        i++;
+    }
+    return i;
+#endif
+}
+
 static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
 {
     sg_prefilter *pf = calloc(1, sizeof *pf);
@@ -1359,6 +1544,27 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
             uint32_t u = rs->rules[r].patterns.u[i];
             pf->prules[u * pf->rwords + r / 64] |= (uint64_t)1 << (r % 64);
         }
+    /* the patterns in the order their literals go in: the rules' own
+     * patterns first (conditions run only after one matched), each followed
+     * by its branches */
+    size_t norder = 0, ocap = 0;
+    uint32_t *order = NULL;
+    int oom = 0;
+    for (size_t k = 0; k < 6 && !oom; k++)
+        for (size_t r = 0; r < rs->n && !oom; r++) {
+            const sg_pat_list *l = sg_rule_list(&rs->rules[r], k);
+            for (size_t i = 0; i < l->n && !oom; i++) {
+                const sg_upat *x = &rs->pats[l->u[i]];
+                oom = !SG_VEC_PUSH(order, norder, ocap, l->u[i]);
+                for (size_t b = 0; b < x->nbr && !oom; b++)
+                    oom = !SG_VEC_PUSH(order, norder, ocap, x->br[b]);
+            }
+        }
+    if (oom) {
+        free(order);
+        sg_prefilter_free(pf);
+        return NULL;
+    }
     /* symbol classes: one for the bytes of no word character (a word
      * boundary in a literal is one of them), one per word character that
      * occurs in a literal, and class 0 for the other word characters */
@@ -1366,97 +1572,90 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
     for (size_t c = 0; c < 256; c++)
         if (!sg_pf_isword((unsigned char)c))
             pf->cls[c] = SG_PF_SEP;
-    for (size_t r = 0; r < rs->n; r++)
-        for (size_t k = 0; sg_rule_list(&rs->rules[r], k); k++) {
-            const sg_pat_list *l = sg_rule_list(&rs->rules[r], k);
-            for (size_t i = 0; i < l->n; i++)
-                for (size_t j = 0; j < rs->pats[l->u[i]].gate.nsets; j++) {
-                    const sg_strset *set = &rs->pats[l->u[i]].gate.sets[j];
-                    for (size_t m = 0; m < set->n; m++)
-                        for (const unsigned char *p = (const unsigned char *)set->v[m]; *p;
-                             p++)
-                            if (!pf->cls[*p]) {
-                                pf->cls[*p] = (uint8_t)pf->ncls;
-                                if (*p >= 'a' && *p <= 'z')
-                                    pf->cls[*p - 32] = (uint8_t)pf->ncls;
-                                pf->ncls++;
-                            }
-                }
+    for (size_t o = 0; o < norder; o++)
+        for (size_t j = 0; j < rs->pats[order[o]].gate.nsets; j++) {
+            const sg_strset *set = &rs->pats[order[o]].gate.sets[j];
+            for (size_t m = 0; m < set->n; m++)
+                for (const unsigned char *p = (const unsigned char *)set->v[m]; *p; p++)
+                    if (!pf->cls[*p]) {
+                        pf->cls[*p] = (uint8_t)pf->ncls;
+                        if (*p >= 'a' && *p <= 'z')
+                            pf->cls[*p - 32] = (uint8_t)pf->ncls;
+                        pf->ncls++;
+                    }
         }
     /* the trie, 0xFFFF where there is no edge yet; a pattern whose literals
-     * would take it past SG_PF_MAX_STATES runs on every sentence (the rules'
-     * own patterns go in first: conditions run only after one matched) */
+     * would take it past SG_PF_MAX_STATES runs on every sentence */
     size_t cap = 256, n = 1;
     pf->go = malloc(cap * pf->ncls * sizeof *pf->go);
     sg_pf_bits *acc = calloc(cap, sizeof *acc);
-    int oom = !pf->go || !acc;
+    oom = !pf->go || !acc;
     if (!oom)
         memset(pf->go, 0xFF, cap * pf->ncls * sizeof *pf->go);
     uint8_t *done = calloc(rs->npats + 1, 1); /* patterns already in */
     oom |= !done;
-    for (size_t k = 0; k < 6 && !oom; k++)
-        for (size_t r = 0; r < rs->n && !oom; r++) {
-            const sg_pat_list *l = sg_rule_list(&rs->rules[r], k);
-            for (size_t i = 0; i < l->n && !oom; i++) {
-                uint32_t u = l->u[i];
-                const sg_gate *g = &rs->pats[u].gate;
-                if (done[u])
-                    continue;
-                done[u] = 1;
-                size_t need = 0;
-                for (size_t j = 0; j < g->nsets; j++)
-                    for (size_t m = 0; m < g->sets[j].n; m++) {
-                        size_t st = 0;
-                        const unsigned char *p = (const unsigned char *)g->sets[j].v[m];
-                        for (; *p && pf->go[st * pf->ncls + pf->cls[*p]] != 0xFFFF; p++)
-                            st = pf->go[st * pf->ncls + pf->cls[*p]];
-                        need += strlen((const char *)p);
-                    }
-                if (!g->nsets || n + need > SG_PF_MAX_STATES) {
-                    pf->always[u / 64] |= (uint64_t)1 << (u % 64);
-                    continue;
-                }
-                if (n + need > cap) {
-                    size_t ncap = cap;
-                    while (n + need > ncap)
-                        ncap *= 2;
-                    uint16_t *go = realloc(pf->go, ncap * pf->ncls * sizeof *go);
-                    if (go)
-                        pf->go = go;
-                    sg_pf_bits *acc2 = go ? realloc(acc, ncap * sizeof *acc2) : NULL;
-                    if (!acc2) {
-                        oom = 1;
-                        break;
-                    }
-                    acc = acc2;
-                    memset(pf->go + cap * pf->ncls, 0xFF,
-                           (ncap - cap) * pf->ncls * sizeof *go);
-                    memset(acc + cap, 0, (ncap - cap) * sizeof *acc);
-                    cap = ncap;
-                }
-                for (size_t j = 0; j < g->nsets; j++)
-                    pf->owner[g->bit0 + j] = u;
-                for (size_t j = 0; j < g->nsets && !oom; j++)
-                    for (size_t m = 0; m < g->sets[j].n && !oom; m++) {
-                        size_t st = 0;
-                        for (const unsigned char *p = (const unsigned char *)g->sets[j].v[m];
-                             *p; p++) {
-                            uint16_t *e = &pf->go[st * pf->ncls + pf->cls[*p]];
-                            if (*e == 0xFFFF)
-                                *e = (uint16_t)n++;
-                            st = *e;
-                        }
-                        if (strlen(g->sets[j].v[m]) > pf->maxlen)
-                            pf->maxlen = strlen(g->sets[j].v[m]);
-                        oom = !sg_pf_bits_add(&acc[st], g->bit0 + (uint32_t)j);
-                    }
+    for (size_t o = 0; o < norder && !oom; o++) {
+        uint32_t u = order[o];
+        const sg_gate *g = &rs->pats[u].gate;
+        if (done[u])
+            continue;
+        done[u] = 1;
+        size_t need = 0;
+        for (size_t j = 0; j < g->nsets; j++)
+            for (size_t m = 0; m < g->sets[j].n; m++) {
+                size_t st = 0;
+                const unsigned char *p = (const unsigned char *)g->sets[j].v[m];
+                for (; *p && pf->go[st * pf->ncls + pf->cls[*p]] != 0xFFFF; p++)
+                    st = pf->go[st * pf->ncls + pf->cls[*p]];
+                need += strlen((const char *)p);
             }
+        if (!g->nsets || n + need > SG_PF_MAX_STATES) {
+            pf->always[u / 64] |= (uint64_t)1 << (u % 64);
+            continue;
         }
+        if (n + need > cap) {
+            size_t ncap = cap;
+            while (n + need > ncap)
+                ncap *= 2;
+            uint16_t *go = realloc(pf->go, ncap * pf->ncls * sizeof *go);
+            if (go)
+                pf->go = go;
+            sg_pf_bits *acc2 = go ? realloc(acc, ncap * sizeof *acc2) : NULL;
+            if (!acc2) {
+                oom = 1;
+                break;
+            }
+            acc = acc2;
+            memset(pf->go + cap * pf->ncls, 0xFF,
+                   (ncap - cap) * pf->ncls * sizeof *go);
+            memset(acc + cap, 0, (ncap - cap) * sizeof *acc);
+            cap = ncap;
+        }
+        for (size_t j = 0; j < g->nsets; j++)
+            pf->owner[g->bit0 + j] = u;
+        for (size_t j = 0; j < g->nsets && !oom; j++)
+            for (size_t m = 0; m < g->sets[j].n && !oom; m++) {
+                size_t st = 0;
+                for (const unsigned char *p = (const unsigned char *)g->sets[j].v[m];
+                     *p; p++) {
+                    uint16_t *e = &pf->go[st * pf->ncls + pf->cls[*p]];
+                    if (*e == 0xFFFF)
+                        *e = (uint16_t)n++;
+                    st = *e;
+                }
+                if (strlen(g->sets[j].v[m]) > pf->maxlen)
+                    pf->maxlen = strlen(g->sets[j].v[m]);
+                oom = !sg_pf_bits_add(&acc[st], g->bit0 + (uint32_t)j);
+            }
+    }
     free(done);
+    free(order);
     /* breadth first: fail links, complete transitions, inherited outputs */
     uint32_t *fail = oom ? NULL : calloc(n, sizeof *fail);
     uint32_t *queue = oom ? NULL : malloc(n * sizeof *queue);
-    oom |= !fail || !queue;
+    uint32_t *depth = oom ? NULL : calloc(n, sizeof *depth); /* not bytes: they alias go */
+    pf->depth = oom ? NULL : malloc(n * sizeof *pf->depth);
+    oom |= !fail || !queue || !depth || !pf->depth;
     size_t qh = 0, qt = 0;
     for (size_t c = 0; c < pf->ncls && !oom; c++) {
         uint16_t *e = &pf->go[c];
@@ -1464,6 +1663,7 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
             *e = 0;
         } else {
             fail[*e] = 0;
+            depth[*e] = 1;
             queue[qt++] = *e;
         }
     }
@@ -1478,12 +1678,16 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
                 *e = via_fail;
             } else {
                 fail[*e] = via_fail;
+                depth[*e] = depth[st] + 1;
                 queue[qt++] = *e;
             }
         }
     }
+    for (size_t st = 0; st < n && !oom; st++)
+        pf->depth[st] = depth[st] > UINT8_MAX ? UINT8_MAX : (uint8_t)depth[st];
     free(fail);
     free(queue);
+    free(depth);
     /* each edge says whether its target has outputs: a scan reads only `go` */
     uint16_t *hit = oom ? NULL : malloc(n * sizeof *hit);
     oom |= !hit;
@@ -1513,26 +1717,19 @@ static sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
     for (size_t st = 0; acc && st < n; st++)
         free(acc[st].v);
     free(acc);
+    pf->arules = oom ? NULL : calloc(pf->rwords, sizeof *pf->arules);
+    oom |= !pf->arules;
+    for (size_t w = 0; w < pf->pwords && !oom; w++)
+        for (uint64_t m = pf->always[w]; m; m &= m - 1) {
+            const uint64_t *pr = &pf->prules[(w * 64 + sg_ctz64(m)) * pf->rwords];
+            for (size_t r = 0; r < pf->rwords; r++)
+                pf->arules[r] |= pr[r];
+        }
     if (oom) {
         sg_prefilter_free(pf);
         return NULL;
     }
     return pf;
-}
-
-/* The index of the lowest set bit of m (not 0). */
-static size_t sg_ctz64(uint64_t m)
-{
-#if defined(__GNUC__)
-    return (size_t)__builtin_ctzll(m);
-#else
-    size_t i = 0;
-    while (!(m & 1)) {
-        m >>= 1;
-        i++;
-    }
-    return i;
-#endif
 }
 
 /* Set the verdict bits of the states in hits[0, n). */
@@ -1572,21 +1769,24 @@ static size_t sg_pf_edge(const sg_prefilter *pf, size_t st, uint64_t *mask)
 /* Run the automaton over text[0, n) cut into `k` pieces of one length, one
  * step of each in turn: a sentence's transitions are mostly cache misses,
  * and the pieces' misses overlap where one stream's would wait in line.
- * Neighbours overlap by the longest literal less one byte or more, so each
- * occurrence lies whole in one of them.  Hits are buffered, not branched
- * on: whether a state has outputs is not predictable. */
+ * Hits are buffered, not branched on: whether a state has outputs is not
+ * predictable.  An occurrence that starts in a piece and ends past it is
+ * found by that piece's stream going on alone, for as long as the literal
+ * prefix its state stands for began before the next piece: past that, any
+ * occurrence starts in the next piece, whose stream finds it.  That is a
+ * byte or two at most places, where neighbours overlapping by the longest
+ * literal took every stream that many bytes further. */
 static void sg_pf_streams(const sg_prefilter *pf, const unsigned char *text, size_t n,
                           size_t k, uint64_t *mask)
 {
     const uint16_t *go = pf->go;
     const uint8_t *cls = pf->cls;
     size_t ncls = pf->ncls;
-    size_t ov = pf->maxlen ? pf->maxlen - 1 : 0;
-    size_t len = (n + (k - 1) * ov + k - 1) / k;
+    size_t len = (n + k - 1) / k;
     const unsigned char *p[SG_PF_STREAMS];
     size_t st[SG_PF_STREAMS] = {0};
     for (size_t j = 0; j < k; j++) /* the last one ends at n, none past it */
-        p[j] = text + (j + 1 == k || j * (len - ov) > n - len ? n - len : j * (len - ov));
+        p[j] = text + (j + 1 == k || j * len > n - len ? n - len : j * len);
     st[0] = sg_pf_edge(pf, 0, mask);
     uint16_t hits[SG_PF_HITBUF];
     for (size_t i = 0; i < len;) {
@@ -1611,6 +1811,19 @@ static void sg_pf_streams(const sg_prefilter *pf, const unsigned char *text, siz
         }
         sg_pf_flush(pf, hits, nh, mask);
     }
+    for (size_t j = 0; j + 1 < k; j++) {
+        /* the prefix that ends at byte `at` - 1 began `depth` bytes before */
+        const unsigned char *at = p[j] + len, *next = p[j + 1], *end = text + n;
+        for (; at < end && pf->depth[st[j]] > (size_t)(at - next); at++) {
+            unsigned e = go[st[j] * ncls + cls[*at]];
+            uint16_t t = (uint16_t)(e & ~SG_PF_HIT);
+            st[j] = t;
+            if (e & SG_PF_HIT)
+                sg_pf_flush(pf, &t, 1, mask);
+        }
+        if (at == end) /* not reached: a literal is no longer than a piece */
+            sg_pf_edge(pf, st[j], mask);
+    }
     sg_pf_edge(pf, st[k - 1], mask);
 }
 
@@ -1631,7 +1844,7 @@ static int sg_pf_bail(const char *text, size_t n)
 /* Which literal sets occur in `text`: fills mask (pf->words words), cand
  * (pf->pwords words) with the patterns whose gate has one of them, and
  * rlive (pf->rwords words) with the rules one of whose patterns is in cand
- * or runs always.  0 when the text holds a character that caseless matching
+ * or runs always, both from the sets found, in one pass.  0 when the text holds a character that caseless matching
  * equates with an ASCII letter although its bytes differ (KELVIN SIGN,
  * LATIN SMALL LETTER LONG S): then every pattern runs. */
 static int sg_prefilter_scan(const sg_prefilter *pf, const char *text, size_t n,
@@ -1641,20 +1854,20 @@ static int sg_prefilter_scan(const sg_prefilter *pf, const char *text, size_t n,
         return 0;
     memset(mask, 0, pf->words * sizeof *mask);
     /* a piece shorter than a few overlaps is mostly overlap */
-    size_t k = n >= 4 * pf->maxlen ? 4 : n >= 2 * pf->maxlen ? 2 : 1;
+    size_t k = pf->maxlen >= UINT8_MAX ? 1 : n >= 4 * pf->maxlen ? 4 : n >= 2 * pf->maxlen ? 2 : 1;
     sg_pf_streams(pf, (const unsigned char *)text, n, k, mask);
     memset(cand, 0, pf->pwords * sizeof *cand);
+    memcpy(rlive, pf->arules, pf->rwords * sizeof *rlive);
     for (size_t w = 0; w < pf->words; w++)
         for (uint64_t m = mask[w]; m; m &= m - 1) {
             size_t bit = w * 64 + sg_ctz64(m);
-            if (bit < pf->nbits)
-                cand[pf->owner[bit] / 64] |= (uint64_t)1 << (pf->owner[bit] % 64);
-        }
-    memset(rlive, 0, pf->rwords * sizeof *rlive);
-    for (size_t w = 0; w < pf->pwords; w++)
-        for (uint64_t m = cand[w] | pf->always[w]; m; m &= m - 1) {
-            const uint64_t *pr = &pf->prules[(w * 64 + sg_ctz64(m)) * pf->rwords];
-            for (size_t r = 0; r < pf->rwords; r++)
+            if (bit >= pf->nbits)
+                continue;
+            uint32_t u = pf->owner[bit];
+            cand[u / 64] |= (uint64_t)1 << (u % 64);
+            const uint64_t *pr = &pf->prules[u * pf->rwords];
+            rlive[0] |= pr[0]; /* up to 64 rules, as the default pack has */
+            for (size_t r = 1; r < pf->rwords; r++)
                 rlive[r] |= pr[r];
         }
     return 1;
@@ -1745,8 +1958,10 @@ void sg_rules_free(sg_ruleset *rs)
         pcre2_code_free(rs->pats[i].code);
         sg_strset_free(&rs->pats[i].lits);
         sg_gate_free(&rs->pats[i].gate);
+        free(rs->pats[i].br);
     }
     free(rs->pats);
+    free(rs->ptab);
     sg_prefilter_free(rs->pf);
     sg_match_ctx_destroy(rs->spare);
     free(rs);
@@ -1756,17 +1971,86 @@ size_t sg_rules_count(const sg_ruleset *rs) { return rs ? rs->n : 0; }
 
 static char *sg_dup(const char *s) { return s ? sg_strndup(s, strlen(s)) : NULL; }
 
-/* The index (*at) of `src` compiled with `opts` among rs->pats, compiled (and
- * its literals derived) the first time it is seen. */
-static sg_status sg_pattern(sg_ruleset *rs, const sg_rule_def *def, const char *field,
-                            size_t i, const char *src, uint32_t opts, uint32_t *at,
-                            sg_error *err)
+static uint32_t sg_pat_hash(const char *src, uint32_t opts)
 {
-    for (size_t k = 0; k < rs->npats; k++)
-        if (rs->pats[k].opts == opts && !strcmp(rs->pats[k].src, src)) {
-            *at = (uint32_t)k;
-            return SG_OK;
+    uint32_t h = 2166136261u ^ opts;
+    for (const unsigned char *p = (const unsigned char *)src; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return h;
+}
+
+/* The first of the patterns with source src and options opts (hash h), of
+ * those that are not a branch unless `branch`; -1 when there is none.  In
+ * the table, the patterns of one source come in the order they were added. */
+static long sg_pat_find(const sg_ruleset *rs, const char *src, uint32_t opts, uint32_t h,
+                        int branch)
+{
+    if (!rs->ptcap) {
+        for (size_t k = 0; k < rs->npats; k++)
+            if ((branch || !rs->pats[k].branch) && rs->pats[k].opts == opts &&
+                !strcmp(rs->pats[k].src, src))
+                return (long)k;
+        return -1;
+    }
+    size_t mask = rs->ptcap - 1;
+    for (size_t i = h & mask; rs->ptab[i]; i = (i + 1) & mask) {
+        const sg_upat *x = &rs->pats[rs->ptab[i] - 1];
+        if (x->hash == h && (branch || !x->branch) && x->opts == opts && !strcmp(x->src, src))
+            return (long)rs->ptab[i] - 1;
+    }
+    return -1;
+}
+
+/* Enter the pattern added last into the table, which is kept at most half
+ * full; when it cannot grow, it goes and searches are linear. */
+static void sg_pat_index(sg_ruleset *rs)
+{
+    if (rs->ptab_failed)
+        return;
+    if (2 * rs->npats > rs->ptcap) {
+        size_t cap = rs->ptcap ? 2 * rs->ptcap : 256;
+        uint32_t *t = calloc(cap, sizeof *t);
+        if (!t) {
+            free(rs->ptab);
+            rs->ptab = NULL;
+            rs->ptcap = 0;
+            rs->ptab_failed = 1;
+            return;
         }
+        free(rs->ptab);
+        rs->ptab = t;
+        rs->ptcap = cap;
+        for (size_t k = 0; k + 1 < rs->npats; k++) {
+            size_t i = rs->pats[k].hash & (cap - 1);
+            while (t[i])
+                i = (i + 1) & (cap - 1);
+            t[i] = (uint32_t)k + 1;
+        }
+    }
+    size_t i = rs->pats[rs->npats - 1].hash & (rs->ptcap - 1);
+    while (rs->ptab[i])
+        i = (i + 1) & (rs->ptcap - 1);
+    rs->ptab[i] = (uint32_t)rs->npats;
+}
+
+static void sg_pattern_split(sg_ruleset *rs, uint32_t u, size_t pre, size_t post,
+                             const size_t *at, size_t n, sg_pf_branches *known);
+
+#define SG_MAX_BRANCHES 256
+
+/* The index (*at) of `src` compiled with `opts` among rs->pats, compiled (and
+ * its literals derived, and with `split` its branches) the first time it is
+ * seen. */
+static sg_status sg_pattern(sg_ruleset *rs, const sg_rule_def *def, const char *field,
+                            size_t i, const char *src, uint32_t opts, int split,
+                            uint32_t *at, sg_error *err)
+{
+    uint32_t h = sg_pat_hash(src, opts);
+    long known = sg_pat_find(rs, src, opts, h, 0);
+    if (known >= 0) {
+        *at = (uint32_t)known;
+        return SG_OK;
+    }
     int ec;
     PCRE2_SIZE eo;
     pcre2_code *c = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opts, &ec, &eo,
@@ -1788,24 +2072,146 @@ static sg_status sg_pattern(sg_ruleset *rs, const sg_rule_def *def, const char *
     u.src = sg_dup(src);
     u.opts = opts;
     u.code = c;
+    u.hash = h;
     if (!u.src || !SG_VEC_PUSH(rs->pats, rs->npats, rs->patcap, u)) {
         free(u.src);
         pcre2_code_free(c);
         sg_set_error(err, SG_ERR_MEMORY, "out of memory compiling rule '%s'", def->id);
         return SG_ERR_MEMORY;
     }
+    sg_pat_index(rs);
     sg_upat *x = &rs->pats[rs->npats - 1];
     uint32_t cap = 0;
     pcre2_pattern_info(c, PCRE2_INFO_CAPTURECOUNT, &cap);
     if (cap + 1 > rs->max_ovec)
         rs->max_ovec = cap + 1;
+    /* the branches' gates come with the pattern's when it may be split */
+    size_t bat[SG_MAX_BRANCHES + 1], pre = 0, post = 0;
+    size_t nb = split ? sg_pattern_branches(src, &pre, &post, bat, SG_MAX_BRANCHES) : 0;
+    sg_pf_branches br;
+    memset(&br, 0, sizeof br);
+    br.src = (const unsigned char *)src;
+    br.gate = nb ? calloc(nb, sizeof *br.gate) : NULL;
+    br.at = nb ? calloc(nb, sizeof *br.at) : NULL;
+    br.max = br.gate && br.at ? nb : 0;
     /* no literals (unknown syntax, or out of memory): always runs */
-    if (!sg_pf_literals(src, &x->lits, &x->gate))
+    if (!sg_pf_literals(src, &x->lits, &x->gate, br.max ? &br : NULL))
         memset(&x->lits, 0, sizeof x->lits);
     x->gate.bit0 = rs->nbits;
     rs->nbits += (uint32_t)x->gate.nsets;
     *at = (uint32_t)(rs->npats - 1);
+    if (nb) {
+        bat[nb] = post + 1; /* branch k is src[bat[k], bat[k + 1] - 1) */
+        sg_pattern_split(rs, *at, pre, post, bat, nb, &br);
+    }
+    for (size_t k = 0; k < br.n; k++)
+        sg_gate_free(&br.gate[k]);
+    free(br.gate);
+    free(br.at);
     return SG_OK;
+}
+
+/* Branches [k, j) of pattern src, split as sg_pattern_branches says, as one
+ * pattern: the group's head, their text, the group's end. */
+static char *sg_branch_src(const char *src, size_t pre, size_t post, const size_t *at,
+                           size_t k, size_t j)
+{
+    size_t head = pre + 3, body = at[j] - 1 - at[k], tail = strlen(src + post);
+    char *b = malloc(head + body + tail + 1);
+    if (b) {
+        memcpy(b, src, head);
+        memcpy(b + head, src + at[k], body);
+        memcpy(b + head + body, src + post, tail + 1);
+    }
+    return b;
+}
+
+/* The index (*at) of branch pattern `src` among rs->pats (taking `g`, its
+ * gate): compiled on its first run (sg_branch_code), since most branches
+ * never run in a short article.  0 on OOM. */
+static int sg_branch_add(sg_ruleset *rs, char *src, uint32_t opts, sg_gate *g, uint32_t *at)
+{
+    uint32_t h = sg_pat_hash(src, opts);
+    long k = sg_pat_find(rs, src, opts, h, 1);
+    if (k >= 0) {
+        free(src);
+        sg_gate_free(g);
+        *at = (uint32_t)k;
+        return 1;
+    }
+    sg_upat u;
+    memset(&u, 0, sizeof u);
+    u.src = src;
+    u.opts = opts;
+    u.branch = 1;
+    u.hash = h;
+    u.gate = *g;
+    u.gate.bit0 = rs->nbits;
+    if (!SG_VEC_PUSH(rs->pats, rs->npats, rs->patcap, u)) {
+        free(src);
+        sg_gate_free(g);
+        return 0;
+    }
+    memset(g, 0, sizeof *g); /* moved */
+    sg_pat_index(rs);
+    rs->nbits += (uint32_t)u.gate.nsets;
+    *at = (uint32_t)(rs->npats - 1);
+    return 1;
+}
+
+/* Split pattern u into its n top-level branches, which sg_pattern_branches
+ * found (pre, post and at as it gives them, at[n] past the group's ')'),
+ * their matches making its match.  Each branch's gate is the one `known`
+ * took while the pattern was parsed, where it did, or else derived from the
+ * branch alone.  A branch with no gate would run on every sentence the
+ * pattern's gate lets through: a run of them is one pattern, with no gate.
+ * When memory runs out, the pattern stays whole. */
+static void sg_pattern_split(sg_ruleset *rs, uint32_t u, size_t pre, size_t post,
+                             const size_t *at, size_t n, sg_pf_branches *known)
+{
+    char *src = sg_dup(rs->pats[u].src);
+    uint32_t *br = calloc(n, sizeof *br);
+    sg_gate *gate = calloc(n, sizeof *gate);
+    size_t nbr = 0;
+    int ok = src && br && gate;
+    int same = known->ctx == (pre != 0) && known->rctx == (src && src[post + 1] != 0);
+    for (size_t k = 0; k < n && ok; k++) {
+        if (same && k < known->n && known->at[k] == at[k]) {
+            gate[k] = known->gate[k];
+            memset(&known->gate[k], 0, sizeof known->gate[k]); /* moved */
+            continue;
+        }
+        char *b = sg_branch_src(src, pre, post, at, k, k + 1);
+        sg_strset lits;
+        memset(&lits, 0, sizeof lits);
+        if (b)
+            sg_pf_literals(b, &lits, &gate[k], NULL);
+        sg_strset_free(&lits);
+        free(b);
+        ok = b != NULL;
+    }
+    uint32_t opts = rs->pats[u].opts;
+    for (size_t k = 0, j; k < n && ok; k = j) {
+        j = k + 1;
+        while (!gate[k].nsets && j < n && !gate[j].nsets)
+            j++;
+        if (!k && j == n) {
+            ok = 0; /* no branch has a gate: the pattern is one run */
+            break;
+        }
+        char *b = sg_branch_src(src, pre, post, at, k, j);
+        ok = b && sg_branch_add(rs, b, opts, &gate[k], &br[nbr++]);
+    }
+    if (ok) {
+        rs->pats[u].br = br;
+        rs->pats[u].nbr = nbr;
+    } else {
+        free(br);
+    }
+    for (size_t k = 0; gate && k < n; k++)
+        sg_gate_free(&gate[k]);
+    free(gate);
+    free(src);
 }
 
 static sg_status sg_compile_list(sg_ruleset *rs, const sg_rule_def *def,
@@ -1826,7 +2232,7 @@ static sg_status sg_compile_list(sg_ruleset *rs, const sg_rule_def *def,
     if (!def->case_sensitive)
         opts |= PCRE2_CASELESS;
     for (size_t i = 0; i < n; i++) {
-        sg_status st = sg_pattern(rs, def, field, i, pats[i], opts, &out->u[i], err);
+        sg_status st = sg_pattern(rs, def, field, i, pats[i], opts, 1, &out->u[i], err);
         if (st != SG_OK)
             return st;
         out->n++;
@@ -2030,6 +2436,59 @@ static int sg_may(const sg_ruleset *rs, const sg_prefilter *pf, const sg_match_c
     return sg_gate_eval(g, 0, v, mask);
 }
 
+/* The code of branch pattern x, compiled on its first run.  Threads on
+ * one analysis may compile it at once: the first to publish it keeps it.
+ * NULL when it does not compile (out of memory). */
+static pcre2_code *sg_branch_code(sg_upat *x)
+{
+    pcre2_code *c = __atomic_load_n(&x->code, __ATOMIC_ACQUIRE);
+    if (c)
+        return c;
+    int ec;
+    PCRE2_SIZE eo;
+    c = pcre2_compile((PCRE2_SPTR)x->src, PCRE2_ZERO_TERMINATED, x->opts, &ec, &eo, NULL);
+    if (!c)
+        return NULL;
+    (void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+    pcre2_code *none = NULL;
+    if (!__atomic_compare_exchange_n(&x->code, &none, c, 0, __ATOMIC_ACQ_REL,
+                                     __ATOMIC_ACQUIRE)) {
+        pcre2_code_free(c);
+        c = none;
+    }
+    return c;
+}
+
+/* Split pattern x on the sentence, as the leftmost of the matches of those
+ * of its branches whose gate holds, the first branch's at a tie (PCRE2's
+ * own order: sg_branches.c).  Like sg_try, or -2 when a branch would not
+ * compile: then the whole pattern runs. */
+static int sg_run_branches(const sg_ruleset *rs, const sg_rule *r, const sg_upat *x,
+                           sg_match_ctx *mc, const sg_prefilter *pf, const uint64_t *mask,
+                           const char *text, size_t n, size_t *ms, size_t *me,
+                           sg_error *err)
+{
+    int m = 0;
+    for (size_t b = 0; b < x->nbr; b++) {
+        uint32_t v = x->br[b];
+        if (!sg_may(rs, pf, mc, mask, v))
+            continue;
+        pcre2_code *c = sg_branch_code(&rs->pats[v]);
+        if (!c)
+            return -2;
+        int k = sg_run(r, c, mc, text, n, err);
+        if (k < 0)
+            return -1;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(mc->md);
+        if (k && (!m || ov[0] < *ms)) {
+            m = 1;
+            *ms = ov[0];
+            *me = ov[1];
+        }
+    }
+    return m;
+}
+
 /* Pattern u on the sentence: 1 matched (the match's span in *ms, *me), 0 no
  * match, -1 limit hit (err filled).  A pattern several rules share runs once
  * per sentence: mc->gen names the sentence. */
@@ -2042,8 +2501,12 @@ static int sg_try(const sg_ruleset *rs, const sg_rule *r, uint32_t u, sg_match_c
         *me = mc->rs_end[u];
         return mc->res[u];
     }
-    int m = sg_may(rs, pf, mc, mask, u) ? sg_run(r, rs->pats[u].code, mc, text, n, err) : 0;
-    if (m > 0) {
+    const sg_upat *x = &rs->pats[u];
+    int m = sg_may(rs, pf, mc, mask, u) ? -2 : 0;
+    /* split: its branches, where the verdict tells which may match */
+    if (m == -2 && mask && x->nbr)
+        m = sg_run_branches(rs, r, x, mc, pf, mask, text, n, ms, me, err);
+    if (m == -2 && (m = sg_run(r, x->code, mc, text, n, err)) > 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(mc->md);
         *ms = ov[0];
         *me = ov[1];

@@ -185,6 +185,14 @@ static const char *const sg_t_tricky_patterns[] = {
     "\\bkilled\\b",
     "kill(?:ed|s)",                     /* the Kelvin sign is no word character */
     "\\bsuicide",
+    /* split into branches: the leftmost match wins, the first branch at a tie */
+    "\\b(?:cat dog|dog|the cat)\\b",
+    "\\b(?:cat|cat dog|a cat)",
+    "(?:dog|c(?i)at|bird)\\b",        /* a bare option: left whole */
+    "\\b(?:dies(?= at)|(?<=he )dies|d\\w+s)\\b",
+    /* a branch the literal parser does not know: it and those after it
+     * get their literals alone */
+    "\\b(?:cat|[[:digit:]]+ dogs|the bird)\\b",
 };
 
 static const char *const sg_t_tricky_sentences[] = {
@@ -220,6 +228,11 @@ static const char *const sg_t_tricky_sentences[] = {
     "",
     "killed",
     "KiLlEd",
+    "the cat dog",
+    "cat dog and a cat",
+    "a CAT, a Dog, a bird",
+    "he dies at dawn; she dies; it dares",
+    "2 dogs, the bird and a cat",
 };
 
 static void test_tricky_rules_give_the_same_hits_with_and_without_the_prefilter(void **state)
@@ -348,6 +361,54 @@ static void test_shared_patterns_and_conditions_give_the_same_hits_with_and_with
     assert_int_equal(bad, 0);
 }
 
+/* ---- a literal wherever it stands ------------------------------------------- */
+
+/* The scanner cuts a long sentence into pieces scanned side by side: a
+ * literal is found whatever piece it starts in and however far past its
+ * piece it ends, among text that keeps the automaton deep in a prefix. */
+static void test_a_literal_is_found_wherever_it_stands_in_a_long_sentence(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *pattern, *lit, *filler;
+    } cases[] = {
+        {"\\bkills the killer\\b", "kills the killer", "kills the "},
+        {"aaab", "aaab", "a"},
+        {"\\bend end ending\\b", "end end ending", "end "},
+    };
+    size_t nc = sizeof cases / sizeof *cases;
+    sg_ruleset *rs = sg_rules_new();
+    assert_non_null(rs);
+    char id[32];
+    for (size_t i = 0; i < nc; i++) {
+        snprintf(id, sizeof id, "w%zu", i);
+        sg_t_add(rs, id, cases[i].pattern, 0);
+    }
+    int bad = 0, found = 0;
+    static const size_t lens[] = {20, 33, 47, 64, 90, 131, 200};
+    for (size_t i = 0; i < nc && !bad; i++)
+        for (size_t l = 0; l < sizeof lens / sizeof *lens && !bad; l++) {
+            size_t n = lens[l], ln = strlen(cases[i].lit), nf = strlen(cases[i].filler);
+            for (size_t at = 0; at + ln <= n && !bad; at++) {
+                char text[256];
+                for (size_t k = 0; k < n; k++)
+                    text[k] = cases[i].filler[k % nf];
+                memcpy(text + at, cases[i].lit, ln);
+                bad += !sg_t_same_hits(rs, text, n);
+                sg_t_hits h = {0};
+                sg_error err;
+                assert_int_equal(sg_t_match(rs, text, n, &h, &err), SG_OK);
+                snprintf(id, sizeof id, "w%zu", i);
+                for (size_t k = 0; k < h.n; k++)
+                    found += !strcmp(h.v[k].rule, id);
+                free(h.v);
+            }
+        }
+    sg_rules_free(rs);
+    assert_int_equal(bad, 0);
+    assert_true(found > 500);
+}
+
 /* ---- the caseless equivalences the scanner knows ------------------------------ */
 
 /* The scanner folds ASCII only and gives up on a sentence holding U+017F or
@@ -464,7 +525,18 @@ static void test_random_patterns_give_the_same_hits_with_and_without_the_prefilt
     int bad = 0, gated = 0, ran = 0;
     for (int round = 0; round < 600 && bad < 5; round++) {
         char pat[512] = "";
-        sg_t_rand_pattern(pat, sizeof pat, 0);
+        if (round % 2) {
+            /* a top-level alternation, which may be run branch by branch */
+            strcpy(pat, round % 4 == 1 ? "\\b(?:" : "(?:");
+            for (size_t b = 0, nb = 2 + sg_t_rand(4); b < nb; b++) {
+                if (b)
+                    strcat(pat, "|");
+                sg_t_rand_pattern(pat, sizeof pat - 16, 1);
+            }
+            strcat(pat, sg_t_rand(2) ? ")\\b" : ")");
+        } else {
+            sg_t_rand_pattern(pat, sizeof pat, 0);
+        }
         const char *pats[] = {pat, NULL};
         sg_rule_def d;
         memset(&d, 0, sizeof d);
@@ -639,6 +711,7 @@ int main(void)
         cmocka_unit_test(test_tricky_rules_give_the_same_hits_with_and_without_the_prefilter),
         cmocka_unit_test(
             test_shared_patterns_and_conditions_give_the_same_hits_with_and_without_the_prefilter),
+        cmocka_unit_test(test_a_literal_is_found_wherever_it_stands_in_a_long_sentence),
         cmocka_unit_test(test_only_long_s_and_kelvin_caselessly_equal_ascii_letters),
         cmocka_unit_test(test_random_patterns_give_the_same_hits_with_and_without_the_prefilter),
         cmocka_unit_test(test_default_rules_flag_the_same_with_and_without_the_prefilter),
