@@ -387,6 +387,12 @@ SG_API int sg_analysis_sentence(const sg_analysis *a, size_t i, size_t *start,
  * already did it). */
 SG_API void sg_analysis_finish(sg_analysis *a);
 
+/* The CSS and script that make html-span's (and md-html's) spoilers hidden
+ * until the reader shows them, as sg_render inlines them (and as installed in
+ * share/spoilerguard/spoilerguard.css and .js).  Static, NUL-terminated
+ * strings owned by the library; either pointer may be NULL. */
+SG_API void sg_assets(const char **css, const char **js);
+
 /* ---- strip --------------------------------------------------------------- */
 
 /* Remove exactly what spoilerguard inserted (in any style), leaving the

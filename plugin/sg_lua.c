@@ -2418,8 +2418,19 @@ static const luaL_Reg sg_lua_engine_methods[] = {
     {"strip", sg_lua_engine_strip},
     {NULL, NULL}};
 
+/* assets() -> css, js: what makes a spoiler a button that shows it. */
+static int sg_lua_core_assets(lua_State *L)
+{
+    const char *css, *js;
+    sg_assets(&css, &js);
+    lua_pushstring(L, css);
+    lua_pushstring(L, js);
+    return 2;
+}
+
 static const luaL_Reg sg_lua_core_functions[] = {
     {"new", sg_lua_core_new},
+    {"assets", sg_lua_core_assets},
     {"strip", sg_lua_core_strip},
     {"detect_format", sg_lua_core_detect_format},
     {NULL, NULL}};

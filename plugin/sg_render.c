@@ -1635,6 +1635,14 @@ static void sg_add_jsonld(sg_rctx *r)
 
 #include "sg_assets.inc"
 
+void sg_assets(const char **css, const char **js)
+{
+    if (css)
+        *css = sg_asset_css;
+    if (js)
+        *js = sg_asset_js;
+}
+
 /* Once per page, only where a mark is a disclosure, never twice.  HTML:
  * where JSON-LD goes, before </head>, else before the first block.
  * Markdown: a block chunk of two raw HTML blocks (which CommonMark ends at

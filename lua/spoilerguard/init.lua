@@ -75,6 +75,9 @@ M.hooks = { "document", "sentence", "flag", "rating", "warning", "badge", "publi
 M.new = core.new
 --- Remove what spoilerguard inserted: sg.strip(text [, from]).
 M.strip = core.strip
+--- sg.assets() -> css, js: the CSS and script that hide each spoiler behind a
+--- button (what html-span inlines once per page).
+M.assets = core.assets
 --- "plain", "markdown" or "html", guessed from the text.
 M.detect_format = core.detect_format
 

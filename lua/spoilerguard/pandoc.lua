@@ -2,11 +2,14 @@
 ---   pandoc --lua-filter lua/spoilerguard/pandoc.lua review.md -o review.html
 ---
 --- The document's text (each paragraph, plain block and heading, stringified,
---- joined with blank lines) is analysed as plain text.  Each flagged sentence
---- is wrapped in a Span with class "spoiler" and an aria-label; where a
---- sentence cannot be cut out of its block's inlines cleanly (it starts or
---- ends inside emphasis, a link, ...), the whole block is wrapped in a Div
---- with class "spoiler" instead.  A warning Div goes before the first flagged
+--- joined with blank lines) is analysed as plain text.  In HTML output each
+--- flagged sentence is hidden behind a button, as spoilerguard's html-span
+--- writes it, with the CSS and script that work it once before the first
+--- flagged block; in other formats it is wrapped in a Span with class
+--- "spoiler" and an aria-label.  Where a sentence cannot be cut out of its
+--- block's inlines cleanly (it starts or ends inside emphasis, a link, ...),
+--- the whole block goes in a closed <details> (HTML) or a Div with class
+--- "spoiler".  A warning Div goes before the first flagged
 --- top-level block, and the rating badge first (under a leading title
 --- heading).  Metadata for templates: spoilerguard_rating,
 --- spoilerguard_rating_value, spoilerguard_rating_normalized,
@@ -97,6 +100,24 @@ local function label_for(kinds)
   return "Spoiler: " .. table.concat(kinds, ", ")
 end
 
+-- HTML output hides each spoiler behind a button, as the core's html-span
+-- does, with the core's CSS and script once (what a browser needs to show
+-- it); other formats get Spans and Divs with class "spoiler".
+local HTML = type(FORMAT) == "string" and FORMAT:match("html") ~= nil
+
+local function escape_html(text)
+  return (text:gsub("[&<>\"]", { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;" }))
+end
+
+-- A sentence's inlines as a disclosure: the button, then the hidden text.
+local function disclosure(inside, kinds)
+  local button = ('<button type="button" data-spoilerguard="toggle" aria-expanded="false">'
+                  .. "Spoiler (%s)</button>"):format(escape_html(table.concat(kinds, ", ")))
+  return pandoc.Span({ pandoc.RawInline("html", button),
+                       pandoc.Span(inside, attr({}, { { "data-spoilerguard", "content" }, { "hidden", "" } })) },
+                     attr({ "spoiler" }, { { "data-spoilerguard", kinds[1] } }))
+end
+
 -- Split the Str at position `i` of `inlines` so that a boundary falls `cut`
 -- bytes into it.  Returns true when it did (or the boundary was there).
 local function split_str(inlines, i, cut)
@@ -112,7 +133,7 @@ end
 
 -- Wrap bytes [s, e) of the block's stringified text in a Span.  Returns
 -- false when the range cannot be cut out of the top-level inlines.
-local function wrap_range(block, s, e, label)
+local function wrap_range(block, s, e, kinds)
   -- a split Str that is not wrapped in the end reads the same, so a failed
   -- attempt leaves nothing visible behind
   local inlines = block.content
@@ -140,7 +161,8 @@ local function wrap_range(block, s, e, label)
   if i2 <= i1 then return false end
   local inside = {}
   for _ = i1, i2 - 1 do inside[#inside + 1] = table.remove(inlines, i1) end
-  table.insert(inlines, i1, pandoc.Span(inside, attr({ "spoiler" }, { { "aria-label", label } })))
+  table.insert(inlines, i1, HTML and disclosure(inside, kinds)
+                              or pandoc.Span(inside, attr({ "spoiler" }, { { "aria-label", label_for(kinds) } })))
   -- set it back: pandoc 3 may hand out a copy of an element's content
   block.content = inlines
   return true
@@ -263,11 +285,16 @@ local function Pandoc(doc)
     table.sort(spans, function(x, y) return x.start > y.start end)
     local labels, whole = {}, false
     for _, s in ipairs(spans) do
-      local label = label_for(s.kinds)
       labels[#labels + 1] = table.concat(s.kinds, ", ")
-      if not whole and not wrap_range(b, s.start, s.finish, label) then whole = true end
+      if not whole and not wrap_range(b, s.start, s.finish, s.kinds) then whole = true end
     end
-    if whole then
+    if whole and HTML then
+      -- a closed <details>, which needs no script
+      local open = ('<details class="spoiler" data-spoilerguard="%s"><summary data-spoilerguard="summary">'
+                    .. "Spoiler (%s)</summary>"):format(escape_html(spans[1].kinds[1]),
+                                                       escape_html(table.concat(labels, "; ")))
+      return pandoc.Div({ pandoc.RawBlock("html", open), b, pandoc.RawBlock("html", "</details>") })
+    elseif whole then
       return pandoc.Div({ b }, attr({ "spoiler" }, { { "aria-label", "Spoiler: " .. table.concat(labels, "; ") } }))
     end
     return b
@@ -284,6 +311,12 @@ local function Pandoc(doc)
   end
   if first_top and not is_off(meta_option(doc.meta, "warning")) then
     table.insert(blocks, first_top, warning_block(kinds))
+  end
+  if first_top and HTML then
+    local css, js = sg.assets()
+    table.insert(blocks, first_top, pandoc.RawBlock("html",
+      '<style data-spoilerguard="style">' .. css .. '</style>\n<script data-spoilerguard="script">'
+      .. js .. "</script>"))
   end
   doc.blocks = blocks
 

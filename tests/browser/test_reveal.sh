@@ -1,9 +1,9 @@
 #!/bin/sh
 # Spoilers are hidden on the page until the reader shows them: the default
 # HTML output (html-span, with the CSS and script it inlines), html-details,
-# Markdown's default md-html as cmark and pandoc render it, and md-hugo as
-# Hugo builds it with the shipped shortcode, opened in headless Chromium and
-# worked by mouse and by keyboard.
+# Markdown's default md-html as cmark and pandoc render it, md-hugo as Hugo
+# builds it with the shipped shortcode, and the pandoc filter's HTML, opened
+# in headless Chromium and worked by mouse and by keyboard.
 #
 # usage: sh tests/browser/test_reveal.sh BUILD/spoilerguard CORPUS_DIR PROJECT_ROOT
 # Exits 77 (skipped) without chromium, chromedriver or python3's selenium
@@ -71,6 +71,12 @@ if command -v pandoc >/dev/null 2>&1; then
     pages="$pages md-html+pandoc=$T/pandoc.html"
 else
     echo "test_reveal: no pandoc: md-html through pandoc not checked"
+fi
+# the pandoc filter's HTML output
+if command -v pandoc >/dev/null 2>&1; then
+    SPOILERGUARD_BUILD=${SG_BUILD:-$ROOT/build} pandoc "$T/review.md" -L "$ROOT/lua/spoilerguard/pandoc.lua" \
+        -t html5 --standalone --metadata title=review -o "$T/filter.html" || exit 1
+    pages="$pages pandoc-filter=$T/filter.html"
 fi
 # md-hugo, built by Hugo with its default Markdown (goldmark, raw HTML off)
 # and the shipped shortcode

@@ -66,19 +66,23 @@ if [ "$rc" != 0 ]; then
     bad "filter_runs" "pandoc exit $rc" "$(head -c 800 "$TMP/err")"
 else
     ok "filter_runs"
-    has "flagged_sentence_is_wrapped_in_a_spoiler_span" "$TMP/out.html" \
-        '<span class="spoiler" aria-label="Spoiler: death">In the final act, Okju dies in her' \
-        "mentor’s arms.</span>"
+    has "flagged_sentence_is_hidden_behind_a_button" "$TMP/out.html" \
+        '<span class="spoiler" data-spoilerguard="death"><button type="button" data-spoilerguard="toggle" aria-expanded="false">Spoiler (death)</button><span data-spoilerguard="content" hidden="">In the final act, Okju dies in her' \
+        "mentor’s arms.</span></span>"
+    has "the_css_and_script_come_once" "$TMP/out.html" '<style data-spoilerguard="style">' \
+        '<script data-spoilerguard="script">'
+    [ "$(grep -o 'data-spoilerguard="script"' "$TMP/out.html" | wc -l)" -eq 1 ] &&
+        ok "only_one_script" || bad "only_one_script" "$(grep -c 'data-spoilerguard="script"' "$TMP/out.html")"
     if grep -q '<span class="spoiler"[^>]*>Okju is a contract' "$TMP/out.html"; then
         bad "unflagged_sentence_stays_outside" "$(head -c 800 "$TMP/out.html")"
     else
         ok "unflagged_sentence_stays_outside"
     fi
-    has "sentence_starting_in_emphasis_wraps_the_block_in_a_div" "$TMP/out.html" \
-        '<div class="spoiler" aria-label="Spoiler: twist">'
+    has "sentence_starting_in_emphasis_puts_the_block_in_a_closed_details" "$TMP/out.html" \
+        '<details class="spoiler" data-spoilerguard="twist"><summary data-spoilerguard="summary">Spoiler (twist)</summary>'
     has "warning_div_comes_before_the_first_flagged_block" "$TMP/out.html" \
         'class="spoiler-warning"' 'Spoiler warning:'
-    if awk '/spoiler-warning/ { w = NR } /class="spoiler" aria-label/ && !s { s = NR } END { exit !(w && s && w < s) }' "$TMP/out.html"; then
+    if awk '/spoiler-warning/ { w = NR } /class="spoiler" data-spoilerguard/ && !s { s = NR } END { exit !(w && s && w < s) }' "$TMP/out.html"; then
         ok "warning_is_placed_before_the_flagged_text"
     else
         bad "warning_is_placed_before_the_flagged_text" "$(head -c 800 "$TMP/out.html")"
