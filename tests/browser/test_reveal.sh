@@ -1,7 +1,7 @@
 #!/bin/sh
 # Spoilers are hidden on the page until the reader shows them: the default
 # HTML output (html-span, with the CSS and script it inlines), html-details,
-# Markdown's default md-html as cmark and pandoc render it, md-hugo as Hugo
+# Markdown's default md-html as cmark, pandoc and kramdown render it, md-hugo as Hugo
 # builds it with the shipped shortcode, and the pandoc filter's HTML, opened
 # in headless Chromium and worked by mouse and by keyboard.
 #
@@ -71,6 +71,16 @@ if command -v pandoc >/dev/null 2>&1; then
     pages="$pages md-html+pandoc=$T/pandoc.html"
 else
     echo "test_reveal: no pandoc: md-html through pandoc not checked"
+fi
+if command -v ruby >/dev/null 2>&1 && ruby -rkramdown -e '' 2>/dev/null; then
+    # Jekyll's Markdown, kramdown (front matter is Jekyll's, so it is cut)
+    sed '1,/^---$/{/^---$/!d;};1,/^---$/d' "$T/marked.md" |
+        ruby -rkramdown -e 'puts Kramdown::Document.new(STDIN.read).to_html' >"$T/kramdown.body" || exit 1
+    { printf '<!doctype html><html><head><meta charset="utf-8"></head><body>\n'
+      cat "$T/kramdown.body"; printf '</body></html>\n'; } >"$T/kramdown.html"
+    pages="$pages md-html+kramdown=$T/kramdown.html"
+else
+    echo "test_reveal: no ruby-kramdown: md-html through kramdown not checked"
 fi
 # the pandoc filter's HTML output
 if command -v pandoc >/dev/null 2>&1; then
