@@ -84,7 +84,9 @@ else
 fi
 # the pandoc filter's HTML output
 if command -v pandoc >/dev/null 2>&1; then
-    SPOILERGUARD_BUILD=${SG_BUILD:-$ROOT/build} pandoc "$T/review.md" -L "$ROOT/lua/spoilerguard/pandoc.lua" \
+    # a sanitizer build's binding needs its runtime preloaded into pandoc
+    LD_PRELOAD=${SG_HOST_PRELOAD:-} ASAN_OPTIONS=detect_leaks=0 \
+        SPOILERGUARD_BUILD=${SG_BUILD:-$ROOT/build} pandoc "$T/review.md" -L "$ROOT/lua/spoilerguard/pandoc.lua" \
         -t html5 --standalone --metadata title=review -o "$T/filter.html" || exit 1
     pages="$pages pandoc-filter=$T/filter.html"
 fi
