@@ -2,7 +2,7 @@
  *
  * The rules and the learned scorer judge a sentence by its own words.  In a
  * whole post that is not enough: a plot summary tells the ending in plain
- * words ("Kim leaves Jimmy"), a section the author headed "Spoilers" is
+ * words ("Nell leaves the island"), a section the author headed "Spoilers" is
  * spoilers whatever its wording, and a paragraph of opinion is opinion even
  * where it names a death.  This stage reads each sentence together with its
  * place: the evidence of the stages before it (the scorer's probability, the
@@ -19,106 +19,15 @@
 #include "sg_score.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <string.h>
 
-/* ---- words --------------------------------------------------------------- */
+/* ---- words of an announcement --------------------------------------------- */
 
-/* Words that judge rather than tell: a sentence full of them is the
- * reviewer's opinion ("the ending was amazing"), not the story. */
-static const char *const sg_ctx_judging[] = {
-    "amazing", "annoying", "awesome", "awful", "bad", "beautiful", "beautifully",
-    "best", "bland", "boring", "brilliant", "brilliantly", "charming", "cheap",
-    "clever", "compelling", "convincing", "cool", "decent", "delightful",
-    "disappointed", "disappointing", "dull", "effective", "effectively",
-    "emotional", "engaging", "enjoy", "enjoyable", "enjoyed", "entertaining",
-    "excellent", "excited", "executed", "expertly", "fantastic", "favorite",
-    "favourite", "fine", "flawed", "forgettable", "fun", "funny", "gorgeous",
-    "great", "gripping", "handled", "hated", "highlight", "hilarious", "impressed",
-    "impressive", "incredible", "interesting", "liked", "lovely", "loved",
-    "masterful", "masterpiece", "mediocre", "memorable", "mess", "messy",
-    "nice", "overrated", "pacing", "perfect", "perfectly", "pointless",
-    "poorly", "powerful", "predictable", "recommend", "rushed", "satisfying",
-    "silly", "solid", "standout", "strong", "stunning", "superb", "terrible",
-    "thrilling", "underwhelming", "unsatisfying", "weak", "well", "wonderful",
-    "wonderfully", "worst", "worth", "writing",
-};
-
-/* What a word is to this stage, besides its SG_CUE_* families (low bits). */
-#define SG_CW_FIRST (1u << 16)   /* I, me, my, we ...: the reviewer */
-#define SG_CW_SECOND (1u << 17)  /* you, your */
-#define SG_CW_JUDGING (1u << 18) /* sg_ctx_judging */
-#define SG_CW_NO (1u << 19)      /* no, without, non: "no spoilers" */
-#define SG_CW_END (1u << 20)     /* "spoilers end", "spoilers over" */
-#define SG_CW_OF (1u << 21)
-#define SG_CW_FREE (1u << 22)    /* "spoiler free" */
-#define SG_CW_ENDWORD (1u << 23) /* end: "end of spoilers" */
-#define SG_CW_MAXLEN 16          /* longer words are none of these */
-#define SG_CW_SLOTS 2048u        /* a power of two, over twice the words */
-
-typedef struct sg_cw_slot {
-    char word[SG_CW_MAXLEN];
-    unsigned char len;
-    uint32_t bits;
-} sg_cw_slot;
-
-static sg_cw_slot sg_cw_table[SG_CW_SLOTS];
-static pthread_once_t sg_cw_once = PTHREAD_ONCE_INIT;
-
-static uint32_t sg_cw_hash(const char *w, size_t n)
-{
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h;
-}
-
-static void sg_cw_add(const char *w, uint32_t bits)
-{
-    size_t n = strlen(w);
-    if (n == 0 || n > SG_CW_MAXLEN)
-        return;
-    uint32_t k = sg_cw_hash(w, n) & (SG_CW_SLOTS - 1);
-    while (sg_cw_table[k].len &&
-           !(sg_cw_table[k].len == n && !memcmp(sg_cw_table[k].word, w, n)))
-        k = (k + 1) & (SG_CW_SLOTS - 1);
-    memcpy(sg_cw_table[k].word, w, n);
-    sg_cw_table[k].len = (unsigned char)n;
-    sg_cw_table[k].bits |= bits;
-}
-
-static void sg_cw_init(void)
-{
-    unsigned fam = 0;
-    const char *w;
-    for (size_t i = 0; (w = sg_cue_word(i, &fam)) != NULL; i++)
-        if (fam)
-            sg_cw_add(w, fam);
-    for (size_t i = 0; i < sizeof sg_ctx_judging / sizeof *sg_ctx_judging; i++)
-        sg_cw_add(sg_ctx_judging[i], SG_CW_JUDGING);
-    static const char *const first[] = {"i", "me", "my", "myself", "we", "us", "our"};
-    for (size_t i = 0; i < sizeof first / sizeof *first; i++)
-        sg_cw_add(first[i], SG_CW_FIRST);
-    sg_cw_add("you", SG_CW_SECOND);
-    sg_cw_add("your", SG_CW_SECOND);
-    sg_cw_add("no", SG_CW_NO);
-    sg_cw_add("without", SG_CW_NO);
-    sg_cw_add("non", SG_CW_NO);
-    sg_cw_add("end", SG_CW_END | SG_CW_ENDWORD);
-    sg_cw_add("ends", SG_CW_END);
-    sg_cw_add("over", SG_CW_END);
-    sg_cw_add("of", SG_CW_OF);
-    sg_cw_add("free", SG_CW_FREE);
-}
-
-/* The bits of the lower-case word w[0..n), 0 when it is none of ours. */
-static uint32_t sg_cw_find(const char *w, size_t n, uint32_t h)
-{
-    for (uint32_t k = h & (SG_CW_SLOTS - 1); sg_cw_table[k].len; k = (k + 1) & (SG_CW_SLOTS - 1))
-        if (sg_cw_table[k].len == n && !memcmp(sg_cw_table[k].word, w, n))
-            return sg_cw_table[k].bits;
-    return 0;
-}
+/* A sentence's own words (voice, judging, cue families) come from the
+ * scorer's pass (sg_sentence_words).  What is read here is only what tells
+ * an announcement of spoilers ("Spoilers ahead") from a promise of none
+ * ("spoiler-free", "no spoilers") or their end ("end of spoilers"), in the
+ * short blocks that hold "spoil". */
 
 /* Bytes that make words: ASCII letters and digits, the apostrophe, and
  * every byte of a multi-byte character. */
@@ -138,112 +47,63 @@ static const unsigned char sg_ctx_wb[256] = {
 };
 #define sg_ctx_wordbyte(c) (sg_ctx_wb[(unsigned char)(c)])
 
-/* Does t[0..n) start with the word "free" (any case)? */
-static int sg_cw_find_free(const char *t, size_t n)
+/* Is w[0..n) the lower-case word `lw`, in any case? */
+static int sg_ctx_is(const char *w, size_t n, const char *lw)
 {
-    static const char free_[] = "free";
-    if (n < 4)
-        return 0;
-    for (size_t i = 0; i < 4; i++)
-        if ((t[i] | 0x20) != free_[i])
+    size_t i = 0;
+    for (; i < n && lw[i]; i++)
+        if ((w[i] | 0x20) != lw[i])
             return 0;
-    return n == 4 || !sg_ctx_wordbyte(t[4]);
+    return i == n && !lw[i];
 }
 
-/* What the words of one sentence say about its voice. */
 typedef struct sg_ctx_words {
     int words;
-    int first;      /* I, me, my, I'm, I've, we ... : the reviewer */
-    int second;     /* you, your */
-    int spoiler;    /* "spoiler", "spoilers", "spoiled" */
+    int spoiler;    /* "spoiler", "spoilers", "spoiled" ... */
     int free;       /* "spoiler-free", "no spoilers", "spoiler free" */
     int ending_end; /* "spoilers end", "end of spoilers" */
-    unsigned cues;  /* SG_CUE_* families present */
-    int review;     /* words of the review's own vocabulary */
-    int judging;    /* words that judge (sg_ctx_judging) */
 } sg_ctx_words;
 
-/* One pass over the words of t[0..n).  A word is looked up whole (with
- * "’" read as "'", for "didn't" and "i'm") and, when it holds an
- * apostrophe, by the part before it too ("I’m" is "I", "Mara's" is
- * "mara"). */
 static void sg_ctx_read_words(const char *t, size_t n, sg_ctx_words *w)
 {
     memset(w, 0, sizeof *w);
-    pthread_once(&sg_cw_once, sg_cw_init);
-    uint32_t prev = 0;
-    int prev_spoiler = 0, end_of = 0;
+    int prev_no = 0, prev_spoiler = 0, prev_end = 0, end_of = 0;
     size_t i = 0;
     while (i < n) {
         while (i < n && !sg_ctx_wordbyte(t[i]))
             i++;
         if (i >= n)
             break;
-        char lc[SG_CW_MAXLEN];
-        size_t len = 0, core = 0, start = i;
-        uint32_t h = 2166136261u, core_h = 0;
-        int cut = 0, long_word = 0;
-        while (i < n && sg_ctx_wordbyte(t[i])) {
-            unsigned char c = (unsigned char)t[i];
-            size_t step = 1;
-            if (c == 0xE2 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 &&
-                (unsigned char)t[i + 2] == 0x99) {
-                c = '\'';
-                step = 3;
-            }
-            if (c == '\'' && !cut) {
-                core = len;
-                core_h = h;
-                cut = 1;
-            }
-            if (len < SG_CW_MAXLEN) {
-                c = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-                lc[len++] = (char)c;
-                h = (h ^ c) * 16777619u;
-            } else
-                long_word = 1;
-            i += step;
-        }
-        if (!cut) {
-            core = len;
-            core_h = h;
-        }
+        const char *p = t + i;
+        while (i < n && sg_ctx_wordbyte(t[i]) && t[i] != '\'' && (unsigned char)t[i] != 0xE2)
+            i++;
+        size_t len = (size_t)(t + i - p); /* up to an apostrophe: "spoiler's" */
+        while (i < n && sg_ctx_wordbyte(t[i]))
+            i++;
         w->words++;
-        uint32_t bits = 0, core_bits = 0;
-        if (!long_word) {
-            bits = sg_cw_find(lc, len, h);
-            core_bits = cut ? sg_cw_find(lc, core, core_h) : bits;
-        }
-        /* "I" only as a capital: "i" is rarely a pronoun in lower case */
-        if ((core_bits & SG_CW_FIRST) && !(core == 1 && t[start] != 'I'))
-            w->first++;
-        if (core_bits & SG_CW_SECOND)
-            w->second++;
-        /* "would've", "film’s": the families of the part before the
-         * apostrophe when the whole word has none */
-        uint32_t fam = (bits & 0xFFFFu) ? bits & 0xFFFFu : core_bits & 0xFFFFu;
-        w->cues |= fam;
-        if (fam & SG_CUE_REVIEW)
-            w->review++;
-        if (core_bits & SG_CW_JUDGING)
-            w->judging++;
-        int is_spoiler = core >= 5 && !memcmp(lc, "spoil", 5);
+        int is_spoiler = len >= 5 && (p[0] | 0x20) == 's' && (p[1] | 0x20) == 'p' &&
+                         (p[2] | 0x20) == 'o' && (p[3] | 0x20) == 'i' && (p[4] | 0x20) == 'l';
+        int is_end = sg_ctx_is(p, len, "end") || sg_ctx_is(p, len, "ends") ||
+                     sg_ctx_is(p, len, "over");
         if (is_spoiler) {
             w->spoiler++;
             /* "no spoilers", "spoiler-free", "end of spoilers" */
-            if ((prev & SG_CW_NO) ||
-                (i + 5 <= n && t[i] == '-' && sg_cw_find_free(t + i + 1, n - i - 1)))
+            if (prev_no || (i + 5 <= n && t[i] == '-' && (t[i + 1] | 0x20) == 'f' &&
+                            sg_ctx_is(t + i + 1, 4, "free") &&
+                            (i + 5 == n || !sg_ctx_wordbyte(t[i + 5]))))
                 w->free = 1;
             if (end_of)
                 w->ending_end = 1;
         }
         /* "spoilers end", "spoilers over", "spoiler free" */
-        if (prev_spoiler && (core_bits & SG_CW_END))
+        if (prev_spoiler && is_end)
             w->ending_end = 1;
-        if (prev_spoiler && (core_bits & SG_CW_FREE))
+        if (prev_spoiler && sg_ctx_is(p, len, "free"))
             w->free = 1;
-        end_of = (prev & SG_CW_ENDWORD) && (core_bits & SG_CW_OF);
-        prev = core_bits;
+        end_of = prev_end && sg_ctx_is(p, len, "of");
+        prev_end = sg_ctx_is(p, len, "end");
+        prev_no = sg_ctx_is(p, len, "no") || sg_ctx_is(p, len, "without") ||
+                  sg_ctx_is(p, len, "non");
         prev_spoiler = is_spoiler;
     }
 }
