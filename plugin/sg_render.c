@@ -967,6 +967,20 @@ static int sg_is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+/* Is src[at] a character a backslash before it escapes (an odd run of
+ * backslashes, then ASCII punctuation)? */
+static int sg_md_escaped_at(const char *src, size_t at)
+{
+    unsigned char c = (unsigned char)src[at];
+    if (!at || src[at - 1] != '\\' || !((c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+                                          (c >= '[' && c <= '`') || (c >= '{' && c <= '~')))
+        return 0;
+    size_t k = at;
+    while (k > 0 && src[k - 1] == '\\')
+        k--;
+    return (at - k) % 2 == 1;
+}
+
 static void sg_wrap(sg_rctx *r, const sg_mark *m, size_t s, size_t e, int continued)
 {
     while (s < e && sg_is_space(r->src[s]))
@@ -975,6 +989,11 @@ static void sg_wrap(sg_rctx *r, const sg_mark *m, size_t s, size_t e, int contin
         e--;
     if (e <= s)
         return;
+    /* Markdown: a sentence that starts with an escaped character ("\#",
+     * "\[") starts at its backslash, or the author's backslash would escape
+     * the first byte inserted ("\<!--sg:o-->" reads as text) */
+    if (r->fmt == SG_FORMAT_MARKDOWN && sg_md_escaped_at(r->src, s))
+        s--;
     sg_buf open, close;
     sg_buf_init(&open);
     sg_buf_init(&close);

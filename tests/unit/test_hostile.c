@@ -864,6 +864,32 @@ static void fuzz_markdown_mark_next_to_emphasis_delimiter(void **state)
     sg_free(out);
 }
 
+/* A sentence that starts with an escaped character ("\\# In the end...")
+ * is marked from its backslash: inserted after it, the first byte of the
+ * mark would be escaped ("\\<!--sg:o-->" is text) and shown on the page. */
+static void markdown_mark_before_a_backslash_escape(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {"\\# In the end the hero dies.\n",
+                                         "\\[In the end] the hero dies.\n",
+                                         "\\> In the end the hero dies.\n",
+                                         "\\\\ In the end the hero dies.\n"};
+    for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+        for (size_t st = 0; st < 8; st++)
+            check_round_trip("escape", inputs[i], strlen(inputs[i]), SG_FORMAT_MARKDOWN,
+                             style_for(SG_FORMAT_MARKDOWN, st));
+        char *out = render_markdown(inputs[i]);
+        const char *mark = strstr(out, "<!--sg:o");
+        if (!mark)
+            fail_msg("not marked: %s", out);
+        /* an escaped first character is marked from its backslash; an
+         * escaped backslash ("\\\\") is text, and the mark comes after it */
+        if (i < 3 && (mark == out || mark[-1] == '\\' || !strstr(out, "-->\\")))
+            fail_msg("a mark after the backslash of an escape: %s", out);
+        sg_free(out);
+    }
+}
+
 /* A paragraph whose first line holds only the opening of a code span or a
  * link ("`\n`kill") starts on that line, though its text starts on the next:
  * a warning put before the text's line split the span in two, and the next
@@ -929,6 +955,7 @@ int main(void)
         cmocka_unit_test(fuzz_markdown_mark_after_lone_cr),
         cmocka_unit_test(fuzz_markdown_mark_after_open_declaration),
         cmocka_unit_test(fuzz_markdown_mark_next_to_emphasis_delimiter),
+        cmocka_unit_test(markdown_mark_before_a_backslash_escape),
         cmocka_unit_test(fuzz_markdown_warning_before_a_span_over_lines),
         cmocka_unit_test(markdown_is_read_within_its_buffer),
     };
