@@ -29,6 +29,8 @@ typedef struct sg_md {
     size_t autolink; /* where the open autolink's '<' is, or (size_t)-1 */
     size_t floor;    /* where the line after the last text block starts */
     int span_first;  /* an inline span opened before the block's text */
+    size_t code_first; /* where code before the block's first text began, or
+                          (size_t)-1: the block starts on that code's line */
 } sg_md;
 
 static int sg_md_in_src(const sg_md *m, const char *p)
@@ -123,7 +125,15 @@ static void sg_md_open_leaf(sg_md *m, size_t at)
             break;
         ls = pls;
     }
+    /* a paragraph that opens with a code span ("`Foo\nbar` text") starts
+     * on the span's line, though its first text comes after the span */
+    if (m->code_first != (size_t)-1 && m->code_first >= m->floor && m->code_first < ls) {
+        size_t cls = sg_md_line_start(m, m->code_first);
+        if (cls < ls)
+            ls = cls;
+    }
     m->span_first = 0;
+    m->code_first = (size_t)-1;
     sg_doc_begin_block(m->doc, m->kind, m->level, m->why, ls, ls);
     m->leaf = 1;
     for (; m->pending_enter > 0; m->pending_enter--)
@@ -135,6 +145,7 @@ static int sg_md_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
     sg_md *m = ud;
     m->span_first = 0; /* spans of a block that held no text */
+    m->code_first = (size_t)-1;
     switch (type) {
     case MD_BLOCK_P:
     case MD_BLOCK_H:
@@ -270,6 +281,8 @@ static int sg_md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
         if (m->in_code_span) {
             if (m->code_start == (size_t)-1)
                 m->code_start = off;
+            if (!m->leaf && m->code_first == (size_t)-1)
+                m->code_first = off;
             m->last = off + size;
             return 0;
         }
@@ -356,6 +369,7 @@ sg_status sg_read_markdown(sg_doc *doc, sg_error *err)
     sg_md m;
     memset(&m, 0, sizeof m);
     m.autolink = (size_t)-1;
+    m.code_first = (size_t)-1;
     m.doc = doc;
     /* md4c 0.4.8 reads the byte after a text that ends in digits (it looks
      * for the '.' of an ordered list mark there): it gets a copy with a NUL

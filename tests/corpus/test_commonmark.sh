@@ -11,7 +11,7 @@
 SG=${1:?usage: test_commonmark.sh PATH/TO/spoilerguard CORPUS_DIR PROJECT_ROOT}
 CORPUS=${2:-../shared/corpus}
 ROOT=${3:-.}
-SG_CM_MAX=18
+SG_CM_MAX=14
 if [ ! -f "$CORPUS/commonmark/spec.txt" ]; then
     echo "test_commonmark: no spec at $CORPUS/commonmark/spec.txt: skipped"
     exit 77

@@ -890,6 +890,27 @@ static void markdown_mark_before_a_backslash_escape(void **state)
     }
 }
 
+/* A paragraph that opens with a code span running over lines ("`Foo\nbar`
+ * text") starts on the span's first line: a warning put before its first
+ * text, on a later line, cut the span and the paragraph in two. */
+static void markdown_paragraph_opening_with_a_code_span_keeps_its_warning_outside(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {"`Foo In the end, the hero dies.\n----` In the end, "
+                                         "the hero dies.\n",
+                                         "Intro.\n\n``code\nmore`` In the end the queen dies.\n"};
+    for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+        for (size_t st = 0; st < 8; st++)
+            check_round_trip("code span first", inputs[i], strlen(inputs[i]),
+                             SG_FORMAT_MARKDOWN, style_for(SG_FORMAT_MARKDOWN, st));
+        char *out = render_markdown(inputs[i]);
+        const char *w = strstr(out, "<!--sg:w-->"), *code = strchr(out, '`');
+        if (!w || !code || w > code)
+            fail_msg("the warning is not before the code span: %s", out);
+        sg_free(out);
+    }
+}
+
 /* A paragraph whose first line holds only the opening of a code span or a
  * link ("`\n`kill") starts on that line, though its text starts on the next:
  * a warning put before the text's line split the span in two, and the next
@@ -956,6 +977,7 @@ int main(void)
         cmocka_unit_test(fuzz_markdown_mark_after_open_declaration),
         cmocka_unit_test(fuzz_markdown_mark_next_to_emphasis_delimiter),
         cmocka_unit_test(markdown_mark_before_a_backslash_escape),
+        cmocka_unit_test(markdown_paragraph_opening_with_a_code_span_keeps_its_warning_outside),
         cmocka_unit_test(fuzz_markdown_warning_before_a_span_over_lines),
         cmocka_unit_test(markdown_is_read_within_its_buffer),
     };
