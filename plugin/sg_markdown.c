@@ -29,6 +29,8 @@ typedef struct sg_md {
     size_t autolink; /* where the open autolink's '<' is, or (size_t)-1 */
     size_t floor;    /* where the line after the last text block starts */
     int span_first;  /* an inline span opened before the block's text */
+    int in_img;        /* inside an image: its alt text is not article text */
+    size_t img_start;  /* where the outermost image's "![" is */
     size_t code_first; /* where code before the block's first text began, or
                           (size_t)-1: the block starts on that code's line */
 } sg_md;
@@ -223,6 +225,8 @@ static int sg_md_enter_span(MD_SPANTYPE type, void *detail, void *ud)
         p++;
     if (type == MD_SPAN_A && p < m->len && m->src[p] == '<')
         m->autolink = p; /* "<scheme:...>": a link written in one piece */
+    if (type == MD_SPAN_IMG && m->in_img++ == 0)
+        m->img_start = p;
     if (m->leaf)
         sg_doc_inline(m->doc, p, +1);
     else if (m->pending_enter++ == 0)
@@ -240,13 +244,34 @@ static int sg_md_leave_span(MD_SPANTYPE type, void *detail, void *ud)
             sg_doc_skip(m->doc, m->code_start, m->last, SG_WHY_CODE);
         return 0;
     }
+    if (type == MD_SPAN_IMG && m->in_img > 0 && --m->in_img == 0) {
+        /* the image ends at its ')' (or the ']' of a reference): its alt
+         * text is no sentence of the article, and nothing may be inserted
+         * inside it (a mark there would break the image) */
+        size_t e = m->last;
+        while (e < m->len && m->src[e] != ')' && m->src[e] != ']' && m->src[e] != '\n')
+            e++;
+        if (e < m->len && m->src[e] == ']' && e + 1 < m->len && m->src[e + 1] == '(') {
+            const char *rp = memchr(m->src + e, ')', m->len - e);
+            e = rp ? (size_t)(rp - m->src) : e;
+        } else if (e < m->len && m->src[e] == ']' && e + 1 < m->len && m->src[e + 1] == '[') {
+            const char *rb = memchr(m->src + e + 1, ']', m->len - e - 1);
+            e = rb ? (size_t)(rb - m->src) : e;
+        }
+        sg_span sp = {m->img_start, e < m->len ? e + 1 : m->len};
+        if (!SG_VEC_PUSH(m->doc->atomic, m->doc->natomic, m->doc->cap_atomic, sp))
+            m->doc->view.failed = 1;
+    }
     if (type == MD_SPAN_A && m->autolink != (size_t)-1) {
         /* the autolink ends at its '>': nothing may be inserted inside */
         const char *gt = m->last < m->len ? memchr(m->src + m->last, '>', m->len - m->last)
                                           : NULL;
         size_t end = gt ? (size_t)(gt - m->src) + 1 : m->last;
         sg_span sp = {m->autolink, end};
-        if (!SG_VEC_PUSH(m->doc->atomic, m->doc->natomic, m->doc->cap_atomic, sp))
+        /* inside an image, the image's own span covers it (and keeps the
+         * spans in order of their starts) */
+        if (!m->in_img &&
+            !SG_VEC_PUSH(m->doc->atomic, m->doc->natomic, m->doc->cap_atomic, sp))
             m->doc->view.failed = 1;
         m->autolink = (size_t)-1;
     }
@@ -273,6 +298,11 @@ static int sg_md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
     if (type == MD_TEXT_HTML) {
         if (in_src)
             m->last = off + size; /* raw inline HTML is markup, not text */
+        return 0;
+    }
+    if (m->in_img) {
+        if (in_src)
+            m->last = off + size; /* an image's alt text: not read as prose */
         return 0;
     }
     if (m->why != SG_WHY_ARTICLE || m->in_code_span || type == MD_TEXT_CODE) {

@@ -890,6 +890,32 @@ static void markdown_mark_before_a_backslash_escape(void **state)
     }
 }
 
+/* An image's alt text is no sentence of the article, and nothing goes inside
+ * an image: a mark there broke the image (its alt text read as text). */
+static void markdown_images_are_never_marked_inside(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {
+        "![In the end the hero dies](/poster.png) In the end the villain dies.\n",
+        "Look: ![the queen dies at the end][poster] and then the king dies.\n\n"
+        "[poster]: /p.png\n",
+        "[![In the end he dies](/a.png)](/b) In the end she dies.\n"};
+    for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+        for (size_t st = 0; st < 8; st++)
+            check_round_trip("image", inputs[i], strlen(inputs[i]), SG_FORMAT_MARKDOWN,
+                             style_for(SG_FORMAT_MARKDOWN, st));
+        char *out = render_markdown(inputs[i]);
+        const char *img = strstr(out, "![");
+        const char *end = img ? strpbrk(strchr(img, ']'), ")]") : NULL;
+        const char *mark = img ? strstr(img, "<!--sg:") : NULL;
+        if (!img || !end || (mark && mark < end))
+            fail_msg("a mark inside an image: %s", out);
+        if (!strstr(out, "<!--sg:o") && !strstr(out, "<!--sg:n"))
+            fail_msg("the sentence after the image is not marked: %s", out);
+        sg_free(out);
+    }
+}
+
 /* A paragraph that opens with a code span running over lines ("`Foo\nbar`
  * text") starts on the span's first line: a warning put before its first
  * text, on a later line, cut the span and the paragraph in two. */
@@ -978,6 +1004,7 @@ int main(void)
         cmocka_unit_test(fuzz_markdown_mark_next_to_emphasis_delimiter),
         cmocka_unit_test(markdown_mark_before_a_backslash_escape),
         cmocka_unit_test(markdown_paragraph_opening_with_a_code_span_keeps_its_warning_outside),
+        cmocka_unit_test(markdown_images_are_never_marked_inside),
         cmocka_unit_test(fuzz_markdown_warning_before_a_span_over_lines),
         cmocka_unit_test(markdown_is_read_within_its_buffer),
     };
