@@ -864,6 +864,14 @@ static void fuzz_markdown_mark_next_to_emphasis_delimiter(void **state)
     sg_free(out);
 }
 
+/* check_round_trip of Markdown `text` in each Markdown style. */
+static void round_trip_markdown_styles(const char *what, const char *text)
+{
+    for (size_t st = 0; st < 8; st++)
+        check_round_trip(what, text, strlen(text), SG_FORMAT_MARKDOWN,
+                         style_for(SG_FORMAT_MARKDOWN, st));
+}
+
 /* A sentence that starts with an escaped character ("\\# In the end...")
  * is marked from its backslash: inserted after it, the first byte of the
  * mark would be escaped ("\\<!--sg:o-->" is text) and shown on the page. */
@@ -875,9 +883,7 @@ static void markdown_mark_before_a_backslash_escape(void **state)
                                          "\\> In the end the hero dies.\n",
                                          "\\\\ In the end the hero dies.\n"};
     for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
-        for (size_t st = 0; st < 8; st++)
-            check_round_trip("escape", inputs[i], strlen(inputs[i]), SG_FORMAT_MARKDOWN,
-                             style_for(SG_FORMAT_MARKDOWN, st));
+        round_trip_markdown_styles("escape", inputs[i]);
         char *out = render_markdown(inputs[i]);
         const char *mark = strstr(out, "<!--sg:o");
         if (!mark)
@@ -901,9 +907,7 @@ static void markdown_images_are_never_marked_inside(void **state)
         "[poster]: /p.png\n",
         "[![In the end he dies](/a.png)](/b) In the end she dies.\n"};
     for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
-        for (size_t st = 0; st < 8; st++)
-            check_round_trip("image", inputs[i], strlen(inputs[i]), SG_FORMAT_MARKDOWN,
-                             style_for(SG_FORMAT_MARKDOWN, st));
+        round_trip_markdown_styles("image", inputs[i]);
         char *out = render_markdown(inputs[i]);
         const char *img = strstr(out, "![");
         const char *end = img ? strpbrk(strchr(img, ']'), ")]") : NULL;
@@ -926,9 +930,7 @@ static void markdown_paragraph_opening_with_a_code_span_keeps_its_warning_outsid
                                          "the hero dies.\n",
                                          "Intro.\n\n``code\nmore`` In the end the queen dies.\n"};
     for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
-        for (size_t st = 0; st < 8; st++)
-            check_round_trip("code span first", inputs[i], strlen(inputs[i]),
-                             SG_FORMAT_MARKDOWN, style_for(SG_FORMAT_MARKDOWN, st));
+        round_trip_markdown_styles("code span first", inputs[i]);
         char *out = render_markdown(inputs[i]);
         const char *w = strstr(out, "<!--sg:w-->"), *code = strchr(out, '`');
         if (!w || !code || w > code)
