@@ -30,7 +30,7 @@ def browser():
     o.binary_location = "/usr/bin/chromium"
     for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-              "--window-size=1000,900", "--user-data-dir=" + tempfile.mkdtemp()):
+              "--window-size=880,470", "--user-data-dir=" + tempfile.mkdtemp()):
         o.add_argument(a)
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
 
