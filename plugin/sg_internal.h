@@ -152,6 +152,10 @@ typedef struct sg_block {
     size_t start, end;     /* the block's source span, markup included */
     size_t text_start;     /* where block-level insertions go before it
                               (start of its line, or its start tag) */
+    size_t outer_start;    /* Markdown list items: where a block inserted
+                              before it goes, the first line of its
+                              outermost list (a block between two items
+                              would split the list); else text_start */
     size_t piece_first, piece_count; /* its text, in doc->pieces */
     size_t view_start, view_len;     /* its text, in doc->view */
 } sg_block;

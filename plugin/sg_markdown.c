@@ -29,6 +29,9 @@ typedef struct sg_md {
     size_t autolink; /* where the open autolink's '<' is, or (size_t)-1 */
     size_t floor;    /* where the line after the last text block starts */
     int span_first;  /* an inline span opened before the block's text */
+    int lists;         /* open lists (bulleted or ordered) */
+    size_t list_line;  /* the outermost open list's first line, or
+                          (size_t)-1 until its first text is seen */
     int in_img;        /* inside an image: its alt text is not article text */
     size_t img_start;  /* where the outermost image's "![" is */
     size_t code_first; /* where code before the block's first text began, or
@@ -137,6 +140,12 @@ static void sg_md_open_leaf(sg_md *m, size_t at)
     m->span_first = 0;
     m->code_first = (size_t)-1;
     sg_doc_begin_block(m->doc, m->kind, m->level, m->why, ls, ls);
+    if (m->lists) {
+        if (m->list_line == (size_t)-1)
+            m->list_line = ls;
+        if (m->doc->nblocks && m->list_line < ls)
+            m->doc->blocks[m->doc->nblocks - 1].outer_start = m->list_line;
+    }
     m->leaf = 1;
     for (; m->pending_enter > 0; m->pending_enter--)
         sg_doc_inline(m->doc, m->pending_enter_pos, +1);
@@ -175,6 +184,12 @@ static int sg_md_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
         m->level = m->li_depth;
         m->why = SG_WHY_ARTICLE;
         break;
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL:
+        sg_md_close_leaf(m);
+        if (m->lists++ == 0)
+            m->list_line = (size_t)-1; /* learnt from its first text */
+        break;
     case MD_BLOCK_QUOTE:
         sg_md_close_leaf(m);
         m->quote_depth++;
@@ -197,6 +212,8 @@ static int sg_md_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
         m->li_depth--;
     if (type == MD_BLOCK_QUOTE && m->quote_depth > 0)
         m->quote_depth--;
+    if ((type == MD_BLOCK_UL || type == MD_BLOCK_OL) && m->lists > 0 && --m->lists == 0)
+        m->list_line = (size_t)-1;
     if (type == MD_BLOCK_LI || type == MD_BLOCK_QUOTE) {
         m->kind = m->li_depth ? SG_BLOCK_LIST_ITEM
                   : m->quote_depth ? SG_BLOCK_QUOTE
@@ -294,6 +311,8 @@ static int sg_md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
     sg_md *m = ud;
     int in_src = sg_md_in_src(m, text) && text + size <= m->src + m->len;
     size_t off = in_src ? (size_t)(text - m->src) : m->last;
+    if (m->lists && m->list_line == (size_t)-1 && in_src)
+        m->list_line = sg_md_line_start(m, off); /* the list's first item's line */
 
     if (type == MD_TEXT_HTML) {
         if (in_src)
@@ -400,6 +419,7 @@ sg_status sg_read_markdown(sg_doc *doc, sg_error *err)
     memset(&m, 0, sizeof m);
     m.autolink = (size_t)-1;
     m.code_first = (size_t)-1;
+    m.list_line = (size_t)-1;
     m.doc = doc;
     /* md4c 0.4.8 reads the byte after a text that ends in digits (it looks
      * for the '.' of an ordered list mark there): it gets a copy with a NUL

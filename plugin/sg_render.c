@@ -1327,11 +1327,14 @@ static void sg_hook_error(sg_rctx *r, const char *what)
         what, sg_format_name(r->fmt));
 }
 
-/* Where a block chunk goes before block b in Markdown: its text, or for a
- * table cell the line that starts its table. */
+/* Where a block chunk goes before block b in Markdown: its text; for a list
+ * item the line that starts its outermost list, for a table cell the line
+ * that starts its table. */
 static size_t sg_md_before_block(const sg_rctx *r, const sg_block *b)
 {
     size_t at = b->text_start;
+    if (b->outer_start < at)
+        return b->outer_start; /* a list item: before its list */
     if (b->kind != SG_BLOCK_TABLE_CELL)
         return at;
     /* back over the lines with cells */

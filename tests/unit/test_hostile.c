@@ -920,6 +920,25 @@ static void markdown_images_are_never_marked_inside(void **state)
     }
 }
 
+/* A warning for a sentence in a list item goes before the whole list: put
+ * between two items, it split the list in two. */
+static void markdown_warning_goes_before_the_list(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {"- <div>\n- In the end the hero dies.\n",
+                                         "Intro.\n\n1. A calm item.\n2. In the end she dies.\n",
+                                         "> - One.\n> - In the end he dies.\n"};
+    for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++) {
+        round_trip_markdown_styles("list", inputs[i]);
+        char *out = render_markdown(inputs[i]);
+        const char *w = strstr(out, "<!--sg:w-->");
+        const char *first = strstr(out, i == 1 ? "1. A calm" : i == 2 ? "> - One" : "- <div>");
+        if (!w || !first || w > first)
+            fail_msg("the warning is not before the list: %s", out);
+        sg_free(out);
+    }
+}
+
 /* A paragraph that opens with a code span running over lines ("`Foo\nbar`
  * text") starts on the span's first line: a warning put before its first
  * text, on a later line, cut the span and the paragraph in two. */
@@ -1007,6 +1026,7 @@ int main(void)
         cmocka_unit_test(markdown_mark_before_a_backslash_escape),
         cmocka_unit_test(markdown_paragraph_opening_with_a_code_span_keeps_its_warning_outside),
         cmocka_unit_test(markdown_images_are_never_marked_inside),
+        cmocka_unit_test(markdown_warning_goes_before_the_list),
         cmocka_unit_test(fuzz_markdown_warning_before_a_span_over_lines),
         cmocka_unit_test(markdown_is_read_within_its_buffer),
     };
