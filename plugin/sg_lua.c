@@ -1934,10 +1934,10 @@ static int sg_lua_style_alias(const char *name)
 }
 
 /* Options an engine or a call may set; the engine-only ones are skipped here
- * (`skip`, NULL-terminated) and read by the caller.  `marks` receives the
- * per-call "marks" option when not NULL. */
+ * (`skip`, NULL-terminated) and read by the caller.  A call (`per_call`) may
+ * also set "marks". */
 static void sg_lua_parse_options(lua_State *L, int idx, sg_options *o,
-                                 const char *const *skip, int *marks)
+                                 const char *const *skip, int per_call)
 {
     idx = sg_lua_absindex(L, idx);
     lua_pushnil(L);
@@ -1992,7 +1992,7 @@ static void sg_lua_parse_options(lua_State *L, int idx, sg_options *o,
                               "[0, 1]");
             o->min_confidence = x;
         } else if (strcmp(k, "jsonld") == 0 || strcmp(k, "warning") == 0 ||
-                   strcmp(k, "assets") == 0 || (marks && strcmp(k, "marks") == 0)) {
+                   strcmp(k, "assets") == 0 || (per_call && strcmp(k, "marks") == 0)) {
             if (ty != LUA_TBOOLEAN)
                 luaL_error(L, "option %s: expected a boolean", k);
             if (k[0] == 'j')
@@ -2002,7 +2002,7 @@ static void sg_lua_parse_options(lua_State *L, int idx, sg_options *o,
             else if (k[0] == 'a')
                 o->assets = lua_toboolean(L, v);
             else
-                *marks = o->marks = lua_toboolean(L, v);
+                o->marks = lua_toboolean(L, v);
         } else if (strcmp(k, "max_input") == 0 || strcmp(k, "max_depth") == 0 ||
                    strcmp(k, "threads") == 0) {
             double x = lua_tonumber(L, v);
@@ -2127,7 +2127,7 @@ static int sg_lua_engine_rule_count(lua_State *L)
 typedef struct sg_lua_call_args {
     sg_lua_engine *e;
     sg_options opts;
-    int annotate, marks;
+    int annotate;
 } sg_lua_call_args;
 
 /* Drop every flag, so only the badge (and JSON-LD) is inserted. */
@@ -2215,10 +2215,9 @@ static int sg_lua_engine_run(lua_State *L, int annotate)
     c.e = e;
     c.opts = e->opts;
     c.annotate = annotate;
-    c.marks = 1;
     if (!lua_isnoneornil(L, 3)) {
         luaL_checktype(L, 3, LUA_TTABLE);
-        sg_lua_parse_options(L, 3, &c.opts, NULL, &c.marks);
+        sg_lua_parse_options(L, 3, &c.opts, NULL, 1);
     }
     sg_lua_not_busy(L, e, annotate ? "annotate" : "analyze");
     lua_settop(L, 2);
@@ -2334,7 +2333,7 @@ static int sg_lua_core_new(lua_State *L)
     lua_pushvalue(L, hooks);
     sg_lua_setuservalue(L, ud);
     sg_options_init(&e->opts);
-    sg_lua_parse_options(L, 1, &e->opts, engine_keys, NULL);
+    sg_lua_parse_options(L, 1, &e->opts, engine_keys, 0);
 
     lua_getfield(L, 1, "defaults");
     if (!lua_isnil(L, -1)) {
