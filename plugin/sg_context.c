@@ -357,7 +357,7 @@ void sg_evidence_note(sg_evidence *e, const sg_hit *hits, size_t nhits, double m
     e->model = (float)model;
     for (size_t i = 0; i < nhits; i++) {
         const sg_hit *h = &hits[i];
-        if (!strcmp(h->kind, "counter")) {
+        if (!strcmp(h->kind, SG_COUNTER_KIND)) {
             if (h->confidence > e->counter)
                 e->counter = (float)h->confidence;
             continue;

@@ -25,11 +25,6 @@
 #define SG_MODEL_SHORT_SENTENCES 3
 #define SG_MODEL_ARTICLE_SENTENCES 12
 #define SG_MODEL_MAJOR 0.90
-/* A rule of this kind is evidence against a sentence ("a killer performance",
- * "the ending feels rushed"): it raises no flag and discounts the model's
- * score by its confidence, since the model cannot tell a figure of speech or
- * an opinion about the ending from the event itself. */
-#define SG_COUNTER_KIND "counter"
 /* An article is split across threads only when each gets at least this many
  * bytes of sentences: below it, starting threads costs more than it saves. */
 #define SG_THREAD_MIN_BYTES ((size_t)256 << 10)

@@ -339,6 +339,12 @@ typedef struct sg_hit {
     const char *character;
 } sg_hit;
 
+/* A rule of this kind is evidence against a sentence ("a killer performance",
+ * "the ending feels rushed"): it raises no flag and discounts the model's
+ * score by its confidence, since the model cannot tell a figure of speech or
+ * an opinion about the ending from the event itself. */
+#define SG_COUNTER_KIND "counter"
+
 sg_ruleset *sg_rules_new(void);
 void sg_rules_free(sg_ruleset *rs);
 sg_status sg_rules_add(sg_ruleset *rs, const sg_rule_def *def, sg_error *err);
