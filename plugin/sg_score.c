@@ -1515,8 +1515,7 @@ sg_status sg_model_load_mem(const char *text, size_t n, sg_model *m,
     return sg_model_parse(text, n, "model", m, err);
 }
 
-/* Read a whole file; NULL and `err` on failure. */
-static char *sg_read_file(const char *path, size_t *len, sg_error *err)
+char *sg_read_file(const char *path, size_t *len, sg_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {

@@ -132,6 +132,10 @@ double sg_dense_score(const sg_dense *d, const char *text, size_t n);
 sg_status sg_model_from_dense(const sg_dense *d, size_t keep, double threshold,
                               sg_model *m, sg_error *err);
 
+/* Read a whole file into a new buffer (free it) of *len bytes; NULL, with
+ * `err` naming the file and what went wrong, on failure. */
+char *sg_read_file(const char *path, size_t *len, sg_error *err);
+
 /* ---- labelled data -------------------------------------------------------- */
 
 typedef struct sg_example {

@@ -17,21 +17,6 @@
 
 #include <stdio.h>
 
-static char *sg_slurp(const char *path, size_t *n)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    sg_buf b;
-    sg_buf_init(&b);
-    char tmp[65536];
-    size_t k;
-    while ((k = fread(tmp, 1, sizeof tmp, f)) > 0)
-        sg_buf_put(&b, tmp, k);
-    fclose(f);
-    return sg_buf_take(&b, n);
-}
-
 int main(int argc, char **argv)
 {
     sg_error err;
@@ -73,9 +58,9 @@ int main(int argc, char **argv)
                    : !strcmp(argv[i], "markdown") ? SG_FORMAT_MARKDOWN
                                                   : SG_FORMAT_PLAIN;
         size_t n = 0;
-        char *text = sg_slurp(argv[i + 1], &n);
+        char *text = sg_read_file(argv[i + 1], &n, &err);
         if (!text) {
-            fprintf(stderr, "%s: cannot read\n", argv[i + 1]);
+            fprintf(stderr, "%s\n", err.message);
             rc = 2;
             continue;
         }
