@@ -57,10 +57,17 @@ MD
 # md-html, as the Markdown renderers that keep raw HTML publish it
 "$SG" --from markdown "$T/review.md" >"$T/marked.md" || exit 1
 pages="html-span=$T/span.html"
-if command -v cmark >/dev/null 2>&1; then
-    sed '1,/^---$/{/^---$/!d;};1,/^---$/d' "$T/marked.md" | cmark --unsafe >"$T/cmark.body" || exit 1
+# page NAME CMD...: the marked Markdown, front matter cut, rendered by CMD
+# (which writes a body) into the page $T/NAME.html
+page() {
+    name=$1
+    shift
+    sed '1,/^---$/{/^---$/!d;};1,/^---$/d' "$T/marked.md" | "$@" >"$T/$name.body" || exit 1
     { printf '<!doctype html><html><head><meta charset="utf-8"></head><body>\n'
-      cat "$T/cmark.body"; printf '</body></html>\n'; } >"$T/cmark.html"
+      cat "$T/$name.body"; printf '</body></html>\n'; } >"$T/$name.html"
+}
+if command -v cmark >/dev/null 2>&1; then
+    page cmark cmark --unsafe
     pages="$pages md-html+cmark=$T/cmark.html"
 else
     echo "test_reveal: no cmark: md-html through cmark not checked"
@@ -74,10 +81,7 @@ else
 fi
 if command -v ruby >/dev/null 2>&1 && ruby -rkramdown -e '' 2>/dev/null; then
     # Jekyll's Markdown, kramdown (front matter is Jekyll's, so it is cut)
-    sed '1,/^---$/{/^---$/!d;};1,/^---$/d' "$T/marked.md" |
-        ruby -rkramdown -e 'puts Kramdown::Document.new(STDIN.read).to_html' >"$T/kramdown.body" || exit 1
-    { printf '<!doctype html><html><head><meta charset="utf-8"></head><body>\n'
-      cat "$T/kramdown.body"; printf '</body></html>\n'; } >"$T/kramdown.html"
+    page kramdown ruby -rkramdown -e 'puts Kramdown::Document.new(STDIN.read).to_html'
     pages="$pages md-html+kramdown=$T/kramdown.html"
 else
     echo "test_reveal: no ruby-kramdown: md-html through kramdown not checked"
