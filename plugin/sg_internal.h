@@ -606,5 +606,7 @@ int sg_tag_next(const char *s, size_t len, size_t *pos, sg_tag *t);
 /* The tag starting at s[at], if one does. */
 int sg_tag_at(const char *s, size_t len, size_t at, sg_tag *t);
 int sg_tag_is(const char *s, const sg_tag *t, const char *lower_name);
+/* 1 when t is a void element (br, img, ...), which has no end tag. */
+int sg_tag_void(const char *s, const sg_tag *t);
 
 #endif

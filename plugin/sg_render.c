@@ -1109,6 +1109,46 @@ static int sg_html_block_span(const sg_rctx *r, const sg_block *b, size_t *s, si
     return 1;
 }
 
+/* 1 when the markup in src[s, e) nests on its own: every end tag closes an
+ * element started in the span and every element started there ends there
+ * (void elements and self-closed tags aside).  A <details> around anything
+ * else would move the author's elements in the browser's tree. */
+static int sg_html_balanced(const sg_rctx *r, size_t s, size_t e)
+{
+    enum { SG_NEST_MAX = 32 };
+    sg_tag open[SG_NEST_MAX];
+    size_t depth = 0;
+    for (size_t p = s; p < e; p++) {
+        if (r->src[p] != '<')
+            continue;
+        if (e - p >= 4 && !memcmp(r->src + p, "<!--", 4)) {
+            const char *c = memmem(r->src + p + 4, e - p - 4, "-->", 3);
+            if (!c)
+                return 0;
+            p = (size_t)(c - r->src) + 2;
+            continue;
+        }
+        sg_tag t;
+        if (!sg_tag_at(r->src, r->len, p, &t))
+            continue; /* a '<' that starts no tag is text */
+        if (t.end > e)
+            return 0;
+        if (t.closing) {
+            if (!depth || t.name_len != open[depth - 1].name_len ||
+                strncasecmp(r->src + t.name, r->src + open[depth - 1].name, t.name_len))
+                return 0;
+            depth--;
+        } else if (!t.self_closing && !sg_tag_void(r->src, &t)) {
+            if (depth == SG_NEST_MAX || sg_tag_is(r->src, &t, "template") ||
+                sg_tag_is(r->src, &t, "script") || sg_tag_is(r->src, &t, "style"))
+                return 0;
+            open[depth++] = t;
+        }
+        p = t.end - 1;
+    }
+    return depth == 0;
+}
+
 static void sg_details_open(sg_rctx *r, sg_buf *b, const char *const *kinds, size_t n)
 {
     sg_buf_puts(b, "<details class=\"spoiler\" " SG_ATTR "=\"");
@@ -1157,7 +1197,7 @@ static void sg_details_html(sg_rctx *r)
         if (s < covered && r->marks[i - 1].end <= covered)
             continue; /* inside a block already wrapped */
         if (r->no_details[first] || e <= s || s < covered || s > r->marks[first].start ||
-            e < r->marks[i - 1].end) {
+            e < r->marks[i - 1].end || !sg_html_balanced(r, s, e)) {
             /* spans when the block's span does not hold its marks whole */
             for (size_t k = first; k < i; k++)
                 sg_mark_inline(r, k);

@@ -298,7 +298,7 @@ static int sg_tag_attr(const char *s, const sg_tag *t, const char *name, size_t 
     return 0;
 }
 
-static int sg_tag_void(const char *s, const sg_tag *t)
+int sg_tag_void(const char *s, const sg_tag *t)
 {
     static const char *const v[] = {"area",  "base",  "br",     "col",  "embed", "hr",
                                     "img",   "input", "link",   "meta", "param", "source",

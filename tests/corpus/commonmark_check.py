@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The CommonMark spec's examples, annotated, render as they did.
 
-usage: commonmark_check.py PATH/TO/spoilerguard CORPUS_DIR MAX_DIFFERENT
+usage: commonmark_check.py PATH/TO/spoilerguard CORPUS_DIR MAX_DIFFERENT MAX_UNMARKED
 
 For each example of commonmark/spec.txt, a spoiler sentence is added at the
 end of each non-blank line; the text is annotated with default options
@@ -10,14 +10,19 @@ annotated render, what spoilerguard inserted is taken out: every piece is
 signed by a comment that cmark passes through, <!--sg:R-->PIECE<!--/sg-->
 or PIECE<!--sg:RN--> (N bytes before it), and the warning and the assets are
 block chunks of that form.  What is left must be the input's render, up to
-blank lines.  Prints the examples that differ and "N passed, N failed";
-fails when more than MAX_DIFFERENT differ (a ceiling to lower as the
-renderer learns the cases that still differ, and never to raise).
+blank lines, and where the sentence shows as text (not in code, a tag or
+alt text) it must be marked.  The realposts Markdown posts and the seeds,
+read as Markdown, are held to the same, with none allowed to differ.
+Prints the examples that differ and "N passed, N failed";
+fails when more than MAX_DIFFERENT examples render differently or more than
+MAX_UNMARKED leave their sentence unmarked (ceilings to lower as the
+renderer learns the cases that remain, and never to raise).
 """
-import re, subprocess, sys
+import os, re, subprocess, sys
 
 SENT = " In the end, the hero dies and the villain turns out to be her father."
 OPEN = re.compile(r"<!--sg:([a-z])(\d*)-->")
+OPEN_MARK = re.compile(r"<!--sg:[on]\d*-->")
 
 
 def render(md):
@@ -33,10 +38,10 @@ def unsign(html):
         if not m:
             out.append(html[i:])
             break
-        if m.group(2):  # PIECE<!--sg:RN-->: the N bytes before are ours
+        if m.group(2):  # PIECE<!--sg:RN-->: the N bytes (not characters) before are ours
             n = int(m.group(2))
-            kept = html[i:m.start()]
-            out.append(kept[:len(kept) - n] if n <= len(kept) else "")
+            kept = html[i:m.start()].encode()
+            out.append(kept[:len(kept) - n].decode("utf-8", "replace") if n <= len(kept) else "")
             i = m.end()
             continue
         out.append(html[i:m.start()])
@@ -49,27 +54,67 @@ def unsign(html):
     return "\n".join(l for l in text.split("\n") if l.strip())
 
 
+CODE = re.compile(r"<pre[ >].*?</pre>|<code>.*?</code>|<[^>]*>", re.S)
+
+
+def in_text(html):
+    """Whether the spoiler sentence shows in the render as text: outside code,
+    code blocks, tags and their attributes (an image's alt text)."""
+    return "the hero dies" in CODE.sub(" ", html)
+
+
+UNMARKED = "the sentence is text on the page but is not marked"
+
+
+def compare(sg, md):
+    """None when md, annotated, renders as md did and its sentence outside
+    code is marked; else what differs (UNMARKED for the latter)."""
+    r = subprocess.run([sg, "--from", "markdown"], input=md.encode(), capture_output=True)
+    if r.returncode != 0:
+        return "spoilerguard exited %d: %s" % (r.returncode, r.stderr[:200])
+    plain = render(md)
+    want = "\n".join(l for l in plain.split("\n") if l.strip())
+    got = unsign(render(r.stdout.decode("utf-8", "replace")))
+    if got != want:
+        return "renders differently:\n  want %r\n  got  %r" % (want[:200], got[:200])
+    if in_text(plain) and not OPEN_MARK.search(r.stdout.decode("utf-8", "replace")):
+        return UNMARKED
+    return None
+
+
+def posts(corpus):
+    """The realposts Markdown files and the seeds, read as Markdown."""
+    for d, pat in (("realposts/files", ".md"), ("seeds", ".txt")):
+        path = os.path.join(corpus, d)
+        for f in sorted(os.listdir(path)) if os.path.isdir(path) else []:
+            if f.endswith(pat):
+                yield os.path.join(path, f)
+
+
 def main():
-    sg, corpus, most = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    sg, corpus, most, most_unmarked = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     spec = open(corpus + "/commonmark/spec.txt", encoding="utf-8").read()
     examples = re.findall(r"^`{32} example\n(.*?)^\.\n", spec, re.M | re.S)
-    differ, unmarked = [], 0
+    differ, unmarked = [], []
     for k, md in enumerate(examples, 1):
         md = md.replace("\u2192", "\t")
         md = "\n".join(l + SENT if l.strip() else l for l in md.split("\n"))
-        r = subprocess.run([sg, "--from", "markdown"], input=md.encode(), capture_output=True)
-        if r.returncode != 0:
-            differ.append(k)
-            print("example %d: spoilerguard exited %d: %s" % (k, r.returncode, r.stderr[:200]))
-            continue
-        want = "\n".join(l for l in render(md).split("\n") if l.strip())
-        got = unsign(render(r.stdout.decode("utf-8", "replace")))
-        if got != want:
-            differ.append(k)
-            print("example %d renders differently:\n  want %r\n  got  %r" % (k, want[:200], got[:200]))
+        why = compare(sg, md)
+        if why:
+            (unmarked if why == UNMARKED else differ).append(k)
+            print("example %d: %s" % (k, why))
     print("%d of %d examples render differently once annotated (at most %d allowed)"
           % (len(differ), len(examples), most))
-    ok = len(differ) <= most
+    print("%d of %d examples show the sentence unmarked (at most %d allowed)"
+          % (len(unmarked), len(examples), most_unmarked))
+    bad = 0
+    for f in posts(corpus):
+        why = compare(sg, open(f, encoding="utf-8", errors="replace", newline="").read())
+        if why:
+            bad += 1
+            print("%s: %s" % (f, why))
+    print("%d of the realposts Markdown posts and seeds render differently (none allowed)" % bad)
+    ok = len(differ) <= most and len(unmarked) <= most_unmarked and bad == 0
     print("%d passed, %d failed" % (1 if ok else 0, 0 if ok else 1))
     sys.exit(0 if ok else 1)
 

@@ -351,6 +351,27 @@ static void broken_markup_falls_back_to_spans(void **state)
     sg_free(out);
 }
 
+/* A block whose span would cut an element in two (here a paragraph break
+ * made of <br><b><br></b>) gets spans: a </details> inside <b> would move
+ * the author's elements in the browser. */
+static void misnested_block_falls_back_to_spans(void **state)
+{
+    (void)state;
+    static const char html[] = "<p>Intro text here, a calm opening.</p>\n<div>In the end the "
+                               "hero dies in the fire.<br /><b><br /></b><b>Next part</b><br "
+                               "/><b><br /></b>After that, more.</div>\n";
+    size_t ol;
+    char *out = roundtrip(html, sizeof html - 1, SG_FORMAT_HTML, SG_STYLE_HTML_DETAILS,
+                          SG_BADGE_NONE, &ol);
+    assert_int_equal(count(out, ol, "<details class=\"spoiler\""), 0);
+    assert_int_equal(count(out, ol, "</details>"), 0);
+    assert_int_equal(
+        count(out, ol, "<span data-spoilerguard=\"content\" hidden>In the end the hero dies "
+                       "in the fire.</span></span><br /><b><br /></b>"),
+        1);
+    sg_free(out);
+}
+
 static void authors_own_marks_survive_and_are_not_marked_twice(void **state)
 {
     (void)state;
@@ -905,6 +926,7 @@ int main(void)
         cmocka_unit_test(html_unbalanced_sentence_wrapped_in_pieces),
         cmocka_unit_test(markdown_line_start_pieces_use_the_suffix_form),
         cmocka_unit_test(broken_markup_falls_back_to_spans),
+        cmocka_unit_test(misnested_block_falls_back_to_spans),
         cmocka_unit_test(authors_own_marks_survive_and_are_not_marked_twice),
         cmocka_unit_test(jsonld_is_valid_json_and_injection_stays_inert),
         cmocka_unit_test(warning_badge_and_labels_are_escaped),
