@@ -15,9 +15,8 @@ must be the input's document, node for node.  Every sentence the report
 flags must be marked, and its text found inside the hidden part of a mark.
 Prints one line per page and "N passed, N failed"; exits 1 on a failure.
 """
-import glob, html, json, os, re, subprocess, sys, tempfile
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import glob, html, json, os, re, subprocess, sys
+import sg_browser
 
 WHOLE = ("warning", "badge", "jsonld", "summary", "toggle", "style", "script")
 
@@ -47,17 +46,6 @@ return [root.outerHTML, hidden.replace(/\\s+/g, ' ')];
 """
 
 
-def browser():
-    o = webdriver.ChromeOptions()
-    o.binary_location = "/usr/bin/chromium"
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-              "--blink-settings=scriptEnabled=false,imagesEnabled=false",
-              "--user-data-dir=" + tempfile.mkdtemp()):
-        o.add_argument(a)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
-
-
 def seed_page(path, out):
     text = open(path, encoding="utf-8").read()
     paras = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
@@ -81,7 +69,7 @@ def main():
     if not pages:
         print("pages_check: no pages under %s" % corpus)
         sys.exit(1)
-    d = browser()
+    d = sg_browser.browser("--blink-settings=scriptEnabled=false,imagesEnabled=false")
     d.set_page_load_timeout(30)
     passed = failed = 0
     try:
@@ -116,10 +104,10 @@ def main():
                                       "".join("\n  " + p for p in problems)))
                 passed += not problems
                 failed += bool(problems)
-    finally:
+    except BaseException:
         d.quit()
-    print("%d passed, %d failed" % (passed, failed))
-    sys.exit(1 if failed else 0)
+        raise
+    sg_browser.finish(d, passed, failed)
 
 
 if __name__ == "__main__":

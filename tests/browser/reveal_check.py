@@ -8,11 +8,10 @@ through a Markdown renderer)
 Prints one line per check and "N passed, N failed"; exits 1 on a failure.
 Screenshots go to SHOT_DIR/reveal-*.png.
 """
-import os, sys, tempfile
-from selenium import webdriver
+import os, sys
+import sg_browser
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.chrome.service import Service
 
 SPOILERS = ("shoots", "walks into the sea", "was the son of Tom")
 passed = failed = 0
@@ -26,13 +25,7 @@ def check(name, ok, detail=""):
 
 
 def browser():
-    o = webdriver.ChromeOptions()
-    o.binary_location = "/usr/bin/chromium"
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-              "--window-size=880,470", "--user-data-dir=" + tempfile.mkdtemp()):
-        o.add_argument(a)
-    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
+    return sg_browser.browser("--window-size=880,470")
 
 
 def visible_text(d):
@@ -113,10 +106,10 @@ def main():
             check("details: shown after a click", "shoots" in visible_text(d))
             sums[0].send_keys(Keys.ENTER)
             check("details: Enter closes it", "shoots" not in visible_text(d))
-    finally:
+    except BaseException:
         d.quit()
-    print("%d passed, %d failed" % (passed, failed))
-    sys.exit(1 if failed else 0)
+        raise
+    sg_browser.finish(d, passed, failed)
 
 
 if __name__ == "__main__":

@@ -16,17 +16,8 @@ if [ ! -d "$CORPUS/realposts/files" ] || [ ! -d "$CORPUS/seeds" ]; then
     echo "test_pages: no corpus at $CORPUS (realposts/files, seeds): skipped"
     exit 77
 fi
-for py in python3 /usr/bin/python3; do
-    if command -v "$py" >/dev/null 2>&1 && "$py" -c 'import selenium' 2>/dev/null; then
-        PY=$py
-        break
-    fi
-done
-if [ -z "${PY:-}" ] || ! command -v chromium >/dev/null 2>&1 ||
-    ! command -v chromedriver >/dev/null 2>&1; then
-    echo "test_pages: needs chromium, chromedriver and python3-selenium: skipped"
-    exit 77
-fi
+NAME=test_pages
+. "$ROOT/tests/browser/browser_env.sh"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 S="In the end, the hero dies and the villain turns out to be her father."
@@ -45,5 +36,4 @@ cat >"$T/awkward.html" <<HTML
 <p>In the end, the <a href="#y">hero dies</a> and the villain turns out to be her father.</p>
 </body></html>
 HTML
-unset LD_PRELOAD # a sanitizer build's preload is for the Lua hosts, never the browser
 exec "$PY" "$ROOT/tests/browser/pages_check.py" "$SG" "$CORPUS" "$T" "$T/awkward.html"

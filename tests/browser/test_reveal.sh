@@ -10,17 +10,8 @@
 # (Debian: chromium chromium-driver python3-selenium).
 SG=${1:?usage: test_reveal.sh PATH/TO/spoilerguard CORPUS_DIR PROJECT_ROOT}
 ROOT=${3:-.}
-for py in python3 /usr/bin/python3; do
-    if command -v "$py" >/dev/null 2>&1 && "$py" -c 'import selenium' 2>/dev/null; then
-        PY=$py
-        break
-    fi
-done
-if [ -z "${PY:-}" ] || ! command -v chromium >/dev/null 2>&1 ||
-    ! command -v chromedriver >/dev/null 2>&1; then
-    echo "test_reveal: needs chromium, chromedriver and python3-selenium: skipped"
-    exit 77
-fi
+NAME=test_reveal
+. "$ROOT/tests/browser/browser_env.sh"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 cat >"$T/review.html" <<'HTML'
@@ -34,7 +25,6 @@ cat >"$T/review.html" <<'HTML'
 <p>Go and see it.</p>
 </article></body></html>
 HTML
-unset LD_PRELOAD # a sanitizer build's preload is for the Lua hosts, never the browser
 cat >"$T/review.md" <<'MD'
 ---
 title: Harbour Lights review
