@@ -208,11 +208,13 @@ static void sg_on_sentence(void *ctx, size_t start, size_t end)
         c->failed = 1;
 }
 
-/* Some mark starting at or before s must reach e. */
+/* Some mark lies over part of [s, e): a sentence is marked whole, or as
+ * much of it as its format lets a mark go around (its runs of text outside
+ * an autolink or a run of emphasis). */
 int sg_doc_is_marked(const sg_doc *doc, size_t s, size_t e)
 {
-    size_t k = doc->marked_reach ? sg_spans_before(doc->marked, doc->nmarked, s + 1) : 0;
-    return k && doc->marked_reach[k - 1] >= e;
+    size_t k = doc->marked_reach ? sg_spans_before(doc->marked, doc->nmarked, e > s ? e : s + 1) : 0;
+    return k && doc->marked_reach[k - 1] > s;
 }
 
 int sg_analysis_flag_sentence(sg_analysis *a, const sg_sentence *s, const char *kind,

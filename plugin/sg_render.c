@@ -34,6 +34,8 @@ enum { SG_G_JSONLD = 0, SG_G_WARNING = 1, SG_G_BADGE = 2, SG_G_ASSETS = 3, SG_G_
 #define SG_G_DETAILS(i) (SG_G_MARKS + 2 * (i))    /* a <details> from mark i's block */
 #define SG_G_INLINE(i) (SG_G_MARKS + 2 * (i) + 1) /* mark i as spans */
 #define SG_MAX_ATTEMPTS 6
+/* A span-like mark's fallbacks (sg_mark_inline). */
+enum { SG_LEVEL_SENTENCE = 0, SG_LEVEL_RUNS, SG_LEVEL_CAREFUL, SG_LEVEL_NONE };
 
 typedef struct sg_ins {
     size_t pos;
@@ -49,6 +51,7 @@ typedef struct sg_ins {
 /* One marked sentence (or block, for html-details). */
 typedef struct sg_mark {
     size_t start, end;
+    size_t ev_start, ev_end; /* what its flags found (the cue, or the sentence) */
     size_t block;
     const char *kinds[SG_MAX_KINDS];
     size_t nkinds;
@@ -79,7 +82,7 @@ typedef struct sg_rctx {
     int off[SG_G_MARKS];
     size_t disclosures;        /* marks written as disclosures (html-span) */
     unsigned char *no_details; /* by the block's first mark */
-    unsigned char *level;      /* by mark: 0 whole, 1 runs, 2 left out */
+    unsigned char *level;      /* by mark: its SG_LEVEL_* fallback */
     int all_off;               /* insert nothing */
     /* Markdown: where no insertion may go, (start, end] by start.  Author
      * text that opens raw HTML ("<!DOCTYPE", "<!--") and is not closed
@@ -716,6 +719,10 @@ static void sg_collect_marks(sg_rctx *r)
             continue;
         sg_mark *prev = r->nmarks ? &r->marks[r->nmarks - 1] : NULL;
         if (prev && prev->start == f->start && prev->end == f->end) {
+            if (f->evidence_start < prev->ev_start)
+                prev->ev_start = f->evidence_start;
+            if (f->evidence_end > prev->ev_end)
+                prev->ev_end = f->evidence_end;
             sg_add_kind(prev->kinds, &prev->nkinds, f->kind);
             sg_add_kind(r->kinds, &r->nkinds, f->kind);
             continue;
@@ -745,6 +752,8 @@ static void sg_collect_marks(sg_rctx *r)
         memset(&m, 0, sizeof m);
         m.start = f->start;
         m.end = f->end;
+        m.ev_start = f->evidence_start;
+        m.ev_end = f->evidence_end;
         m.block = blk;
         sg_add_kind(m.kinds, &m.nkinds, f->kind);
         sg_add_kind(r->kinds, &r->nkinds, f->kind);
@@ -981,14 +990,22 @@ static int sg_md_escaped_at(const char *src, size_t at)
     return (at - k) % 2 == 1;
 }
 
-static void sg_wrap(sg_rctx *r, const sg_mark *m, size_t s, size_t e, int continued)
+static int sg_md_no_insert_at(const sg_rctx *r, size_t pos);
+static int sg_md_flank_changed(sg_rctx *r, size_t pos, const char *t, size_t n);
+
+/* Wrap src[s, e) (less its outer white space) in mark m's pieces; with
+ * `careful`, only when Markdown takes both pieces where they go (see
+ * sg_md_refused).  1 when wrapped, 0 for white space alone, -1 when
+ * refused. */
+static int sg_wrap(sg_rctx *r, const sg_mark *m, size_t s, size_t e, int continued,
+                   int careful)
 {
     while (s < e && sg_is_space(r->src[s]))
         s++;
     while (e > s && sg_is_space(r->src[e - 1]))
         e--;
     if (e <= s)
-        return;
+        return 0;
     /* Markdown: a sentence that starts with an escaped character ("\#",
      * "\[") starts at its backslash, or the author's backslash would escape
      * the first byte inserted ("\<!--sg:o-->" reads as text) */
@@ -998,14 +1015,20 @@ static void sg_wrap(sg_rctx *r, const sg_mark *m, size_t s, size_t e, int contin
     sg_buf_init(&open);
     sg_buf_init(&close);
     sg_mark_pieces(r, m, continued, &open, &close);
+    int wrapped = -1;
     if (open.failed || close.failed)
         r->oom = 1;
-    else {
+    else if (!careful ||
+             !(sg_md_no_insert_at(r, s) || sg_md_no_insert_at(r, e) ||
+               sg_md_flank_changed(r, s, open.data, open.len) ||
+               sg_md_flank_changed(r, e, close.data, close.len))) {
         sg_inline_chunk(r, s, SG_RANK_OPEN, continued ? 'n' : 'o', open.data, open.len);
         sg_inline_chunk(r, e, SG_RANK_CLOSE, 'c', close.data, close.len);
+        wrapped = 1;
     }
     sg_buf_free(&open);
     sg_buf_free(&close);
+    return wrapped;
 }
 
 /* Raw HTML spans close at the first stray </span>: is [s, e) free of one? */
@@ -1024,19 +1047,25 @@ static int sg_spans_balanced(const sg_rctx *r, size_t s, size_t e)
     return depth == 0;
 }
 
-/* A span-like mark: the whole sentence when inline markup is balanced in it
- * (always in plain text), else each run of contiguous text on its own. */
+/* A span-like mark, by its fallback level (sg_rctx.level): 0, the whole
+ * sentence when inline markup is balanced in it (always in plain text); 1,
+ * each run of contiguous text on its own; 2 (Markdown), the runs Markdown
+ * takes marks around, so that a sentence that starts inside an autolink or
+ * a run of emphasis still has the rest marked, as long as every run that
+ * holds what the flag found is marked; 3, none. */
 static void sg_mark_inline(sg_rctx *r, size_t i)
 {
     const sg_mark *m = &r->marks[i];
-    if (r->level[i] >= 2)
+    if (r->level[i] >= SG_LEVEL_NONE)
         return;
     r->group = SG_G_INLINE(i);
     if (r->fmt == SG_FORMAT_PLAIN || (!r->level[i] && sg_balanced(r, m->start, m->end) &&
                                       sg_spans_balanced(r, m->start, m->end))) {
-        sg_wrap(r, m, m->start, m->end, 0);
+        sg_wrap(r, m, m->start, m->end, 0, 0);
         return;
     }
+    int careful = r->level[i] == SG_LEVEL_CAREFUL;
+    size_t nins0 = r->nins, txt0 = r->txt.len, disclosures0 = r->disclosures;
     const sg_doc *doc = r->doc;
     const sg_block *b = &doc->blocks[m->block];
     const sg_piece *p = doc->pieces + b->piece_first;
@@ -1063,13 +1092,23 @@ static void sg_mark_inline(sg_rctx *r, size_t i)
             /* pieces out of order: give up on this sentence */
             return;
         }
-        if (rs != (size_t)-1)
-            sg_wrap(r, m, rs, re, runs++ > 0);
+        if (rs != (size_t)-1) {
+            int w = sg_wrap(r, m, rs, re, runs > 0, careful);
+            if (w < 0 && rs < m->ev_end && re > m->ev_start)
+                goto unmarked;
+            runs += w > 0;
+        }
         rs = ps;
         re = pe;
     }
-    if (rs != (size_t)-1)
-        sg_wrap(r, m, rs, re, runs > 0);
+    if (rs != (size_t)-1 && sg_wrap(r, m, rs, re, runs > 0, careful) < 0 && rs < m->ev_end &&
+        re > m->ev_start)
+        goto unmarked;
+    return;
+unmarked: /* the words that make it a spoiler would show: none of it */
+    r->nins = nins0;
+    r->txt.len = txt0;
+    r->disclosures = disclosures0;
 }
 
 /* ---- html-details ------------------------------------------------------------- */
@@ -1815,8 +1854,13 @@ static void sg_demote(sg_rctx *r, size_t g)
         r->off[g] = 1;
     else if ((g - SG_G_MARKS) % 2 == 0)
         r->no_details[(g - SG_G_MARKS) / 2] = 1;
-    else if (r->level[(g - SG_G_MARKS) / 2] < 2)
-        r->level[(g - SG_G_MARKS) / 2]++;
+    else {
+        unsigned char *l = &r->level[(g - SG_G_MARKS) / 2];
+        if (*l < SG_LEVEL_NONE)
+            (*l)++;
+        if (*l == SG_LEVEL_CAREFUL && r->fmt != SG_FORMAT_MARKDOWN)
+            (*l)++; /* refusals are Markdown's alone */
+    }
 }
 
 static int sg_span_start_cmp(const void *x, const void *y)
