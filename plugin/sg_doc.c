@@ -738,3 +738,13 @@ void sg_doc_free(sg_doc *doc)
     free(doc->html_title);
     memset(doc, 0, sizeof *doc);
 }
+
+/* Some mark lies over part of [s, e): a sentence is marked whole, or as
+ * much of it as its format lets a mark go around (its runs of text outside
+ * an autolink or a run of emphasis). */
+int sg_doc_is_marked(const sg_doc *doc, size_t s, size_t e)
+{
+    size_t to = e > s ? e : s + 1;
+    size_t k = doc->marked_reach ? sg_spans_before(doc->marked, doc->nmarked, to) : 0;
+    return k && doc->marked_reach[k - 1] > s;
+}

@@ -175,16 +175,6 @@ size_t sg_engine_rule_count(const sg_engine *engine)
 
 /* ---- analysis ------------------------------------------------------------ */
 
-const char *sg_analysis_intern(sg_analysis *a, const char *s, size_t n)
-{
-    char *p = sg_strndup(s, n);
-    if (!p || !SG_VEC_PUSH(a->strings, a->nstrings, a->cap_strings, p)) {
-        free(p);
-        return NULL;
-    }
-    return p;
-}
-
 typedef struct sg_seg_ctx {
     sg_analysis *a;
     size_t block;
@@ -206,33 +196,6 @@ static void sg_on_sentence(void *ctx, size_t start, size_t end)
         s.end = s.start;
     if (!SG_VEC_PUSH(a->sentences, a->nsentences, a->cap_sentences, s))
         c->failed = 1;
-}
-
-/* Some mark lies over part of [s, e): a sentence is marked whole, or as
- * much of it as its format lets a mark go around (its runs of text outside
- * an autolink or a run of emphasis). */
-int sg_doc_is_marked(const sg_doc *doc, size_t s, size_t e)
-{
-    size_t k = doc->marked_reach ? sg_spans_before(doc->marked, doc->nmarked, e > s ? e : s + 1) : 0;
-    return k && doc->marked_reach[k - 1] > s;
-}
-
-int sg_analysis_flag_sentence(sg_analysis *a, const sg_sentence *s, const char *kind,
-                              const char *rule, sg_severity severity, double confidence,
-                              double model)
-{
-    sg_flag f;
-    memset(&f, 0, sizeof f);
-    f.start = f.evidence_start = s->start;
-    f.end = f.evidence_end = s->end;
-    f.kind = kind;
-    f.rule = rule;
-    f.cue = "";
-    f.severity = severity;
-    f.confidence = confidence;
-    f.model_score = model;
-    f.marked = sg_doc_is_marked(&a->doc, s->start, s->end);
-    return SG_VEC_PUSH(a->all, a->nall, a->cap_all, f);
 }
 
 static int sg_flag_cmp(const void *x, const void *y)
