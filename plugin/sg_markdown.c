@@ -34,8 +34,10 @@ typedef struct sg_md {
                           (size_t)-1 until its first text is seen */
     int in_img;        /* inside an image: its alt text is not article text */
     size_t img_start;  /* where the outermost image's "![" is */
-    size_t code_first; /* where code before the block's first text began, or
+    size_t code_first; /* where code or raw HTML before the block's first text began, or
                           (size_t)-1: the block starts on that code's line */
+    size_t code_ticks; /* the opening backticks of a code span md4c ended at
+                          a line break; 0 after any other text */
 } sg_md;
 
 static int sg_md_in_src(const sg_md *m, const char *p)
@@ -130,8 +132,9 @@ static void sg_md_open_leaf(sg_md *m, size_t at)
             break;
         ls = pls;
     }
-    /* a paragraph that opens with a code span ("`Foo\nbar` text") starts
-     * on the span's line, though its first text comes after the span */
+    /* a paragraph that opens with a code span ("`Foo\nbar` text") or a raw
+     * HTML tag ("<a href=\"x\ny\">") starts on its line, though its first
+     * text comes after it */
     if (m->code_first != (size_t)-1 && m->code_first >= m->floor && m->code_first < ls) {
         size_t cls = sg_md_line_start(m, m->code_first);
         if (cls < ls)
@@ -257,6 +260,30 @@ static int sg_md_leave_span(MD_SPANTYPE type, void *detail, void *ud)
     (void)detail;
     if (type == MD_SPAN_CODE) {
         m->in_code_span = 0;
+        /* the closing backticks are the span's too (after the space the
+         * span's text may end before them): a sentence after the span starts
+         * past them, or a mark there would go inside the span */
+        size_t e = m->last;
+        while (e < m->len && (m->src[e] == ' ' || m->src[e] == '\t'))
+            e++;
+        size_t ticks = e;
+        while (e < m->len && m->src[e] == '`')
+            e++;
+        if (e > ticks && m->code_start != (size_t)-1)
+            m->last = e;
+        else if (m->code_start != (size_t)-1) {
+            /* md4c ends a span whose closing backticks start a line at the
+             * line break, and gives those backticks as text: count the
+             * opening run, so that text is taken for the closing one */
+            size_t o = m->code_start;
+            while (o > 0 && (m->src[o - 1] == ' ' || m->src[o - 1] == '\n' ||
+                             m->src[o - 1] == '\r' || m->src[o - 1] == '\t'))
+                o--;
+            size_t open = o;
+            while (o > 0 && m->src[o - 1] == '`')
+                o--;
+            m->code_ticks = open - o;
+        }
         if (m->code_start != (size_t)-1 && m->last > m->code_start)
             sg_doc_skip(m->doc, m->code_start, m->last, SG_WHY_CODE);
         return 0;
@@ -315,8 +342,11 @@ static int sg_md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
         m->list_line = sg_md_line_start(m, off); /* the list's first item's line */
 
     if (type == MD_TEXT_HTML) {
-        if (in_src)
+        if (in_src) {
             m->last = off + size; /* raw inline HTML is markup, not text */
+            if (!m->leaf && m->code_first == (size_t)-1)
+                m->code_first = off; /* a tag over lines before the text */
+        }
         return 0;
     }
     if (m->in_img) {
@@ -396,12 +426,23 @@ static int sg_md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
         break;
     }
     default:
+        if (in_src && m->code_ticks && size > m->code_ticks &&
+            !memcmp(text, "``````````", m->code_ticks < 10 ? m->code_ticks : 10) &&
+            m->code_ticks <= 10 && text[m->code_ticks] != '`') {
+            /* a code span's closing backticks (see sg_md_leave_span) */
+            sg_doc_skip(m->doc, off, off + m->code_ticks, SG_WHY_CODE);
+            text += m->code_ticks;
+            off += m->code_ticks;
+            size -= m->code_ticks;
+        }
         if (in_src) {
             sg_doc_add_text(m->doc, text, size, off, size, 1);
             m->last = off + size;
         }
         break;
     }
+    if (type != MD_TEXT_SOFTBR && type != MD_TEXT_BR)
+        m->code_ticks = 0;
     m->block_end = m->last;
     return 0;
 }

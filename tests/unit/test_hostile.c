@@ -958,6 +958,35 @@ static void markdown_paragraph_opening_with_a_code_span_keeps_its_warning_outsid
     }
 }
 
+/* A raw HTML tag over lines before a paragraph's first text: the paragraph
+ * starts on the tag's line, and the warning goes before it, not between the
+ * tag's lines (which would end the paragraph inside the tag). */
+static void markdown_tag_over_lines_keeps_its_warning_outside(void **state)
+{
+    (void)state;
+    static const char in[] = "Intro.\n\n<a href=\"foo\nbar\"> In the end, the hero dies.\n";
+    round_trip_markdown_styles("tag over lines", in);
+    char *out = render_markdown(in);
+    const char *w = strstr(out, "<!--sg:w-->"), *tag = strstr(out, "<a href");
+    if (!w || !tag || w > tag)
+        fail_msg("the warning is not before the tag: %s", out);
+    sg_free(out);
+}
+
+/* A code span whose closing backticks start a line ("``\nfoo\n`` ...")
+ * ends at them: the sentence after it starts past them, and its mark goes
+ * there, not before the backticks (inside the span). */
+static void markdown_code_span_closing_on_its_own_line(void **state)
+{
+    (void)state;
+    static const char in[] = "Intro.\n\n``\nfoo\n`` In the end, the hero dies.\n";
+    round_trip_markdown_styles("closing backticks", in);
+    char *out = render_markdown(in);
+    if (!strstr(out, "\n`` <!--sg:o-->"))
+        fail_msg("the mark does not start after the closing backticks: %s", out);
+    sg_free(out);
+}
+
 /* A paragraph whose first line holds only the opening of a code span or a
  * link ("`\n`kill") starts on that line, though its text starts on the next:
  * a warning put before the text's line split the span in two, and the next
@@ -1026,6 +1055,8 @@ int main(void)
         cmocka_unit_test(markdown_mark_before_a_backslash_escape),
         cmocka_unit_test(markdown_paragraph_opening_with_a_code_span_keeps_its_warning_outside),
         cmocka_unit_test(markdown_images_are_never_marked_inside),
+        cmocka_unit_test(markdown_tag_over_lines_keeps_its_warning_outside),
+        cmocka_unit_test(markdown_code_span_closing_on_its_own_line),
         cmocka_unit_test(markdown_warning_goes_before_the_list),
         cmocka_unit_test(fuzz_markdown_warning_before_a_span_over_lines),
         cmocka_unit_test(markdown_is_read_within_its_buffer),
