@@ -178,6 +178,12 @@ static size_t sg_chunk_after(const sg_doc *doc, size_t pos)
     return lo;
 }
 
+int sg_doc_in_chunk(const sg_doc *doc, size_t pos)
+{
+    size_t k = doc->nchunks ? sg_chunk_after(doc, pos) : 0;
+    return k < doc->nchunks && doc->chunks[k].start <= pos;
+}
+
 static int sg_doc_piece(sg_doc *doc, const char *text, size_t n, size_t src,
                         size_t src_len, int exact)
 {

@@ -1258,6 +1258,16 @@ static const sg_html_tag_info *sg_html_tag_find(const sg_html_token *tok)
     return NULL;
 }
 
+sg_why sg_html_tag_class(const sg_html_token *tok, sg_block_kind *kind, int *block,
+                         int *is_void)
+{
+    const sg_html_tag_info *ti = sg_html_tag_find(tok);
+    *kind = ti ? ti->kind : SG_BLOCK_PARAGRAPH;
+    *block = ti && !(ti->flags & SG_HT_I);
+    *is_void = ti && (ti->flags & SG_HT_V);
+    return ti ? ti->why : SG_WHY_ARTICLE;
+}
+
 /* ---- the reader: class, id and role words --------------------------------------- */
 
 typedef struct sg_html_word {

@@ -61,6 +61,13 @@ int sg_html_next(sg_html_tokenizer *t, sg_html_token *tok);
 /* Is the token's tag name `name` (lower-case)? */
 int sg_html_is(const sg_html_token *tok, const char *name);
 
+/* How the HTML reader takes a tag: returns why its content is article text
+ * or not (SG_WHY_ARTICLE for a tag it does not know), and sets *kind (the
+ * block kind its text gets), *block (its tags break a block of text: not a
+ * phrasing element) and *is_void (it has no end tag). */
+sg_why sg_html_tag_class(const sg_html_token *tok, sg_block_kind *kind, int *block,
+                         int *is_void);
+
 /* Iterate a tag's attributes: start with *cursor = 0; returns 0 when done.
  * Duplicates are returned too (browsers keep the first). */
 int sg_html_attr_next(const sg_html_tokenizer *t, const sg_html_token *tok,

@@ -267,6 +267,9 @@ sg_status sg_read_html(sg_doc *doc, sg_error *err);
  * fields to `doc`; else 0. */
 size_t sg_front_matter(sg_doc *doc, const char *src, size_t len);
 
+/* Is input byte `pos` inside something an earlier run inserted? */
+int sg_doc_in_chunk(const sg_doc *doc, size_t pos);
+
 /* Is input span [s, e) inside text the author or an earlier run marked? */
 int sg_doc_is_marked(const sg_doc *doc, size_t s, size_t e);
 

@@ -8,6 +8,7 @@
 #include "sg_internal.h"
 
 #include <md4c.h>
+#include <strings.h>
 
 typedef struct sg_md {
     sg_doc *doc;
@@ -38,6 +39,8 @@ typedef struct sg_md {
                           (size_t)-1: the block starts on that code's line */
     size_t code_ticks; /* the opening backticks of a code span md4c ended at
                           a line break; 0 after any other text */
+    int html_block;    /* inside a raw HTML block outside containers */
+    size_t html_s, html_e; /* its source, as far as seen ((size_t)-1: none) */
 } sg_md;
 
 static int sg_md_in_src(const sg_md *m, const char *p)
@@ -167,6 +170,8 @@ static int sg_md_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
     case MD_BLOCK_TD:
     case MD_BLOCK_CODE:
     case MD_BLOCK_HTML:
+        m->html_block = type == MD_BLOCK_HTML && !m->quote_depth && !m->li_depth;
+        m->html_s = (size_t)-1;
         sg_md_close_leaf(m); /* text of a tight list item before a nested block */
         m->kind = type == MD_BLOCK_H      ? SG_BLOCK_HEADING
                   : type == MD_BLOCK_P    ? (m->li_depth     ? SG_BLOCK_LIST_ITEM
@@ -206,11 +211,147 @@ static int sg_md_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
     return 0;
 }
 
+/* Is the raw HTML block at s one whose content is no prose: script, pre,
+ * style or textarea, a comment, a processing instruction, a declaration or
+ * CDATA (CommonMark's HTML blocks of kinds 1 to 5)? */
+static int sg_md_html_raw(const sg_md *m, size_t s, size_t e)
+{
+    static const char *const raw[] = {"script", "pre", "style", "textarea"};
+    while (s < e && (m->src[s] == ' ' || m->src[s] == '\t'))
+        s++;
+    if (s + 1 >= e || m->src[s] != '<' || m->src[s + 1] == '!' || m->src[s + 1] == '?')
+        return 1;
+    for (size_t k = 0; k < sizeof raw / sizeof *raw; k++) {
+        size_t n = strlen(raw[k]);
+        if (s + 1 + n <= e && !strncasecmp(m->src + s + 1, raw[k], n) &&
+            (s + 1 + n == e || strchr(" \t\r\n>", m->src[s + 1 + n])))
+            return 1;
+    }
+    return 0;
+}
+
+/* A raw HTML block's prose ("<div>\nThe hero dies.\n</div>", "<p>..</p>"):
+ * read with the HTML tokenizer as one block whose text is the text between
+ * tags, outside elements that hold no article text (the HTML reader's
+ * classes); a tag that breaks a block of text ends a sentence (a blank
+ * line in the view), phrasing tags are inline markup a mark must not cut.
+ * The block starts on the HTML block's first line, so a warning goes before
+ * the HTML block, never inside it. */
+static void sg_md_html_prose(sg_md *m, size_t s, size_t e)
+{
+    enum { SG_SKIP_MAX = 32 };
+    /* an earlier run's block chunk may open the HTML block (md4c runs a
+     * comment line on into the lines after it): the block is what follows */
+    for (;;) {
+        size_t q = s;
+        while (q < e && sg_doc_in_chunk(m->doc, q))
+            q++;
+        while (q < e && strchr(" \t\r\n", m->src[q]))
+            q++;
+        if (q == s)
+            break;
+        s = q;
+    }
+    if (sg_md_html_raw(m, s, e))
+        return;
+    /* only plain markup: raw text (script, style, textarea, title ...),
+     * comments, declarations or a lone CR read differently once marks are
+     * in them; such a block is left to the browser, as a whole */
+    for (size_t i = s; i < e; i++)
+        if (m->src[i] == '\r' && (i + 1 >= e || m->src[i + 1] != '\n'))
+            return;
+    sg_html_tokenizer t;
+    sg_html_token tok;
+    sg_html_init(&t, m->src + s, e - s);
+    while (sg_html_next(&t, &tok))
+        if (sg_doc_in_chunk(m->doc, s + tok.start))
+            continue; /* an earlier run's marks: cut from the text */
+        else if (tok.type == SG_HTML_RAWTEXT || tok.type == SG_HTML_COMMENT ||
+            tok.type == SG_HTML_DOCTYPE || tok.cut ||
+            (tok.type == SG_HTML_START_TAG && (sg_html_is(&tok, "script") ||
+                                               sg_html_is(&tok, "style"))))
+            return;
+    sg_html_init(&t, m->src + s, e - s);
+    char skip[SG_SKIP_MAX][SG_HTML_NAME_MAX];
+    size_t nskip = 0, brk = (size_t)-1, brk_len = 0;
+    int open = 0;
+    while (sg_html_next(&t, &tok)) {
+        sg_block_kind kind;
+        int block, is_void;
+        if (tok.type != SG_HTML_TEXT && sg_doc_in_chunk(m->doc, s + tok.start))
+            continue; /* an earlier run's marks (their text is cut below) */
+        if (tok.type == SG_HTML_START_TAG || tok.type == SG_HTML_END_TAG) {
+            sg_why why = sg_html_tag_class(&tok, &kind, &block, &is_void);
+            if (is_void && !block)
+                continue;
+            if (tok.type == SG_HTML_START_TAG && why != SG_WHY_ARTICLE && !is_void &&
+                !tok.self_closing) {
+                if (nskip == SG_SKIP_MAX)
+                    break; /* too deep to follow: the rest is not read */
+                memcpy(skip[nskip++], tok.name, SG_HTML_NAME_MAX);
+                continue;
+            }
+            if (tok.type == SG_HTML_END_TAG && nskip &&
+                !strcmp(skip[nskip - 1], tok.name)) {
+                nskip--;
+                continue;
+            }
+            if (nskip || !open)
+                continue;
+            if (block) {
+                brk = s + tok.start; /* a break before the next text */
+                brk_len = tok.end - tok.start;
+            } else if (!is_void && !tok.self_closing)
+                sg_doc_inline(m->doc, s + (tok.type == SG_HTML_START_TAG ? tok.start : tok.end),
+                              tok.type == SG_HTML_START_TAG ? +1 : -1);
+            continue;
+        }
+        if (tok.type != SG_HTML_TEXT || nskip)
+            continue;
+        size_t a = s + tok.text_start, b = s + tok.text_end;
+        if (!open) {
+            size_t q = a;
+            while (q < b && strchr(" \t\r\n", m->src[q]))
+                q++;
+            if (q == b)
+                continue; /* white space between tags */
+            size_t ls = sg_md_line_start(m, s);
+            sg_doc_begin_block(m->doc, SG_BLOCK_PARAGRAPH, 0, SG_WHY_ARTICLE, ls, ls);
+            open = 1;
+        } else if (brk != (size_t)-1)
+            sg_doc_add_text(m->doc, "\n\n", 2, brk, brk_len, 0);
+        brk = (size_t)-1;
+        /* the text, its character references decoded */
+        size_t run = a;
+        for (size_t i = a; i < b; i++) {
+            char dec[8];
+            size_t dl = 0, rl;
+            if (m->src[i] != '&' || !(rl = sg_html_charref(m->src + i, b - i, 0, dec, &dl)))
+                continue;
+            sg_doc_add_text(m->doc, m->src + run, i - run, run, i - run, 1);
+            sg_doc_add_text(m->doc, dec, dl, i, rl, 0);
+            i += rl - 1;
+            run = i + 1;
+        }
+        sg_doc_add_text(m->doc, m->src + run, b - run, run, b - run, 1);
+    }
+    if (open) {
+        size_t le = sg_md_line_end(m, e > s && sg_md_breaks_at(m, e - 1) ? e - 1 : e);
+        sg_doc_end_block(m->doc, le);
+        m->floor = le + 1;
+    }
+}
+
 static int sg_md_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
     sg_md *m = ud;
     (void)detail;
     sg_md_close_leaf(m);
+    if (type == MD_BLOCK_HTML && m->html_block) {
+        m->html_block = 0;
+        if (m->html_s != (size_t)-1)
+            sg_md_html_prose(m, m->html_s, m->html_e);
+    }
     if (type == MD_BLOCK_LI && m->li_depth > 0)
         m->li_depth--;
     if (type == MD_BLOCK_QUOTE && m->quote_depth > 0)
@@ -342,6 +483,12 @@ static int sg_md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
         m->list_line = sg_md_line_start(m, off); /* the list's first item's line */
 
     if (type == MD_TEXT_HTML) {
+        if (in_src && m->html_block) {
+            if (m->html_s == (size_t)-1)
+                m->html_s = off;
+            m->html_e = off + size;
+            return 0;
+        }
         if (in_src) {
             m->last = off + size; /* raw inline HTML is markup, not text */
             if (!m->leaf && m->code_first == (size_t)-1)

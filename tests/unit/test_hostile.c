@@ -973,6 +973,33 @@ static void markdown_tag_over_lines_keeps_its_warning_outside(void **state)
     sg_free(out);
 }
 
+/* Prose in raw HTML blocks is read and marked, and a second pass reads it
+ * the same: the warning's chunk before the block (which md4c runs on into
+ * the block) and the marks inside it are cut out first; a block with a
+ * comment or a script in it is left to the browser. */
+static void markdown_raw_html_prose_is_marked_once(void **state)
+{
+    (void)state;
+    static const char *const inputs[] = {
+        "Intro line here.\n\n<p>The film is long. In the end, the hero dies.</p>\n"
+        "<p>More text.</p>\n\nAfter that.\n",
+        "Intro line here.\nMore intro.\n<div>\nIn the end, the <b>hero dies</b> &amp; "
+        "more.\n</div>\n",
+        "Intro.\n\n<div>\n<!-- note -->\nIn the end, the hero dies.\n</div>\n"};
+    for (size_t i = 0; i < sizeof inputs / sizeof *inputs; i++)
+        round_trip_markdown_styles("raw HTML prose", inputs[i]);
+    for (size_t i = 0; i < 2; i++) {
+        char *out = render_markdown(inputs[i]);
+        if (!strstr(out, "data-spoilerguard=\"content\" hidden>"))
+            fail_msg("the HTML block's sentence is not marked: %s", out);
+        sg_free(out);
+    }
+    char *out = render_markdown(inputs[2]);
+    if (strstr(out, "data-spoilerguard=\"content\""))
+        fail_msg("a block with a comment was marked: %s", out);
+    sg_free(out);
+}
+
 /* A code span whose closing backticks start a line ("``\nfoo\n`` ...")
  * ends at them: the sentence after it starts past them, and its mark goes
  * there, not before the backticks (inside the span). */
@@ -1057,6 +1084,7 @@ int main(void)
         cmocka_unit_test(markdown_images_are_never_marked_inside),
         cmocka_unit_test(markdown_tag_over_lines_keeps_its_warning_outside),
         cmocka_unit_test(markdown_code_span_closing_on_its_own_line),
+        cmocka_unit_test(markdown_raw_html_prose_is_marked_once),
         cmocka_unit_test(markdown_warning_goes_before_the_list),
         cmocka_unit_test(fuzz_markdown_warning_before_a_span_over_lines),
         cmocka_unit_test(markdown_is_read_within_its_buffer),

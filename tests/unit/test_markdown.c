@@ -51,6 +51,35 @@ static size_t sg_t_off(const char *s, const char *needle)
     return (size_t)(p - s);
 }
 
+/* Raw HTML blocks hold prose too: their text between tags is read (with
+ * references decoded), a tag that breaks a block of text ends a sentence,
+ * elements HTML pages skip are skipped here, and blocks of script, pre,
+ * style or comments are not read at all. */
+static void test_raw_html_blocks_are_read_as_html(void **state)
+{
+    (void)state;
+    sg_t_expect_view("<div>\nThe hero dies &amp; she <b>mourns</b>.\n</div>\n",
+                     "\nThe hero dies & she mourns.\n");
+    sg_t_expect_view("<p>First part.</p><p>Second part.</p>\n",
+                     "First part.\n\nSecond part.");
+    sg_t_expect_view("<div><nav>Home | About</nav>Text here.</div>\n", "Text here.");
+    static const char *const raw[] = {"<script>\nvar dies = 1;\n</script>\n",
+                                      "<pre>\nThe hero dies.\n</pre>\n",
+                                      "<!-- The hero dies. -->\n"};
+    for (size_t i = 0; i < sizeof raw / sizeof *raw; i++) {
+        sg_doc d;
+        sg_error err;
+        memset(&err, 0, sizeof err);
+        memset(&d, 0, sizeof d);
+        assert_int_equal(sg_doc_read(&d, raw[i], strlen(raw[i]), SG_FORMAT_MARKDOWN, 64, &err),
+                         SG_OK);
+        for (size_t b = 0; b < d.nblocks; b++)
+            if (d.blocks[b].view_len)
+                fail_msg("read text from %s", raw[i]);
+        sg_doc_free(&d);
+    }
+}
+
 static void test_named_references_beyond_the_common_few_decode(void **state)
 {
     (void)state;
@@ -100,6 +129,7 @@ static void test_decoded_reference_maps_to_its_whole_source_span(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_raw_html_blocks_are_read_as_html),
         cmocka_unit_test(test_named_references_beyond_the_common_few_decode),
         cmocka_unit_test(test_numeric_references_decode_as_html_does),
         cmocka_unit_test(test_unknown_references_stay_as_written),
