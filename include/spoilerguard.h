@@ -339,6 +339,28 @@ SG_API sg_status sg_analysis_set_markup(sg_analysis *a, const char *what,
  * in the options) or `what` is another word. */
 SG_API char *sg_analysis_markup(const sg_analysis *a, const char *what,
                                 size_t *len);
+/* The words spoilerguard writes, as plain UTF-8 text with no markup and
+ * nothing escaped, for a host that builds its own markup from them (the
+ * pandoc filter) and so says what the command line says.  `what`:
+ *   "warning-lead"  "Spoiler warning:"
+ *   "warning"       what follows it: "this review reveals plot details
+ *                   (deaths, ending)."
+ *   "badge"         the text badge: "Rating: ★★★☆☆ 3/5"
+ *   "badge-label"   what the badge says to a screen reader: "Rating: 3 out
+ *                   of 5"
+ * The warning words come whatever the `warning` option says, and only while
+ * a flag is left to mark; the badge words only when there is a rating.
+ * Returns a new NUL-terminated string of *len bytes (when `len` is not NULL)
+ * freed with sg_free, or NULL when there are no such words (or `what` is
+ * another word, or memory runs out). */
+SG_API char *sg_analysis_words(const sg_analysis *a, const char *what, size_t *len);
+/* The label of a mark over a sentence flagged with the `n` kinds given, as
+ * the button (html-span), the summary (html-details) and the callout
+ * (md-obsidian) say it: "Spoiler (death, ending)"; kinds repeated or empty
+ * are left out, and at most 8 are named.  A new NUL-terminated string of
+ * *len bytes (when `len` is not NULL) freed with sg_free; NULL when memory
+ * runs out. */
+SG_API char *sg_spoiler_label(const char *const *kinds, size_t n, size_t *len);
 /* Replace the rating (for the `rating` hook): the analysis copies every
  * field and the strings; NULL removes it.  Returns SG_OK or SG_ERR_MEMORY. */
 SG_API sg_status sg_analysis_set_rating(sg_analysis *a, const sg_rating *rating);

@@ -253,6 +253,17 @@ static void sg_put_kinds(const sg_rctx *r, sg_buf *b, const char *const *kinds, 
     }
 }
 
+/* The words that name a mark: "Spoiler (death, ending)", the kinds escaped
+ * as sg_put_kinds writes them. */
+#define SG_LABEL_OPEN "Spoiler ("
+static void sg_put_label(const sg_rctx *r, sg_buf *b, const char *const *kinds, size_t n,
+                         int html)
+{
+    sg_buf_puts(b, SG_LABEL_OPEN);
+    sg_put_kinds(r, b, kinds, n, 0, html);
+    sg_buf_putc(b, ')');
+}
+
 /* The data-spoilerguard value for a mark: its first kind as one token, kept
  * apart from the reserved tokens, then " continued" for later pieces. */
 static void sg_put_attr_kind(sg_buf *b, const char *kind, int continued)
@@ -295,6 +306,8 @@ static void sg_base64(sg_buf *b, const unsigned char *p, size_t n)
 
 /* ---- the warning, the badge, JSON-LD (unsigned) ------------------------------- */
 
+#define SG_WARNING_LEAD "Spoiler warning:"
+
 static void sg_warning_phrase(const sg_rctx *r, sg_buf *b)
 {
     sg_buf_puts(b, "this review reveals plot details (");
@@ -332,18 +345,18 @@ static void sg_warning_markup(const sg_rctx *r, sg_buf *b, int sign)
         sg_buf_puts(b, "<p class=\"spoiler-warning\"");
         if (sign)
             sg_buf_puts(b, " " SG_ATTR "=\"warning\"");
-        sg_buf_puts(b, " role=\"note\"><strong>Spoiler warning:</strong> ");
+        sg_buf_puts(b, " role=\"note\"><strong>" SG_WARNING_LEAD "</strong> ");
         sg_warning_phrase(r, b);
         sg_buf_puts(b, "</p>");
     } else if (r->fmt == SG_FORMAT_MARKDOWN) {
-        sg_buf_puts(b, "> **Spoiler warning:** ");
+        sg_buf_puts(b, "> **" SG_WARNING_LEAD "** ");
         sg_warning_phrase(r, b);
         if (r->style == SG_STYLE_PLAIN)
             sg_buf_puts(b, " Marked \\[SPOILER\\] … \\[/SPOILER\\].");
     } else {
         const char *o, *c;
         sg_style_pieces(r->style, &o, &c);
-        sg_buf_puts(b, "\xE2\x9A\xA0 Spoiler warning: ");
+        sg_buf_puts(b, "\xE2\x9A\xA0 " SG_WARNING_LEAD " ");
         sg_warning_phrase(r, b);
         sg_buf_puts(b, " Marked ");
         sg_buf_put(b, o, strlen(o) - (o[strlen(o) - 1] == ' '));
@@ -920,9 +933,9 @@ static void sg_mark_pieces(sg_rctx *r, const sg_mark *m, int continued, sg_buf *
         sg_buf_puts(open, "\">");
         if (!continued) {
             sg_buf_puts(open, "<button type=\"button\" " SG_ATTR
-                              "=\"toggle\" aria-expanded=\"false\">Spoiler (");
-            sg_put_kinds(r, open, m->kinds, m->nkinds, 0, 1);
-            sg_buf_puts(open, ")</button>");
+                              "=\"toggle\" aria-expanded=\"false\">");
+            sg_put_label(r, open, m->kinds, m->nkinds, 1);
+            sg_buf_puts(open, "</button>");
         }
         sg_buf_puts(open, "<span " SG_ATTR "=\"content\" hidden>");
         sg_buf_puts(close, "</span></span>");
@@ -1113,9 +1126,9 @@ static void sg_details_open(sg_rctx *r, sg_buf *b, const char *const *kinds, siz
 {
     sg_buf_puts(b, "<details class=\"spoiler\" " SG_ATTR "=\"");
     sg_put_attr_kind(b, kinds[0], 0);
-    sg_buf_puts(b, "\"><summary " SG_ATTR "=\"summary\">Spoiler (");
-    sg_put_kinds(r, b, kinds, n, 0, 1);
-    sg_buf_puts(b, ")</summary>");
+    sg_buf_puts(b, "\"><summary " SG_ATTR "=\"summary\">");
+    sg_put_label(r, b, kinds, n, 1);
+    sg_buf_puts(b, "</summary>");
 }
 
 /* html-details in HTML: <details> around whole flagged blocks; neighbouring
@@ -2213,10 +2226,45 @@ char *sg_render_doc(const sg_analysis *a, size_t *out_len, sg_error *err)
     return out;
 }
 
-/* ---- the default markup, for hooks --------------------------------------------------
- */
+/* ---- the default markup, for hooks, and the words, for hosts ----------------------- */
 
-char *sg_analysis_markup(const sg_analysis *a, const char *what, size_t *len)
+/* What `what` inserts, as the format writes it (`words` 0: the markup a hook
+ * may replace) or as words with no markup and nothing escaped (`words` 1:
+ * for a host that writes its own markup, sg_analysis_words). */
+static int sg_default_text(sg_rctx *r, const char *what, int words, sg_buf *b)
+{
+    const sg_analysis *a = r->a;
+    if (!words) {
+        if (!strcmp(what, "warning"))
+            return a->opts.warning && r->nmarks && (sg_warning_markup(r, b, 0), 1);
+        if (!strcmp(what, "badge"))
+            return sg_badge_markup(r, b, 0);
+        if (!strcmp(what, "jsonld"))
+            return r->fmt == SG_FORMAT_HTML && a->opts.jsonld && sg_jsonld_markup(a, b);
+        return 0;
+    }
+    r->fmt = SG_FORMAT_PLAIN; /* nothing escaped */
+    if (!strcmp(what, "warning-lead"))
+        return r->nmarks && (sg_buf_puts(b, SG_WARNING_LEAD), 1);
+    if (!strcmp(what, "warning"))
+        return r->nmarks && (sg_warning_phrase(r, b), 1);
+    if (!strcmp(what, "badge")) {
+        r->badge = SG_BADGE_TEXT;
+        return sg_badge_markup(r, b, 0);
+    }
+    if (!strcmp(what, "badge-label")) {
+        sg_badge_text t;
+        if (!sg_badge_parts(a, &t))
+            return 0;
+        sg_buf_put(b, t.label.data, t.label.len);
+        sg_badge_text_free(&t);
+        return 1;
+    }
+    return 0;
+}
+
+static char *sg_default_text_take(const sg_analysis *a, const char *what, int words,
+                                  size_t *len)
 {
     if (len)
         *len = 0;
@@ -2229,17 +2277,39 @@ char *sg_analysis_markup(const sg_analysis *a, const char *what, size_t *len)
     }
     sg_buf b;
     sg_buf_init(&b);
-    int have = 0;
-    if (!strcmp(what, "warning"))
-        have = a->opts.warning && r.nmarks && (sg_warning_markup(&r, &b, 0), 1);
-    else if (!strcmp(what, "badge"))
-        have = sg_badge_markup(&r, &b, 0);
-    else if (!strcmp(what, "jsonld"))
-        have = r.fmt == SG_FORMAT_HTML && a->opts.jsonld && sg_jsonld_markup(a, &b);
+    int have = sg_default_text(&r, what, words, &b);
     sg_rctx_free(&r);
     if (!have) {
         sg_buf_free(&b);
         return NULL;
     }
+    return sg_buf_take(&b, len);
+}
+
+char *sg_analysis_markup(const sg_analysis *a, const char *what, size_t *len)
+{
+    return sg_default_text_take(a, what, 0, len);
+}
+
+char *sg_analysis_words(const sg_analysis *a, const char *what, size_t *len)
+{
+    return sg_default_text_take(a, what, 1, len);
+}
+
+char *sg_spoiler_label(const char *const *kinds, size_t n, size_t *len)
+{
+    if (len)
+        *len = 0;
+    sg_rctx r;
+    memset(&r, 0, sizeof r);
+    r.fmt = SG_FORMAT_PLAIN;
+    sg_buf b;
+    sg_buf_init(&b);
+    size_t k = 0;
+    const char *kept[SG_MAX_KINDS];
+    for (size_t i = 0; kinds && i < n && k < SG_MAX_KINDS; i++)
+        if (kinds[i] && *kinds[i])
+            sg_add_kind(kept, &k, kinds[i]);
+    sg_put_label(&r, &b, kept, k, 0);
     return sg_buf_take(&b, len);
 }
