@@ -99,8 +99,11 @@ typedef enum sg_style {
     SG_STYLE_MD_PANDOC,    /* [...]{.spoiler} */
     SG_STYLE_MD_HTML,      /* raw HTML spans inside Markdown */
     SG_STYLE_PLAIN,        /* a warning line and [SPOILER] ... [/SPOILER] */
-    SG_STYLE_MD_HUGO       /* Markdown for Hugo: the spoiler shortcode that
+    SG_STYLE_MD_HUGO,      /* Markdown for Hugo: the spoiler shortcode that
                               spoilerguard ships (share/spoilerguard/hugo) */
+    SG_STYLE_MD_OBSIDIAN   /* Markdown for Obsidian: each block holding a
+                              flagged sentence in a collapsed callout
+                              ("> [!warning]- Spoiler (death)") */
 } sg_style;
 
 /* Parse a NUL-terminated dialect name ("html-span", ..., "plain", "auto";

@@ -142,7 +142,8 @@ static void sg_cli_help(FILE *f)
 "  --style DIALECT      how spoilers are marked: html-span, html-details,\n"
 "                       md-discord, md-reddit, md-pandoc, md-html, md-hugo\n"
 "                       (Hugo's spoiler shortcode, shipped in\n"
-"                       share/spoilerguard/hugo), plain, or auto (default:\n"
+"                       share/spoilerguard/hugo), md-obsidian (collapsed\n"
+"                       callouts), plain, or auto (default:\n"
 "                       html-span for HTML, md-html for Markdown, plain for\n"
 "                       plain text)\n"
 "                         " SG_CLI_NAME " --style md-discord review.md\n"
@@ -350,7 +351,8 @@ static int sg_cli_parse_args(int argc, char **argv, sg_cli_config *c)
             if (v < 0) {
                 sg_cli_usage_error(
                     "unknown style '%s' for --style (html-span, html-details, "
-                    "md-discord, md-reddit, md-pandoc, md-html, md-hugo, plain or auto)",
+                    "md-discord, md-reddit, md-pandoc, md-html, md-hugo, md-obsidian, "
+                    "plain or auto)",
                     arg);
                 return 2;
             }

@@ -61,7 +61,7 @@ void sg_options_init(sg_options *opts)
 
 static const char *const sg_style_names[] = {
     "auto", "html-span", "html-details", "md-discord", "md-reddit",
-    "md-pandoc", "md-html", "plain", "md-hugo"};
+    "md-pandoc", "md-html", "plain", "md-hugo", "md-obsidian"};
 
 int sg_style_parse(const char *name)
 {

@@ -1968,7 +1968,7 @@ static void sg_lua_parse_options(lua_State *L, int idx, sg_options *o,
             if (parsed < 0)
                 luaL_error(L, "option style: unknown dialect (html-span, "
                               "html-details, md-discord, md-reddit, md-pandoc, "
-                              "md-html, md-hugo, plain or auto)");
+                              "md-html, md-hugo, md-obsidian, plain or auto)");
             o->style = (sg_style)parsed;
         } else if (strcmp(k, "badge") == 0) {
             if (ty == LUA_TBOOLEAN)

@@ -17,7 +17,8 @@
 --- call to analyze/annotate):
 ---   from|format   "plain", "markdown", "html" or "auto" (default: by content)
 ---   style         "html-span", "html-details", "md-discord", "md-reddit",
----                 "md-pandoc", "md-html", "md-hugo", "plain" or "auto";
+---                 "md-pandoc", "md-html", "md-hugo", "md-obsidian", "plain"
+---                 or "auto";
 ---                 "html" means html-span, "hugo" md-hugo
 ---   badge         "auto", "none", "text", "html", "svg", "image", or a boolean
 ---   min_severity  "minor" (default) or "major"
