@@ -554,6 +554,8 @@ struct sg_analysis {
     char *markup[3];    /* replacements: warning, badge, jsonld */
     size_t markup_len[3];
     int excerpt_set;    /* a hook set the excerpt: finish keeps it */
+    sg_style style;     /* the style asked for, or SG_STYLE_AUTO's pick */
+    const char *style_why; /* why (static) */
     /* sg_analysis_characters' arrays, built on the first call */
     const char **char_names, **char_actors;
 };

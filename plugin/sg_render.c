@@ -2390,7 +2390,10 @@ static sg_status sg_rctx_init(sg_rctx *r, const sg_analysis *a, sg_error *err)
     r->err = err;
     const char *nl = memchr(r->src, '\n', r->len);
     r->nl = nl && nl > r->src && nl[-1] == '\r' ? "\r\n" : "\n";
-    sg_status st = sg_resolve(&a->opts, r->fmt, &r->style, &r->badge, err);
+    sg_options o = a->opts;
+    if (o.style == SG_STYLE_AUTO)
+        o.style = a->style; /* what sg_analyze picked */
+    sg_status st = sg_resolve(&o, r->fmt, &r->style, &r->badge, err);
     if (st != SG_OK)
         return st;
     if (r->doc->ninl) {
@@ -2562,4 +2565,19 @@ char *sg_spoiler_label(const char *const *kinds, size_t n, size_t *len)
             sg_add_kind(kept, &k, kinds[i]);
     sg_put_label(&r, &b, kept, k, 0);
     return sg_buf_take(&b, len);
+}
+
+sg_style sg_analysis_style(const sg_analysis *a, const char **why)
+{
+    if (why)
+        *why = a ? a->style_why : NULL;
+    if (!a)
+        return SG_STYLE_AUTO;
+    sg_options o = a->opts;
+    if (o.style == SG_STYLE_AUTO)
+        o.style = a->style;
+    sg_format fmt = a->doc.format == SG_FORMAT_AUTO ? SG_FORMAT_PLAIN : a->doc.format;
+    sg_style s;
+    sg_badge b;
+    return sg_resolve(&o, fmt, &s, &b, NULL) == SG_OK ? s : o.style;
 }

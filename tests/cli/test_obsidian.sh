@@ -12,10 +12,7 @@ ROOT=${3:-.}
 CHECK="$ROOT/tests/cli/obsidian_check.py"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok   $1"; }
-bad() { failed=$((failed + 1)); echo "FAIL $1"; shift; for l in "$@"; do echo "     $l"; done; }
+. "$ROOT/tests/cli/testlib.sh"
 
 cat > "$T/review.md" <<'MD'
 ---
@@ -50,7 +47,7 @@ MD
 
 if ! "$SG" --style md-obsidian "$T/review.md" > "$T/out.md" 2> "$T/err"; then
     bad "obsidian_output" "$(cat "$T/err")"
-    echo "$passed passed, $failed failed"
+    finish
     exit 1
 fi
 "$SG" --report "$T/review.md" > "$T/report.json"
@@ -122,5 +119,4 @@ else
     bad "html_input_is_refused_for_md_obsidian" "exit $rc" "$(cat "$T/err")"
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" = 0 ]
+finish
