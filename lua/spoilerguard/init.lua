@@ -18,7 +18,8 @@
 ---   from|format   "plain", "markdown", "html" or "auto" (default: by content)
 ---   style         "html-span", "html-details", "md-discord", "md-reddit",
 ---                 "md-pandoc", "md-html", "md-hugo", "md-obsidian", "plain"
----                 or "auto";
+---                 or "auto" (the default: by what the text shows, its
+---                 front matter and [[links]]; report.style says which);
 ---                 "html" means html-span, "hugo" md-hugo
 ---   badge         "auto", "none", "text", "html", "svg", "image", or a boolean
 ---   min_severity  "minor" (default) or "major"
