@@ -84,8 +84,10 @@ SG_API sg_format sg_detect_format(const char *text, size_t len);
  * SG_FORMAT_AUTO when the extension says nothing. `path` is NUL-terminated. */
 SG_API sg_format sg_format_from_path(const char *path);
 
-/* How spoilers are marked.  SG_STYLE_AUTO picks by format: html-span for HTML,
- * md-html for Markdown, plain for plain text.  A style is fitted to the
+/* How spoilers are marked.  SG_STYLE_AUTO picks by what the input shows
+ * (sg_style_detect): html-span for HTML, plain for plain text, and for
+ * Markdown the dialect of the site it is written for (md-hugo, md-obsidian),
+ * else md-html.  A style is fitted to the
  * format where one reads as the other (html-span in Markdown is md-html,
  * md-html in HTML is html-span); one that cannot fit (a Markdown dialect in
  * HTML, an HTML style in plain text) makes sg_render fail with
@@ -99,8 +101,11 @@ typedef enum sg_style {
     SG_STYLE_MD_PANDOC,    /* [...]{.spoiler} */
     SG_STYLE_MD_HTML,      /* raw HTML spans inside Markdown */
     SG_STYLE_PLAIN,        /* a warning line and [SPOILER] ... [/SPOILER] */
-    SG_STYLE_MD_HUGO       /* Markdown for Hugo: the spoiler shortcode that
+    SG_STYLE_MD_HUGO,      /* Markdown for Hugo: the spoiler shortcode that
                               spoilerguard ships (share/spoilerguard/hugo) */
+    SG_STYLE_MD_OBSIDIAN   /* Markdown for Obsidian: each block holding a
+                              flagged sentence in a collapsed callout
+                              ("> [!warning]- Spoiler (death)") */
 } sg_style;
 
 /* Parse a NUL-terminated dialect name ("html-span", ..., "plain", "auto";
@@ -108,6 +113,20 @@ typedef enum sg_style {
 SG_API int sg_style_parse(const char *name);
 /* The dialect's name, or "auto" for any other value (a static string). */
 SG_API const char *sg_style_name(sg_style style);
+/* The dialect SG_STYLE_AUTO picks for `len` bytes of `text` in `format`
+ * (SG_FORMAT_AUTO: detected): html-span for HTML, plain for plain text; for
+ * Markdown, by the site it is written for, first by its front matter (TOML
+ * "+++" or a "draft" key: md-hugo; "layout" or "permalink", Jekyll's:
+ * md-html; "cssclasses", or "aliases" that name the note rather than old
+ * URLs: md-obsidian), then, when `path` (the file's path, NUL-terminated;
+ * NULL for none) is given, by the folder it stands in (a folder above it
+ * holding .obsidian/: md-obsidian; in content/ beside hugo.toml or
+ * config.toml: md-hugo; in _posts/ or _drafts/ beside _config.yml: md-html),
+ * then by its [[wikilinks]] (md-obsidian), else md-html.  *why, when `why`
+ * is not NULL, gets a static English reason.  Never returns
+ * SG_STYLE_AUTO. */
+SG_API sg_style sg_style_detect(const char *text, size_t len, sg_format format,
+                                const char *path, const char **why);
 
 /* How the rating badge is inserted.  Plain text takes only text or none;
  * another form there makes sg_render fail with SG_ERR_USAGE. */
@@ -165,6 +184,10 @@ typedef struct sg_options {
                                 a button until the reader shows it) once per
                                 page (default 1); 0 when the site links the
                                 installed spoilerguard.css and .js itself */
+    const char *path;        /* the article's file (NUL-terminated), whose
+                                folders SG_STYLE_AUTO looks at; NULL (the
+                                default) for none.  Read by sg_analyze only:
+                                it need not outlive the call */
 } sg_options;
 
 /* Fill `opts` with the defaults above. */
@@ -278,6 +301,12 @@ SG_API void sg_analysis_free(sg_analysis *analysis);
 /* The format the analysis read: the one asked for, or the one detected
  * (never SG_FORMAT_AUTO). */
 SG_API sg_format sg_analysis_format(const sg_analysis *a);
+/* The dialect sg_render writes for the analysis: the one asked for, fitted
+ * to the format (html-span in Markdown is md-html), or the one SG_STYLE_AUTO
+ * picked (sg_style_detect); a style that does not fit the format is given
+ * as asked.  *why, when `why` is not NULL, gets a static English reason
+ * ("asked for" for a style the options named). */
+SG_API sg_style sg_analysis_style(const sg_analysis *a, const char **why);
 /* The analysed input: the `text` given to sg_analyze (borrowed; not
  * NUL-terminated), its length in *len when `len` is not NULL. */
 SG_API const char *sg_analysis_text(const sg_analysis *a, size_t *len);
@@ -339,6 +368,28 @@ SG_API sg_status sg_analysis_set_markup(sg_analysis *a, const char *what,
  * in the options) or `what` is another word. */
 SG_API char *sg_analysis_markup(const sg_analysis *a, const char *what,
                                 size_t *len);
+/* The words spoilerguard writes, as plain UTF-8 text with no markup and
+ * nothing escaped, for a host that builds its own markup from them (the
+ * pandoc filter) and so says what the command line says.  `what`:
+ *   "warning-lead"  "Spoiler warning:"
+ *   "warning"       what follows it: "this review reveals plot details
+ *                   (deaths, ending)."
+ *   "badge"         the text badge: "Rating: ★★★☆☆ 3/5"
+ *   "badge-label"   what the badge says to a screen reader: "Rating: 3 out
+ *                   of 5"
+ * The warning words come whatever the `warning` option says, and only while
+ * a flag is left to mark; the badge words only when there is a rating.
+ * Returns a new NUL-terminated string of *len bytes (when `len` is not NULL)
+ * freed with sg_free, or NULL when there are no such words (or `what` is
+ * another word, or memory runs out). */
+SG_API char *sg_analysis_words(const sg_analysis *a, const char *what, size_t *len);
+/* The label of a mark over a sentence flagged with the `n` kinds given, as
+ * the button (html-span), the summary (html-details) and the callout
+ * (md-obsidian) say it: "Spoiler (death, ending)"; kinds repeated or empty
+ * are left out, and at most 8 are named.  A new NUL-terminated string of
+ * *len bytes (when `len` is not NULL) freed with sg_free; NULL when memory
+ * runs out. */
+SG_API char *sg_spoiler_label(const char *const *kinds, size_t n, size_t *len);
 /* Replace the rating (for the `rating` hook): the analysis copies every
  * field and the strings; NULL removes it.  Returns SG_OK or SG_ERR_MEMORY. */
 SG_API sg_status sg_analysis_set_rating(sg_analysis *a, const sg_rating *rating);

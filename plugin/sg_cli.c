@@ -142,9 +142,13 @@ static void sg_cli_help(FILE *f)
 "  --style DIALECT      how spoilers are marked: html-span, html-details,\n"
 "                       md-discord, md-reddit, md-pandoc, md-html, md-hugo\n"
 "                       (Hugo's spoiler shortcode, shipped in\n"
-"                       share/spoilerguard/hugo), plain, or auto (default:\n"
-"                       html-span for HTML, md-html for Markdown, plain for\n"
-"                       plain text)\n"
+"                       share/spoilerguard/hugo), md-obsidian (collapsed\n"
+"                       callouts), plain, or auto (default: by what the\n"
+"                       article shows: html-span for HTML, plain for plain\n"
+"                       text; for Markdown the site its front matter, its\n"
+"                       folder or its [[links]] are written for: md-hugo,\n"
+"                       md-obsidian, else md-html; the report's \"style\"\n"
+"                       and --explain say which)\n"
 "                         " SG_CLI_NAME " --style md-discord review.md\n"
 "  --badge FORM         how the rating badge is inserted: auto, none, text,\n"
 "                       html, svg or image (default auto)\n"
@@ -350,7 +354,8 @@ static int sg_cli_parse_args(int argc, char **argv, sg_cli_config *c)
             if (v < 0) {
                 sg_cli_usage_error(
                     "unknown style '%s' for --style (html-span, html-details, "
-                    "md-discord, md-reddit, md-pandoc, md-html, md-hugo, plain or auto)",
+                    "md-discord, md-reddit, md-pandoc, md-html, md-hugo, md-obsidian, "
+                    "plain or auto)",
                     arg);
                 return 2;
             }
@@ -664,6 +669,9 @@ static void sg_cli_explain(FILE *out, const char *name, const char *text, size_t
     size_t n = 0;
     const sg_flag *flags = sg_analysis_flags(a, &n);
     sg_cli_pos pos = {0, 1, 0};
+    const char *why;
+    sg_style style = sg_analysis_style(a, &why);
+    fprintf(out, "%s: style %s: %s\n", name, sg_style_name(style), why);
     if (n == 0) {
         fprintf(out, "%s: no spoiler found\n", name);
         return;
@@ -740,6 +748,8 @@ static int sg_cli_article(sg_cli_worker *w, const sg_cli_config *c, const char *
 
     sg_options opts = c->opts;
     opts.format = fmt;
+    if (!batch && strcmp(name, "<stdin>") != 0)
+        opts.path = name; /* --style auto looks at the folders it stands in */
     sg_analysis *a = NULL;
     if (sg_analyze(w->engine, text, len, &opts, &a, err) != SG_OK || !a) {
         if (err->status == SG_OK)

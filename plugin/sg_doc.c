@@ -165,6 +165,7 @@ int sg_doc_begin_block(sg_doc *doc, sg_block_kind kind, int level, sg_why why,
     b.end = start;
     b.text_start = text_start;
     b.outer_start = text_start;
+    b.top_start = start;
     b.piece_first = doc->npieces;
     b.view_start = doc->view.len;
     return SG_VEC_PUSH(doc->blocks, doc->nblocks, doc->cap_blocks, b);

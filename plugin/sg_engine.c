@@ -61,7 +61,7 @@ void sg_options_init(sg_options *opts)
 
 static const char *const sg_style_names[] = {
     "auto", "html-span", "html-details", "md-discord", "md-reddit",
-    "md-pandoc", "md-html", "plain", "md-hugo"};
+    "md-pandoc", "md-html", "plain", "md-hugo", "md-obsidian"};
 
 int sg_style_parse(const char *name)
 {
@@ -472,6 +472,11 @@ sg_status sg_analyze(sg_engine *engine, const char *text, size_t len,
     if (fmt != SG_FORMAT_PLAIN && fmt != SG_FORMAT_MARKDOWN && fmt != SG_FORMAT_HTML)
         fmt = sg_detect_format(text, len);
     a->opts.format = fmt;
+    a->style = a->opts.style;
+    a->style_why = "asked for";
+    if (a->style == SG_STYLE_AUTO)
+        a->style = sg_style_detect(text, len, fmt, a->opts.path, &a->style_why);
+    a->opts.path = NULL; /* the caller's, gone after the call */
 
     sg_status st = sg_doc_read(&a->doc, text, len, fmt, a->opts.max_depth, err);
     if (st != SG_OK)

@@ -156,8 +156,12 @@ typedef struct sg_block {
                               before it goes, the first line of its
                               outermost list (a block between two items
                               would split the list); else text_start */
+    size_t top_start;      /* Markdown: the first line of the outermost
+                              container holding it (list, quote, table),
+                              its own first line outside one; else start */
     size_t piece_first, piece_count; /* its text, in doc->pieces */
     size_t view_start, view_len;     /* its text, in doc->view */
+    int raw_html;          /* Markdown: the text of a raw HTML block */
 } sg_block;
 
 /* Inline markup around text, to tell whether a span can be wrapped whole:
@@ -554,6 +558,8 @@ struct sg_analysis {
     char *markup[3];    /* replacements: warning, badge, jsonld */
     size_t markup_len[3];
     int excerpt_set;    /* a hook set the excerpt: finish keeps it */
+    sg_style style;     /* the style asked for, or SG_STYLE_AUTO's pick */
+    const char *style_why; /* why (static) */
     /* sg_analysis_characters' arrays, built on the first call */
     const char **char_names, **char_actors;
 };
@@ -581,6 +587,9 @@ char *sg_report_json(const sg_analysis *a, const char *id, size_t id_len,
 #define SG_ATTR "data-spoilerguard"
 #define SG_MD_OPEN_FMT "<!--sg:%c-->" /* o n c w b */
 #define SG_MD_END "<!--/sg-->"
+/* Markdown for Obsidian: the callout metadata that signs an inserted callout,
+ * "> [!TYPE|sg-RN]" (see sg_strip.c). */
+#define SG_CALLOUT_SIG "|sg-"
 /* Plain text: U+2063 U+2060 opens a chunk, U+2060 U+2063 ends it. */
 #define SG_PLAIN_BEGIN "\xE2\x81\xA3\xE2\x81\xA0"
 #define SG_PLAIN_END "\xE2\x81\xA0\xE2\x81\xA3"

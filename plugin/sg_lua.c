@@ -1968,7 +1968,7 @@ static void sg_lua_parse_options(lua_State *L, int idx, sg_options *o,
             if (parsed < 0)
                 luaL_error(L, "option style: unknown dialect (html-span, "
                               "html-details, md-discord, md-reddit, md-pandoc, "
-                              "md-html, md-hugo, plain or auto)");
+                              "md-html, md-hugo, md-obsidian, plain or auto)");
             o->style = (sg_style)parsed;
         } else if (strcmp(k, "badge") == 0) {
             if (ty == LUA_TBOOLEAN)
@@ -2128,7 +2128,30 @@ typedef struct sg_lua_call_args {
     sg_lua_engine *e;
     sg_options opts;
     int annotate;
+    int words; /* e:words: the words table before the report */
 } sg_lua_call_args;
+
+/* The words a host writes in its own markup (sg_analysis_words), as a table
+ * with the fields warning_lead, warning, badge and badge_label (nil where
+ * there are none). */
+static void sg_lua_push_words(lua_State *L, const sg_analysis *a)
+{
+    static const char *const what[][2] = {{"warning-lead", "warning_lead"},
+                                          {"warning", "warning"},
+                                          {"badge", "badge"},
+                                          {"badge-label", "badge_label"}};
+    size_t k;
+    lua_createtable(L, 0, 4);
+    for (k = 0; k < sizeof what / sizeof *what; k++) {
+        size_t n;
+        char *w = sg_analysis_words(a, what[k][0], &n);
+        if (!w)
+            continue;
+        lua_pushlstring(L, w, n);
+        sg_free(w);
+        lua_setfield(L, -2, what[k][1]);
+    }
+}
 
 /* Drop every flag, so only the badge (and JSON-LD) is inserted. */
 /* The body of analyze/annotate, run protected: (engine, text, args).
@@ -2197,6 +2220,14 @@ static int sg_lua_analyze_body(lua_State *L)
     obox->p = report;
     sg_lua_push_json(L, report, rlen);
     sg_lua_box_release(obox);
+    if (c->words) {
+        /* words, (box), report */
+        sg_lua_push_words(L, a);
+        lua_insert(L, -3);
+        lua_remove(L, -2);
+        sg_lua_box_release(abox);
+        return 2;
+    }
     sg_lua_box_release(abox);
     if (c->annotate) {
         /* out, (box), report */
@@ -2214,12 +2245,13 @@ static int sg_lua_engine_run(lua_State *L, int annotate)
     luaL_checktype(L, 2, LUA_TSTRING);
     c.e = e;
     c.opts = e->opts;
-    c.annotate = annotate;
+    c.annotate = annotate == 1;
+    c.words = annotate == 2;
     if (!lua_isnoneornil(L, 3)) {
         luaL_checktype(L, 3, LUA_TTABLE);
         sg_lua_parse_options(L, 3, &c.opts, NULL, 1);
     }
-    sg_lua_not_busy(L, e, annotate ? "annotate" : "analyze");
+    sg_lua_not_busy(L, e, annotate == 2 ? "words" : annotate ? "annotate" : "analyze");
     lua_settop(L, 2);
     base = lua_gettop(L);
     lua_pushcfunction(L, sg_lua_analyze_body);
@@ -2241,6 +2273,13 @@ static int sg_lua_engine_analyze(lua_State *L)
 static int sg_lua_engine_annotate(lua_State *L)
 {
     return sg_lua_engine_run(L, 1);
+}
+/* e:words(text [, opts]) -> words, report: what the analysis would have
+ * spoilerguard write (sg_lua_push_words), for a host that writes its own
+ * markup, then the report as e:analyze gives it. */
+static int sg_lua_engine_words(lua_State *L)
+{
+    return sg_lua_engine_run(L, 2);
 }
 
 /* strip(text [, from]) where `from` is a format name or {from = ...}. */
@@ -2414,6 +2453,7 @@ static const luaL_Reg sg_lua_engine_methods[] = {
     {"rule_count", sg_lua_engine_rule_count},
     {"analyze", sg_lua_engine_analyze},
     {"annotate", sg_lua_engine_annotate},
+    {"words", sg_lua_engine_words},
     {"strip", sg_lua_engine_strip},
     {NULL, NULL}};
 
@@ -2427,7 +2467,34 @@ static int sg_lua_core_assets(lua_State *L)
     return 2;
 }
 
+/* label{"death", "ending"} -> "Spoiler (death, ending)" (sg_spoiler_label) */
+static int sg_lua_core_label(lua_State *L)
+{
+    const char *kinds[8];
+    size_t n = 0, i, len;
+    char *label;
+    luaL_checktype(L, 1, LUA_TTABLE);
+    for (i = 1; n < sizeof kinds / sizeof *kinds; i++) {
+        int ty = sg_lua_rawgeti(L, 1, (int)i);
+        if (ty == LUA_TNIL) {
+            lua_pop(L, 1);
+            break;
+        }
+        if (ty != LUA_TSTRING)
+            luaL_error(L, "label: kinds must be strings, got %s", sg_lua_typename(L, -1));
+        kinds[n++] = lua_tostring(L, -1); /* kept alive by the table */
+        lua_pop(L, 1);
+    }
+    label = sg_spoiler_label(kinds, n, &len);
+    if (!label)
+        luaL_error(L, "label: out of memory");
+    lua_pushlstring(L, label, len);
+    sg_free(label);
+    return 1;
+}
+
 static const luaL_Reg sg_lua_core_functions[] = {
+    {"label", sg_lua_core_label},
     {"new", sg_lua_core_new},
     {"assets", sg_lua_core_assets},
     {"strip", sg_lua_core_strip},

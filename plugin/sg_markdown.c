@@ -30,6 +30,9 @@ typedef struct sg_md {
     size_t autolink; /* where the open autolink's '<' is, or (size_t)-1 */
     size_t floor;    /* where the line after the last text block starts */
     int span_first;  /* an inline span opened before the block's text */
+    int containers;    /* open lists, quotes and tables */
+    size_t top_line;   /* the outermost open container's first line, or
+                          (size_t)-1 until its first block is seen */
     int lists;         /* open lists (bulleted or ordered) */
     size_t list_line;  /* the outermost open list's first line, or
                           (size_t)-1 until its first text is seen */
@@ -146,6 +149,11 @@ static void sg_md_open_leaf(sg_md *m, size_t at)
     m->span_first = 0;
     m->code_first = (size_t)-1;
     sg_doc_begin_block(m->doc, m->kind, m->level, m->why, ls, ls);
+    if (m->containers && m->doc->nblocks) {
+        if (m->top_line == (size_t)-1 || ls < m->top_line)
+            m->top_line = ls;
+        m->doc->blocks[m->doc->nblocks - 1].top_start = m->top_line;
+    }
     if (m->lists) {
         if (m->list_line == (size_t)-1)
             m->list_line = ls;
@@ -156,6 +164,18 @@ static void sg_md_open_leaf(sg_md *m, size_t at)
     for (; m->pending_enter > 0; m->pending_enter--)
         sg_doc_inline(m->doc, m->pending_enter_pos, +1);
     m->block_end = at;
+}
+
+static void sg_md_enter_container(sg_md *m)
+{
+    if (m->containers++ == 0)
+        m->top_line = (size_t)-1; /* learnt from its first block */
+}
+
+static int sg_md_is_container(MD_BLOCKTYPE type)
+{
+    return type == MD_BLOCK_UL || type == MD_BLOCK_OL || type == MD_BLOCK_QUOTE ||
+           type == MD_BLOCK_TABLE;
 }
 
 static int sg_md_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
@@ -195,11 +215,17 @@ static int sg_md_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
     case MD_BLOCK_UL:
     case MD_BLOCK_OL:
         sg_md_close_leaf(m);
+        sg_md_enter_container(m);
         if (m->lists++ == 0)
             m->list_line = (size_t)-1; /* learnt from its first text */
         break;
+    case MD_BLOCK_TABLE:
+        sg_md_close_leaf(m);
+        sg_md_enter_container(m);
+        break;
     case MD_BLOCK_QUOTE:
         sg_md_close_leaf(m);
+        sg_md_enter_container(m);
         m->quote_depth++;
         m->kind = SG_BLOCK_QUOTE;
         m->why = SG_WHY_ARTICLE;
@@ -317,6 +343,7 @@ static void sg_md_html_prose(sg_md *m, size_t s, size_t e)
                 continue; /* white space between tags */
             size_t ls = sg_md_line_start(m, s);
             sg_doc_begin_block(m->doc, SG_BLOCK_PARAGRAPH, 0, SG_WHY_ARTICLE, ls, ls);
+            m->doc->blocks[m->doc->nblocks - 1].raw_html = 1;
             open = 1;
         } else if (brk != (size_t)-1)
             sg_doc_add_text(m->doc, "\n\n", 2, brk, brk_len, 0);
@@ -358,6 +385,8 @@ static int sg_md_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
         m->quote_depth--;
     if ((type == MD_BLOCK_UL || type == MD_BLOCK_OL) && m->lists > 0 && --m->lists == 0)
         m->list_line = (size_t)-1;
+    if (sg_md_is_container(type) && m->containers > 0)
+        m->containers--;
     if (type == MD_BLOCK_LI || type == MD_BLOCK_QUOTE) {
         m->kind = m->li_depth ? SG_BLOCK_LIST_ITEM
                   : m->quote_depth ? SG_BLOCK_QUOTE
@@ -481,6 +510,8 @@ static int sg_md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
     size_t off = in_src ? (size_t)(text - m->src) : m->last;
     if (m->lists && m->list_line == (size_t)-1 && in_src)
         m->list_line = sg_md_line_start(m, off); /* the list's first item's line */
+    if (m->containers && m->top_line == (size_t)-1 && in_src)
+        m->top_line = sg_md_line_start(m, off); /* raw HTML first in it opens no block */
 
     if (type == MD_TEXT_HTML) {
         if (in_src && m->html_block) {

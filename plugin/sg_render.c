@@ -129,7 +129,7 @@ static sg_status sg_resolve(const sg_options *o, sg_format fmt, sg_style *style,
 {
     sg_style s = o->style;
     const char *fname = sg_format_name(fmt);
-    if ((int)s < SG_STYLE_AUTO || s > SG_STYLE_MD_HUGO) {
+    if ((int)s < SG_STYLE_AUTO || s > SG_STYLE_MD_OBSIDIAN) {
         sg_set_error(err, SG_ERR_USAGE, "unknown style %d", (int)s);
         return SG_ERR_USAGE;
     }
@@ -141,7 +141,7 @@ static sg_status sg_resolve(const sg_options *o, sg_format fmt, sg_style *style,
         if (s == SG_STYLE_MD_HTML)
             s = SG_STYLE_HTML_SPAN; /* raw HTML spans are html-span in HTML */
         else if (s != SG_STYLE_HTML_SPAN && s != SG_STYLE_HTML_DETAILS) {
-            /* md-hugo included: a shortcode is Markdown for Hugo only */
+            /* md-hugo and md-obsidian included: Markdown for one site */
             sg_set_error(err, SG_ERR_USAGE,
                          "style %s does not fit HTML input: use html-span, html-details "
                          "or md-html",
@@ -152,10 +152,10 @@ static sg_status sg_resolve(const sg_options *o, sg_format fmt, sg_style *style,
         if (s == SG_STYLE_HTML_SPAN)
             s = SG_STYLE_MD_HTML; /* the same span, as raw HTML in Markdown */
     } else if (s == SG_STYLE_HTML_SPAN || s == SG_STYLE_HTML_DETAILS ||
-               s == SG_STYLE_MD_HTML || s == SG_STYLE_MD_HUGO) {
+               s == SG_STYLE_MD_HTML || s == SG_STYLE_MD_HUGO || s == SG_STYLE_MD_OBSIDIAN) {
         sg_set_error(err, SG_ERR_USAGE,
-                     "style %s inserts HTML, which does not fit %s input: use plain, "
-                     "md-discord, md-reddit or md-pandoc",
+                     "style %s inserts HTML or Markdown for one site, which does not fit "
+                     "%s input: use plain, md-discord, md-reddit or md-pandoc",
                      sg_style_name(s), fname);
         return SG_ERR_USAGE;
     }
@@ -165,7 +165,9 @@ static sg_status sg_resolve(const sg_options *o, sg_format fmt, sg_style *style,
         return SG_ERR_USAGE;
     }
     if (b == SG_BADGE_AUTO) /* Hugo's Markdown drops raw HTML: a text badge there */
-        b = fmt == SG_FORMAT_PLAIN || s == SG_STYLE_MD_HUGO ? SG_BADGE_TEXT : SG_BADGE_HTML;
+        b = fmt == SG_FORMAT_PLAIN || s == SG_STYLE_MD_HUGO || s == SG_STYLE_MD_OBSIDIAN
+                ? SG_BADGE_TEXT
+                : SG_BADGE_HTML;
     if (fmt == SG_FORMAT_PLAIN && b != SG_BADGE_TEXT && b != SG_BADGE_NONE) {
         sg_set_error(err, SG_ERR_USAGE,
                      "badge %s does not fit plain input: use text or none",
@@ -256,6 +258,17 @@ static void sg_put_kinds(const sg_rctx *r, sg_buf *b, const char *const *kinds, 
     }
 }
 
+/* The words that name a mark: "Spoiler (death, ending)", the kinds escaped
+ * as sg_put_kinds writes them. */
+#define SG_LABEL_OPEN "Spoiler ("
+static void sg_put_label(const sg_rctx *r, sg_buf *b, const char *const *kinds, size_t n,
+                         int html)
+{
+    sg_buf_puts(b, SG_LABEL_OPEN);
+    sg_put_kinds(r, b, kinds, n, 0, html);
+    sg_buf_putc(b, ')');
+}
+
 /* The data-spoilerguard value for a mark: its first kind as one token, kept
  * apart from the reserved tokens, then " continued" for later pieces. */
 static void sg_put_attr_kind(sg_buf *b, const char *kind, int continued)
@@ -298,6 +311,8 @@ static void sg_base64(sg_buf *b, const unsigned char *p, size_t n)
 
 /* ---- the warning, the badge, JSON-LD (unsigned) ------------------------------- */
 
+#define SG_WARNING_LEAD "Spoiler warning:"
+
 static void sg_warning_phrase(const sg_rctx *r, sg_buf *b)
 {
     sg_buf_puts(b, "this review reveals plot details (");
@@ -335,18 +350,18 @@ static void sg_warning_markup(const sg_rctx *r, sg_buf *b, int sign)
         sg_buf_puts(b, "<p class=\"spoiler-warning\"");
         if (sign)
             sg_buf_puts(b, " " SG_ATTR "=\"warning\"");
-        sg_buf_puts(b, " role=\"note\"><strong>Spoiler warning:</strong> ");
+        sg_buf_puts(b, " role=\"note\"><strong>" SG_WARNING_LEAD "</strong> ");
         sg_warning_phrase(r, b);
         sg_buf_puts(b, "</p>");
     } else if (r->fmt == SG_FORMAT_MARKDOWN) {
-        sg_buf_puts(b, "> **Spoiler warning:** ");
+        sg_buf_puts(b, "> **" SG_WARNING_LEAD "** ");
         sg_warning_phrase(r, b);
         if (r->style == SG_STYLE_PLAIN)
             sg_buf_puts(b, " Marked \\[SPOILER\\] … \\[/SPOILER\\].");
     } else {
         const char *o, *c;
         sg_style_pieces(r->style, &o, &c);
-        sg_buf_puts(b, "\xE2\x9A\xA0 Spoiler warning: ");
+        sg_buf_puts(b, "\xE2\x9A\xA0 " SG_WARNING_LEAD " ");
         sg_warning_phrase(r, b);
         sg_buf_puts(b, " Marked ");
         sg_buf_put(b, o, strlen(o) - (o[strlen(o) - 1] == ' '));
@@ -929,9 +944,9 @@ static void sg_mark_pieces(sg_rctx *r, const sg_mark *m, int continued, sg_buf *
         sg_buf_puts(open, "\">");
         if (!continued) {
             sg_buf_puts(open, "<button type=\"button\" " SG_ATTR
-                              "=\"toggle\" aria-expanded=\"false\">Spoiler (");
-            sg_put_kinds(r, open, m->kinds, m->nkinds, 0, 1);
-            sg_buf_puts(open, ")</button>");
+                              "=\"toggle\" aria-expanded=\"false\">");
+            sg_put_label(r, open, m->kinds, m->nkinds, 1);
+            sg_buf_puts(open, "</button>");
         }
         sg_buf_puts(open, "<span " SG_ATTR "=\"content\" hidden>");
         sg_buf_puts(close, "</span></span>");
@@ -1192,9 +1207,9 @@ static void sg_details_open(sg_rctx *r, sg_buf *b, const char *const *kinds, siz
 {
     sg_buf_puts(b, "<details class=\"spoiler\" " SG_ATTR "=\"");
     sg_put_attr_kind(b, kinds[0], 0);
-    sg_buf_puts(b, "\"><summary " SG_ATTR "=\"summary\">Spoiler (");
-    sg_put_kinds(r, b, kinds, n, 0, 1);
-    sg_buf_puts(b, ")</summary>");
+    sg_buf_puts(b, "\"><summary " SG_ATTR "=\"summary\">");
+    sg_put_label(r, b, kinds, n, 1);
+    sg_buf_puts(b, "</summary>");
 }
 
 /* html-details in HTML: <details> around whole flagged blocks; neighbouring
@@ -1357,6 +1372,211 @@ static void sg_details_markdown(sg_rctx *r)
     }
 }
 
+static int sg_in_front_matter(const sg_doc *doc, size_t pos);
+
+/* ---- md-obsidian: callouts ------------------------------------------------------ */
+
+/* Obsidian has no inline spoiler: what it hides is a collapsed callout, a
+ * quote whose first line is "[!TYPE]-".  So each top-level block holding a
+ * flagged sentence (a paragraph or a heading, or the whole list, quote or
+ * table it stands in) goes inside one, every line of it after an inserted
+ * "> "; flagged blocks with only blank lines between share one.  Everything
+ * inserted is whole lines, signed in the callout's metadata ("|sg-RN", which
+ * Obsidian keeps out of sight; see sg_strip.c). */
+
+/* The start of the line before the one starting at `ls`, or (size_t)-1 at
+ * the first line. */
+static size_t sg_md_line_before(const sg_rctx *r, size_t ls)
+{
+    if (!ls)
+        return (size_t)-1;
+    size_t p = ls - 1;
+    if (p > 0 && r->src[p] == '\n' && r->src[p - 1] == '\r')
+        p--;
+    while (p > 0 && !sg_md_eol(r->src[p - 1]))
+        p--;
+    return p;
+}
+
+/* Does the line starting at `p` hold only white space and '>'? */
+static int sg_md_quote_only(const sg_rctx *r, size_t p)
+{
+    while (p < r->len && (r->src[p] == ' ' || r->src[p] == '\t' || r->src[p] == '>'))
+        p++;
+    return p >= r->len || sg_md_eol(r->src[p]);
+}
+
+/* Does the line starting at `p` open with '>' after at most 3 spaces? */
+static int sg_md_quote_line(const sg_rctx *r, size_t p)
+{
+    for (size_t k = 0; k < 4 && p + k < r->len; k++)
+        if (r->src[p + k] != ' ')
+            return r->src[p + k] == '>';
+    return 0;
+}
+
+/* Would "> " before the line starting at `p` change how its indentation
+ * reads?  A tab among its leading markers: tab stops do not move with it. */
+static int sg_md_tab_led(const sg_rctx *r, size_t p)
+{
+    for (; p < r->len && strchr(" \t>-+*.)0123456789", r->src[p]) && r->src[p]; p++)
+        if (r->src[p] == '\t')
+            return 1;
+    return 0;
+}
+
+/* Does the callout to insert at `at` (a line start) need an empty line
+ * before it?  Yes after a line of text: the line would go on or the quote
+ * before it would take the callout in.  Not at the start, after the front
+ * matter, after an empty line or where a warning or badge (which end with
+ * one) is inserted first. */
+static int sg_callout_gap(const sg_rctx *r, size_t at)
+{
+    size_t pl = sg_md_line_before(r, at);
+    if (pl == (size_t)-1 || sg_blank_line(r, pl) || sg_in_front_matter(r->doc, pl))
+        return 0;
+    for (size_t i = 0; i < r->nins; i++)
+        if (r->ins[i].pos == at &&
+            (r->ins[i].rank == SG_RANK_WARNING || r->ins[i].rank == SG_RANK_BADGE))
+            return 0;
+    return 1;
+}
+
+/* A callout's first line, into r->txt: an empty line first when `gap`,
+ * then "> [!TYPE|sg-RN]" (g after N with the empty line), "-" when folded,
+ * a space and the title. */
+static void sg_callout_head(sg_rctx *r, const char *type, char role, size_t n, int gap,
+                            int folded)
+{
+    if (gap)
+        sg_buf_puts(&r->txt, r->nl);
+    sg_buf_printf(&r->txt, "> [!%s" SG_CALLOUT_SIG "%c%zu%s]%s ", type, role, n,
+                  gap ? "g" : "", folded ? "-" : "");
+}
+
+/* A warning or badge callout, inserted whole at line start `at`: its first
+ * line of `text` the title, the other lines its body, then an empty line. */
+static void sg_callout_whole(sg_rctx *r, size_t at, int rank, const char *type, char role,
+                             const char *text, size_t len)
+{
+    const char *nl = memchr(text, '\n', len);
+    size_t title = nl ? (size_t)(nl - text) : len, lines = 0;
+    for (size_t i = title; i < len; i++)
+        lines += text[i] == '\n' && i + 1 < len;
+    size_t off = r->txt.len;
+    sg_callout_head(r, type, role, lines, sg_callout_gap(r, at), 0);
+    sg_buf_put(&r->txt, text, title > 0 && text[title - 1] == '\r' ? title - 1 : title);
+    sg_buf_puts(&r->txt, r->nl);
+    for (size_t i = title + 1; i < len;) {
+        const char *e = memchr(text + i, '\n', len - i);
+        size_t le = e ? (size_t)(e - text) : len;
+        sg_buf_puts(&r->txt, le > i && !(le == i + 1 && text[i] == '\r') ? "> " : ">");
+        sg_buf_put(&r->txt, text + i, le > i && text[le - 1] == '\r' ? le - 1 - i : le - i);
+        sg_buf_puts(&r->txt, r->nl);
+        i = le + 1;
+    }
+    sg_buf_puts(&r->txt, r->nl);
+    sg_ins_add(r, at, rank, off);
+}
+
+/* The lines a callout over mark i's block takes, [*s, *e) (e at a line
+ * start or the input's end); 0 when none can be made: the block's container
+ * holds code (a fence's lines read differently inside a quote), a tab leads
+ * a line, or something inserted earlier is in the way. */
+static int sg_callout_lines(const sg_rctx *r, size_t i, size_t *s, size_t *e)
+{
+    const sg_doc *doc = r->doc;
+    size_t top = doc->blocks[r->marks[i].block].top_start, last = (size_t)-1;
+    for (size_t k = 0; k < doc->nblocks; k++) {
+        const sg_block *b = &doc->blocks[k];
+        if (b->top_start != top)
+            continue;
+        if (b->kind == SG_BLOCK_CODE || b->raw_html)
+            return 0; /* raw HTML in a quote is not read again: it stays out */
+        last = k;
+    }
+    if (last == (size_t)-1 || top > r->len)
+        return 0;
+    size_t p = sg_md_next_line(r, &doc->blocks[last]);
+    if (p == (size_t)-1)
+        p = r->len;
+    /* a quote that follows at once would go on inside the callout: it goes
+     * in too, and so do lines of nothing but '>' closing the block's own */
+    while (p < r->len && (sg_md_quote_line(r, p) || sg_md_quote_only(r, p)) &&
+           !sg_blank_line(r, p)) {
+        size_t q = sg_md_line_after(r, p);
+        p = q == (size_t)-1 ? r->len : q;
+    }
+    for (size_t q = top; q < p;) {
+        if (sg_md_tab_led(r, q))
+            return 0;
+        size_t n = sg_md_line_after(r, q);
+        q = n == (size_t)-1 ? p : n;
+    }
+    for (size_t c = 0; c < doc->nchunks; c++)
+        if (doc->chunks[c].start < p && doc->chunks[c].end > top)
+            return 0;
+    *s = top;
+    *e = p;
+    return 1;
+}
+
+/* md-obsidian: a collapsed callout over each flagged top-level block. */
+static void sg_callouts(sg_rctx *r)
+{
+    size_t i = 0;
+    while (i < r->nmarks) {
+        size_t first = i, s, e;
+        const char *kinds[SG_MAX_KINDS] = {0};
+        size_t nk = 0;
+        if (r->no_details[first] || !sg_callout_lines(r, i, &s, &e)) {
+            i++; /* no callout: the sentence stays unmarked (and reported) */
+            continue;
+        }
+        /* the marks inside, and flagged blocks after it across blank lines */
+        for (;;) {
+            while (i < r->nmarks && r->marks[i].start < e) {
+                for (size_t k = 0; k < r->marks[i].nkinds; k++)
+                    sg_add_kind(kinds, &nk, r->marks[i].kinds[k]);
+                i++;
+            }
+            size_t q = e, ns, ne;
+            while (q < r->len && sg_blank_line(r, q)) {
+                size_t n = sg_md_line_after(r, q);
+                q = n == (size_t)-1 ? r->len : n;
+            }
+            if (i >= r->nmarks || r->no_details[i] || !sg_callout_lines(r, i, &ns, &ne) ||
+                ns != q)
+                break;
+            e = ne;
+        }
+        size_t lines = 0;
+        for (size_t q = s; q < e;) {
+            lines++;
+            size_t n = sg_md_line_after(r, q);
+            q = n == (size_t)-1 ? e : n;
+        }
+        r->group = SG_G_DETAILS(first);
+        size_t off = r->txt.len;
+        sg_callout_head(r, "warning", 'o', lines, sg_callout_gap(r, s), 1);
+        sg_put_label(r, &r->txt, kinds, nk, 0);
+        /* an empty line of the quote: the block's first line starts a block
+         * of its own (else a paragraph or a setext heading takes the title
+         * in, for CommonMark) */
+        sg_buf_puts(&r->txt, r->nl);
+        sg_buf_puts(&r->txt, ">");
+        sg_buf_puts(&r->txt, r->nl);
+        sg_ins_add(r, s, SG_RANK_OPEN, off);
+        for (size_t q = s; q < e;) {
+            off = r->txt.len;
+            sg_buf_puts(&r->txt, sg_blank_line(r, q) ? ">" : "> ");
+            sg_ins_add(r, q, SG_RANK_OPEN, off);
+            size_t n = sg_md_line_after(r, q);
+            q = n == (size_t)-1 ? e : n;
+        }
+    }
+}
+
 /* ---- the warning --------------------------------------------------------------- */
 
 static int sg_has_chunk(const sg_doc *doc, sg_chunk_role role)
@@ -1495,6 +1715,16 @@ static void sg_add_warning(sg_rctx *r)
         sg_ins_add(r, s, SG_RANK_WARNING, off);
         if (hook)
             sg_check_hook(r, "warning", s);
+    } else if (r->style == SG_STYLE_MD_OBSIDIAN) {
+        /* a callout of its own before the first flagged block's */
+        if (!hook) {
+            sg_buf_puts(&m, SG_WARNING_LEAD " ");
+            sg_warning_phrase(r, &m);
+        }
+        sg_callout_whole(r, b->top_start, SG_RANK_WARNING, "warning", 'w',
+                         hook ? hook : m.data, hook ? hook_len : m.len);
+        if (hook)
+            sg_check_hook(r, "warning", b->top_start);
     } else if (r->fmt == SG_FORMAT_MARKDOWN) {
         size_t at = sg_md_before_block(r, b);
         if (!hook)
@@ -1601,6 +1831,29 @@ static size_t sg_badge_pos(const sg_rctx *r)
     return (size_t)-1;
 }
 
+/* md-obsidian: where the badge's callout goes, a line start: after the
+ * title heading (and the empty line after it), else before the first
+ * article block; (size_t)-1 for nowhere. */
+static size_t sg_callout_badge_pos(const sg_rctx *r)
+{
+    const sg_doc *doc = r->doc;
+    size_t t = sg_title_block(doc);
+    if (t != (size_t)-1 && doc->blocks[t].top_start == doc->blocks[t].start) {
+        size_t p = sg_md_next_line(r, &doc->blocks[t]);
+        if (p == (size_t)-1)
+            return (size_t)-1;
+        if (p < r->len && sg_blank_line(r, p)) {
+            size_t q = sg_md_line_after(r, p);
+            p = q == (size_t)-1 ? r->len : q;
+        }
+        return p;
+    }
+    for (size_t i = 0; i < doc->nblocks; i++)
+        if (doc->blocks[i].why == SG_WHY_ARTICLE && doc->blocks[i].piece_count)
+            return doc->blocks[i].top_start;
+    return (size_t)-1;
+}
+
 static void sg_add_badge(sg_rctx *r)
 {
     const sg_analysis *a = r->a;
@@ -1624,7 +1877,15 @@ static void sg_add_badge(sg_rctx *r)
     }
     r->group = SG_G_BADGE;
     size_t off = r->txt.len;
-    if (r->fmt == SG_FORMAT_HTML) {
+    if (r->style == SG_STYLE_MD_OBSIDIAN) {
+        /* a callout of its own, under the title */
+        pos = sg_callout_badge_pos(r);
+        if (pos != (size_t)-1)
+            sg_callout_whole(r, pos, SG_RANK_BADGE, "info", 'b', hook ? hook : m.data,
+                             hook ? hook_len : m.len);
+        else
+            hook = NULL;
+    } else if (r->fmt == SG_FORMAT_HTML) {
         if (hook) {
             sg_buf_puts(&r->txt, "<span " SG_ATTR "=\"badge\">");
             sg_buf_put(&r->txt, hook, hook_len);
@@ -2213,7 +2474,10 @@ static sg_status sg_rctx_init(sg_rctx *r, const sg_analysis *a, sg_error *err)
     r->err = err;
     const char *nl = memchr(r->src, '\n', r->len);
     r->nl = nl && nl > r->src && nl[-1] == '\r' ? "\r\n" : "\n";
-    sg_status st = sg_resolve(&a->opts, r->fmt, &r->style, &r->badge, err);
+    sg_options o = a->opts;
+    if (o.style == SG_STYLE_AUTO)
+        o.style = a->style; /* what sg_analyze picked */
+    sg_status st = sg_resolve(&o, r->fmt, &r->style, &r->badge, err);
     if (st != SG_OK)
         return st;
     if (r->doc->ninl) {
@@ -2249,6 +2513,8 @@ static void sg_build(sg_rctx *r)
         sg_details_html(r);
     else if (r->style == SG_STYLE_HTML_DETAILS)
         sg_details_markdown(r);
+    else if (r->style == SG_STYLE_MD_OBSIDIAN)
+        sg_callouts(r);
     else
         for (size_t i = 0; i < r->nmarks; i++)
             sg_mark_inline(r, i);
@@ -2297,10 +2563,45 @@ char *sg_render_doc(const sg_analysis *a, size_t *out_len, sg_error *err)
     return out;
 }
 
-/* ---- the default markup, for hooks --------------------------------------------------
- */
+/* ---- the default markup, for hooks, and the words, for hosts ----------------------- */
 
-char *sg_analysis_markup(const sg_analysis *a, const char *what, size_t *len)
+/* What `what` inserts, as the format writes it (`words` 0: the markup a hook
+ * may replace) or as words with no markup and nothing escaped (`words` 1:
+ * for a host that writes its own markup, sg_analysis_words). */
+static int sg_default_text(sg_rctx *r, const char *what, int words, sg_buf *b)
+{
+    const sg_analysis *a = r->a;
+    if (!words) {
+        if (!strcmp(what, "warning"))
+            return a->opts.warning && r->nmarks && (sg_warning_markup(r, b, 0), 1);
+        if (!strcmp(what, "badge"))
+            return sg_badge_markup(r, b, 0);
+        if (!strcmp(what, "jsonld"))
+            return r->fmt == SG_FORMAT_HTML && a->opts.jsonld && sg_jsonld_markup(a, b);
+        return 0;
+    }
+    r->fmt = SG_FORMAT_PLAIN; /* nothing escaped */
+    if (!strcmp(what, "warning-lead"))
+        return r->nmarks && (sg_buf_puts(b, SG_WARNING_LEAD), 1);
+    if (!strcmp(what, "warning"))
+        return r->nmarks && (sg_warning_phrase(r, b), 1);
+    if (!strcmp(what, "badge")) {
+        r->badge = SG_BADGE_TEXT;
+        return sg_badge_markup(r, b, 0);
+    }
+    if (!strcmp(what, "badge-label")) {
+        sg_badge_text t;
+        if (!sg_badge_parts(a, &t))
+            return 0;
+        sg_buf_put(b, t.label.data, t.label.len);
+        sg_badge_text_free(&t);
+        return 1;
+    }
+    return 0;
+}
+
+static char *sg_default_text_take(const sg_analysis *a, const char *what, int words,
+                                  size_t *len)
 {
     if (len)
         *len = 0;
@@ -2313,17 +2614,54 @@ char *sg_analysis_markup(const sg_analysis *a, const char *what, size_t *len)
     }
     sg_buf b;
     sg_buf_init(&b);
-    int have = 0;
-    if (!strcmp(what, "warning"))
-        have = a->opts.warning && r.nmarks && (sg_warning_markup(&r, &b, 0), 1);
-    else if (!strcmp(what, "badge"))
-        have = sg_badge_markup(&r, &b, 0);
-    else if (!strcmp(what, "jsonld"))
-        have = r.fmt == SG_FORMAT_HTML && a->opts.jsonld && sg_jsonld_markup(a, &b);
+    int have = sg_default_text(&r, what, words, &b);
     sg_rctx_free(&r);
     if (!have) {
         sg_buf_free(&b);
         return NULL;
     }
     return sg_buf_take(&b, len);
+}
+
+char *sg_analysis_markup(const sg_analysis *a, const char *what, size_t *len)
+{
+    return sg_default_text_take(a, what, 0, len);
+}
+
+char *sg_analysis_words(const sg_analysis *a, const char *what, size_t *len)
+{
+    return sg_default_text_take(a, what, 1, len);
+}
+
+char *sg_spoiler_label(const char *const *kinds, size_t n, size_t *len)
+{
+    if (len)
+        *len = 0;
+    sg_rctx r;
+    memset(&r, 0, sizeof r);
+    r.fmt = SG_FORMAT_PLAIN;
+    sg_buf b;
+    sg_buf_init(&b);
+    size_t k = 0;
+    const char *kept[SG_MAX_KINDS];
+    for (size_t i = 0; kinds && i < n && k < SG_MAX_KINDS; i++)
+        if (kinds[i] && *kinds[i])
+            sg_add_kind(kept, &k, kinds[i]);
+    sg_put_label(&r, &b, kept, k, 0);
+    return sg_buf_take(&b, len);
+}
+
+sg_style sg_analysis_style(const sg_analysis *a, const char **why)
+{
+    if (why)
+        *why = a ? a->style_why : NULL;
+    if (!a)
+        return SG_STYLE_AUTO;
+    sg_options o = a->opts;
+    if (o.style == SG_STYLE_AUTO)
+        o.style = a->style;
+    sg_format fmt = a->doc.format == SG_FORMAT_AUTO ? SG_FORMAT_PLAIN : a->doc.format;
+    sg_style s;
+    sg_badge b;
+    return sg_resolve(&o, fmt, &s, &b, NULL) == SG_OK ? s : o.style;
 }

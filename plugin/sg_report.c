@@ -314,6 +314,8 @@ char *sg_report_json(const sg_analysis *a, const char *id, size_t id_len, size_t
     }
     sg_buf_puts(&b, "\"format\":");
     sg_report_str(&b, sg_format_name(a->doc.format));
+    sg_buf_puts(&b, ",\"style\":");
+    sg_report_str(&b, sg_style_name(sg_analysis_style(a, NULL)));
     sg_buf_putc(&b, ',');
     sg_report_meta(&b, &a->meta);
     sg_buf_putc(&b, ',');

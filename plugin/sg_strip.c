@@ -59,6 +59,31 @@
  *   e.g. <!--sg:o-->||<!--/sg-->The boss dies.<!--sg:c-->||<!--/sg-->
  *        ||<!--sg:o2-->The boss dies.<!--sg:c-->||<!--/sg-->
  *
+ * Markdown for Obsidian (md-obsidian)
+ *   Obsidian has no inline spoiler, so md-obsidian inserts whole lines
+ *   only, in callouts (quotes whose first line is "[!TYPE]").  No comment
+ *   signs them: "<!--" opening a line's content makes the line an HTML
+ *   block, and Obsidian's own "%%...%%" shows as text everywhere else.  The
+ *   signature is the callout's metadata, what follows "|" in the brackets,
+ *   which Obsidian keeps out of sight (it becomes the data-callout-metadata
+ *   attribute) and CommonMark renderers show as the quote's first words.
+ *   The first line of each is
+ *     > [!TYPE|sg-RN]TITLE NL          TYPE a word, N a count of lines
+ *   R is o (a mark), w (warning) or b (badge).  "g" after N says an empty
+ *   line was inserted just before it (so that a line of text above does not
+ *   run on into the callout); that line is part of the chunk.
+ *     o: "> [!warning|sg-oN]- Spoiler (KINDS)" NL ">" NL is a chunk, then
+ *        each of the next N lines (the author's) starts with an inserted
+ *        "> ", or ">" where the rest of the line is blank, each a chunk;
+ *        from the first line to the end of the N-th is a marked range.
+ *     w, b: the first line, the N lines after it (each starting with ">")
+ *        and the empty line after them are one chunk.
+ *   e.g. > [!warning|sg-w0] Spoiler warning: this review reveals ... NL NL
+ *        > [!warning|sg-o2]- Spoiler (death) NL > NL
+ *        > In the final act, NL > Okju dies. NL
+ *   ("\r\n" in place of NL when the input uses CRLF).  A line that looks so
+ *   but is not followed by what its N says is the author's.
+ *
  * Plain text (style plain, and Markdown styles asked of plain input)
  *   Each chunk is U+2063 U+2060, a role character, the piece, U+2060 U+2063
  *   (all invisible).  The role character is U+2061 (open), U+2062 (close),
@@ -71,7 +96,8 @@
  * sg_find_chunks lists a document's chunks (sorted, disjoint) and records
  * each open..close pair as a marked range; sg_strip removes every chunk.
  * With SG_FORMAT_AUTO, sg_strip goes by the signature the text carries
- * (Markdown comments, then plain sentinels, then the HTML attribute), since
+ * (Markdown comments, then plain sentinels, then Obsidian callouts, then the
+ * HTML attribute), since
  * Markdown output with raw HTML spans may look like HTML to sg_detect_format.
  */
 #include "sg_internal.h"
@@ -643,6 +669,122 @@ static void sg_find_markdown(sg_finder *fd, const char *s, size_t len)
     }
 }
 
+/* ---- Markdown for Obsidian: signed callouts ------------------------------------ */
+
+/* The start of the line after the one holding s[p] (past LF, CRLF or a lone
+ * CR), or len. */
+static size_t sg_next_line(const char *s, size_t len, size_t p)
+{
+    while (p < len && s[p] != '\n' && s[p] != '\r')
+        p++;
+    if (p < len && s[p] == '\r' && p + 1 < len && s[p + 1] == '\n')
+        p++;
+    return p < len ? p + 1 : len;
+}
+
+/* Is the line starting at p empty (its line break at once)? */
+static int sg_empty_line(const char *s, size_t len, size_t p)
+{
+    return p < len && (s[p] == '\n' || s[p] == '\r');
+}
+
+/* The callout whose first line holds the signature at s[sig] ("|sg-"):
+ * "> [!TYPE|sg-RN[g]]..." from line start ls.  Adds its chunks (and, for a
+ * mark, its marked range) and returns where it ends, or 0 when it is not
+ * one spoilerguard wrote. */
+static size_t sg_find_callout(sg_finder *fd, const char *s, size_t len, size_t ls,
+                              size_t sig)
+{
+    size_t i = ls;
+    if (len - i < 5 || memcmp(s + i, "> [!", 4))
+        return 0;
+    for (i += 4; i < sig; i++)
+        if (!isalnum((unsigned char)s[i]) && s[i] != '-')
+            return 0;
+    i = sig + 4;
+    char role = i < len ? s[i] : 0;
+    if (role != 'o' && role != 'w' && role != 'b')
+        return 0;
+    size_t n = 0, digits = ++i;
+    while (i < len && i - digits < 7 && isdigit((unsigned char)s[i]))
+        n = n * 10 + (size_t)(s[i++] - '0');
+    int gap = i < len && s[i] == 'g';
+    i += gap;
+    if (i == digits || i >= len || s[i] != ']')
+        return 0;
+    size_t start = ls;
+    if (gap) {
+        /* the empty line before it is inserted too */
+        size_t pl = ls >= 2 && s[ls - 1] == '\n' && s[ls - 2] == '\r' ? ls - 2 : ls - 1;
+        if (!ls || (pl > 0 && s[pl - 1] != '\n' && s[pl - 1] != '\r'))
+            return 0;
+        start = pl;
+    }
+    size_t p = sg_next_line(s, len, i), last = p;
+    if (p == len && (n || role != 'o'))
+        return 0;
+    if (role == 'o') {
+        /* a mark's title stands apart: an empty line of the quote follows */
+        if (p >= len || s[p] != '>' || !sg_empty_line(s, len, p + 1))
+            return 0;
+        p = sg_next_line(s, len, p);
+    }
+    size_t nfound = fd->n;
+    sg_found_add(fd, start, p, role == 'w'   ? SG_CHUNK_WARNING
+                               : role == 'b' ? SG_CHUNK_BADGE
+                                             : SG_CHUNK_OPEN, 0);
+    for (size_t k = 0; k < n; k++) {
+        if (p >= len || s[p] != '>') {
+            fd->n = nfound; /* not ours after all */
+            return 0;
+        }
+        size_t q = p + 1;
+        while (q < len && (s[q] == ' ' || s[q] == '\t'))
+            q++;
+        int blank = q >= len || s[q] == '\n' || s[q] == '\r';
+        if (role == 'o' && !blank && (p + 1 >= len || s[p + 1] != ' ')) {
+            fd->n = nfound;
+            return 0;
+        }
+        if (role == 'o')
+            sg_found_add(fd, p, p + (blank ? 1 : 2), SG_CHUNK_CLOSE, 0);
+        last = p;
+        p = sg_next_line(s, len, p);
+    }
+    if (role != 'o') {
+        /* a warning or badge ends with an empty line, inserted too */
+        if (!sg_empty_line(s, len, p)) {
+            fd->n = nfound;
+            return 0;
+        }
+        p = sg_next_line(s, len, p);
+        fd->f[nfound].c.end = p;
+        return p;
+    }
+    size_t le = last;
+    while (le < len && s[le] != '\n' && s[le] != '\r')
+        le++;
+    sg_mark_add(fd, start, n ? le : p, 0);
+    return p;
+}
+
+static void sg_find_callouts(sg_finder *fd, const char *s, size_t len)
+{
+    size_t from = 0;
+    const char *nx;
+    while (from < len && (nx = memmem(s + from, len - from, SG_CALLOUT_SIG,
+                                      sizeof SG_CALLOUT_SIG - 1))) {
+        size_t sig = (size_t)(nx - s), ls = sig;
+        /* "> [!TYPE" before it on its line, TYPE a word of at most 32 bytes */
+        while (ls > 0 && sig - ls < 40 && s[ls - 1] != '\n' && s[ls - 1] != '\r')
+            ls--;
+        size_t end = (ls == 0 || s[ls - 1] == '\n' || s[ls - 1] == '\r')
+                         ? sg_find_callout(fd, s, len, ls, sig)
+                         : 0;
+        from = end ? end : sig + 1;
+    }
+}
+
 /* ---- plain text -------------------------------------------------------------- */
 
 #define SG_PLAIN_MARK_LEN 6
@@ -740,6 +882,7 @@ void sg_find_chunks(sg_doc *doc)
         break;
     case SG_FORMAT_MARKDOWN:
         sg_find_markdown(&fd, doc->src, doc->len);
+        sg_find_callouts(&fd, doc->src, doc->len);
         break;
     default:
         sg_find_plain(&fd, doc->src, doc->len);
@@ -779,13 +922,16 @@ void sg_find_chunks(sg_doc *doc)
 }
 
 /* The format whose signature `text` carries: Markdown comments, plain
- * sentinels, else HTML attributes; by content when it carries none. */
+ * sentinels, signed callouts, else HTML attributes; by content when it
+ * carries none. */
 static sg_format sg_strip_format(const char *text, size_t len)
 {
     if (memmem(text, len, "<!--sg:", SG_MD_OPEN_LEN))
         return SG_FORMAT_MARKDOWN;
     if (memmem(text, len, SG_PLAIN_BEGIN, SG_PLAIN_MARK_LEN))
         return SG_FORMAT_PLAIN;
+    if (memmem(text, len, "> [!", 4) && memmem(text, len, SG_CALLOUT_SIG, sizeof SG_CALLOUT_SIG - 1))
+        return SG_FORMAT_MARKDOWN; /* md-obsidian's callouts */
     if (memmem(text, len, SG_ATTR, strlen(SG_ATTR)))
         return SG_FORMAT_HTML;
     return sg_detect_format(text, len);

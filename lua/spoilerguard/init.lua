@@ -9,12 +9,17 @@
 ---   local report = e:analyze(text, { from = "markdown" })
 ---   local out, report = e:annotate(text, { from = "markdown" })
 ---   local original = e:strip(out)
+---   local words, report = e:words(text, { from = "markdown" })  -- for a host
+---     -- writing its own markup: words.warning_lead, words.warning,
+---     -- words.badge, words.badge_label (nil where there are none)
 ---
 --- Engine options (sg.new{...}; any of the first group may also be given per
 --- call to analyze/annotate):
 ---   from|format   "plain", "markdown", "html" or "auto" (default: by content)
 ---   style         "html-span", "html-details", "md-discord", "md-reddit",
----                 "md-pandoc", "md-html", "md-hugo", "plain" or "auto";
+---                 "md-pandoc", "md-html", "md-hugo", "md-obsidian", "plain"
+---                 or "auto" (the default: by what the text shows, its
+---                 front matter and [[links]]; report.style says which);
 ---                 "html" means html-span, "hugo" md-hugo
 ---   badge         "auto", "none", "text", "html", "svg", "image", or a boolean
 ---   min_severity  "minor" (default) or "major"
@@ -78,6 +83,9 @@ M.strip = core.strip
 --- sg.assets() -> css, js: the CSS and script that hide each spoiler behind a
 --- button (what html-span inlines once per page).
 M.assets = core.assets
+--- sg.label{"death", "ending"} -> "Spoiler (death, ending)": how a mark over
+--- a sentence flagged with these kinds is labelled.
+M.label = core.label
 --- "plain", "markdown" or "html", guessed from the text.
 M.detect_format = core.detect_format
 

@@ -2,9 +2,10 @@
 """Open spoilerguard's HTML output in headless Chromium and check that every
 spoiler is hidden until the reader shows it, by click and by keyboard.
 
-usage: reveal_check.py SHOT_DIR html-details=PAGE NAME=PAGE...
-(every NAME but html-details is a page of buttons: html-span, or md-html
-through a Markdown renderer)
+usage: reveal_check.py SHOT_DIR details=PAGE [epub=PAGE] NAME=PAGE...
+(details is html-details' page and epub the pandoc filter's EPUB chapter,
+both of closed <details>; every other NAME is a page of buttons: html-span,
+or md-html through a Markdown renderer)
 Prints one line per check and "N passed, N failed"; exits 1 on a failure.
 Screenshots go to SHOT_DIR/reveal-*.png.
 """
@@ -85,27 +86,37 @@ def check_buttons(d, name, page, shots):
     check(name + ": Space hides it again", visible_text(d) == before and el.get_attribute("aria-expanded") == "false")
 
 
+def check_details(d, name, page, shots):
+    """A page whose flagged blocks are closed <details>: hidden, shown by a
+    click, closed by Enter."""
+    d.get("file://" + os.path.abspath(page))
+    text = visible_text(d)
+    check(name + ": the page shows the review", "Mara Quinn runs a bar" in text, text[:80])
+    for s in SPOILERS:
+        check(name + ": hidden before: " + s, s not in text)
+    d.save_screenshot(os.path.join(shots, "reveal-%s-before.png" % name))
+    sums = d.find_elements(By.CSS_SELECTOR, "summary[data-spoilerguard=summary]")
+    check(name + ": flagged blocks behind a summary", len(sums) >= 1, str(len(sums)))
+    check(name + ": each summary names what it hides", all(s.text.startswith("Spoiler (") for s in sums))
+    if sums:
+        sums[0].click()
+        check(name + ": shown after a click", "shoots" in visible_text(d))
+        d.save_screenshot(os.path.join(shots, "reveal-%s-after.png" % name))
+        sums[0].send_keys(Keys.ENTER)
+        check(name + ": Enter closes it", "shoots" not in visible_text(d))
+
+
 def main():
     shots = sys.argv[1]
     pages = dict(a.split("=", 1) for a in sys.argv[2:])
-    details = pages.pop("html-details")
+    # pages of <details>: html-details, and the pandoc filter's EPUB chapter
+    details = {n: pages.pop(n) for n in ("details", "epub") if n in pages}
     d = browser()
     try:
         for name, page in pages.items():
             check_buttons(d, name, page, shots)
-        # html-details: a closed <details> per block
-        d.get("file://" + os.path.abspath(details))
-        text = visible_text(d)
-        for s in SPOILERS:
-            check("details: hidden before: " + s, s not in text)
-        d.save_screenshot(os.path.join(shots, "reveal-details-before.png"))
-        sums = d.find_elements(By.CSS_SELECTOR, "summary[data-spoilerguard=summary]")
-        check("details: flagged blocks behind a summary", len(sums) >= 1, str(len(sums)))
-        if sums:
-            sums[0].click()
-            check("details: shown after a click", "shoots" in visible_text(d))
-            sums[0].send_keys(Keys.ENTER)
-            check("details: Enter closes it", "shoots" not in visible_text(d))
+        for name, page in details.items():
+            check_details(d, name, page, shots)
     except BaseException:
         d.quit()
         raise

@@ -2,8 +2,8 @@
 # Spoilers are hidden on the page until the reader shows them: the default
 # HTML output (html-span, with the CSS and script it inlines), html-details,
 # Markdown's default md-html as cmark, pandoc and kramdown render it, md-hugo as Hugo
-# builds it with the shipped shortcode, and the pandoc filter's HTML, opened
-# in headless Chromium and worked by mouse and by keyboard.
+# builds it with the shipped shortcode, and the pandoc filter's HTML and
+# EPUB, opened in headless Chromium and worked by mouse and by keyboard.
 #
 # usage: sh tests/browser/test_reveal.sh BUILD/spoilerguard CORPUS_DIR PROJECT_ROOT
 # Exits 77 (skipped) without chromium, chromedriver or python3's selenium
@@ -83,6 +83,13 @@ if command -v pandoc >/dev/null 2>&1; then
         SPOILERGUARD_BUILD=${SG_BUILD:-$ROOT/build} pandoc "$T/review.md" -L "$ROOT/lua/spoilerguard/pandoc.lua" \
         -t html5 --standalone --metadata title=review -o "$T/filter.html" || exit 1
     pages="$pages pandoc-filter=$T/filter.html"
+    # its EPUB: the chapter as an e-reader's engine opens it (as XHTML)
+    LD_PRELOAD=${SG_HOST_PRELOAD:-} ASAN_OPTIONS=detect_leaks=0 \
+        SPOILERGUARD_BUILD=${SG_BUILD:-$ROOT/build} pandoc "$T/review.md" -L "$ROOT/lua/spoilerguard/pandoc.lua" \
+        -o "$T/review.epub" || exit 1
+    "$PY" -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
+        "$T/review.epub" "$T/epub" || exit 1
+    pages="$pages epub=$T/epub/EPUB/text/ch001.xhtml"
 fi
 # md-hugo, built by Hugo with its default Markdown (goldmark, raw HTML off)
 # and the shipped shortcode
@@ -107,4 +114,4 @@ else
 fi
 SHOTS=${SG_BUILD:-$T}
 # shellcheck disable=SC2086
-exec "$PY" "$ROOT/tests/browser/reveal_check.py" "$SHOTS" "html-details=$T/details.html" $pages
+exec "$PY" "$ROOT/tests/browser/reveal_check.py" "$SHOTS" "details=$T/details.html" $pages

@@ -158,7 +158,7 @@ if cmp -s "$T/out" "$T/dash.out"; then pass "dash_reads_stdin"; else fail "dash_
 run --report "$T/plain.txt" "$T/calm.txt"
 expect_rc "report_of_two_files_exits_0" 0
 lines=$(wc -l <"$T/out")
-if [ "$lines" -eq 2 ] && [ "$(grep -c '^{"format":"plain","meta":{.*"spoilers":\[.*\]}$' "$T/out")" -eq 2 ]; then
+if [ "$lines" -eq 2 ] && [ "$(grep -c '^{"format":"plain","style":"plain","meta":{.*"spoilers":\[.*\]}$' "$T/out")" -eq 2 ]; then
     pass "report_is_one_object_per_file"
 else
     fail "report_is_one_object_per_file" "$lines lines" "$(head -c 300 "$T/out")"

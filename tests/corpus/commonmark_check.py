@@ -4,8 +4,10 @@
 usage: commonmark_check.py PATH/TO/spoilerguard CORPUS_DIR MAX_DIFFERENT MAX_UNMARKED
 
 For each example of commonmark/spec.txt, a spoiler sentence is added at the
-end of each non-blank line; the text is annotated with default options
-(--from markdown) and both are rendered with `cmark --unsafe`.  From the
+end of each non-blank line; the text is annotated in Markdown's usual style,
+md-html (--from markdown --style md-html: some examples hold "[[foo]]",
+which --style auto takes for Obsidian's links) and both are rendered with
+`cmark --unsafe`.  From the
 annotated render, what spoilerguard inserted is taken out: every piece is
 signed by a comment that cmark passes through, <!--sg:R-->PIECE<!--/sg-->
 or PIECE<!--sg:RN--> (N bytes before it), and the warning and the assets are
@@ -69,7 +71,8 @@ UNMARKED = "the sentence is text on the page but is not marked"
 def compare(sg, md):
     """None when md, annotated, renders as md did and its sentence outside
     code is marked; else what differs (UNMARKED for the latter)."""
-    r = subprocess.run([sg, "--from", "markdown"], input=md.encode(), capture_output=True)
+    r = subprocess.run([sg, "--from", "markdown", "--style", "md-html"], input=md.encode(),
+                       capture_output=True)
     if r.returncode != 0:
         return "spoilerguard exited %d: %s" % (r.returncode, r.stderr[:200])
     plain = render(md)

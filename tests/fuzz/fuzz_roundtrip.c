@@ -24,7 +24,8 @@ static const sg_style sg_fz_plain_styles[] = {SG_STYLE_AUTO, SG_STYLE_MD_DISCORD
                                               SG_STYLE_PLAIN};
 static const sg_style sg_fz_md_styles[] = {
     SG_STYLE_AUTO,      SG_STYLE_HTML_SPAN, SG_STYLE_HTML_DETAILS, SG_STYLE_MD_DISCORD,
-    SG_STYLE_MD_REDDIT, SG_STYLE_MD_PANDOC, SG_STYLE_MD_HTML,      SG_STYLE_PLAIN};
+    SG_STYLE_MD_REDDIT, SG_STYLE_MD_PANDOC, SG_STYLE_MD_HTML,      SG_STYLE_PLAIN,
+    SG_STYLE_MD_HUGO,   SG_STYLE_MD_OBSIDIAN};
 static const sg_style sg_fz_html_styles[] = {SG_STYLE_AUTO, SG_STYLE_HTML_SPAN,
                                              SG_STYLE_HTML_DETAILS, SG_STYLE_MD_HTML};
 static const sg_badge sg_fz_plain_badges[] = {SG_BADGE_AUTO, SG_BADGE_NONE, SG_BADGE_TEXT};

@@ -643,5 +643,28 @@ test("every default rule pack loads through add_rule, the same rules as the buil
   eq(e:rule_count(), sg.new():rule_count(), "rules of the built-in pack")
 end)
 
+test("words_are_what_the_annotated_article_says", function()
+  local e = sg.new { rules = { { id = "t.dies", kind = "death", severity = "major", pattern = [[\bdies\b]] } },
+                     defaults = false }
+  local text = "# Night Ferry\n\nThe ferry is slow. In the end, Ada dies on the pier.\n\nRating: 3/5\n"
+  local words, report = e:words(text, { from = "markdown" })
+  eq(#report.spoilers, 1, "the report comes second")
+  eq(words.warning_lead, "Spoiler warning:", "the warning's lead")
+  local out = e:annotate(text, { from = "markdown", style = "md-html", badge = "text" })
+  has(out, "**" .. words.warning_lead .. "** " .. words.warning, "the Markdown warning")
+  has(words.warning, "(deaths)", "the warning names the kinds")
+  has(out, words.badge, "the text badge")
+  local html = e:annotate(text, { from = "markdown" })
+  has(html, 'aria-label="' .. words.badge_label .. '"', "the badge's spoken label")
+  has(html, ">" .. sg.label { "death" } .. "</button>", "the button's label")
+  local none = e:words("The ferry is slow.", { from = "plain" })
+  eq(next(none), nil, "no words without a flag or a rating")
+end)
+
+test("label_names_each_kind_once", function()
+  eq(sg.label { "death", "ending", "death", "" }, "Spoiler (death, ending)", "label")
+  check(select(2, pcall(sg.label, { 1 })):find("kinds must be strings"), "a number is refused")
+end)
+
 print(("%d passed, %d failed"):format(passed, failed))
 os.exit(failed == 0 and 0 or 1)

@@ -48,6 +48,98 @@ local function read_file(path)
   return s
 end
 
+-- The lazy.nvim spec the README gives, read from README.md (lazy.nvim itself
+-- needs Neovim 0.8: this checks the spec's shape in 0.7): `dir` is the
+-- plugin's folder; `build`, a shell command as lazy.nvim runs it there, runs
+-- the cmake build into build/, where the plugin loads the binding from;
+-- `config`, called as lazy.nvim calls it, calls setup with `opts`.
+local function lazy_spec_tests()
+  local f = assert(io.open(root .. "/README.md", "rb"))
+  local readme = f:read("*a")
+  f:close()
+  -- the Lua block whose first line names lazy.nvim
+  local block = readme:match("```lua\n(%-%-[^\n]*lazy%.nvim[^\n]*\n.-)```")
+  local spec
+  test("readme_has_a_lazy_nvim_spec_that_loads", function()
+    check(block, "no ```lua block opening with a comment that names lazy.nvim in README.md")
+    local chunk, err = load(block, "=README.md lazy.nvim spec")
+    check(chunk, "the block does not load: %s", tostring(err))
+    spec = chunk()
+    check(type(spec) == "table", "the block returns %s, not a spec", type(spec))
+  end)
+  if not spec then return end
+
+  test("spec_names_the_plugin_folder", function()
+    check(type(spec.dir) == "string" and spec.dir:match("/spoilerguard$"),
+          "dir is %s, not a folder named spoilerguard", vim.inspect(spec.dir))
+    check(spec[1] == nil and spec.url == nil, "a local plugin has dir and no repository")
+  end)
+
+  test("spec_loads_for_reviews", function()
+    local ft = type(spec.ft) == "string" and { spec.ft } or spec.ft or {}
+    check(vim.tbl_contains(ft, "markdown") and vim.tbl_contains(ft, "html"),
+          "ft is %s", vim.inspect(spec.ft))
+  end)
+
+  test("build_runs_the_cmake_build_into_build_in_the_plugin_folder", function()
+    -- lazy.nvim runs a build string that does not open with ':' as a shell
+    -- command in the plugin's folder: run it so, with a cmake that records
+    -- its arguments and the folder it ran in
+    check(type(spec.build) == "string" and spec.build:sub(1, 1) ~= ":",
+          "build is %s, not a shell command", vim.inspect(spec.build))
+    local bin = vim.fn.tempname()
+    vim.fn.mkdir(bin, "p")
+    local fake = assert(io.open(bin .. "/cmake", "w"))
+    fake:write('#!/bin/sh\nprintf "%s|%s\\n" "$PWD" "$*" >> "' .. bin .. '/calls"\n')
+    fake:close()
+    vim.fn.setfperm(bin .. "/cmake", "rwx------")
+    local res = vim.fn.system({ "sh", "-c", 'cd "$1" && PATH="$2:$PATH" && eval "$3"', "sh",
+                                root, bin, spec.build })
+    check(vim.v.shell_error == 0, "the build command failed: %s", res)
+    local calls = {}
+    for line in io.lines(bin .. "/calls") do calls[#calls + 1] = line end
+    vim.fn.delete(bin, "rf")
+    check(#calls == 2, "cmake ran %d times: %s", #calls, vim.inspect(calls))
+    local real = vim.loop.fs_realpath(root)
+    for _, c in ipairs(calls) do
+      local dir = c:match("^(.-)|")
+      check(vim.loop.fs_realpath(dir) == real, "cmake ran in %s, not the plugin folder", dir)
+    end
+    check(calls[1]:find("|-S . -B build ", 1, true) and calls[1]:find("-DCMAKE_BUILD_TYPE=Release", 1, true),
+          "the configure step is %s", calls[1])
+    check(calls[2]:find("|--build build", 1, true), "the build step is %s", calls[2])
+  end)
+
+  test("the_plugin_loads_its_binding_from_that_build", function()
+    vim.opt.runtimepath:prepend(root)
+    local m = require("spoilerguard.nvim")
+    local want = root .. "/build/luajit/"
+    local found = false
+    for _, c in ipairs(m.status().candidates) do
+      found = found or c:sub(1, #want) == want
+    end
+    check(found, "the plugin does not look in %s: %s", want, vim.inspect(m.status().candidates))
+  end)
+
+  test("config_calls_setup_with_opts", function()
+    -- lazy.nvim loads a plugin: its folder on the runtime path, its plugin/
+    -- files sourced, then config(plugin, opts)
+    vim.opt.runtimepath:prepend(root)
+    vim.cmd("runtime! plugin/spoilerguard.lua")
+    local m = require("spoilerguard.nvim")
+    local setup, seen = m.setup, nil
+    m.setup = function(o) seen = o return setup(o) end
+    spec.config({ dir = root, name = "spoilerguard" }, spec.opts)
+    m.setup = setup
+    check(seen ~= nil and seen == spec.opts, "setup got %s, not opts", vim.inspect(seen))
+    check(vim.fn.exists(":SpoilerCheck") == 2, "no :SpoilerCheck")
+    if spec.opts and spec.opts.auto then
+      check(#vim.api.nvim_get_autocmds({ group = "spoilerguard" }) > 0,
+            "auto = true set no autocommands")
+    end
+  end)
+end
+
 local function main()
   -- Messages the plugin gives, instead of the screen.
   local notes = {}
@@ -331,6 +423,7 @@ local function main()
     nv.setup { threads = 1 }
   end)
 
+  lazy_spec_tests()
 end
 
 -- any error outside a test still ends Neovim, with a failure

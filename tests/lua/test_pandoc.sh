@@ -90,7 +90,71 @@ else
     else
         bad "warning_is_placed_before_the_flagged_text" "$(head -c 800 "$TMP/out.html")"
     fi
-    has "badge_is_inserted" "$TMP/out.html" 'class="sg-rating"' '7/10' 'aria-label="Rated 7/10"'
+    has "badge_is_inserted" "$TMP/out.html" 'class="sg-rating"' '7/10' 'aria-label="Rating: '
+fi
+
+# converted NAME EXT: the review converted to EXT by the filter, and read by
+# pandoc_check.py, is what test NAME wants
+converted() {
+    if pandoc --lua-filter "$FILTER" -f markdown "$TMP/review.md" -o "$TMP/review.$2" 2> "$TMP/err"; then
+        if python3 "$ROOT/tests/lua/pandoc_check.py" "$2" "$TMP/review.$2" > "$TMP/$2.txt" 2>&1; then
+            ok "$1"
+        else
+            bad "$1" "$(cat "$TMP/$2.txt")"
+        fi
+    else
+        bad "$1" "$(head -c 600 "$TMP/err")"
+    fi
+}
+# docx: nothing can be hidden, so a warning comes first and each sentence
+# has its label before it and the character style "Spoiler"
+converted "docx_has_a_warning_first_and_each_spoiler_labelled_and_styled" docx
+# EPUB 3: each flagged block behind a closed <details>, which e-readers show
+# without a script; the chapter stays well-formed XHTML
+converted "epub_puts_each_flagged_block_behind_a_closed_details" epub
+
+# Markdown out: the spoiler span that pandoc's Markdown and spoilerguard read
+pandoc --lua-filter "$FILTER" -f markdown -t markdown --wrap=none "$TMP/review.md" -o "$TMP/out.md" 2> "$TMP/err"
+has "markdown_output_keeps_spoiler_spans" "$TMP/out.md" '[In the final act, Okju dies in her' ']{.spoiler'
+
+# The filter and the command line read one article alike: the same
+# sentences are marked, the warning says the same and the badge shows the
+# rating the front matter gives, by the default rules
+cat > "$TMP/agree.md" <<'MD'
+---
+title: "Lanterns over the Quay: a review"
+rating: 4
+---
+
+# Lanterns over the Quay
+
+The harbour town is painted in grey and gold, and the score hums along
+quietly. Petra Vale runs the ferry with her uncle Anselm, and the first hour is
+about their quarrels.
+
+## The story
+
+Halfway through, Anselm is shot by the smugglers he once worked for. In the
+final scene, Petra sinks the smugglers' boat and drowns with it.
+
+> It turns out that the quiet lodger was her father all along.
+
+- The photography is lovely.
+- The ending is devastating: Petra dies saving the town.
+MD
+SG=$BUILD/spoilerguard
+if [ -x "$SG" ]; then
+    "$SG" --report --from markdown "$TMP/agree.md" > "$TMP/agree.json" 2> "$TMP/err"
+    "$SG" --from markdown "$TMP/agree.md" > "$TMP/agree.cli.md" 2>> "$TMP/err"
+    pandoc --lua-filter "$FILTER" -f commonmark_x -t html --wrap=none "$TMP/agree.md" -o "$TMP/agree.html" 2>> "$TMP/err"
+    if python3 "$ROOT/tests/lua/pandoc_check.py" agree "$TMP/agree.json" "$TMP/agree.cli.md" \
+        "$TMP/agree.html" > "$TMP/agree.txt" 2>&1; then
+        ok "filter_and_command_line_mark_the_same_sentences_with_the_same_warning_and_badge ($(tail -n 1 "$TMP/agree.txt"))"
+    else
+        bad "filter_and_command_line_mark_the_same_sentences_with_the_same_warning_and_badge" "$(cat "$TMP/agree.txt")" "$(head -c 400 "$TMP/err")"
+    fi
+else
+    echo "skip filter_and_command_line_agree: no $SG"
 fi
 
 # metadata for templates

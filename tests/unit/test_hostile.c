@@ -57,7 +57,7 @@ static const sg_style plain_styles[] = {SG_STYLE_PLAIN, SG_STYLE_MD_DISCORD,
 static const sg_style md_styles[] = {SG_STYLE_MD_HTML,   SG_STYLE_HTML_DETAILS,
                                      SG_STYLE_MD_DISCORD, SG_STYLE_MD_REDDIT,
                                      SG_STYLE_MD_PANDOC,  SG_STYLE_PLAIN,
-                                     SG_STYLE_MD_HUGO};
+                                     SG_STYLE_MD_HUGO,    SG_STYLE_MD_OBSIDIAN};
 static const sg_style html_styles[] = {SG_STYLE_HTML_SPAN, SG_STYLE_HTML_DETAILS};
 
 /* A style that fits `fmt`, the k-th of its list (wrapping). */

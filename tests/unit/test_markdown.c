@@ -1,6 +1,7 @@
 /* The Markdown reader's character references: decoded by the HTML reader's
  * table into the view, each mapped to its whole source span; what is not a
- * known reference stays as written. */
+ * known reference stays as written.  And where each block's outermost
+ * container begins. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -126,6 +127,53 @@ static void test_decoded_reference_maps_to_its_whole_source_span(void **state)
     sg_doc_free(&d);
 }
 
+/* Every block knows where the outermost list, quote or table it stands in
+ * begins (a block inserted before it goes there, not inside): a top-level
+ * paragraph its own line, a nested item its outer list's first line, also
+ * when that list opens with raw HTML, which is no block of the document. */
+static void test_blocks_know_their_outermost_container(void **state)
+{
+    (void)state;
+    const char *s = "Intro line.\n"
+                    "\n"
+                    "- <div>boxed</div>\n"
+                    "- first item\n"
+                    "  - nested item\n"
+                    "\n"
+                    "> quoted one\n"
+                    ">\n"
+                    "> quoted two\n"
+                    "\n"
+                    "| a | b |\n"
+                    "| - | - |\n"
+                    "| c | d |\n"
+                    "\n"
+                    "Outro line.\n";
+    sg_doc d;
+    sg_error err;
+    assert_int_equal(sg_doc_read(&d, s, strlen(s), SG_FORMAT_MARKDOWN, 64, &err), SG_OK);
+    const struct {
+        const char *text, *top;
+    } want[] = {{"Intro", "Intro"},   {"first", "- <div>"},   {"nested", "- <div>"},
+                {"quoted one", "> quoted one"}, {"quoted two", "> quoted one"},
+                {"d |", "| a |"},     {"Outro", "Outro"}};
+    for (size_t w = 0; w < sizeof want / sizeof *want; w++) {
+        size_t at = sg_t_off(s, want[w].text), top = sg_t_off(s, want[w].top);
+        int found = 0;
+        for (size_t i = 0; i < d.nblocks; i++)
+            if (d.blocks[i].start <= at && at < d.blocks[i].end) {
+                if (d.blocks[i].top_start != top)
+                    print_error("the block of \"%s\" says its container starts at %zu, "
+                                "not %zu\n",
+                                want[w].text, d.blocks[i].top_start, top);
+                assert_int_equal(d.blocks[i].top_start, top);
+                found = 1;
+            }
+        assert_true(found);
+    }
+    sg_doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -134,6 +182,7 @@ int main(void)
         cmocka_unit_test(test_numeric_references_decode_as_html_does),
         cmocka_unit_test(test_unknown_references_stay_as_written),
         cmocka_unit_test(test_decoded_reference_maps_to_its_whole_source_span),
+        cmocka_unit_test(test_blocks_know_their_outermost_container),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -80,7 +80,8 @@ static void empty_analysis_reports_nulls_and_empty_lists(void **state)
     char *json = sg_test_report(&fx.a, NULL);
     assert_string_equal(
         json,
-        "{\"format\":\"plain\",\"meta\":{\"title\":null,\"work\":null,\"year\":null,"
+        "{\"format\":\"plain\",\"style\":\"plain\",\"meta\":{\"title\":null,\"work\":null,"
+        "\"year\":null,"
         "\"genres\":[],\"author\":null,\"date\":null,\"excerpt\":null},"
         "\"rating\":null,\"characters\":[],\"skipped\":[],\"spoilers\":[]}");
     free(json);
@@ -110,7 +111,7 @@ static void full_analysis_reports_every_field_in_order(void **state)
     char *json = sg_test_report(&fx.a, NULL);
     assert_string_equal(
         json,
-        "{\"format\":\"markdown\",\"meta\":{\"title\":\"Ballerina "
+        "{\"format\":\"markdown\",\"style\":\"md-html\",\"meta\":{\"title\":\"Ballerina "
         "review\",\"work\":\"Ballerina\","
         "\"year\":\"2023\",\"genres\":[\"action\",\"thriller\"],\"author\":null,\"date\":"
         "null,"
@@ -235,7 +236,8 @@ static void public_report_of_a_real_analysis_is_valid_json(void **state)
     char *json = sg_analysis_report(a, "r1", 2, &len);
     assert_non_null(json);
     sg_test_assert_valid_json(json, len);
-    assert_true(strncmp(json, "{\"id\":\"r1\",\"format\":\"plain\",\"meta\":{", 36) == 0);
+    assert_true(strncmp(json, "{\"id\":\"r1\",\"format\":\"plain\",\"style\":\"plain\",\"meta\":{",
+                        52) == 0);
     assert_non_null(strstr(json, "\"spoilers\":["));
     sg_free(json);
     sg_analysis_free(a);

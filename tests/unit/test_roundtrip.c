@@ -190,8 +190,8 @@ static void markdown_styles(const char *name, const char *text, size_t len)
     size_t ml;
     char *md = to_markdown(text, len, &ml);
     assert_non_null(md);
-    const sg_style styles[] = {SG_STYLE_AUTO, SG_STYLE_MD_DISCORD, SG_STYLE_MD_REDDIT,
-                               SG_STYLE_MD_PANDOC, SG_STYLE_MD_HTML};
+    const sg_style styles[] = {SG_STYLE_AUTO,      SG_STYLE_MD_DISCORD, SG_STYLE_MD_REDDIT,
+                               SG_STYLE_MD_PANDOC, SG_STYLE_MD_HTML,    SG_STYLE_MD_OBSIDIAN};
     for (size_t i = 0; i < sizeof styles / sizeof *styles; i++)
         check_one(name, md, ml, SG_FORMAT_MARKDOWN, styles[i]);
     free(md);

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Stages flow one way: no source file calls into a later stage or a host.
+
+usage: check_layers.py NM OBJECT...
+
+Each of the library's sources (plugin/sg_*.c) has a stage, in the order an
+article goes through them (README, "How an article is read"):
+
+  0 base      buffers, UTF-8 and ASCII helpers, JSON, character references
+  1 read      the document, the readers, boilerplate, author controls and
+              finding inserted chunks again (so a second run reads the text
+              without them)
+  2 detect    sentences, rules and their prefilter, the scorer, characters,
+              context, ratings, metadata
+  3 render    the annotated text and the report
+  4 api       the engine: the public calls that run the stages in order
+  5 host      the CLI and the Lua binding
+
+From the objects' symbol tables (`nm`), every function or object a file
+uses that another file defines is an edge; an edge to a later stage fails.
+Prints each such edge and "N passed, N failed".
+"""
+import os, subprocess, sys
+
+STAGES = ["base", "read", "detect", "render", "api", "host"]
+STAGE = {
+    "sg_buf": "base", "sg_json": "base", "sg_entities": "base",
+    "sg_doc": "read", "sg_plain": "read", "sg_markdown": "read", "sg_html": "read",
+    "sg_strip": "read",
+    "sg_segment": "detect", "sg_rules": "detect", "sg_branches": "detect",
+    "sg_score": "detect", "sg_model": "detect", "sg_context": "detect",
+    "sg_context_model": "detect", "sg_rating": "detect", "sg_rating_fields": "detect",
+    "sg_meta": "detect", "sg_flags": "detect",
+    "sg_render": "render", "sg_report": "render",
+    "sg_engine": "api",
+    "sg_cli": "host", "sg_lua": "host", "sg_cli_lua": "host",
+}
+
+
+def source_of(obj):
+    """plugin/sg_x.c.o (any folder) -> sg_x"""
+    base = os.path.basename(obj)
+    for ext in (".c.o", ".o"):
+        if base.endswith(ext):
+            return base[: -len(ext)]
+    return base
+
+
+def symbols(nm, obj):
+    out = subprocess.run([nm, "-P", obj], capture_output=True, text=True, check=True).stdout
+    defined, used = set(), set()
+    for line in out.splitlines():
+        f = line.split()
+        if len(f) < 2:
+            continue
+        name, kind = f[0], f[1]
+        if kind == "U":
+            used.add(name)
+        elif kind in "TDBRC" or kind in "tdbr" and False:
+            defined.add(name)
+    return defined, used
+
+
+def main():
+    nm, objs = sys.argv[1], sys.argv[2:]
+    where, uses, unknown = {}, {}, []
+    for o in objs:
+        src = source_of(o)
+        if src not in STAGE:
+            unknown.append(src)
+            continue
+        d, u = symbols(nm, o)
+        for s in d:
+            where[s] = src
+        uses[src] = u
+    bad = 0
+    for src in sorted(uses):
+        rank = STAGES.index(STAGE[src])
+        for s in sorted(uses[src]):
+            to = where.get(s)
+            if to and STAGES.index(STAGE[to]) > rank:
+                print("FAIL %s (%s) calls %s in %s (%s)" % (src, STAGE[src], s, to, STAGE[to]))
+                bad += 1
+    for src in unknown:
+        print("FAIL %s: a source with no stage (give it one in %s)" % (src, sys.argv[0]))
+        bad += 1
+    print("%d files checked, %d edges to a later stage" % (len(uses), bad))
+    print("%d passed, %d failed" % (0 if bad else 1, 1 if bad else 0))
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()
