@@ -1167,6 +1167,13 @@ static int sg_r_recommend(sg_uc *t, size_t n, size_t i, sg_rval *rv)
     return 1;
 }
 
+int sg_rating_is_grade(const char *text)
+{
+    sg_rval rv;
+    size_t n = text ? strlen(text) : 0;
+    return n && sg_r_grade((sg_uc *)text, n, 0, 0, &rv) && rv.e == n;
+}
+
 /* Has a label with the same words as t[0, end) been read before?  Records
  * it when not. */
 static int sg_r_label_seen(sg_rscan *sc, sg_uc *t, size_t end)
