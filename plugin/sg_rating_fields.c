@@ -16,11 +16,11 @@
  * else the first one wins.
  *
  * A bare number's scale only the site knows: a "max"/"out of" field gives
- * it, else it is a guess: 5 up to 5, 10 up to 10, 100 up to 100 for a score
- * or grade key.  A 0 is a placeholder ("not rated yet"), never a rating.
- * A "rating" field may hold a content rating instead ("PG-13", "R", "15",
- * "13+", "A", "U"): there a bare number above 10 or a letter without a
- * sign is not read.
+ * it, else it is a guess: 5 up to 5, 10 up to 10, 100 up to 100.  A 0 is a
+ * placeholder ("not rated yet"), never a rating.  A "rating" field may hold
+ * a content rating instead ("PG-13", "R", "15", "13+", "A", "U"): there a
+ * bare number from 11 to 21 (an age) or a letter without a sign is not
+ * read.
  */
 #include "sg_internal.h"
 
@@ -159,8 +159,8 @@ int sg_rating_from_fields(const sg_doc *doc, sg_rating_read *r, size_t *at)
                 continue;
             if (sc && v <= sc)
                 got.scale = sc;
-            else if (v > 10 && !grade)
-                continue; /* "rating: 15" is an age; out of 100 is a score */
+            else if (v > 10 && v <= 21 && !grade)
+                continue; /* "rating: 15" is an age; "rating: 85" a score out of 100 */
             else if (v <= 5)
                 got.scale = 5;
             else if (v <= 10)

@@ -362,7 +362,8 @@ typedef struct sg_badge_text {
     sg_badge_kind kind;
     int slots;        /* stars drawn, filled or not (0: none) */
     int halves;       /* half stars filled: 7 is ★★★½☆ */
-    const char *name; /* "Rating", "Grade" or "Verdict" */
+    const char *name; /* "Rating", "Grade", "Verdict" or "Recommended" */
+    const char *tag;  /* the same in lower case, the image's left part */
     sg_buf stars;     /* the stars as text: "★★★½☆" */
     sg_buf score;     /* "3.5/5", "85%", "B+", "Recommended" */
     sg_buf label;     /* what a screen reader says: "Rating: 3.5 out of 5" */
@@ -400,6 +401,7 @@ static int sg_badge_parts(const sg_analysis *a, sg_badge_text *t)
         return 0;
     const char *words = rt->verdict && *rt->verdict ? rt->verdict : NULL;
     t->name = "Rating";
+    t->tag = "rating";
     if (isfinite(rt->value) && isfinite(rt->scale) && rt->scale > 0) {
         /* out of 3, 4 or 5: that many stars; any other scale on five */
         double sc = rt->scale;
@@ -423,8 +425,18 @@ static int sg_badge_parts(const sg_analysis *a, sg_badge_text *t)
         const char *w = words ? words : rt->text;
         if (!w || !*w)
             return 0;
+        /* the answer to "Recommend?" is said with its question */
+        static const char *const answers[] = {"yes", "yep",        "yup",        "no",
+                                              "nope", "absolutely", "definitely", "not really",
+                                              NULL};
         t->kind = sg_rating_is_grade(w) ? SG_BK_GRADE : SG_BK_VERDICT;
         t->name = t->kind == SG_BK_GRADE ? "Grade" : "Verdict";
+        t->tag = t->kind == SG_BK_GRADE ? "grade" : "verdict";
+        for (size_t k = 0; answers[k]; k++)
+            if (!strcasecmp(w, answers[k])) {
+                t->name = "Recommended";
+                t->tag = "recommended";
+            }
         sg_buf_puts(&t->score, w);
         sg_buf_printf(&t->label, "%s: %s", t->name, w);
     } else {
@@ -457,11 +469,11 @@ static double sg_badge_text_px(const char *s, size_t n, double size)
 {
     /* advance widths of ' ' .. '~' at 11px, in tenths of a px */
     static const unsigned char w[95] = {
-        35, 44, 51, 92, 70, 105, 86, 30, 43, 43,  55, 92, 35, 40, 35, 37, 70, 70, 70,
-        70, 70, 70, 70, 70, 70,  70, 37, 37, 92,  92, 92, 58, 110, 75, 76, 77, 85, 70,
-        63, 85, 83, 32, 32, 72,  61, 95, 82, 87,  66, 87, 76, 70,  67, 81, 75, 109, 75,
-        67, 75, 43, 37, 43, 92,  55, 55, 67, 70,  61, 70, 68, 39,  70, 70, 31, 31,  64,
-        31, 107, 70, 67, 70, 70, 45, 57, 43, 70,  65, 90, 65, 65,  58, 70, 37, 70, 92};
+        35, 44,  51, 92, 70, 105, 86, 30, 43, 43, 55, 92, 35, 40,  35, 37, 70, 70,  70,
+        70, 70,  70, 70, 70, 70,  70, 37, 37, 92, 92, 92, 58, 110, 75, 76, 77, 85,  70,
+        63, 85,  83, 32, 32, 72,  61, 95, 82, 87, 66, 87, 76, 70,  67, 81, 75, 109, 75,
+        67, 75,  43, 37, 43, 92,  55, 55, 67, 70, 61, 70, 68, 39,  70, 70, 31, 31,  64,
+        31, 107, 70, 67, 70, 70,  45, 57, 43, 70, 65, 90, 65, 65,  58, 70, 37, 70,  92};
     double px = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -481,8 +493,8 @@ static void sg_badge_svg_star(sg_buf *b, int x, int y, int state, const char *fi
         "M8 1l2.1 4.6 5 .5-3.8 3.3 1.1 4.9L8 11.8l-4.4 2.5 1.1-4.9L.9 6.1l5-.5z";
     static const char left[] = "M8 1L5.9 5.6 .9 6.1 4.7 9.4 3.6 14.3 8 11.8z";
     if (state == 2) {
-        sg_buf_printf(b, "<path transform=\"translate(%d %d)\" d=\"%s\" fill=\"%s\"/>", x, y,
-                      full, fill);
+        sg_buf_printf(b, "<path transform=\"translate(%d %d)\" d=\"%s\" fill=\"%s\"/>", x,
+                      y, full, fill);
         return;
     }
     sg_buf_printf(b,
@@ -498,8 +510,8 @@ static void sg_badge_svg_stars(sg_buf *b, const sg_badge_text *t, int x, int y,
                                const char *fill)
 {
     for (int i = 0; i < t->slots; i++)
-        sg_badge_svg_star(b, x + 16 * i, y, 2 * i + 2 <= t->halves ? 2 : 2 * i + 1 == t->halves,
-                          fill);
+        sg_badge_svg_star(b, x + 16 * i, y,
+                          2 * i + 2 <= t->halves ? 2 : 2 * i + 1 == t->halves, fill);
 }
 
 /* `text` in an SVG <text> of `px` width at x, pinned to that width. */
@@ -614,9 +626,7 @@ static void sg_badge_svg_form(sg_buf *b, const sg_badge_text *t, int sign)
  * document in a data: URI, sized to what it says. */
 static void sg_badge_image_uri(sg_buf *b, const sg_badge_text *t)
 {
-    const char *left = t->kind == SG_BK_GRADE     ? "grade"
-                       : t->kind == SG_BK_VERDICT ? "verdict"
-                                                  : "rating";
+    const char *left = t->tag;
     double lpx = sg_badge_text_px(left, strlen(left), 11);
     double spx = sg_badge_text_px(t->score.data, t->score.len, 11);
     int lw = (int)ceil(lpx + 12), stars = 16 * t->slots;
@@ -631,10 +641,11 @@ static void sg_badge_image_uri(sg_buf *b, const sg_badge_text *t)
     sg_buf_puts(&svg, "\"><title>");
     sg_buf_put_html(&svg, t->label.data, t->label.len);
     /* white on #555 and on #9a6700: both above 4.5:1 */
-    sg_buf_printf(&svg,
-                  "</title><rect width=\"%d\" height=\"20\" fill=\"#555\"/><rect x=\"%d\" "
-                  "width=\"%d\" height=\"20\" fill=\"#9a6700\"/>",
-                  lw, lw, rw);
+    sg_buf_printf(
+        &svg,
+        "</title><rect width=\"%d\" height=\"20\" fill=\"#555\"/><rect x=\"%d\" "
+        "width=\"%d\" height=\"20\" fill=\"#9a6700\"/>",
+        lw, lw, rw);
     sg_badge_svg_stars(&svg, t, lw + 6, 2, "#fff");
     sg_buf_puts(&svg, "<g fill=\"#fff\" font-family=\"Verdana,DejaVu Sans,sans-serif\" "
                       "font-size=\"11\">");
@@ -729,7 +740,8 @@ static int sg_jsonld_markup(const sg_analysis *a, sg_buf *b)
 {
     const sg_meta *m = &a->meta;
     const sg_rating_out *rt = &a->rating;
-    int numeric = rt->found && isfinite(rt->value) && isfinite(rt->scale) && rt->scale > 0;
+    int numeric =
+        rt->found && isfinite(rt->value) && isfinite(rt->scale) && rt->scale > 0;
     const char *words = rt->verdict && *rt->verdict ? rt->verdict : NULL;
     int rating = numeric || (rt->found && (words || isfinite(rt->normalized)));
     if (!rating && !(m->title && *m->title) && !(m->work && *m->work))

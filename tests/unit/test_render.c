@@ -759,7 +759,8 @@ static void badge_grades_and_verdicts_show_as_words(void **state)
                  {"A-", "Grade", "grade"},
                  {"F", "Grade", "grade"},
                  {"Recommended", "Verdict", "verdict"},
-                 {"Skip it", "Verdict", "verdict"}};
+                 {"Skip it", "Verdict", "verdict"},
+                 {"Yes", "Recommended", "recommended"}};
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         const char *w = cases[i].words;
         char want[128];
@@ -808,7 +809,8 @@ static void badge_svg_draws_a_half_star_and_the_number(void **state)
     const char *t = strstr(m, "<text ");
     assert_non_null(t);
     assert_non_null(strstr(t, ">3.5/5</text>"));
-    double w = attr_num(m, "width"), x = attr_num(t, "x"), len = attr_num(t, "textLength");
+    double w = attr_num(m, "width"), x = attr_num(t, "x"),
+           len = attr_num(t, "textLength");
     assert_true(x >= 5 * 16);
     assert_true(len > 20);
     if (x + len > w)
@@ -843,7 +845,8 @@ static void badge_image_fits_what_it_says(void **state)
         double split = attr_num(rect2, "x");
         assert_true(split > 0 && split < w);
         double stars_end = split;
-        for (const char *p = strstr(svg, "translate("); p; p = strstr(p + 1, "translate("))
+        for (const char *p = strstr(svg, "translate("); p;
+             p = strstr(p + 1, "translate("))
             if (strtod(p + 10, NULL) + 16 > stars_end)
                 stars_end = strtod(p + 10, NULL) + 16;
         int k = 0;
