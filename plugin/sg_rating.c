@@ -8,25 +8,41 @@
  * the input however long a line is.
  *
  * Forms recognised (value and scale as written):
- *   fractions       "7/10", "8.5/10", "62/100", "3/5 stars", "4 out of 5"
- *   stars in words  "3.5 stars", "four stars", "3 1/2 stars",
- *                   "three and a half stars", "2.5 stars (out of 4)"
+ *   fractions       "7/10", "8.5/10", "62/100", "3/5 stars", "4 out of 5",
+ *                   "4 of 5 stars", "4 (out of 5)", "4⁄5" (fraction slash)
+ *   stars in words  "3.5 stars", "four stars", "3 1/2 stars", "3 ½ stars",
+ *                   "three and a half stars", "three-and-a-half stars",
+ *                   "2.5 stars (out of 4)", "4.5 ⭐", "a four-star film"
  *   star glyphs     "★★★½", "★★★☆☆", "⭐⭐⭐⭐", "🌟🌟🌟" (scale 5, or the number of
- *                   slots when empty stars are drawn, or "out of N")
+ *                   slots when empty stars are drawn, or "out of N"); five
+ *                   empty stars are a widget waiting for a vote
  *   labelled scores "Rating - 7/10", "Score: 4/5", "Our score: 8" (a bare
- *                   number takes scale 10, or 100 above 10),
- *                   "The final score: review Average", "Verdict: ...",
- *                   "Grade: B-", "Rated 4/5"; a label alone on its line
- *                   labels a value alone on the next line
- *   letter grades   A+ to F: labelled, or with a sign alone on a line
+ *                   number takes scale 10, or 100 above 10; "Stars: 4" 5),
+ *                   "Score: 85%", "The final score: review Average",
+ *                   "Verdict: ...", "Grade: B-", "Rated 4/5"; a label alone
+ *                   on its line labels a value alone on the next line; a
+ *                   label inside a line labels the value right after it
+ *                   ("Story: 3/5, Overall: 4/5")
+ *   given in prose  "I'd give it a 7" (out of 10, from 6 up), "a solid 8.5",
+ *                   "on a scale of 1 to 10, this is an 8"
+ *   letter grades   A+ to F: labelled, with a sign alone on a line, or given
+ *                   in prose ("I'm giving it a B+", "a solid B")
  *   verdict words   the table below: labelled, or the distinctive ones
- *                   ("Recommended", "Skip it", "Thumbs up") alone on a line
+ *                   ("Recommended", "Skip it", "Thumbs up") alone on a line;
+ *                   "Recommend: Yes", "Recommended? No", and "Would I
+ *                   recommend it? Yes, ..." answered on its line or the next
  *
- * Unlabelled numbers must not be dates ("10/06/2023", "12/10"), runtimes
- * ("2h 5m"), series counts ("episode 4 of 8", "Part 1/3"), "24/7", "9/11",
- * "50/50", money or quantities ("3/4 of the budget"): a fraction in running
+ * Unlabelled numbers must not be dates ("10/06/2023", "on 3/4"), runtimes
+ * ("2h 5m"), series counts ("episode 4 of 8", "Part 1/3"), counts ("9 out
+ * of 10 viewers"), "24/7", "9/11", "50/50", money or quantities ("3/4 of
+ * the budget") or jokes ("10/10 would watch again"): a fraction in running
  * prose needs a scale of 4, 5, 10, 20 or 100, a value no larger, and a
- * rating word nearby (or "/10" ending the line).
+ * rating word nearby (or "/10" ending the line; any of those scales ending
+ * a line in a verdict section or the last third).  Nor is a score the
+ * review's when its clause gives it to another work or rater ("unlike the
+ * original, which I gave 9/10", "IMDb: 7.2/10", "critics gave it 4/5"),
+ * supposes it ("would have been a 9/10"), or counts votes after it
+ * ("4.2/5 (120 votes)").
  *
  * Where several remain, the best is chosen by points: labelled 10, alone on
  * its line 4, inside a TL;DR / verdict section 3, in the last third of the
@@ -225,11 +241,11 @@ static int sg_r_any_word(sg_uc *t, size_t n, size_t from, size_t to,
 
 /* Words near a number that make it a rating. */
 static const char *const sg_r_cues[] = {
-    "rating",   "ratings",  "rate",    "rates",   "rated", "score", "scored", "scores",
-    "grade",    "graded",   "verdict", "star",    "stars", "give",  "gives",  "gave",
-    "giving",   "award",    "awards",  "awarded", "earn",  "earns", "earned", "deserve",
-    "deserves", "deserved", "get",     "gets",    "got",   "mark",  "marks",  "overall",
-    NULL};
+    "rating", "ratings", "rate",    "rates",    "rated",    "score",   "scored",
+    "scores", "grade",   "graded",  "verdict",  "star",     "stars",   "give",
+    "gives",  "gave",    "giving",  "award",    "awards",   "awarded", "earn",
+    "earns",  "earned",  "deserve", "deserves", "deserved", "get",     "gets",
+    "got",    "mark",    "marks",   "overall",  NULL};
 
 /* Words just before a number that make it a count, not a score. */
 static const char *const sg_r_series[] = {
@@ -244,22 +260,42 @@ static const char *const sg_r_dated[] = {"on",    "since", "until", "till", "by"
 
 /* Words before a score, in its clause, that give it to another work. */
 static const char *const sg_r_other_work[] = {
-    "original",      "originals",      "predecessor",   "predecessors", "previous",
-    "compared",      "unlike",         "versus",        "vs",           "first film",
-    "first movie",   "first one",      "last film",     "last movie",   "last one",
-    "other film",    "other one",      "sequel",        "sequels",      "prequel",
-    "first season",  "previous season", "last season",  "season one",   "first book",
-    "previous book", "last book",      NULL};
+    "original",      "originals",       "predecessor", "predecessors", "previous",
+    "compared",      "unlike",          "versus",      "vs",           "first film",
+    "first movie",   "first one",       "last film",   "last movie",   "last one",
+    "other film",    "other one",       "sequel",      "sequels",      "prequel",
+    "first season",  "previous season", "last season", "season one",   "first book",
+    "previous book", "last book",       NULL};
 
 /* Other raters and sites, before a score in its clause or before a label
  * on its line: their score is not the review's. */
-static const char *const sg_r_raters[] = {
-    "imdb",         "metacritic",     "metascore",      "rotten tomatoes", "tomatometer",
-    "critics",      "critic score",   "audience score", "audience rating", "user score",
-    "user rating",  "users",          "average rating", "average score",   "myanimelist",
-    "mal score",    "letterboxd average", "goodreads average", "readers",    "community",
-    "visitors",     "your rating",    "your score",     "your grade",      "reader rating",
-    "reader score", NULL};
+static const char *const sg_r_raters[] = {"imdb",
+                                          "metacritic",
+                                          "metascore",
+                                          "rotten tomatoes",
+                                          "tomatometer",
+                                          "critics",
+                                          "critic score",
+                                          "audience score",
+                                          "audience rating",
+                                          "user score",
+                                          "user rating",
+                                          "users",
+                                          "average rating",
+                                          "average score",
+                                          "myanimelist",
+                                          "mal score",
+                                          "letterboxd average",
+                                          "goodreads average",
+                                          "readers",
+                                          "community",
+                                          "visitors",
+                                          "your rating",
+                                          "your score",
+                                          "your grade",
+                                          "reader rating",
+                                          "reader score",
+                                          NULL};
 
 /* Words before a label that make it someone else's ("Your rating:",
  * "Reader score:"), besides the raters above. */
@@ -268,9 +304,9 @@ static const char *const sg_r_label_others[] = {"your", "reader", "user", "voter
 /* Words before a score, in its clause, that make it one the work might
  * have had ("would have been a 9/10", "you're left with a 3.5 film"). */
 static const char *const sg_r_hypothetical[] = {
-    "would have been", "would've been", "could have been", "could've been",
-    "might have been", "should have been", "left with",    "almost",
-    NULL};
+    "would have been", "would've been",   "could have been",
+    "could've been",   "might have been", "should have been",
+    "left with",       "almost",          NULL};
 
 /* Words that start a clause of the reviewer's own after one about another
  * work ("The original got 9/10, but this one ..."). */
@@ -279,11 +315,11 @@ static const char *const sg_r_clause_stops[] = {
 
 /* Counted things after "N out of M" or "N/M": "9 out of 10 viewers". */
 static const char *const sg_r_counted[] = {
-    "people",  "viewers",  "critics", "fans",     "times",    "episodes", "films",
-    "movies",  "books",    "chapters", "cases",   "dentists", "readers",  "children",
-    "kids",    "characters", "scenes", "songs",   "games",    "seasons",  "players",
-    "voters",  "men",      "women",   "adults",   "students", "members",  "of",
-    NULL};
+    "people",  "viewers",  "critics", "fans",       "times",  "episodes",
+    "films",   "movies",   "books",   "chapters",   "cases",  "dentists",
+    "readers", "children", "kids",    "characters", "scenes", "songs",
+    "games",   "seasons",  "players", "voters",     "men",    "women",
+    "adults",  "students", "members", "of",         NULL};
 
 /* Words right after a fraction that make it a quantity. */
 static const char *const sg_r_units[] = {
@@ -596,7 +632,7 @@ static int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resum
             sl = 1;
         else if (p + 2 < n && t[p] == 0xE2 &&
                  ((t[p + 1] == 0x81 && t[p + 2] == 0x84) || /* ⁄ fraction slash */
-                  (t[p + 1] == 0x88 && t[p + 2] == 0x95)))   /* ∕ division slash */
+                  (t[p + 1] == 0x88 && t[p + 2] == 0x95)))  /* ∕ division slash */
             sl = 3;
         if (sl && p - j <= 1) {
             size_t q0 = p + sl;
@@ -638,7 +674,8 @@ static int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resum
         return 0;
     /* a half written out: "3 1/2 stars", "three and a half stars" */
     size_t h = sg_r_skip_spaces(t, n, j), he;
-    if (!rv->half && j < n && t[j] == '-' && (he = sg_r_word(t, n, j + 1, "and-a-half"))) {
+    if (!rv->half && j < n && t[j] == '-' &&
+        (he = sg_r_word(t, n, j + 1, "and-a-half"))) {
         v += 0.5; /* "three-and-a-half stars" */
         rv->half = 1;
         j = he;
@@ -668,10 +705,10 @@ static int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resum
     size_t a = sg_r_skip_spaces(t, n, j), k;
     if (j < n && t[j] == '-' && (k = sg_r_word(t, n, j + 1, "star"))) {
         /* "a four-star film" (a rating), not "a five-star hotel" */
-        static const char *const rated[] = {"film",   "movie",  "book",    "read",
-                                            "show",   "series", "season",  "episode",
-                                            "game",   "rating", "review",  "watch",
-                                            "experience", "novel", "album", NULL};
+        static const char *const rated[] = {"film",       "movie",  "book",   "read",
+                                            "show",       "series", "season", "episode",
+                                            "game",       "rating", "review", "watch",
+                                            "experience", "novel",  "album",  NULL};
         if (v > 5 || !sg_r_next_word_in(t, n, k, rated))
             return 0;
         rv->form = SG_RF_STARS;
@@ -842,6 +879,17 @@ static int sg_r_grade(sg_uc *t, size_t n, size_t i, int need_sign, sg_rval *rv)
     return 1;
 }
 
+/* A verdict in words over [s, e) worth `norm` (NAN when unknown). */
+static void sg_r_words_value(sg_rval *rv, size_t s, size_t e, double norm)
+{
+    memset(rv, 0, sizeof *rv);
+    rv->s = s;
+    rv->e = e;
+    rv->form = SG_RF_WORD;
+    rv->value = rv->scale = NAN;
+    rv->norm = norm;
+}
+
 /* A verdict phrase from the table at t[i] (the longest one). */
 static int sg_r_verdict(sg_uc *t, size_t n, size_t i, int weak_ok, sg_rval *rv)
 {
@@ -857,12 +905,7 @@ static int sg_r_verdict(sg_uc *t, size_t n, size_t i, int weak_ok, sg_rval *rv)
     }
     if (!best || (!weak_ok && !sg_verdicts[bi].alone))
         return 0;
-    memset(rv, 0, sizeof *rv);
-    rv->s = i;
-    rv->e = best;
-    rv->form = SG_RF_WORD;
-    rv->value = rv->scale = NAN;
-    rv->norm = sg_verdicts[bi].norm;
+    sg_r_words_value(rv, i, best, sg_verdicts[bi].norm);
     return 1;
 }
 
@@ -870,9 +913,9 @@ static int sg_r_verdict(sg_uc *t, size_t n, size_t i, int weak_ok, sg_rval *rv)
 
 /* Label words; `strong` ones ("overall", "final") name the overall score;
  * "recommend" takes a yes or no, or the reviewer's own words. */
-static const char *const sg_r_labels[] = {"rating", "score", "grade",    "verdict",
-                                          "overall", "rated", "stars",   "our take",
-                                          "recommend", "recommended", "recommendation", NULL};
+static const char *const sg_r_labels[] = {
+    "rating", "score",    "grade",     "verdict",     "overall",        "rated",
+    "stars",  "our take", "recommend", "recommended", "recommendation", NULL};
 
 /* What a label says about the value after it. */
 typedef struct sg_rlabel {
@@ -918,7 +961,7 @@ static size_t sg_r_label(sg_uc *t, size_t n, sg_rlabel *lb)
                 break;
             }
             /* "3/5 stars": "stars" labels only with a separator */
-            lb->free = !strcmp(sg_r_labels[k], "recommend")       ? 1
+            lb->free = !strcmp(sg_r_labels[k], "recommend") ? 1
                        : !strcmp(sg_r_labels[k], "recommended") ||
                                !strcmp(sg_r_labels[k], "recommendation")
                            ? 2
@@ -1212,8 +1255,8 @@ static int sg_r_other_works(sg_uc *t, size_t s)
     while (p > from && sg_r_space(t[p - 1]))
         p--;
     int poss = (p >= 2 && (t[p - 1] == 's' || t[p - 1] == 'S') && t[p - 2] == '\'') ||
-               (p >= 4 && (t[p - 1] | 0x20) == 's' && t[p - 4] == 0xE2 && t[p - 3] == 0x80 &&
-                t[p - 2] == 0x99);
+               (p >= 4 && (t[p - 1] | 0x20) == 's' && t[p - 4] == 0xE2 &&
+                t[p - 3] == 0x80 && t[p - 2] == 0x99);
     static const char *const than[] = {"than", NULL};
     return poss && sg_r_any_word(t, s, from, s, than);
 }
@@ -1237,9 +1280,9 @@ static size_t sg_r_word_before(sg_uc *t, size_t i, size_t *end)
  * solid")?  2 with an adjective, 1 with a giving word, else 0. */
 static int sg_r_given(sg_uc *t, size_t i)
 {
-    static const char *const adjectives[] = {"solid", "strong", "generous", "firm",
-                                             "high",  "low",    "respectable", "deserved",
-                                             "well-deserved", "hard-earned", "very", NULL};
+    static const char *const adjectives[] = {
+        "solid",       "strong",   "generous",      "firm",        "high", "low",
+        "respectable", "deserved", "well-deserved", "hard-earned", "very", NULL};
     size_t e, w = sg_r_word_before(t, i, &e), adj = 0;
     if (w < i && sg_r_any_word(t, e, w, w + 1, adjectives)) {
         adj = 1;
@@ -1255,9 +1298,9 @@ static int sg_r_given(sg_uc *t, size_t i)
 /* Words that may follow a score or grade given in prose and go on about
  * it ("a C+ at best", "a 7 from me"; "for me" too, but not "an A for
  * effort"). */
-static const char *const sg_r_given_after[] = {"from", "at", "overall", "and",
-                                               "but", "though", "if", "because", "since",
-                                               "which", "on", "in", "with", "as", NULL};
+static const char *const sg_r_given_after[] = {
+    "from",  "at",    "overall", "and", "but",  "though", "if", "because",
+    "since", "which", "on",      "in",  "with", "as",     NULL};
 
 /* A letter grade in prose at t[i], a capital standing alone: given (see
  * sg_r_given: "I'd give it a B+", "a solid B") or with "from me" after ("a
@@ -1266,14 +1309,15 @@ static const char *const sg_r_given_after[] = {"from", "at", "overall", "and",
 static int sg_r_prose_grade(sg_uc *t, size_t n, size_t i, sg_rval *rv)
 {
     static const char *const articles[] = {"a", "an", NULL};
-    if (!sg_r_word_start(t, i) || (t[i] != 'A' && t[i] != 'B' && t[i] != 'C' &&
-                                   t[i] != 'D' && t[i] != 'F'))
+    if (!sg_r_word_start(t, i) ||
+        (t[i] != 'A' && t[i] != 'B' && t[i] != 'C' && t[i] != 'D' && t[i] != 'F'))
         return 0;
     size_t j = i + 1;
     if (j < n && (t[j] == '+' || t[j] == '-'))
         j++;
     else if (j + 2 < n && t[j] == 0xE2 &&
-             ((t[j + 1] == 0x88 && t[j + 2] == 0x92) || (t[j + 1] == 0x80 && t[j + 2] == 0x93)))
+             ((t[j + 1] == 0x88 && t[j + 2] == 0x92) ||
+              (t[j + 1] == 0x80 && t[j + 2] == 0x93)))
         j += 3;
     if (j < n && (sg_r_alnum(t[j]) || t[j] == '\'' || t[j] == '-' || t[j] == '+' ||
                   t[j] == '/' || t[j] == '&' ||
@@ -1296,7 +1340,8 @@ static int sg_r_prose_bare(sg_uc *t, size_t n, const sg_rval *rv)
         return 0;
     size_t k = sg_r_skip_spaces(t, n, rv->e);
     return !(k < n && (sg_r_alnum(t[k]) || t[k] == '/' || t[k] == '%') &&
-             !sg_r_next_word_in(t, n, rv->e, sg_r_given_after) && !sg_r_for_me(t, n, rv->e));
+             !sg_r_next_word_in(t, n, rv->e, sg_r_given_after) &&
+             !sg_r_for_me(t, n, rv->e));
 }
 
 /* "on a scale of 1 to 10", "from 1-10", "a 1 to 10 scale" in the line: the
@@ -1307,7 +1352,8 @@ static double sg_r_scale_phrase(sg_uc *t, size_t n, size_t *ps, size_t *pe)
     static const char *const scale[] = {"scale", NULL};
     static const char *const of[] = {"of", "from", NULL};
     for (size_t i = 0; i < n; i++) {
-        if ((t[i] | 0x20) != 's' || !sg_r_word_start(t, i) || !sg_r_word(t, n, i, scale[0]))
+        if ((t[i] | 0x20) != 's' || !sg_r_word_start(t, i) ||
+            !sg_r_word(t, n, i, scale[0]))
             continue;
         double lo, hi;
         size_t a, e;
@@ -1315,14 +1361,14 @@ static double sg_r_scale_phrase(sg_uc *t, size_t n, size_t *ps, size_t *pe)
         a = sg_r_skip_spaces(t, n, i + 5);
         for (size_t k = 0; of[k]; k++) {
             size_t b = sg_r_word(t, n, a, of[k]), c;
-            if (!b || !sg_r_scale_at(t, n, sg_r_skip_spaces(t, n, b), &lo, &c) ||
-                lo > 1)
+            if (!b || !sg_r_scale_at(t, n, sg_r_skip_spaces(t, n, b), &lo, &c) || lo > 1)
                 continue;
             c = sg_r_skip_spaces(t, n, c);
             size_t d = sg_r_word(t, n, c, "to");
             if (!d && c < n && t[c] == '-')
                 d = c + 1;
-            else if (!d && c + 2 < n && t[c] == 0xE2 && t[c + 1] == 0x80 && t[c + 2] == 0x93)
+            else if (!d && c + 2 < n && t[c] == 0xE2 && t[c + 1] == 0x80 &&
+                     t[c + 2] == 0x93)
                 d = c + 3;
             if (d && sg_r_scale_at(t, n, sg_r_skip_spaces(t, n, d), &hi, &e) &&
                 sg_r_common_scale(hi)) {
@@ -1338,7 +1384,8 @@ static double sg_r_scale_phrase(sg_uc *t, size_t n, size_t *ps, size_t *pe)
         size_t d = q;
         while (d > 0 && q - d < 3 && sg_r_digit(t[d - 1]))
             d--;
-        if (d == q || !sg_r_scale_at(t, n, d, &hi, &e) || e != q || !sg_r_common_scale(hi))
+        if (d == q || !sg_r_scale_at(t, n, d, &hi, &e) || e != q ||
+            !sg_r_common_scale(hi))
             continue;
         size_t c = d;
         if (c > 0 && t[c - 1] == '-')
@@ -1347,7 +1394,8 @@ static double sg_r_scale_phrase(sg_uc *t, size_t n, size_t *ps, size_t *pe)
             c -= 4;
         else
             continue;
-        if (c > 0 && (t[c - 1] == '0' || t[c - 1] == '1') && (c == 1 || !sg_r_alnum(t[c - 2]))) {
+        if (c > 0 && (t[c - 1] == '0' || t[c - 1] == '1') &&
+            (c == 1 || !sg_r_alnum(t[c - 2]))) {
             *ps = c - 1;
             *pe = i + 5;
             return hi;
@@ -1417,19 +1465,22 @@ static void sg_r_finish_num(sg_rval *rv)
  * for an overall or final one. */
 static int sg_r_label_before(sg_uc *t, size_t s, int *strong)
 {
-    static const char *const labels[] = {"rating", "score", "grade", "verdict",
-                                          "overall", "stars", NULL};
+    static const char *const labels[] = {"rating",  "score", "grade", "verdict",
+                                         "overall", "stars", NULL};
     static const char *const overall[] = {"overall", "final", "total", NULL};
     size_t p = s;
-    while (p > 0 && s - p < 8 && (sg_r_space(t[p - 1]) || t[p - 1] == '*' || t[p - 1] == '_'))
+    while (p > 0 && s - p < 8 &&
+           (sg_r_space(t[p - 1]) || t[p - 1] == '*' || t[p - 1] == '_'))
         p--;
-    if (p >= 3 && t[p - 3] == 0xE2 && t[p - 2] == 0x80 && (t[p - 1] == 0x93 || t[p - 1] == 0x94))
+    if (p >= 3 && t[p - 3] == 0xE2 && t[p - 2] == 0x80 &&
+        (t[p - 1] == 0x93 || t[p - 1] == 0x94))
         p -= 3;
     else if (p > 0 && (t[p - 1] == ':' || t[p - 1] == '-' || t[p - 1] == '='))
         p--;
     else
         return 0;
-    while (p > 0 && s - p < 16 && (sg_r_space(t[p - 1]) || t[p - 1] == '*' || t[p - 1] == '_'))
+    while (p > 0 && s - p < 16 &&
+           (sg_r_space(t[p - 1]) || t[p - 1] == '*' || t[p - 1] == '_'))
         p--;
     size_t e, w = sg_r_word_before(t, p, &e);
     if (w == p || e != p || !sg_r_any_word(t, e, w, w + 1, labels))
@@ -1447,8 +1498,8 @@ static int sg_r_label_before(sg_uc *t, size_t s, int *strong)
  * "3.9 from 1,204 ratings")?  Then it is an average of readers' scores. */
 static int sg_r_aggregate(sg_uc *t, size_t n, size_t e)
 {
-    static const char *const votes[] = {"votes", "vote",   "ratings", "reviews",
-                                        "reviewers", "users", "voters", NULL};
+    static const char *const votes[] = {"votes",     "vote",  "ratings", "reviews",
+                                        "reviewers", "users", "voters",  NULL};
     size_t to = e + 32 < n ? e + 32 : n;
     for (size_t i = e; i < to; i++)
         if (sg_r_digit(t[i]) && (i == e || !sg_r_digit(t[i - 1]))) {
@@ -1554,6 +1605,22 @@ static const sg_verdict_word sg_r_yes_no[] = {
     {"no", 0.2, 0},         {"nope", 0.2, 0}, {"not really", 0.3, 0},
 };
 
+/* A yes or a no at t[i] that answers on its own ("Yes", "Yes, if you like
+ * slow films", "**No.**"); the word's span in rv. */
+static int sg_r_answer(sg_uc *t, size_t n, size_t i, sg_rval *rv)
+{
+    while (i < n && (t[i] == '*' || t[i] == '_'))
+        i++;
+    for (size_t k = 0; k < sizeof sg_r_yes_no / sizeof sg_r_yes_no[0]; k++) {
+        size_t w = sg_r_word(t, n, i, sg_r_yes_no[k].phrase);
+        if (!w)
+            continue;
+        sg_r_words_value(rv, i, w, sg_r_yes_no[k].norm);
+        return 1;
+    }
+    return 0;
+}
+
 /* The value of a "Recommend:" line at t[i]: a yes or no, a verdict word, or
  * the reviewer's own words to the end of the line (at most 100 bytes,
  * markup around them left out; no normalized value). */
@@ -1566,46 +1633,14 @@ static int sg_r_recommend(sg_uc *t, size_t n, size_t i, int free_words, sg_rval 
         i = sg_r_skip_spaces(t, e, i + 1);
     if (e <= i + 1 || e - i > 100)
         return 0;
-    memset(rv, 0, sizeof *rv);
-    rv->s = i;
-    rv->e = e;
-    rv->form = SG_RF_WORD;
-    rv->value = rv->scale = rv->norm = NAN;
-    for (size_t k = 0; k < sizeof sg_r_yes_no / sizeof sg_r_yes_no[0]; k++) {
-        size_t w = sg_r_word(t, e, i, sg_r_yes_no[k].phrase);
-        if (w && sg_r_alone(t + i, e - i, 0, w - i)) {
-            rv->e = w;
-            rv->norm = sg_r_yes_no[k].norm;
-            return 1;
-        }
-    }
+    sg_r_words_value(rv, i, e, NAN);
     sg_rval word;
-    if (sg_r_verdict(t, e, i, 1, &word) && sg_r_alone(t + i, e - i, 0, word.e - i)) {
+    if ((sg_r_answer(t, e, i, &word) || sg_r_verdict(t, e, i, 1, &word)) &&
+        sg_r_alone(t + i, e - i, 0, word.e - i)) {
         *rv = word;
         return 1;
     }
     return free_words;
-}
-
-/* A yes or a no at t[i] that answers on its own ("Yes", "Yes, if you like
- * slow films", "**No.**"); the word's span in rv. */
-static int sg_r_answer(sg_uc *t, size_t n, size_t i, sg_rval *rv)
-{
-    while (i < n && (t[i] == '*' || t[i] == '_'))
-        i++;
-    for (size_t k = 0; k < sizeof sg_r_yes_no / sizeof sg_r_yes_no[0]; k++) {
-        size_t w = sg_r_word(t, n, i, sg_r_yes_no[k].phrase);
-        if (!w)
-            continue;
-        memset(rv, 0, sizeof *rv);
-        rv->s = i;
-        rv->e = w;
-        rv->form = SG_RF_WORD;
-        rv->value = rv->scale = NAN;
-        rv->norm = sg_r_yes_no[k].norm;
-        return 1;
-    }
-    return 0;
 }
 
 /* "Would I recommend it? Yes, if ...": a question about recommending the
@@ -1737,7 +1772,8 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
             i = sg_r_skip_spaces(t, n, i);
         }
     }
-    if (points && rv.form != SG_RF_WORD && rv.form != SG_RF_GRADE && sg_r_aggregate(t, n, rv.e))
+    if (points && rv.form != SG_RF_WORD && rv.form != SG_RF_GRADE &&
+        sg_r_aggregate(t, n, rv.e))
         points = 0; /* "Rating: 4.2/5 (120 votes)" is the readers' */
     if (points) {
         /* several takes each ending with the same labelled line: the

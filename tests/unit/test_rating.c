@@ -669,7 +669,8 @@ static void test_stated_scale_and_a_bare_number(void **state)
     sg_t_expect("I'd give it a 7.", "7", 7, 10);
     sg_t_expect("It's a solid 8.5 for me.", "8.5", 8.5, 10);
     sg_t_expect_none("I'd give it a 4.");
-    sg_t_expect_none("The crew took a 9 hour flight to get the shot and it got a 10 year wait.");
+    sg_t_expect_none(
+        "The crew took a 9 hour flight to get the shot and it got a 10 year wait.");
 }
 
 static void test_number_and_one_star_glyph(void **state)
@@ -680,7 +681,8 @@ static void test_number_and_one_star_glyph(void **state)
     sg_t_expect("Rating: \xF0\x9F\x8C\x9F\xF0\x9F\x8C\x9F\xF0\x9F\x8C\x9F",
                 "\xF0\x9F\x8C\x9F\xF0\x9F\x8C\x9F\xF0\x9F\x8C\x9F", 3, 5);
     /* five empty stars wait for a reader's vote */
-    sg_t_expect_none("Rate this film: \xE2\x98\x86\xE2\x98\x86\xE2\x98\x86\xE2\x98\x86\xE2\x98\x86");
+    sg_t_expect_none(
+        "Rate this film: \xE2\x98\x86\xE2\x98\x86\xE2\x98\x86\xE2\x98\x86\xE2\x98\x86");
 }
 
 static void test_n_star_before_what_is_rated(void **state)
@@ -693,7 +695,11 @@ static void test_n_star_before_what_is_rated(void **state)
 static void test_fraction_slash(void **state)
 {
     (void)state;
-    sg_t_expect("Rating: 4\xE2\x81\x84" "5", "4\xE2\x81\x84" "5", 4, 5);
+    sg_t_expect("Rating: 4\xE2\x81\x84"
+                "5",
+                "4\xE2\x81\x84"
+                "5",
+                4, 5);
 }
 
 static void test_more_verdicts(void **state)
@@ -730,14 +736,15 @@ static void test_fraction_ending_a_verdict_paragraph(void **state)
 {
     (void)state;
     char spec[1024];
-    snprintf(spec, sizeof spec, "%s\n\n# Verdict\n\nA gorgeous, messy film. 3/5", sg_t_prose);
+    snprintf(spec, sizeof spec, "%s\n\n# Verdict\n\nA gorgeous, messy film. 3/5",
+             sg_t_prose);
     sg_t_expect(spec, "3/5", 3, 5);
     snprintf(spec, sizeof spec, "%s\n\n# Verdict\n\nA gorgeous, messy film: four stars.",
              sg_t_prose);
     sg_t_expect(spec, "four stars", 4, 5);
     /* early in a long post, a /5 ending a line needs a cue */
-    snprintf(spec, sizeof spec, "The crew shot 3/5\n\n%s\n\n%s\n\n%s", sg_t_prose, sg_t_prose,
-             sg_t_prose);
+    snprintf(spec, sizeof spec, "The crew shot 3/5\n\n%s\n\n%s\n\n%s", sg_t_prose,
+             sg_t_prose, sg_t_prose);
     sg_t_expect_none(spec);
 }
 
@@ -759,11 +766,13 @@ static void test_scores_that_are_not_the_reviews(void **state)
     sg_t_expect_none("9 out of 10 viewers will love the score.");
     sg_t_expect_none("The acting deserved better. 10/10 would not recommend.");
     sg_t_expect_none("It opened on 3/4 and the rating was PG.");
-    sg_t_expect_none("Cut the last act and you're left with a solid 3.5 (out of 4) film.");
+    sg_t_expect_none(
+        "Cut the last act and you're left with a solid 3.5 (out of 4) film.");
     sg_t_expect_none("With a better ending it would have been a 9/10.");
     /* the reviewer's own score after one of another work */
     sg_t_expect("Critics gave it 4/5, but I'd say 3/5.", "3/5", 3, 5);
-    sg_t_expect("While the original got 9/10 from me, this one gets 6/10.", "6/10", 6, 10);
+    sg_t_expect("While the original got 9/10 from me, this one gets 6/10.", "6/10", 6,
+                10);
     sg_t_expect("The first film earned 9/10; this one earns 7/10.", "7/10", 7, 10);
 }
 
