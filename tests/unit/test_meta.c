@@ -342,7 +342,8 @@ static void test_front_matter_genres_beat_tags(void **state)
     (void)state;
     static const char *const docs[] = {
         "---\ntitle: Salt Road\ntags: [movie, review, A+, Salt Road]\n---\n\nText.\n",
-        "---\ntitle: Salt Road\ngenres:\n  - Horror\n  - Thriller\ntags:\n  - review\n---\n\n"
+        "---\ntitle: Salt Road\ngenres:\n  - Horror\n  - Thriller\ntags:\n  - "
+        "review\n---\n\n"
         "Text.\n",
         "+++\ntitle = \"Salt Road\"\ntags = [\"fantasy\", \"Cosmere\"]\n+++\n\nText.\n"};
     static const char *const want1[] = {"Horror", "Thriller"};
@@ -350,8 +351,9 @@ static void test_front_matter_genres_beat_tags(void **state)
     for (size_t k = 0; k < 3; k++) {
         sg_doc d;
         sg_error err;
-        assert_int_equal(sg_doc_read(&d, docs[k], strlen(docs[k]), SG_FORMAT_MARKDOWN, 64, &err),
-                         SG_OK);
+        assert_int_equal(
+            sg_doc_read(&d, docs[k], strlen(docs[k]), SG_FORMAT_MARKDOWN, 64, &err),
+            SG_OK);
         sg_meta m;
         sg_meta_find(&d, NULL, 0, &m);
         assert_string_equal(m.title, "Salt Road");
