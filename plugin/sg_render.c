@@ -597,26 +597,30 @@ static void sg_badge_svg_form(sg_buf *b, const sg_badge_text *t, int sign)
         words = said.data ? said.data : "";
         nwords = said.len;
     }
-    double px = sg_badge_text_px(words, nwords, 12);
+    double px = sg_badge_text_px(words, nwords, 14);
     int stars = 16 * t->slots;
     double tx = stars ? stars + 4 : 1;
     int w = (int)ceil(tx + px + (nwords ? 2 : 0));
+    w += w % 4 ? 4 - w % 4 : 0; /* a width in em with two decimals */
     sg_buf_puts(b, "<svg class=\"sg-rating\"");
     if (sign)
         sg_buf_puts(b, " " SG_ATTR "=\"badge\"");
     sg_buf_puts(b, " xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"");
     sg_buf_put_html(b, t->label.data, t->label.len);
+    /* sized in em: as tall as the text around it, in a heading too */
+    sg_buf_puts(b, "\" width=\"");
+    sg_put_num(b, w / 16.0);
     sg_buf_printf(b,
-                  "\" width=\"%d\" height=\"16\" viewBox=\"0 0 %d 16\" "
-                  "style=\"vertical-align:middle;margin-left:.3em\"><title>",
-                  w, w);
+                  "em\" height=\"1em\" viewBox=\"0 0 %d 16\" "
+                  "style=\"vertical-align:-.15em;margin-left:.3em\"><title>",
+                  w);
     sg_buf_put_html(b, t->label.data, t->label.len);
     sg_buf_puts(b, "</title>");
     sg_badge_svg_stars(b, t, 0, 0, "#f5b301");
     if (nwords)
-        sg_badge_svg_text(b, words, nwords, tx, 12.5, px,
+        sg_badge_svg_text(b, words, nwords, tx, 13, px,
                           " font-family=\"Verdana,DejaVu Sans,sans-serif\" "
-                          "font-size=\"12\" fill=\"currentColor\"");
+                          "font-size=\"14\" fill=\"currentColor\"");
     sg_buf_puts(b, "</svg>");
     b->failed |= said.failed;
     sg_buf_free(&said);

@@ -809,8 +809,13 @@ static void badge_svg_draws_a_half_star_and_the_number(void **state)
     const char *t = strstr(m, "<text ");
     assert_non_null(t);
     assert_non_null(strstr(t, ">3.5/5</text>"));
-    double w = attr_num(m, "width"), x = attr_num(t, "x"),
-           len = attr_num(t, "textLength");
+    const char *vb = strstr(m, "viewBox=\"0 0 ");
+    assert_non_null(vb);
+    double w = strtod(vb + 13, NULL), x = attr_num(t, "x"), len = attr_num(t, "textLength");
+    /* as tall as the text around it, as wide as its view box says */
+    assert_non_null(strstr(m, "height=\"1em\""));
+    if (fabs(attr_num(m, "width") - w / 16) > 0.005)
+        fail_msg("width %gem for a view box %g wide", attr_num(m, "width"), w);
     assert_true(x >= 5 * 16);
     assert_true(len > 20);
     if (x + len > w)
