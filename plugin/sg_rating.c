@@ -1082,6 +1082,9 @@ typedef struct sg_rscan {
     size_t nlabels;
     int section;                  /* lines left in a verdict section */
     int chrome;                   /* inside a run of chrome */
+    uint32_t glyph_lines[16];     /* lines of star glyphs alone, by hash ... */
+    unsigned char glyph_seen[16]; /* ... and how often each came (up to 2) */
+    size_t nglyph_lines;
     /* the best so far */
     int have;
     int points;
@@ -1089,6 +1092,38 @@ typedef struct sg_rscan {
     sg_rval best;
     size_t best_line; /* view offset of the line holding best */
 } sg_rscan;
+
+/* A line of star glyphs and spaces only ("★ ★ ★"): its hash, else 0. */
+static uint32_t sg_r_glyph_line(sg_uc *t, size_t n)
+{
+    uint32_t h = 2166136261u;
+    int kind;
+    size_t i = 0, l, glyphs = 0;
+    while (i < n) {
+        if (sg_r_space(t[i])) {
+            i++;
+            continue;
+        }
+        if (!(l = sg_r_glyph(t, n, i, &kind)))
+            return 0;
+        for (size_t k = 0; k < l; k++)
+            h = (h ^ t[i + k]) * 16777619u;
+        i += l;
+        glyphs++;
+    }
+    return glyphs ? h | 1 : 0;
+}
+
+/* Is the line of star glyphs t[0, n) one that comes back in the article, a
+ * dinkus between its parts rather than a rating? */
+static int sg_r_divider(const sg_rscan *sc, sg_uc *t, size_t n)
+{
+    uint32_t h = sg_r_glyph_line(t, n);
+    for (size_t k = 0; h && k < sc->nglyph_lines; k++)
+        if (sc->glyph_lines[k] == h)
+            return sc->glyph_seen[k] >= 2;
+    return 0;
+}
 
 /* Is everything in t[0,n) outside [s,e) bullets, spaces or punctuation? */
 static int sg_r_alone(sg_uc *t, size_t n, size_t s, size_t e)
@@ -1525,7 +1560,8 @@ static void sg_r_take(sg_rcues *cues, sg_uc *t, size_t n, sg_rval *rv, sg_rscan 
                (extent && (double)(at - sc->first_view) >= 0.67 * (double)extent);
     if (!labelled && !stated && !sg_r_prose_ok(cues, t, n, rv, alone, late))
         return;
-    if ((!alone && sg_r_other_works(t, rv->s)) || sg_r_aggregate(t, n, rv->e))
+    if ((!alone && sg_r_other_works(t, rv->s)) || sg_r_aggregate(t, n, rv->e) ||
+        (alone && rv->form == SG_RF_GLYPHS && sg_r_divider(sc, t, n)))
         return;
     sg_r_finish_num(rv);
     int points = labelled ? 10 + 3 * strong : alone ? 4 : 0;
@@ -1706,10 +1742,10 @@ int sg_rating_read_value(const char *text, size_t n, sg_rating_read *r)
 }
 
 /* One line of an article block: view bytes [lv, lv+ln). */
-static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
+/* A line's text for the scan: [*a, *b) without the spaces around it, a
+ * leading bullet or opening emphasis ("**Rating: 4/5**" in plain text). */
+static void sg_r_line_text(sg_uc *line, size_t ln, size_t *a_out, size_t *b_out)
 {
-    sg_uc *line = (sg_uc *)sc->doc->view.data + lv;
-    /* trim spaces and a leading bullet */
     size_t a = sg_r_skip_spaces(line, ln, 0), b = ln;
     while (b > a && (sg_r_space(line[b - 1])))
         b--;
@@ -1719,12 +1755,39 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
              (line[a] == '-' || line[a] == '*' || line[a] == '+' || line[a] == '>') &&
              sg_r_space(line[a + 1]))
         a = sg_r_skip_spaces(line, b, a + 1);
-    /* emphasis opening the line: "**Rating: 4/5**" in plain text */
     size_t em = a;
     while (em < b && em - a < 3 && (line[em] == '*' || line[em] == '_'))
         em++;
     if (em > a && em < b && sg_r_alpha(line[em]))
         a = em;
+    *a_out = a;
+    *b_out = b;
+}
+
+/* Count the lines of star glyphs alone, before the scan. */
+static void sg_r_count_glyph_line(sg_rscan *sc, sg_uc *line, size_t ln)
+{
+    size_t a, b;
+    sg_r_line_text(line, ln, &a, &b);
+    uint32_t h = a < b && b - a <= 80 ? sg_r_glyph_line(line + a, b - a) : 0;
+    if (!h)
+        return;
+    for (size_t k = 0; k < sc->nglyph_lines; k++)
+        if (sc->glyph_lines[k] == h) {
+            sc->glyph_seen[k] = 2;
+            return;
+        }
+    if (sc->nglyph_lines < sizeof sc->glyph_lines / sizeof sc->glyph_lines[0]) {
+        sc->glyph_lines[sc->nglyph_lines] = h;
+        sc->glyph_seen[sc->nglyph_lines++] = 1;
+    }
+}
+
+static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
+{
+    sg_uc *line = (sg_uc *)sc->doc->view.data + lv;
+    size_t a, b;
+    sg_r_line_text(line, ln, &a, &b);
     if (a >= b)
         return;
     sg_uc *t = line + a;
@@ -1806,8 +1869,13 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
         /* "Verdict: a must-see. 4 out of 5 stars.": the score wins */
         sc->line_points = sc->points + 1;
     } else if (n <= 60) {
-        /* a verdict or signed grade alone on its line */
-        if ((sg_r_verdict(t, n, 0, 0, &rv) || sg_r_grade(t, n, 0, 1, &rv)) &&
+        /* a verdict or signed grade alone on its line; not a heading over
+         * a list ("Highly recommended" over other works) */
+        const sg_block *bk = &sc->doc->blocks[block];
+        int names_list = bk->kind == SG_BLOCK_HEADING && block + 1 < sc->doc->nblocks &&
+                         sc->doc->blocks[block + 1].kind == SG_BLOCK_LIST_ITEM;
+        if (!names_list &&
+            (sg_r_verdict(t, n, 0, 0, &rv) || sg_r_grade(t, n, 0, 1, &rv)) &&
             sg_r_alone(t, n, rv.s, rv.e)) {
             sg_r_offer(sc, block, tv, &rv, 4);
             return;
@@ -1989,6 +2057,17 @@ static void sg_r_scan(sg_rscan *sc)
     }
     if (!any)
         return;
+    for (size_t bi = 0; bi < doc->nblocks; bi++) {
+        const sg_block *b = &doc->blocks[bi];
+        if (b->why != SG_WHY_ARTICLE || b->kind == SG_BLOCK_CODE || !b->view_len)
+            continue;
+        const char *v = doc->view.data + b->view_start;
+        for (size_t i = 0, e; i < b->view_len; i = e + 1) {
+            const char *nl = memchr(v + i, '\n', b->view_len - i);
+            e = nl ? (size_t)(nl - v) : b->view_len;
+            sg_r_count_glyph_line(sc, (sg_uc *)v + i, e - i);
+        }
+    }
     size_t prev_block = (size_t)-1;
     for (size_t bi = 0; bi < doc->nblocks; bi++) {
         const sg_block *b = &doc->blocks[bi];

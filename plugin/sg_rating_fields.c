@@ -8,7 +8,8 @@
  *
  * A key names the rating when it is a head, a core and a tail run together
  * (separators and case ignored): heads "", my, our, overall, final, total,
- * review, personal, author; cores rating, score, stars, star, grade,
+ * review, personal, author, or the work's medium (book, movie, film, show,
+ * series, game, anime, manga, album); cores rating, score, stars, star, grade,
  * verdict; tails "", stars, value, rating, score.  So "imdb", "metacritic",
  * "rotten_tomatoes", "imdb_rating" (another site's score) and sub-scores
  * ("StoryDevelopment", "acting_score") are never read, nor counts such as
@@ -26,8 +27,10 @@
 
 #include <string.h>
 
-static const char *const sg_rf_heads[] = {"",       "my",     "our",      "overall", "final",
-                                          "total",  "review", "personal", "author",  NULL};
+static const char *const sg_rf_heads[] = {
+    "",         "my",     "our",   "overall", "final", "total", "review",
+    "personal", "author", "book",  "movie",   "film",  "show",  "series",
+    "game",     "anime",  "manga", "album",   NULL};
 static const char *const sg_rf_cores[] = {"rating", "score",   "stars", "star",
                                           "grade",  "verdict", NULL};
 static const char *const sg_rf_tails[] = {"", "stars", "value", "rating", "score", NULL};
@@ -86,7 +89,7 @@ static int sg_rf_key(const char *key, int *stars, int *grade)
                 continue;
             *stars = strstr(k, "star") != NULL;
             *grade = c == 1 || c == 4 || c == 5; /* score, grade, verdict */
-            return h >= 3 && h <= 5 ? 2 : 1;
+            return h >= 3 && h <= 5 ? 2 : 1;     /* overall, final, total */
         }
     }
     return 0;

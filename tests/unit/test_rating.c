@@ -749,6 +749,26 @@ static void test_fraction_ending_a_verdict_paragraph(void **state)
 }
 
 /* Scores of other works, raters and sites, counts, jokes and suppositions. */
+/* Star glyphs that come back between the parts of a post are a dinkus; a
+ * verdict heading over a list names the list. */
+static void test_dividers_and_list_headings_are_not_ratings(void **state)
+{
+    (void)state;
+    char spec[2048];
+    snprintf(spec, sizeof spec,
+             "%s\n\n\xE2\x98\x85 \xE2\x98\x85 \xE2\x98\x85\n\n%s\n\n"
+             "\xE2\x98\x85 \xE2\x98\x85 \xE2\x98\x85\n\n%s",
+             sg_t_prose, sg_t_prose, sg_t_prose);
+    sg_t_expect_none(spec);
+    /* once, it is the rating */
+    snprintf(spec, sizeof spec, "%s\n\n\xE2\x98\x85 \xE2\x98\x85 \xE2\x98\x85",
+             sg_t_prose);
+    sg_t_expect(spec, "\xE2\x98\x85 \xE2\x98\x85 \xE2\x98\x85", 3, 5);
+    snprintf(spec, sizeof spec,
+             "%s\n\n# Highly recommended\n\n- Salt Road\n\n- Harbour Lights", sg_t_prose);
+    sg_t_expect_none(spec);
+}
+
 static void test_scores_that_are_not_the_reviews(void **state)
 {
     (void)state;
@@ -842,6 +862,8 @@ static void test_front_matter_bare_number(void **state)
     sg_t_expect_md("---\nrating: '7'\n---\n" SG_T_BODY, "7", 7, 10);
     sg_t_expect_md("---\nscore: 72\n---\n" SG_T_BODY, "72", 72, 100);
     sg_t_expect_md("---\nrating: 85\n---\n" SG_T_BODY, "85", 85, 100);
+    sg_t_expect_md("---\nbook_rating: 4\n---\n" SG_T_BODY, "4", 4, 5);
+    sg_t_expect_md("---\nMovieScore: 7.5\n---\n" SG_T_BODY, "7.5", 7.5, 10);
     sg_t_expect_md("---\nratingStars: 3.5\n---\n" SG_T_BODY, "3.5", 3.5, 5);
     /* the span is the value's own bytes */
     sg_t_fix f;
@@ -893,6 +915,8 @@ static void test_front_matter_other_scores_are_not_the_rating(void **state)
                         "rating_count: 12\nbook_number: 2\n---\n" SG_T_BODY);
     /* content ratings, placeholders and prose */
     sg_t_expect_md_none("---\nrating: PG-13\n---\n" SG_T_BODY);
+    sg_t_expect_md_none("---\nmovie_rating: R\n---\n" SG_T_BODY);
+    sg_t_expect_md_none("---\nfilm_rating: 15\n---\n" SG_T_BODY);
     sg_t_expect_md_none("---\nrating: 15\n---\n" SG_T_BODY);
     sg_t_expect_md_none("---\nrating: 13+\n---\n" SG_T_BODY);
     sg_t_expect_md_none("---\nrating: A\n---\n" SG_T_BODY);
@@ -1039,6 +1063,7 @@ int main(void)
         cmocka_unit_test(test_more_verdicts),
         cmocka_unit_test(test_mid_line_labels),
         cmocka_unit_test(test_fraction_ending_a_verdict_paragraph),
+        cmocka_unit_test(test_dividers_and_list_headings_are_not_ratings),
         cmocka_unit_test(test_scores_that_are_not_the_reviews),
         cmocka_unit_test(test_front_matter_bare_number),
         cmocka_unit_test(test_front_matter_overall_score_beside_sub_scores),
