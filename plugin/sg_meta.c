@@ -1085,6 +1085,66 @@ static int sg_m_date_fn(void *ctx, const sg_doc *doc, size_t block, sg_muc *t, s
 
 /* ---- the whole ------------------------------------------------------------------- */
 
+/* ---- a metadata header ------------------------------------------------------------ */
+
+#define SG_M_HEADER_MAX 16
+
+/* A metadata header opening a text that has no front matter, as Pelican and
+ * MultiMarkdown write it: "Title: ...", "Date: ...", "Tags: ..." lines up to
+ * the first blank line, one of them the title.  Its lines become fields in
+ * f (the caller frees them with sg_m_header_free); returns their number. */
+static size_t sg_m_header_fields(const sg_doc *doc, sg_field *f)
+{
+    const sg_block *b = NULL;
+    for (size_t bi = 0; bi < doc->nblocks && !b; bi++)
+        if (doc->blocks[bi].view_len)
+            b = &doc->blocks[bi];
+    if (!b || b->why != SG_WHY_ARTICLE || doc->nfields || doc->format == SG_FORMAT_HTML)
+        return 0;
+    sg_muc *v = (sg_muc *)doc->view.data + b->view_start;
+    size_t n = b->view_len, i = 0, nf = 0;
+    int title = 0;
+    while (i < n) {
+        const void *nl = memchr(v + i, '\n', n - i);
+        size_t e = nl ? (size_t)((sg_muc *)nl - v) : n, k = i;
+        /* "Key: value", the key one to three words of letters */
+        while (k < e && k - i <= 20 && (sg_m_alpha(v[k]) || (v[k] == ' ' && k > i)))
+            k++;
+        size_t vs = k + 1, ve = e;
+        if (k == i || k >= e || v[k] != ':' || nf == SG_M_HEADER_MAX)
+            break;
+        sg_m_trim(v, &vs, &ve);
+        if (ve <= vs)
+            break;
+        char key[24];
+        size_t kl = 0;
+        for (size_t j = i; j < k && kl + 1 < sizeof key; j++)
+            key[kl++] = v[j] == ' ' ? '_' : (char)(v[j] | 0x20);
+        key[kl] = '\0';
+        f[nf].key = sg_strndup(key, kl);
+        f[nf].value = sg_m_dup(v, vs, ve);
+        f[nf].src = SIZE_MAX;
+        if (!f[nf].key || !f[nf].value) {
+            free(f[nf].key);
+            free(f[nf].value);
+            break;
+        }
+        title |= !strcmp(key, "title");
+        nf++;
+        i = e + 1;
+    }
+    if (i < n || nf < 2 || !title) {
+        for (size_t k = 0; k < nf; k++) {
+            free(f[k].key);
+            free(f[k].value);
+        }
+        return 0;
+    }
+    return nf;
+}
+
+static void sg_m_find(const sg_doc *doc, sg_meta *out);
+
 void sg_meta_find(const sg_doc *doc, const sg_sentence *s, size_t ns, sg_meta *out)
 {
     /* headlines and bylines are lines, not sentences; the excerpt (built
@@ -1094,6 +1154,25 @@ void sg_meta_find(const sg_doc *doc, const sg_sentence *s, size_t ns, sg_meta *o
     memset(out, 0, sizeof *out);
     if (!doc)
         return;
+    /* a metadata header is read as front matter is */
+    sg_field hf[SG_M_HEADER_MAX];
+    size_t nh = sg_m_header_fields(doc, hf);
+    if (!nh) {
+        sg_m_find(doc, out);
+        return;
+    }
+    sg_doc with = *doc;
+    with.fields = hf;
+    with.nfields = nh;
+    sg_m_find(&with, out);
+    for (size_t k = 0; k < nh; k++) {
+        free(hf[k].key);
+        free(hf[k].value);
+    }
+}
+
+static void sg_m_find(const sg_doc *doc, sg_meta *out)
+{
     static const char *const title_keys[] = {
         "title", "og:title", "twitter:title", "dc.title", "headline", "post_title", NULL};
     static const char *const work_keys[] = {"work", "film",         "movie",

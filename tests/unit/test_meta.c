@@ -468,6 +468,43 @@ static void test_wordpress_export_fields(void **state)
     sg_t_free(&f);
 }
 
+/* Pelican's and MultiMarkdown's metadata header, read by the real Markdown
+ * reader: its lines are front matter; a text whose first lines only look
+ * like it (no title among them) keeps its first line as the title. */
+static void test_metadata_header_lines(void **state)
+{
+    (void)state;
+    static const char pelican[] =
+        "Title: Salt Road\nDate: 2015-04-11 15:42\nAuthor: kevin\n"
+        "Category: Reviews\nTags: film, horror, review\n\n"
+        "A ferry pilot finds a map.\n";
+    static const char notes[] =
+        "Note: this post is long.\nWarning: it tells the ending.\n\n"
+        "A ferry pilot finds a map.\n";
+    sg_doc d;
+    sg_error err;
+    sg_meta m;
+    assert_int_equal(
+        sg_doc_read(&d, pelican, sizeof pelican - 1, SG_FORMAT_MARKDOWN, 64, &err),
+        SG_OK);
+    sg_meta_find(&d, NULL, 0, &m);
+    sg_t_str(m.title, "Salt Road");
+    sg_t_str(m.date, "2015-04-11");
+    sg_t_str(m.author, "kevin");
+    static const char *const genres[] = {"horror"};
+    sg_t_genres(&m, genres, 1);
+    sg_meta_clear(&m);
+    sg_doc_free(&d);
+    assert_int_equal(
+        sg_doc_read(&d, notes, sizeof notes - 1, SG_FORMAT_MARKDOWN, 64, &err), SG_OK);
+    sg_meta_find(&d, NULL, 0, &m);
+    assert_non_null(m.title);
+    assert_non_null(strstr(m.title, "Note: this post is long."));
+    sg_t_str(m.author, NULL);
+    sg_meta_clear(&m);
+    sg_doc_free(&d);
+}
+
 static void test_unparsed_date_is_kept_as_written(void **state)
 {
     (void)state;
@@ -775,6 +812,7 @@ int main(void)
         cmocka_unit_test(test_tags_that_are_not_genres_are_left_out),
         cmocka_unit_test(test_front_matter_genres_beat_tags),
         cmocka_unit_test(test_wordpress_export_fields),
+        cmocka_unit_test(test_metadata_header_lines),
         cmocka_unit_test(test_author_and_date_from_posted_by_line),
         cmocka_unit_test(test_author_from_by_line),
         cmocka_unit_test(test_author_and_date_from_glued_byline),
