@@ -1154,12 +1154,17 @@ static int sg_r_alone(sg_uc *t, size_t n, size_t s, size_t e)
     return 1;
 }
 
+/* Does view offset `at` lie in the last third of the article? */
+static int sg_r_last_third(const sg_rscan *sc, size_t at)
+{
+    size_t extent = sc->last_view - sc->first_view;
+    return extent && (double)(at - sc->first_view) >= 0.67 * (double)extent;
+}
+
 static void sg_r_offer(sg_rscan *sc, size_t block, size_t line_view, sg_rval *rv,
                        int points)
 {
-    size_t at = line_view + rv->s;
-    size_t extent = sc->last_view - sc->first_view;
-    if (extent && (double)(at - sc->first_view) >= 0.67 * (double)extent)
+    if (sg_r_last_third(sc, line_view + rv->s))
         points += 2;
     if (sc->section > 0)
         points += 3;
@@ -1384,11 +1389,10 @@ static int sg_r_prose_bare(sg_uc *t, size_t n, const sg_rval *rv)
  * bytes [*ps, *pe); 0 when the line has none. */
 static double sg_r_scale_phrase(sg_uc *t, size_t n, size_t *ps, size_t *pe)
 {
-    static const char *const scale[] = {"scale", NULL};
     static const char *const of[] = {"of", "from", NULL};
     for (size_t i = 0; i < n; i++) {
         if ((t[i] | 0x20) != 's' || !sg_r_word_start(t, i) ||
-            !sg_r_word(t, n, i, scale[0]))
+            !sg_r_word(t, n, i, "scale"))
             continue;
         double lo, hi;
         size_t a, e;
@@ -1555,9 +1559,7 @@ static void sg_r_take(sg_rcues *cues, sg_uc *t, size_t n, sg_rval *rv, sg_rscan 
 {
     int alone = sg_r_alone(t, n, rv->s, rv->e), strong = 0;
     int labelled = !alone && sg_r_label_before(t, rv->s, &strong);
-    size_t extent = sc->last_view - sc->first_view, at = line_view + rv->s;
-    int late = sc->section > 0 ||
-               (extent && (double)(at - sc->first_view) >= 0.67 * (double)extent);
+    int late = sc->section > 0 || sg_r_last_third(sc, line_view + rv->s);
     if (!labelled && !stated && !sg_r_prose_ok(cues, t, n, rv, alone, late))
         return;
     if ((!alone && sg_r_other_works(t, rv->s)) || sg_r_aggregate(t, n, rv->e) ||
