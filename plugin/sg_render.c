@@ -588,15 +588,10 @@ static void sg_badge_html_form(const sg_rctx *r, sg_buf *b, const sg_badge_text 
  * beside them in the text's own colour; a grade or verdict as words. */
 static void sg_badge_svg_form(sg_buf *b, const sg_badge_text *t, int sign)
 {
-    const char *words = t->score.data;
-    size_t nwords = t->score.len;
-    sg_buf said;
-    sg_buf_init(&said);
-    if (t->kind != SG_BK_STARS) {
-        sg_buf_printf(&said, "%s: %s", t->name, t->score.data);
-        words = said.data ? said.data : "";
-        nwords = said.len;
-    }
+    /* beside stars the number; else the label, which says the words */
+    const sg_buf *said = t->kind == SG_BK_STARS ? &t->score : &t->label;
+    const char *words = said->data;
+    size_t nwords = said->len;
     double px = sg_badge_text_px(words, nwords, 14);
     int stars = 16 * t->slots;
     double tx = stars ? stars + 4 : 1;
@@ -622,8 +617,6 @@ static void sg_badge_svg_form(sg_buf *b, const sg_badge_text *t, int sign)
                           " font-family=\"Verdana,DejaVu Sans,sans-serif\" "
                           "font-size=\"14\" fill=\"currentColor\"");
     sg_buf_puts(b, "</svg>");
-    b->failed |= said.failed;
-    sg_buf_free(&said);
 }
 
 /* A flat two-part badge ("rating | ★★★½☆ 3.5/5", "grade | B+") as an SVG
