@@ -129,15 +129,23 @@ SG_API sg_style sg_style_detect(const char *text, size_t len, sg_format format,
                                 const char *path, const char **why);
 
 /* How the rating badge is inserted.  Plain text takes only text or none;
- * another form there makes sg_render fail with SG_ERR_USAGE. */
+ * another form there makes sg_render fail with SG_ERR_USAGE.  Every form
+ * shows a number as stars and the number: five stars (or as many as the
+ * scale when it is 3, 4 or 5), a half drawn as a half and never rounded up
+ * (7/10 is three and a half); a letter grade or a verdict in words shows as
+ * the review wrote it, without stars. */
 typedef enum sg_badge {
     SG_BADGE_AUTO = 0, /* the format's usual form: html for HTML and Markdown,
                           text for plain */
     SG_BADGE_NONE,     /* no badge */
-    SG_BADGE_TEXT,     /* "Rating: ★★★☆☆ 3/5" */
-    SG_BADGE_HTML,     /* an accessible <span class="sg-rating"> */
-    SG_BADGE_SVG,      /* an inline SVG with a <title> */
-    SG_BADGE_IMAGE     /* Markdown: a badge image with alt text */
+    SG_BADGE_TEXT,     /* "Rating: ★★★½☆ 3.5/5", "Grade: B+", "Verdict: Skip it" */
+    SG_BADGE_HTML,     /* an accessible <span class="sg-rating">: the stars and
+                          number as role="img" with the label "Rating: 3.5 out
+                          of 5"; a grade or verdict as its words */
+    SG_BADGE_SVG,      /* an inline SVG with a <title>: the stars drawn (a half
+                          star half filled) and the number beside them */
+    SG_BADGE_IMAGE     /* a two-part badge image ("rating | ★★★½☆ 3.5/5") as a
+                          data: URI, its label the alt text */
 } sg_badge;
 
 /* Parse a NUL-terminated badge form ("auto", "none", "text", "html", "svg",
@@ -164,7 +172,11 @@ typedef struct sg_options {
     sg_badge badge;          /* SG_BADGE_AUTO: by format */
     sg_severity min_severity;/* default SG_MINOR */
     double min_confidence;   /* default SG_DEFAULT_MIN_CONFIDENCE */
-    int jsonld;              /* HTML: insert schema.org Review JSON-LD (default 1) */
+    int jsonld;              /* HTML: insert schema.org Review JSON-LD (default 1);
+                                its reviewRating gives a number as ratingValue,
+                                bestRating and worstRating, a letter grade as
+                                text on the scale A+ to F, a verdict in words
+                                as the Rating's alternateName */
     int warning;             /* the spoiler warning: 0 none, 1 (default) before
                                 the first flagged block, 2 at the top, after the
                                 title */

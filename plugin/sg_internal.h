@@ -513,6 +513,10 @@ typedef struct sg_rating_read {
  * "⭐⭐⭐⭐", "B+", "Recommended"); 0 when it is none (sg_rating.c). */
 int sg_rating_read_value(const char *t, size_t n, sg_rating_read *r);
 
+/* Is `text` (NUL-terminated) a letter grade and nothing else ("B+", "A-",
+ * "F"), as opposed to a verdict in words (sg_rating.c)? */
+int sg_rating_is_grade(const char *text);
+
 /* The rating a front-matter field gives, its span the value's own bytes in
  * the input; 0 when no field gives one (sg_rating_fields.c). */
 int sg_rating_from_fields(const sg_doc *doc, sg_rating_read *r, size_t *at);

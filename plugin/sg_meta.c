@@ -671,7 +671,228 @@ static char *sg_m_page_title(const char *t)
 
 #define SG_M_MAX_GENRES 32
 
-static void sg_m_add_genre(sg_meta *m, sg_muc *t, size_t s, size_t e)
+/* Genres, as tags name them (lower case, words apart): a post's tags and
+ * keywords are mostly other things (the site's sections, the work, its
+ * people, "review"), and only these are taken from them. */
+static const char *const sg_m_genre_names[] = {"action",
+                                               "adventure",
+                                               "animation",
+                                               "animated",
+                                               "biography",
+                                               "biopic",
+                                               "comedy",
+                                               "black comedy",
+                                               "dark comedy",
+                                               "romantic comedy",
+                                               "rom com",
+                                               "romcom",
+                                               "crime",
+                                               "documentary",
+                                               "drama",
+                                               "family",
+                                               "fantasy",
+                                               "dark fantasy",
+                                               "epic fantasy",
+                                               "high fantasy",
+                                               "urban fantasy",
+                                               "science fantasy",
+                                               "film noir",
+                                               "noir",
+                                               "neo noir",
+                                               "history",
+                                               "historical",
+                                               "historical fiction",
+                                               "alternate history",
+                                               "horror",
+                                               "body horror",
+                                               "folk horror",
+                                               "cosmic horror",
+                                               "psychological horror",
+                                               "survival horror",
+                                               "martial arts",
+                                               "musical",
+                                               "mystery",
+                                               "cozy mystery",
+                                               "whodunit",
+                                               "romance",
+                                               "romantasy",
+                                               "science fiction",
+                                               "sci fi",
+                                               "scifi",
+                                               "sf",
+                                               "hard science fiction",
+                                               "space opera",
+                                               "cyberpunk",
+                                               "steampunk",
+                                               "dystopia",
+                                               "dystopian",
+                                               "post apocalyptic",
+                                               "apocalyptic",
+                                               "sport",
+                                               "sports",
+                                               "superhero",
+                                               "thriller",
+                                               "psychological thriller",
+                                               "political thriller",
+                                               "erotic thriller",
+                                               "techno thriller",
+                                               "spy",
+                                               "espionage",
+                                               "heist",
+                                               "war",
+                                               "western",
+                                               "slasher",
+                                               "supernatural",
+                                               "paranormal",
+                                               "satire",
+                                               "parody",
+                                               "mockumentary",
+                                               "disaster",
+                                               "monster",
+                                               "kaiju",
+                                               "zombie",
+                                               "mecha",
+                                               "shonen",
+                                               "shounen",
+                                               "shojo",
+                                               "shoujo",
+                                               "seinen",
+                                               "josei",
+                                               "isekai",
+                                               "slice of life",
+                                               "magical girl",
+                                               "magical realism",
+                                               "literary fiction",
+                                               "young adult",
+                                               "coming of age",
+                                               "period drama",
+                                               "legal drama",
+                                               "medical drama",
+                                               "crime drama",
+                                               "teen drama",
+                                               "melodrama",
+                                               "sitcom",
+                                               "procedural",
+                                               "police procedural",
+                                               "true crime",
+                                               "suspense",
+                                               "sword and sorcery",
+                                               "grimdark",
+                                               "time travel",
+                                               "fairy tale",
+                                               "mythology",
+                                               "gothic",
+                                               "found footage",
+                                               "giallo",
+                                               "wuxia",
+                                               "samurai",
+                                               "rpg",
+                                               "jrpg",
+                                               "role playing",
+                                               "roguelike",
+                                               "roguelite",
+                                               "metroidvania",
+                                               "platformer",
+                                               "visual novel",
+                                               "first person shooter",
+                                               "shooter",
+                                               "puzzle",
+                                               "strategy",
+                                               "simulation",
+                                               "open world",
+                                               "stealth",
+                                               "fighting",
+                                               "racing",
+                                               "rhythm",
+                                               "sandbox",
+                                               "survival",
+                                               "point and click",
+                                               "soulslike",
+                                               NULL};
+
+/* What a genre tag may add after its genre: "horror movies", "fantasy books". */
+static const char *const sg_m_genre_media[] = {
+    "film",  "films", "movie", "movies", "book",   "books", "novel", "novels", "fiction",
+    "anime", "manga", "game",  "games",  "series", "show",  "shows", "tv",     NULL};
+
+static int sg_m_in(const char *w, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++)
+        if (!strcmp(w, list[k]))
+            return 1;
+    return 0;
+}
+
+/* Is `w` (lower case, words apart) a genre, maybe plural ("thrillers",
+ * "comedies")? */
+static int sg_m_genre_word(const char *w)
+{
+    char b[64];
+    size_t n = strlen(w);
+    if (sg_m_in(w, sg_m_genre_names))
+        return 1;
+    if (n < 3 || n >= sizeof b || w[n - 1] != 's')
+        return 0;
+    memcpy(b, w, n - 1);
+    b[n - 1] = '\0';
+    if (sg_m_in(b, sg_m_genre_names))
+        return 1;
+    if (n > 3 && w[n - 3] == 'i' && w[n - 2] == 'e') {
+        b[n - 3] = 'y';
+        b[n - 2] = '\0';
+        return sg_m_in(b, sg_m_genre_names);
+    }
+    return 0;
+}
+
+/* Does the tag t[s, e) name a genre: a genre ("Sci-Fi", "Science Fiction"),
+ * a genre and its medium ("Horror Movies"), or genres run together ("Horror
+ * Comedy")?  "Review", "Netflix", the work's title and "A+" do not. */
+static int sg_m_is_genre(sg_muc *t, size_t s, size_t e)
+{
+    char g[64];
+    size_t n = 0;
+    for (size_t i = s; i < e; i++) {
+        unsigned char c = t[i];
+        if (n + 1 >= sizeof g)
+            return 0;
+        if (c == '-' || c == '_' || c == ' ' || c == '/')
+            c = ' ';
+        else if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c | 0x20);
+        if (c == ' ' && (!n || g[n - 1] == ' '))
+            continue;
+        g[n++] = (char)c;
+    }
+    while (n && g[n - 1] == ' ')
+        n--;
+    g[n] = '\0';
+    if (!n)
+        return 0;
+    if (sg_m_genre_word(g))
+        return 1;
+    /* a medium after it */
+    char *last = strrchr(g, ' ');
+    if (last && sg_m_in(last + 1, sg_m_genre_media)) {
+        *last = '\0';
+        if (sg_m_genre_word(g))
+            return 1;
+        *last = ' ';
+    }
+    /* genres run together, each a genre of one word */
+    int words = 0;
+    for (char *w = g, *sp; w; w = sp ? sp + 1 : NULL) {
+        sp = strchr(w, ' ');
+        if (sp)
+            *sp = '\0';
+        if (!sg_m_genre_word(w) && !(words && !sp && sg_m_in(w, sg_m_genre_media)))
+            return 0;
+        words++;
+    }
+    return words > 1;
+}
+
+static void sg_m_add_genre(sg_meta *m, sg_muc *t, size_t s, size_t e, int only_genres)
 {
     sg_m_clean(t, &s, &e);
     while (e > s && (t[e - 1] == '.' || t[e - 1] == ']' || t[e - 1] == '}'))
@@ -679,7 +900,8 @@ static void sg_m_add_genre(sg_meta *m, sg_muc *t, size_t s, size_t e)
     while (s < e && (t[s] == '[' || t[s] == '{' || t[s] == '#'))
         s++;
     sg_m_clean(t, &s, &e);
-    if (e <= s || e - s > 60 || m->ngenres >= SG_M_MAX_GENRES)
+    if (e <= s || e - s > 60 || m->ngenres >= SG_M_MAX_GENRES ||
+        (only_genres && !sg_m_is_genre(t, s, e)))
         return;
     for (size_t i = 0; i < m->ngenres; i++)
         if (strlen(m->genres[i]) == e - s &&
@@ -697,25 +919,28 @@ static void sg_m_add_genre(sg_meta *m, sg_muc *t, size_t s, size_t e)
     m->genres[m->ngenres++] = g;
 }
 
-/* Split a list ("action, thriller", "[a, b]", "a | b", "a/b") into genres. */
-static void sg_m_add_genres(sg_meta *m, sg_muc *t, size_t n)
+/* Split a list ("action, thriller", "[a, b]", "a | b", "a/b") into genres;
+ * `only_genres`: a list of tags, of which only genres are kept. */
+static void sg_m_add_genres(sg_meta *m, sg_muc *t, size_t n, int only_genres)
 {
     size_t s = 0;
     for (size_t i = 0; i <= n; i++) {
-        if (i == n || t[i] == ',' || t[i] == ';' || t[i] == '|' || t[i] == '/') {
-            sg_m_add_genre(m, t, s, i);
+        if (i == n || t[i] == ',' || t[i] == ';' || t[i] == '|' ||
+            (t[i] == '/' && !only_genres)) {
+            sg_m_add_genre(m, t, s, i, only_genres);
             s = i + 1;
         }
     }
 }
 
-static void sg_m_genres_from_fields(sg_meta *m, const sg_doc *doc, const char *key)
+static void sg_m_genres_from_fields(sg_meta *m, const sg_doc *doc, const char *key,
+                                    int only_genres)
 {
     for (size_t i = 0; i < doc->nfields; i++)
         if (doc->fields[i].key && doc->fields[i].value &&
             !strcmp(doc->fields[i].key, key))
             sg_m_add_genres(m, (sg_muc *)doc->fields[i].value,
-                            strlen(doc->fields[i].value));
+                            strlen(doc->fields[i].value), only_genres);
 }
 
 static int sg_m_genre_line_fn(void *ctx, const sg_doc *doc, size_t block, sg_muc *t,
@@ -731,7 +956,7 @@ static int sg_m_genre_line_fn(void *ctx, const sg_doc *doc, size_t block, sg_muc
     e = sg_m_skip(t, n, e);
     if (e >= n || t[e] != ':')
         return 0;
-    sg_m_add_genres(ctx, t + e + 1, n - e - 1);
+    sg_m_add_genres(ctx, t + e + 1, n - e - 1, 0);
     return ((sg_meta *)ctx)->ngenres > 0;
 }
 
@@ -860,6 +1085,66 @@ static int sg_m_date_fn(void *ctx, const sg_doc *doc, size_t block, sg_muc *t, s
 
 /* ---- the whole ------------------------------------------------------------------- */
 
+/* ---- a metadata header ------------------------------------------------------------ */
+
+#define SG_M_HEADER_MAX 16
+
+/* A metadata header opening a text that has no front matter, as Pelican and
+ * MultiMarkdown write it: "Title: ...", "Date: ...", "Tags: ..." lines up to
+ * the first blank line, one of them the title.  Its lines become fields in
+ * f (the caller frees them with sg_m_header_free); returns their number. */
+static size_t sg_m_header_fields(const sg_doc *doc, sg_field *f)
+{
+    const sg_block *b = NULL;
+    for (size_t bi = 0; bi < doc->nblocks && !b; bi++)
+        if (doc->blocks[bi].view_len)
+            b = &doc->blocks[bi];
+    if (!b || b->why != SG_WHY_ARTICLE || doc->nfields || doc->format == SG_FORMAT_HTML)
+        return 0;
+    sg_muc *v = (sg_muc *)doc->view.data + b->view_start;
+    size_t n = b->view_len, i = 0, nf = 0;
+    int title = 0;
+    while (i < n) {
+        const void *nl = memchr(v + i, '\n', n - i);
+        size_t e = nl ? (size_t)((sg_muc *)nl - v) : n, k = i;
+        /* "Key: value", the key one to three words of letters */
+        while (k < e && k - i <= 20 && (sg_m_alpha(v[k]) || (v[k] == ' ' && k > i)))
+            k++;
+        size_t vs = k + 1, ve = e;
+        if (k == i || k >= e || v[k] != ':' || nf == SG_M_HEADER_MAX)
+            break;
+        sg_m_trim(v, &vs, &ve);
+        if (ve <= vs)
+            break;
+        char key[24];
+        size_t kl = 0;
+        for (size_t j = i; j < k && kl + 1 < sizeof key; j++)
+            key[kl++] = v[j] == ' ' ? '_' : (char)(v[j] | 0x20);
+        key[kl] = '\0';
+        f[nf].key = sg_strndup(key, kl);
+        f[nf].value = sg_m_dup(v, vs, ve);
+        f[nf].src = SIZE_MAX;
+        if (!f[nf].key || !f[nf].value) {
+            free(f[nf].key);
+            free(f[nf].value);
+            break;
+        }
+        title |= !strcmp(key, "title");
+        nf++;
+        i = e + 1;
+    }
+    if (i < n || nf < 2 || !title) {
+        for (size_t k = 0; k < nf; k++) {
+            free(f[k].key);
+            free(f[k].value);
+        }
+        return 0;
+    }
+    return nf;
+}
+
+static void sg_m_find(const sg_doc *doc, sg_meta *out);
+
 void sg_meta_find(const sg_doc *doc, const sg_sentence *s, size_t ns, sg_meta *out)
 {
     /* headlines and bylines are lines, not sentences; the excerpt (built
@@ -869,14 +1154,33 @@ void sg_meta_find(const sg_doc *doc, const sg_sentence *s, size_t ns, sg_meta *o
     memset(out, 0, sizeof *out);
     if (!doc)
         return;
-    static const char *const title_keys[] = {"title",    "og:title", "twitter:title",
-                                             "dc.title", "headline", NULL};
+    /* a metadata header is read as front matter is */
+    sg_field hf[SG_M_HEADER_MAX];
+    size_t nh = sg_m_header_fields(doc, hf);
+    if (!nh) {
+        sg_m_find(doc, out);
+        return;
+    }
+    sg_doc with = *doc;
+    with.fields = hf;
+    with.nfields = nh;
+    sg_m_find(&with, out);
+    for (size_t k = 0; k < nh; k++) {
+        free(hf[k].key);
+        free(hf[k].value);
+    }
+}
+
+static void sg_m_find(const sg_doc *doc, sg_meta *out)
+{
+    static const char *const title_keys[] = {
+        "title", "og:title", "twitter:title", "dc.title", "headline", "post_title", NULL};
     static const char *const work_keys[] = {"work", "film",         "movie",
                                             "show", "itemreviewed", NULL};
     static const char *const year_keys[] = {"year", "release_year", "released", NULL};
     static const char *const author_keys[] = {
-        "author",         "article:author",  "dc.creator", "byline",
-        "parsely-author", "sailthru.author", "creator",    NULL};
+        "author",          "article:author", "dc.creator", "byline", "parsely-author",
+        "sailthru.author", "creator",        "authors",    NULL};
     static const char *const date_keys[] = {"date",
                                             "article:published_time",
                                             "published_time",
@@ -887,6 +1191,8 @@ void sg_meta_find(const sg_doc *doc, const sg_sentence *s, size_t ns, sg_meta *o
                                             "publishdate",
                                             "publish_date",
                                             "published",
+                                            "post_date",
+                                            "created",
                                             "dc.date",
                                             "dc.date.issued",
                                             "sailthru.date",
@@ -949,18 +1255,18 @@ void sg_meta_find(const sg_doc *doc, const sg_sentence *s, size_t ns, sg_meta *o
             out->year = sg_strndup(fy, 4);
     }
 
-    /* genres */
-    sg_m_genres_from_fields(out, doc, "genres");
+    /* genres: a genre field or line as it is; else the genres among the
+     * tags, categories and keywords */
+    sg_m_genres_from_fields(out, doc, "genres", 0);
     if (!out->ngenres)
-        sg_m_genres_from_fields(out, doc, "genre");
+        sg_m_genres_from_fields(out, doc, "genre", 0);
     if (!out->ngenres && doc->view.data)
         sg_m_lines(doc, sg_m_genre_line_fn, out);
-    if (!out->ngenres)
-        sg_m_genres_from_fields(out, doc, "tags");
-    if (!out->ngenres)
-        sg_m_genres_from_fields(out, doc, "keywords");
-    if (!out->ngenres)
-        sg_m_genres_from_fields(out, doc, "article:tag");
+    static const char *const tag_keys[] = {
+        "tags",     "tag",         "categories",      "category",
+        "keywords", "article:tag", "article:section", NULL};
+    for (size_t k = 0; tag_keys[k] && !out->ngenres; k++)
+        sg_m_genres_from_fields(out, doc, tag_keys[k], 1);
 
     /* author */
     for (size_t k = 0; author_keys[k] && !out->author; k++) {
@@ -981,18 +1287,26 @@ void sg_meta_find(const sg_doc *doc, const sg_sentence *s, size_t ns, sg_meta *o
     if (!out->author && have_bl)
         out->author = sg_m_dup(bl.line, bl.ns, bl.ne);
 
-    /* date */
+    /* date: the first date field that holds a date ("published: true"
+     * says whether, not when); else the first one as written, when it has
+     * a digit */
     char iso[11];
-    const char *fd = sg_m_field(doc, date_keys);
-    if (fd) {
+    const char *raw = NULL;
+    for (size_t k = 0; date_keys[k] && !out->date; k++) {
+        const char *one[2] = {date_keys[k], NULL};
+        const char *fd = sg_m_field(doc, one);
+        if (!fd)
+            continue;
         if (sg_m_find_date((sg_muc *)fd, strlen(fd), iso))
             out->date = sg_strndup(iso, 10);
-        else {
-            sg_muc *u = (sg_muc *)fd;
-            size_t a = 0, e = strlen(fd);
-            sg_m_trim(u, &a, &e);
-            out->date = sg_m_dup(u, a, e);
-        }
+        else if (!raw && strpbrk(fd, "0123456789"))
+            raw = fd;
+    }
+    if (!out->date && raw) {
+        sg_muc *u = (sg_muc *)raw;
+        size_t a = 0, e = strlen(raw);
+        sg_m_trim(u, &a, &e);
+        out->date = sg_m_dup(u, a, e);
     }
     if (!out->date && have_bl && sg_m_find_date(bl.line, bl.n, iso))
         out->date = sg_strndup(iso, 10);

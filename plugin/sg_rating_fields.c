@@ -8,7 +8,8 @@
  *
  * A key names the rating when it is a head, a core and a tail run together
  * (separators and case ignored): heads "", my, our, overall, final, total,
- * review, personal, author; cores rating, score, stars, star, grade,
+ * review, personal, author, or the work's medium (book, movie, film, show,
+ * series, game, anime, manga, album); cores rating, score, stars, star, grade,
  * verdict; tails "", stars, value, rating, score.  So "imdb", "metacritic",
  * "rotten_tomatoes", "imdb_rating" (another site's score) and sub-scores
  * ("StoryDevelopment", "acting_score") are never read, nor counts such as
@@ -16,18 +17,20 @@
  * else the first one wins.
  *
  * A bare number's scale only the site knows: a "max"/"out of" field gives
- * it, else it is a guess: 5 up to 5, 10 up to 10, 100 up to 100 for a score
- * or grade key.  A 0 is a placeholder ("not rated yet"), never a rating.
- * A "rating" field may hold a content rating instead ("PG-13", "R", "15",
- * "13+", "A", "U"): there a bare number above 10 or a letter without a
- * sign is not read.
+ * it, else it is a guess: 5 up to 5, 10 up to 10, 100 up to 100.  A 0 is a
+ * placeholder ("not rated yet"), never a rating.  A "rating" field may hold
+ * a content rating instead ("PG-13", "R", "15", "13+", "A", "U"): there a
+ * bare number from 11 to 21 (an age) or a letter without a sign is not
+ * read.
  */
 #include "sg_internal.h"
 
 #include <string.h>
 
-static const char *const sg_rf_heads[] = {"",       "my",     "our",      "overall", "final",
-                                          "total",  "review", "personal", "author",  NULL};
+static const char *const sg_rf_heads[] = {
+    "",         "my",     "our",   "overall", "final", "total", "review",
+    "personal", "author", "book",  "movie",   "film",  "show",  "series",
+    "game",     "anime",  "manga", "album",   NULL};
 static const char *const sg_rf_cores[] = {"rating", "score",   "stars", "star",
                                           "grade",  "verdict", NULL};
 static const char *const sg_rf_tails[] = {"", "stars", "value", "rating", "score", NULL};
@@ -86,7 +89,7 @@ static int sg_rf_key(const char *key, int *stars, int *grade)
                 continue;
             *stars = strstr(k, "star") != NULL;
             *grade = c == 1 || c == 4 || c == 5; /* score, grade, verdict */
-            return h >= 3 && h <= 5 ? 2 : 1;
+            return h >= 3 && h <= 5 ? 2 : 1;     /* overall, final, total */
         }
     }
     return 0;
@@ -159,8 +162,8 @@ int sg_rating_from_fields(const sg_doc *doc, sg_rating_read *r, size_t *at)
                 continue;
             if (sc && v <= sc)
                 got.scale = sc;
-            else if (v > 10 && !grade)
-                continue; /* "rating: 15" is an age; out of 100 is a score */
+            else if (v > 10 && v <= 21 && !grade)
+                continue; /* "rating: 15" is an age; "rating: 85" a score out of 100 */
             else if (v <= 5)
                 got.scale = 5;
             else if (v <= 10)

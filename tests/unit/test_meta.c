@@ -286,18 +286,84 @@ static void test_genres_from_tags_and_keywords_last(void **state)
     (void)state;
     sg_t_fix f;
     sg_t_build(&f, "Text.");
-    sg_t_field(&f, "keywords", "korean film, netflix");
+    sg_t_field(&f, "keywords", "korean film, thriller");
     sg_t_field(&f, "tags", "drama | revenge");
     sg_t_find(&f);
-    static const char *const tags[] = {"drama", "revenge"};
-    sg_t_genres(&f.m, tags, 2);
+    static const char *const tags[] = {"drama"};
+    sg_t_genres(&f.m, tags, 1);
     sg_t_free(&f);
     sg_t_build(&f, "Text.");
-    sg_t_field(&f, "keywords", "korean film, netflix");
+    sg_t_field(&f, "keywords", "korean film, thriller");
     sg_t_find(&f);
-    static const char *const kw[] = {"korean film", "netflix"};
-    sg_t_genres(&f.m, kw, 2);
+    static const char *const kw[] = {"thriller"};
+    sg_t_genres(&f.m, kw, 1);
     sg_t_free(&f);
+}
+
+/* Tags name the site's sections, the work, its people and "review": only
+ * the genres among them are genres. */
+static void test_tags_that_are_not_genres_are_left_out(void **state)
+{
+    (void)state;
+    sg_t_fix f;
+    sg_t_build(&f, "Text.");
+    sg_t_field(&f, "tags", "movie");
+    sg_t_field(&f, "tags", "review");
+    sg_t_field(&f, "tags", "A+");
+    sg_t_field(&f, "tags", "Joker");
+    sg_t_field(&f, "tags", "bela lugosi");
+    sg_t_field(&f, "tags", "1934");
+    sg_t_field(&f, "tags", "Korean film");
+    sg_t_field(&f, "tags", "netflix");
+    sg_t_find(&f);
+    sg_t_genres(&f.m, NULL, 0);
+    sg_t_free(&f);
+    sg_t_build(&f, "Text.");
+    sg_t_field(&f, "tags", "[Books, Science Fiction, Horror Movies, Sci-Fi, thrillers]");
+    sg_t_field(&f, "categories", "Action/Adventure");
+    sg_t_find(&f);
+    static const char *const want[] = {"Science Fiction", "Horror Movies", "Sci-Fi",
+                                       "thrillers"};
+    sg_t_genres(&f.m, want, 4);
+    sg_t_free(&f);
+    sg_t_build(&f, "Text.");
+    sg_t_field(&f, "categories", "Action/Adventure");
+    sg_t_field(&f, "categories", "Horror Comedy");
+    sg_t_find(&f);
+    static const char *const runs[] = {"Action/Adventure", "Horror Comedy"};
+    sg_t_genres(&f.m, runs, 2);
+    sg_t_free(&f);
+}
+
+/* Front matter read by the real Markdown reader: a genres field is taken as
+ * it is, tags beside it are not genres. */
+static void test_front_matter_genres_beat_tags(void **state)
+{
+    (void)state;
+    static const char *const docs[] = {
+        "---\ntitle: Salt Road\ntags: [movie, review, A+, Salt Road]\n---\n\nText.\n",
+        "---\ntitle: Salt Road\ngenres:\n  - Horror\n  - Thriller\ntags:\n  - "
+        "review\n---\n\n"
+        "Text.\n",
+        "+++\ntitle = \"Salt Road\"\ntags = [\"fantasy\", \"Cosmere\"]\n+++\n\nText.\n"};
+    static const char *const want1[] = {"Horror", "Thriller"};
+    static const char *const want2[] = {"fantasy"};
+    for (size_t k = 0; k < 3; k++) {
+        sg_doc d;
+        sg_error err;
+        assert_int_equal(
+            sg_doc_read(&d, docs[k], strlen(docs[k]), SG_FORMAT_MARKDOWN, 64, &err),
+            SG_OK);
+        sg_meta m;
+        sg_meta_find(&d, NULL, 0, &m);
+        assert_string_equal(m.title, "Salt Road");
+        if (k == 0)
+            sg_t_genres(&m, NULL, 0);
+        else
+            sg_t_genres(&m, k == 1 ? want1 : want2, k == 1 ? 2 : 1);
+        sg_meta_clear(&m);
+        sg_doc_free(&d);
+    }
 }
 
 /* ---- author and date --------------------------------------------------------------- */
@@ -376,6 +442,67 @@ static void test_date_from_fields_is_iso(void **state)
     sg_t_find(&f);
     sg_t_str(f.m.date, "2023-12-25");
     sg_t_free(&f);
+}
+
+/* A WordPress export's front matter: post_title, post_date, and a
+ * "published: true" that says whether, not when. */
+static void test_wordpress_export_fields(void **state)
+{
+    (void)state;
+    sg_t_fix f;
+    sg_t_build(&f, "Text.");
+    sg_t_field(&f, "post_title", "The Black Lagoon (1954)");
+    sg_t_field(&f, "author", "matt");
+    sg_t_field(&f, "published", "true");
+    sg_t_field(&f, "post_date", "2014-10-10 21:25:59");
+    sg_t_find(&f);
+    sg_t_str(f.m.title, "The Black Lagoon (1954)");
+    sg_t_str(f.m.author, "matt");
+    sg_t_str(f.m.date, "2014-10-10");
+    sg_t_free(&f);
+    /* no date at all: none, not "true" */
+    sg_t_build(&f, "Text.");
+    sg_t_field(&f, "published", "true");
+    sg_t_find(&f);
+    sg_t_str(f.m.date, NULL);
+    sg_t_free(&f);
+}
+
+/* Pelican's and MultiMarkdown's metadata header, read by the real Markdown
+ * reader: its lines are front matter; a text whose first lines only look
+ * like it (no title among them) keeps its first line as the title. */
+static void test_metadata_header_lines(void **state)
+{
+    (void)state;
+    static const char pelican[] =
+        "Title: Salt Road\nDate: 2015-04-11 15:42\nAuthor: kevin\n"
+        "Category: Reviews\nTags: film, horror, review\n\n"
+        "A ferry pilot finds a map.\n";
+    static const char notes[] =
+        "Note: this post is long.\nWarning: it tells the ending.\n\n"
+        "A ferry pilot finds a map.\n";
+    sg_doc d;
+    sg_error err;
+    sg_meta m;
+    assert_int_equal(
+        sg_doc_read(&d, pelican, sizeof pelican - 1, SG_FORMAT_MARKDOWN, 64, &err),
+        SG_OK);
+    sg_meta_find(&d, NULL, 0, &m);
+    sg_t_str(m.title, "Salt Road");
+    sg_t_str(m.date, "2015-04-11");
+    sg_t_str(m.author, "kevin");
+    static const char *const genres[] = {"horror"};
+    sg_t_genres(&m, genres, 1);
+    sg_meta_clear(&m);
+    sg_doc_free(&d);
+    assert_int_equal(
+        sg_doc_read(&d, notes, sizeof notes - 1, SG_FORMAT_MARKDOWN, 64, &err), SG_OK);
+    sg_meta_find(&d, NULL, 0, &m);
+    assert_non_null(m.title);
+    assert_non_null(strstr(m.title, "Note: this post is long."));
+    sg_t_str(m.author, NULL);
+    sg_meta_clear(&m);
+    sg_doc_free(&d);
 }
 
 static void test_unparsed_date_is_kept_as_written(void **state)
@@ -682,6 +809,10 @@ int main(void)
         cmocka_unit_test(test_genres_from_a_genre_line),
         cmocka_unit_test(test_genres_from_front_matter_lists),
         cmocka_unit_test(test_genres_from_tags_and_keywords_last),
+        cmocka_unit_test(test_tags_that_are_not_genres_are_left_out),
+        cmocka_unit_test(test_front_matter_genres_beat_tags),
+        cmocka_unit_test(test_wordpress_export_fields),
+        cmocka_unit_test(test_metadata_header_lines),
         cmocka_unit_test(test_author_and_date_from_posted_by_line),
         cmocka_unit_test(test_author_from_by_line),
         cmocka_unit_test(test_author_and_date_from_glued_byline),

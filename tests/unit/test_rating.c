@@ -616,6 +616,186 @@ static void test_repeated_label_the_first_one_leads(void **state)
     sg_t_expect("Rating: 6/10\n\nStory rating: 8/10\n\nOverall rating: 7/10", "7/10", 7, 10);
 }
 
+/* ---- more ways reviewers state a rating ------------------------------------------ */
+
+static void test_letter_grade_given_in_prose(void **state)
+{
+    (void)state;
+    sg_t_expect_verdict("All told, I'm giving it a B+.", "B+", 0.85);
+    sg_t_expect_verdict("It earns an A- from me, easily.", "A-", 0.9);
+    sg_t_expect_verdict("A lovely mess of a film: a solid B.", "B", 0.8);
+    sg_t_expect_verdict("I'd give it a C+ at best.", "C+", 0.7);
+    /* a letter in a name or a phrase is no grade */
+    sg_t_expect_none("It's a B-movie with an A-list cast and a C-section scene.");
+    sg_t_expect_none("Plan B works out in the end, and I give it credit for that.");
+    sg_t_expect_none("She gives it a D major chord at the end.");
+    sg_t_expect_none("I'd give it an A for effort if effort were the point.");
+}
+
+static void test_half_written_every_way(void **state)
+{
+    (void)state;
+    sg_t_expect("It is 3 \xC2\xBD stars for me.", "3 \xC2\xBD stars", 3.5, 5);
+    sg_t_expect("It is three-and-a-half stars for me.", "three-and-a-half stars", 3.5, 5);
+    sg_t_expect("Rating: 3\xC2\xBD/5", "3\xC2\xBD/5", 3.5, 5);
+    sg_t_expect("Rating: 3 and a half out of 5", "3 and a half out of 5", 3.5, 5);
+}
+
+static void test_labelled_percentage(void **state)
+{
+    (void)state;
+    sg_t_expect("Score: 85%", "85%", 85, 100);
+    /* a percentage in prose is no score, nor another site's */
+    sg_t_expect_none("About 90% of the film is a chase, and I rate the chase highly.");
+    sg_t_expect_none("Rotten Tomatoes score: 93%");
+}
+
+static void test_scale_in_parentheses_or_of_n_stars(void **state)
+{
+    (void)state;
+    sg_t_expect("Score: 4 (out of 5)", "4 (out of 5)", 4, 5);
+    sg_t_expect("My rating: 4 of 5 stars", "4 of 5 stars", 4, 5);
+    /* "4 of 5" alone counts things */
+    sg_t_expect_none("This is book 4 of 5 and I rate the series highly.");
+}
+
+static void test_stated_scale_and_a_bare_number(void **state)
+{
+    (void)state;
+    sg_t_expect("On a scale of 1 to 10, I give it a 7.", "7", 7, 10);
+    sg_t_expect("On a scale of one to ten, this is an 8.", "8", 8, 10);
+    sg_t_expect("Using my usual 1-10 scale, it gets a 6.", "6", 6, 10);
+    /* a number the reviewer gives it, out of ten from 6 up */
+    sg_t_expect("I'd give it a 7.", "7", 7, 10);
+    sg_t_expect("It's a solid 8.5 for me.", "8.5", 8.5, 10);
+    sg_t_expect_none("I'd give it a 4.");
+    sg_t_expect_none(
+        "The crew took a 9 hour flight to get the shot and it got a 10 year wait.");
+}
+
+static void test_number_and_one_star_glyph(void **state)
+{
+    (void)state;
+    sg_t_expect("Rating: 4.5 \xE2\xAD\x90", "4.5 \xE2\xAD\x90", 4.5, 5);
+    sg_t_expect("4.5\xE2\xAD\x90", "4.5\xE2\xAD\x90", 4.5, 5);
+    sg_t_expect("Rating: \xF0\x9F\x8C\x9F\xF0\x9F\x8C\x9F\xF0\x9F\x8C\x9F",
+                "\xF0\x9F\x8C\x9F\xF0\x9F\x8C\x9F\xF0\x9F\x8C\x9F", 3, 5);
+    /* five empty stars wait for a reader's vote */
+    sg_t_expect_none(
+        "Rate this film: \xE2\x98\x86\xE2\x98\x86\xE2\x98\x86\xE2\x98\x86\xE2\x98\x86");
+}
+
+static void test_n_star_before_what_is_rated(void **state)
+{
+    (void)state;
+    sg_t_expect("It's a four-star film, flaws and all.", "four-star", 4, 5);
+    sg_t_expect_none("It is a five-star hotel of a set.");
+}
+
+static void test_fraction_slash(void **state)
+{
+    (void)state;
+    sg_t_expect("Rating: 4\xE2\x81\x84"
+                "5",
+                "4\xE2\x81\x84"
+                "5",
+                4, 5);
+}
+
+static void test_more_verdicts(void **state)
+{
+    (void)state;
+    char spec[512];
+    static const struct {
+        const char *w;
+        double norm;
+    } alone[] = {{"Two thumbs up", 0.9}, {"Must-read", 1.0}, {"Stream it", 0.7}};
+    for (size_t i = 0; i < sizeof alone / sizeof alone[0]; i++) {
+        snprintf(spec, sizeof spec, "%s\n\n%s", sg_t_prose, alone[i].w);
+        sg_t_expect_verdict(spec, alone[i].w, alone[i].norm);
+    }
+    sg_t_expect_verdict("Verdict: Worth it.", "Worth it", 0.7);
+    sg_t_expect_verdict("Recommended: Yes", "Yes", 0.8);
+    sg_t_expect_verdict("Recommendation: Skip it", "Skip it", 0.2);
+    sg_t_expect_verdict("Would I recommend it? Yes, if you like slow films.", "Yes", 0.8);
+    snprintf(spec, sizeof spec, "%s\n\nWould I recommend it?\n\nNo.", sg_t_prose);
+    sg_t_expect_verdict(spec, "No", 0.2);
+    /* "Highly recommended:" starts a list of other works */
+    sg_t_expect_none("Highly recommended: for fans of slow-burn noir and rainy cities.");
+}
+
+static void test_mid_line_labels(void **state)
+{
+    (void)state;
+    sg_t_expect("Story: 4/5, Art: 5/5, Overall: 4.5/5", "4.5/5", 4.5, 5);
+    sg_t_expect("Acting - 9/10 | Story - 6/10 | Final score - 7/10", "7/10", 7, 10);
+    sg_t_expect("Stars: 4", "4", 4, 5);
+}
+
+static void test_fraction_ending_a_verdict_paragraph(void **state)
+{
+    (void)state;
+    char spec[1024];
+    snprintf(spec, sizeof spec, "%s\n\n# Verdict\n\nA gorgeous, messy film. 3/5",
+             sg_t_prose);
+    sg_t_expect(spec, "3/5", 3, 5);
+    snprintf(spec, sizeof spec, "%s\n\n# Verdict\n\nA gorgeous, messy film: four stars.",
+             sg_t_prose);
+    sg_t_expect(spec, "four stars", 4, 5);
+    /* early in a long post, a /5 ending a line needs a cue */
+    snprintf(spec, sizeof spec, "The crew shot 3/5\n\n%s\n\n%s\n\n%s", sg_t_prose,
+             sg_t_prose, sg_t_prose);
+    sg_t_expect_none(spec);
+}
+
+/* Scores of other works, raters and sites, counts, jokes and suppositions. */
+/* Star glyphs that come back between the parts of a post are a dinkus; a
+ * verdict heading over a list names the list. */
+static void test_dividers_and_list_headings_are_not_ratings(void **state)
+{
+    (void)state;
+    char spec[2048];
+    snprintf(spec, sizeof spec,
+             "%s\n\n\xE2\x98\x85 \xE2\x98\x85 \xE2\x98\x85\n\n%s\n\n"
+             "\xE2\x98\x85 \xE2\x98\x85 \xE2\x98\x85\n\n%s",
+             sg_t_prose, sg_t_prose, sg_t_prose);
+    sg_t_expect_none(spec);
+    /* once, it is the rating */
+    snprintf(spec, sizeof spec, "%s\n\n\xE2\x98\x85 \xE2\x98\x85 \xE2\x98\x85",
+             sg_t_prose);
+    sg_t_expect(spec, "\xE2\x98\x85 \xE2\x98\x85 \xE2\x98\x85", 3, 5);
+    snprintf(spec, sizeof spec,
+             "%s\n\n# Highly recommended\n\n- Salt Road\n\n- Harbour Lights", sg_t_prose);
+    sg_t_expect_none(spec);
+}
+
+static void test_scores_that_are_not_the_reviews(void **state)
+{
+    (void)state;
+    sg_t_expect_none("Unlike Oldboy, which I gave 9/10, this one never lands.");
+    sg_t_expect_none("It's better than the sequel's 6/10.");
+    sg_t_expect_none("It's better than Oldboy's 9/10, I think.");
+    sg_t_expect_none("IMDb: 7.2/10");
+    sg_t_expect_none("IMDb rating: 7.2/10");
+    sg_t_expect_none("Metacritic: 71/100");
+    sg_t_expect_none("The audience score was 9/10.");
+    sg_t_expect_none("The critics gave it 4/5 and I can see why.");
+    sg_t_expect_none("Your rating: 4/5");
+    sg_t_expect_none("Rating: 4.2/5 (120 votes)");
+    sg_t_expect_none("Average: 3.9 out of 5 from 1,204 ratings");
+    sg_t_expect_none("9 out of 10 viewers will love the score.");
+    sg_t_expect_none("The acting deserved better. 10/10 would not recommend.");
+    sg_t_expect_none("It opened on 3/4 and the rating was PG.");
+    sg_t_expect_none(
+        "Cut the last act and you're left with a solid 3.5 (out of 4) film.");
+    sg_t_expect_none("With a better ending it would have been a 9/10.");
+    /* the reviewer's own score after one of another work */
+    sg_t_expect("Critics gave it 4/5, but I'd say 3/5.", "3/5", 3, 5);
+    sg_t_expect("While the original got 9/10 from me, this one gets 6/10.", "6/10", 6,
+                10);
+    sg_t_expect("The first film earned 9/10; this one earns 7/10.", "7/10", 7, 10);
+}
+
 /* ---- front matter, read by the real Markdown reader ------------------------------ */
 
 /* Rate `src` read as Markdown; the span must be the text's own bytes. */
@@ -681,6 +861,9 @@ static void test_front_matter_bare_number(void **state)
     sg_t_expect_md("---\r\ntitle: Salt Road\r\nrating: 4\r\n---\r\n" SG_T_BODY, "4", 4, 5);
     sg_t_expect_md("---\nrating: '7'\n---\n" SG_T_BODY, "7", 7, 10);
     sg_t_expect_md("---\nscore: 72\n---\n" SG_T_BODY, "72", 72, 100);
+    sg_t_expect_md("---\nrating: 85\n---\n" SG_T_BODY, "85", 85, 100);
+    sg_t_expect_md("---\nbook_rating: 4\n---\n" SG_T_BODY, "4", 4, 5);
+    sg_t_expect_md("---\nMovieScore: 7.5\n---\n" SG_T_BODY, "7.5", 7.5, 10);
     sg_t_expect_md("---\nratingStars: 3.5\n---\n" SG_T_BODY, "3.5", 3.5, 5);
     /* the span is the value's own bytes */
     sg_t_fix f;
@@ -732,6 +915,8 @@ static void test_front_matter_other_scores_are_not_the_rating(void **state)
                         "rating_count: 12\nbook_number: 2\n---\n" SG_T_BODY);
     /* content ratings, placeholders and prose */
     sg_t_expect_md_none("---\nrating: PG-13\n---\n" SG_T_BODY);
+    sg_t_expect_md_none("---\nmovie_rating: R\n---\n" SG_T_BODY);
+    sg_t_expect_md_none("---\nfilm_rating: 15\n---\n" SG_T_BODY);
     sg_t_expect_md_none("---\nrating: 15\n---\n" SG_T_BODY);
     sg_t_expect_md_none("---\nrating: 13+\n---\n" SG_T_BODY);
     sg_t_expect_md_none("---\nrating: A\n---\n" SG_T_BODY);
@@ -867,6 +1052,19 @@ int main(void)
         cmocka_unit_test(test_score_beats_a_verdict_on_its_line),
         cmocka_unit_test(test_recommend_label),
         cmocka_unit_test(test_repeated_label_the_first_one_leads),
+        cmocka_unit_test(test_letter_grade_given_in_prose),
+        cmocka_unit_test(test_half_written_every_way),
+        cmocka_unit_test(test_labelled_percentage),
+        cmocka_unit_test(test_scale_in_parentheses_or_of_n_stars),
+        cmocka_unit_test(test_stated_scale_and_a_bare_number),
+        cmocka_unit_test(test_number_and_one_star_glyph),
+        cmocka_unit_test(test_n_star_before_what_is_rated),
+        cmocka_unit_test(test_fraction_slash),
+        cmocka_unit_test(test_more_verdicts),
+        cmocka_unit_test(test_mid_line_labels),
+        cmocka_unit_test(test_fraction_ending_a_verdict_paragraph),
+        cmocka_unit_test(test_dividers_and_list_headings_are_not_ratings),
+        cmocka_unit_test(test_scores_that_are_not_the_reviews),
         cmocka_unit_test(test_front_matter_bare_number),
         cmocka_unit_test(test_front_matter_overall_score_beside_sub_scores),
         cmocka_unit_test(test_front_matter_forms),

@@ -457,6 +457,50 @@ static void jsonld_is_valid_json_and_injection_stays_inert(void **state)
     sg_analysis_free(a);
 }
 
+/* schema.org's Rating for each kind: a number on its scale; a letter grade
+ * as text on the scale of grades; a verdict as the rating's name only. */
+static void jsonld_rating_follows_schema_org_for_each_kind(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        double value, scale;
+        const char *verdict, *want;
+    } cases[] = {
+        {"3.5/5", 3.5, 5, NULL,
+         "\"reviewRating\":{\"@type\":\"Rating\",\"ratingValue\":3.5,\"bestRating\":5,"
+         "\"worstRating\":1}"},
+        {"7.5/10", 7.5, 10, NULL,
+         "\"reviewRating\":{\"@type\":\"Rating\",\"ratingValue\":7.5,\"bestRating\":10,"
+         "\"worstRating\":0}"},
+        {"B+", NAN, NAN, "B+",
+         "\"reviewRating\":{\"@type\":\"Rating\",\"ratingValue\":\"B+\",\"bestRating\":"
+         "\"A+\",\"worstRating\":\"F\"}"},
+        {"Recommended", NAN, NAN, "Recommended",
+         "\"reviewRating\":{\"@type\":\"Rating\",\"alternateName\":\"Recommended\"}"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        sg_analysis *a = analyze(html_doc, sizeof html_doc - 1, SG_FORMAT_HTML,
+                                 SG_STYLE_AUTO, SG_BADGE_AUTO);
+        sg_rating r;
+        memset(&r, 0, sizeof r);
+        r.text = cases[i].text;
+        r.value = cases[i].value;
+        r.scale = cases[i].scale;
+        r.normalized = 0.8;
+        r.verdict = cases[i].verdict;
+        assert_int_equal(sg_analysis_set_rating(a, &r), SG_OK);
+        size_t ml;
+        char *m = sg_analysis_markup(a, "jsonld", &ml);
+        assert_non_null(m);
+        assert_true(sg_t_json_valid(m, ml));
+        if (!strstr(m, cases[i].want))
+            fail_msg("%s: JSON-LD %s, want %s", cases[i].text, m, cases[i].want);
+        sg_free(m);
+        sg_analysis_free(a);
+    }
+}
+
 /* ---- escaping ------------------------------------------------------------- */
 
 static void warning_badge_and_labels_are_escaped(void **state)
@@ -476,7 +520,7 @@ static void warning_badge_and_labels_are_escaped(void **state)
     size_t ol;
     char *out = check_markdown_render(a, md, sizeof md - 1, SG_STYLE_MD_HTML, SG_BADGE_TEXT, &ol);
     assert_int_equal(count(out, ol, "plot details (x\\<y\\>\\*\\_\\|z)."), 1);
-    assert_int_equal(count(out, ol, "Rating: ★★★★☆ \\<b\\>A\\*\\</b\\>"), 1);
+    assert_int_equal(count(out, ol, "Verdict: \\<b\\>A\\*\\</b\\>"), 1);
     /* the attribute value is one token, escaped */
     assert_int_equal(count(out, ol, "data-spoilerguard=\"x&lt;y&gt;*_|z\""), 1);
     assert_int_equal(count(out, ol, "aria-expanded=\"false\">Spoiler (x&lt;y&gt;*_|z)</button>"), 1);
@@ -494,8 +538,8 @@ static void warning_badge_and_labels_are_escaped(void **state)
     out = check_render(a, html, sizeof html - 1, SG_FORMAT_HTML, &o, &ol);
     assert_int_equal(count(out, ol, "plot details (x&lt;y&gt;*_|z).</p>"), 1);
     assert_int_equal(count(out, ol,
-                           "aria-label=\"Rating: &lt;b&gt;A*&lt;/b&gt;\"> ★★★★☆ "
-                           "&lt;b&gt;A*&lt;/b&gt;</span>"),
+                           "<span class=\"sg-rating\" data-spoilerguard=\"badge\"> "
+                           "Verdict: &lt;b&gt;A*&lt;/b&gt;</span>"),
                      1);
     assert_int_equal(count(out, ol, "<b>"), 0);
     sg_free(out);
@@ -547,7 +591,8 @@ static void badge_forms(void **state)
                              SG_BADGE_IMAGE, &ol);
     assert_int_equal(count(out, ol,
                            "<img class=\"sg-rating\" data-spoilerguard=\"badge\" "
-                           "alt=\"Rating: 3 out of 5\" src=\"data:image/svg+xml;base64,"),
+                           "alt=\"Rating: 3 out of 5\" style=\"vertical-align:middle;"
+                           "margin-left:.3em\" src=\"data:image/svg+xml;base64,"),
                      1);
     sg_free(out);
     out = render_with_rating(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN, SG_BADGE_AUTO,
@@ -599,26 +644,21 @@ static void badge_of_a_front_matter_rating_stays_out_of_it(void **state)
     sg_analysis_free(a);
 }
 
-/* The badge's data: URI holds an SVG with the spoken label. */
-static void badge_image_decodes_to_svg(void **state)
+/* The SVG document inside a badge image's data: URI (decoded, NUL-terminated;
+ * the caller frees it). */
+static char *badge_image_svg(const char *markup)
 {
-    (void)state;
-    size_t ol;
-    char *out = render_with_rating(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN,
-                                   SG_BADGE_IMAGE, &ol);
-    const char *p = strstr(out, "base64,");
+    const char *p = strstr(markup, "base64,");
     assert_non_null(p);
     p += 7;
     sg_buf svg;
     sg_buf_init(&svg);
     unsigned v = 0;
     int bits = 0;
-    for (; *p && *p != ')'; p++) {
-        const char *tab =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    static const char tab[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (; *p && *p != ')' && *p != '"' && *p != '='; p++) {
         const char *k = strchr(tab, *p);
-        if (*p == '=')
-            break;
         assert_non_null(k);
         v = (v << 6) | (unsigned)(k - tab);
         bits += 6;
@@ -628,11 +668,226 @@ static void badge_image_decodes_to_svg(void **state)
         }
     }
     sg_buf_putc(&svg, 0);
-    assert_non_null(strstr(svg.data, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
-    assert_non_null(strstr(svg.data, "<title>Rating: 3 out of 5</title>"));
-    assert_non_null(strstr(svg.data, "★★★☆☆ 3/5"));
-    sg_buf_free(&svg);
+    assert_false(svg.failed);
+    return svg.data;
+}
+
+/* The badge spoilerguard would insert for a rating given by hand, in the
+ * format's sample document (unsigned markup; the caller frees it).  A
+ * verdict is given when `verdict` is set; NAN leaves a number out. */
+static char *badge_for(sg_format fmt, sg_badge badge, const char *text, double value,
+                       double scale, const char *verdict)
+{
+    const char *doc = fmt == SG_FORMAT_HTML       ? html_doc
+                      : fmt == SG_FORMAT_MARKDOWN ? md_doc
+                                                  : plain_doc;
+    sg_analysis *a = analyze(doc, strlen(doc), fmt, SG_STYLE_AUTO, badge);
+    sg_rating r;
+    memset(&r, 0, sizeof r);
+    r.text = text;
+    r.value = value;
+    r.scale = scale;
+    r.normalized = isfinite(value) ? value / scale : 0.8;
+    r.verdict = verdict;
+    assert_int_equal(sg_analysis_set_rating(a, &r), SG_OK);
+    size_t n;
+    char *m = sg_analysis_markup(a, "badge", &n);
+    assert_non_null(m);
+    assert_int_equal(n, strlen(m));
+    sg_analysis_free(a);
+    return m;
+}
+
+/* The number after `attr="` in s (0 when absent). */
+static double attr_num(const char *s, const char *attr)
+{
+    char key[32];
+    snprintf(key, sizeof key, "%s=\"", attr);
+    const char *p = strstr(s, key);
+    return p ? strtod(p + strlen(key), NULL) : 0;
+}
+
+/* The badge's data: URI holds an SVG with the spoken label, the stars
+ * drawn and the score written. */
+static void badge_image_decodes_to_svg(void **state)
+{
+    (void)state;
+    size_t ol;
+    char *out = render_with_rating(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN,
+                                   SG_BADGE_IMAGE, &ol);
+    char *svg = badge_image_svg(out);
+    assert_non_null(strstr(svg, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert_non_null(strstr(svg, "<title>Rating: 3 out of 5</title>"));
+    assert_non_null(strstr(svg, ">3/5</text>"));
+    assert_int_equal(count(svg, strlen(svg), "<path "), 5); /* 3 full, 2 outlined */
+    assert_null(strstr(svg, "★"));
+    free(svg);
     sg_free(out);
+}
+
+/* What readers reported: 4.5/5 and 9/10 showed five full stars, 3.5/5 four.
+ * A half is drawn as a half, a rating is never rounded up, and the number
+ * stands beside the stars. */
+static void badge_half_stars_are_halves_never_rounded_up(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        double value, scale;
+        const char *badge;
+    } cases[] = {
+        {"4.5/5", 4.5, 5, "Rating: ★★★★½ 4.5/5"},
+        {"9/10", 9, 10, "Rating: ★★★★½ 9/10"},
+        {"3.5/5", 3.5, 5, "Rating: ★★★½☆ 3.5/5"},
+        {"7/10", 7, 10, "Rating: ★★★½☆ 7/10"},
+        {"7.5/10", 7.5, 10, "Rating: ★★★½☆ 7.5/10"},
+        {"9.9/10", 9.9, 10, "Rating: ★★★★½ 9.9/10"},
+        {"62/100", 62, 100, "Rating: ★★★☆☆ 62/100"},
+        {"85%", 85, 100, "Rating: ★★★★☆ 85%"},
+        {"2.5 stars (out of 4)", 2.5, 4, "Rating: ★★½☆ 2.5/4"},
+        {"3.5 out of 5", 3.5, 5, "Rating: ★★★½☆ 3.5/5"},
+        {"four out of five stars", 4, 5, "Rating: ★★★★☆ 4/5"},
+        {"3½ stars", 3.5, 5, "Rating: ★★★½☆ 3.5/5"},
+        {"★★★½", 3.5, 5, "Rating: ★★★½☆ 3.5/5"},
+        {"10/10", 10, 10, "Rating: ★★★★★ 10/10"},
+        {"0/5", 0, 5, "Rating: ☆☆☆☆☆ 0/5"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *m = badge_for(SG_FORMAT_PLAIN, SG_BADGE_TEXT, cases[i].text, cases[i].value,
+                            cases[i].scale, NULL);
+        if (strcmp(m, cases[i].badge))
+            fail_msg("%s: badge '%s', want '%s'", cases[i].text, m, cases[i].badge);
+        sg_free(m);
+        /* the HTML form draws the same stars and says the number */
+        char want[256];
+        snprintf(want, sizeof want, "\">%s</span>", cases[i].badge + strlen("Rating: "));
+        m = badge_for(SG_FORMAT_HTML, SG_BADGE_HTML, cases[i].text, cases[i].value,
+                      cases[i].scale, NULL);
+        if (!strstr(m, want) || !strstr(m, "role=\"img\" aria-label=\"Rating: "))
+            fail_msg("%s: HTML badge '%s'", cases[i].text, m);
+        sg_free(m);
+    }
+}
+
+/* A letter grade or a verdict is shown as the review gave it, in every
+ * form: never as stars. */
+static void badge_grades_and_verdicts_show_as_words(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *words, *name, *left;
+    } cases[] = {{"B+", "Grade", "grade"},
+                 {"A-", "Grade", "grade"},
+                 {"F", "Grade", "grade"},
+                 {"Recommended", "Verdict", "verdict"},
+                 {"Skip it", "Verdict", "verdict"},
+                 {"Yes", "Recommended", "recommended"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *w = cases[i].words;
+        char want[128];
+        snprintf(want, sizeof want, "%s: %s", cases[i].name, w);
+        char *m = badge_for(SG_FORMAT_PLAIN, SG_BADGE_TEXT, w, NAN, NAN, w);
+        assert_string_equal(m, want);
+        sg_free(m);
+        m = badge_for(SG_FORMAT_HTML, SG_BADGE_HTML, w, NAN, NAN, w);
+        char span[160];
+        snprintf(span, sizeof span, "<span class=\"sg-rating\">%s</span>", want);
+        assert_string_equal(m, span);
+        sg_free(m);
+        m = badge_for(SG_FORMAT_HTML, SG_BADGE_SVG, w, NAN, NAN, w);
+        char text[160];
+        snprintf(text, sizeof text, ">%s</text>", want);
+        if (!strstr(m, text) || strstr(m, "<path") || !strstr(m, "aria-label=\"") ||
+            !strstr(m, want))
+            fail_msg("%s: SVG badge '%s'", w, m);
+        sg_free(m);
+        m = badge_for(SG_FORMAT_HTML, SG_BADGE_IMAGE, w, NAN, NAN, w);
+        char *svg = badge_image_svg(m);
+        snprintf(text, sizeof text, ">%s</text>", w);
+        char left[64];
+        snprintf(left, sizeof left, ">%s</text>", cases[i].left);
+        if (!strstr(svg, text) || !strstr(svg, left) || strstr(svg, "<path"))
+            fail_msg("%s: image badge '%s'", w, svg);
+        free(svg);
+        assert_non_null(strstr(m, want)); /* the alt text */
+        sg_free(m);
+    }
+}
+
+/* The SVG badge draws the stars (a half star outlined with its left half
+ * filled) and writes the number beside them, inside its box. */
+static void badge_svg_draws_a_half_star_and_the_number(void **state)
+{
+    (void)state;
+    char *m = badge_for(SG_FORMAT_HTML, SG_BADGE_SVG, "3.5/5", 3.5, 5, NULL);
+    size_t n = strlen(m);
+    /* three full stars and one left half, filled; the half and one empty
+     * star outlined */
+    assert_int_equal(count(m, n, "fill=\"#f5b301\"/>"), 4);
+    assert_int_equal(count(m, n, "fill=\"none\" stroke=\"#f5b301\"/>"), 2);
+    assert_int_equal(count(m, n, "d=\"M8 1L5.9 5.6"), 1);
+    assert_int_equal(count(m, n, "translate(48 0)"), 2); /* the half: outline and fill */
+    const char *t = strstr(m, "<text ");
+    assert_non_null(t);
+    assert_non_null(strstr(t, ">3.5/5</text>"));
+    const char *vb = strstr(m, "viewBox=\"0 0 ");
+    assert_non_null(vb);
+    double w = strtod(vb + 13, NULL), x = attr_num(t, "x"), len = attr_num(t, "textLength");
+    /* as tall as the text around it, as wide as its view box says */
+    assert_non_null(strstr(m, "height=\"1em\""));
+    if (fabs(attr_num(m, "width") - w / 16) > 0.005)
+        fail_msg("width %gem for a view box %g wide", attr_num(m, "width"), w);
+    assert_true(x >= 5 * 16);
+    assert_true(len > 20);
+    if (x + len > w)
+        fail_msg("the number ends at %g, past the badge's width %g", x + len, w);
+    assert_non_null(strstr(m, "<title>Rating: 3.5 out of 5</title>"));
+    sg_free(m);
+}
+
+/* The image badge is as wide as what it says: "7/10" was clipped.  Every
+ * text is pinned to a width inside its part, and the stars end before the
+ * number starts. */
+static void badge_image_fits_what_it_says(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        double value, scale;
+        const char *verdict;
+    } cases[] = {{"7/10", 7, 10, NULL},
+                 {"62/100", 62, 100, NULL},
+                 {"2.5 stars (out of 4)", 2.5, 4, NULL},
+                 {"Highly recommended, with a few reservations", NAN, NAN,
+                  "Highly recommended, with a few reservations"},
+                 {"WWWWWWWW", NAN, NAN, "WWWWWWWW"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *m = badge_for(SG_FORMAT_MARKDOWN, SG_BADGE_IMAGE, cases[i].text,
+                            cases[i].value, cases[i].scale, cases[i].verdict);
+        char *svg = badge_image_svg(m);
+        double w = attr_num(svg, "width");
+        const char *rect2 = strstr(strstr(svg, "<rect ") + 1, "<rect ");
+        assert_non_null(rect2);
+        double split = attr_num(rect2, "x");
+        assert_true(split > 0 && split < w);
+        double stars_end = split;
+        for (const char *p = strstr(svg, "translate("); p;
+             p = strstr(p + 1, "translate("))
+            if (strtod(p + 10, NULL) + 16 > stars_end)
+                stars_end = strtod(p + 10, NULL) + 16;
+        int k = 0;
+        for (const char *p = strstr(svg, "<text "); p; p = strstr(p + 1, "<text "), k++) {
+            double x = attr_num(p, "x"), len = attr_num(p, "textLength");
+            assert_true(len > 0);
+            double lo = k == 0 ? 0 : stars_end, hi = k == 0 ? split : w;
+            if (x < lo || x + len > hi - 2)
+                fail_msg("%s: text %d spans %g..%g, outside %g..%g: %s", cases[i].text, k,
+                         x, x + len, lo, hi, svg);
+        }
+        assert_int_equal(k, 2);
+        free(svg);
+        sg_free(m);
+    }
 }
 
 /* ---- options -------------------------------------------------------------- */
@@ -929,10 +1184,15 @@ int main(void)
         cmocka_unit_test(misnested_block_falls_back_to_spans),
         cmocka_unit_test(authors_own_marks_survive_and_are_not_marked_twice),
         cmocka_unit_test(jsonld_is_valid_json_and_injection_stays_inert),
+        cmocka_unit_test(jsonld_rating_follows_schema_org_for_each_kind),
         cmocka_unit_test(warning_badge_and_labels_are_escaped),
         cmocka_unit_test(badge_forms),
         cmocka_unit_test(badge_of_a_front_matter_rating_stays_out_of_it),
         cmocka_unit_test(badge_image_decodes_to_svg),
+        cmocka_unit_test(badge_half_stars_are_halves_never_rounded_up),
+        cmocka_unit_test(badge_grades_and_verdicts_show_as_words),
+        cmocka_unit_test(badge_svg_draws_a_half_star_and_the_number),
+        cmocka_unit_test(badge_image_fits_what_it_says),
         cmocka_unit_test(style_and_badge_that_do_not_fit_are_usage_errors),
         cmocka_unit_test(warning_can_be_left_out_or_put_after_the_title),
         cmocka_unit_test(hook_markup_is_wrapped_in_the_signature),
