@@ -7,10 +7,6 @@
 # Exits 77 (skipped) without chromium, chromedriver or python3's selenium.
 SG=${1:?usage: test_badges.sh PATH/TO/spoilerguard CORPUS_DIR PROJECT_ROOT}
 ROOT=${3:-.}
-unset LD_PRELOAD # a sanitizer build's preload is for the Lua hosts, never the browser
-for py in python3 /usr/bin/python3; do
-    command -v "$py" >/dev/null 2>&1 && "$py" -c 'import selenium' 2>/dev/null || continue
-    exec "$py" "$ROOT/tests/browser/badge_check.py" "$SG" "${SG_BUILD:-${TMPDIR:-/tmp}}"
-done
-echo "test_badges: needs python3-selenium: skipped"
-exit 77
+NAME=test_badges
+. "$ROOT/tests/browser/browser_env.sh"
+exec "$PY" "$ROOT/tests/browser/badge_check.py" "$SG" "${SG_BUILD:-${TMPDIR:-/tmp}}"
