@@ -505,7 +505,7 @@ rc1=$?
 rc3=$?
 "$SG" --jobs 1 --report "$T/large.txt" >"$T/large1r" 2>/dev/null
 "$SG" --jobs 3 --report "$T/large.txt" >"$T/large3r" 2>/dev/null
-if [ "$rc1$rc3" = 00 ] && [ "$(grep -c 'SPOILER' "$T/large1")" -ge 6000 ] &&
+if [ "$rc1$rc3" = 00 ] && [ "$(grep -c '\[spoiler: ' "$T/large1")" -ge 6000 ] &&
    cmp -s "$T/large1" "$T/large3" && cmp -s "$T/large1r" "$T/large3r"; then
     pass "jobs_on_one_large_article_match_one_thread"
 else
