@@ -285,6 +285,21 @@ static void plain_visible_pieces_removed_and_marked(void **state)
                  SG_FORMAT_PLAIN, "T\r\n\r\nHe dies.\r\n");
 }
 
+/* The finder passes over text eight bytes at a time: a mark is found
+ * wherever in those eight bytes it starts. */
+static void visible_marks_found_at_every_offset(void **state)
+{
+    (void)state;
+    for (int pad = 0; pad < 17; pad++) {
+        char text[128], want[128];
+        snprintf(text, sizeof text,
+                 "%.*s||death: He dies.|| [spoiler: twist] x. [/spoiler]\n", pad,
+                 "abcdefghijklmnopq");
+        snprintf(want, sizeof want, "%.*sHe dies. x.\n", pad, "abcdefghijklmnopq");
+        expect_strip(text, SG_FORMAT_PLAIN, want);
+    }
+}
+
 static void markdown_visible_pieces_removed(void **state)
 {
     (void)state;
@@ -544,6 +559,7 @@ int main(void)
         cmocka_unit_test(markdown_roles_and_marked_ranges),
         cmocka_unit_test(markdown_author_marks_and_stray_sentinels_are_kept),
         cmocka_unit_test(plain_visible_pieces_removed_and_marked),
+        cmocka_unit_test(visible_marks_found_at_every_offset),
         cmocka_unit_test(markdown_visible_pieces_removed),
         cmocka_unit_test(edited_copies_strip_what_is_proven_and_note_the_rest),
         cmocka_unit_test(authors_look_alike_marks_are_kept),
