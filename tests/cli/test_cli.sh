@@ -363,6 +363,22 @@ sed 's|^\(The twist.*\)$|\1 [/spoiler]|' "$T/vis.txt" >"$T/open.want"
 expect_strip_edit "strip_counts_the_marks_the_warning_promised" "$T/open.txt" "$T/open.want" \
     'counts 2 marked passages but 1 is whole' remarks
 
+# a run on an output the author went on writing marks the new spoiler, and the
+# warning then counts it too, so that strip still proves every mark its own
+cp "$T/vis.out.txt" "$T/more.txt"
+printf '\nLater, Tom kills the stranger in the final scene.\n' >>"$T/more.txt"
+cp "$T/vis.txt" "$T/more.want"
+printf '\nLater, Tom kills the stranger in the final scene.\n' >>"$T/more.want"
+"$SG" "$T/more.txt" >"$T/more.out" 2>/dev/null
+run --strip "$T/more.out"
+if grep -q '^⚠ Spoiler warning ([a-z, ]*): 3 passages are marked below\.$' "$T/more.out" &&
+    grep -q '^\[spoiler: [a-z, ]*\] Later, Tom kills' "$T/more.out" && cmp -s "$T/out" "$T/more.want" &&
+    [ ! -s "$T/err" ]; then
+    pass "a_run_after_more_writing_counts_the_new_mark_in_the_warning"
+else
+    fail "a_run_after_more_writing_counts_the_new_mark_in_the_warning" "$(head -c 600 "$T/more.out")" "$(cat "$T/err")"
+fi
+
 # marks the author typed are the author's: kept by strip and by a second run
 printf 'Harbour Lights review\n\n[SPOILER] In the final scene, Mara dies on the pier. [/SPOILER]\n\nThe twist is that ||the stranger was her son all along||.\n\n[spoiler]Then Tom kills the stranger.[/spoiler] And >!her brother dies!< too.\n\nRating: 2/5\n' >"$T/look.txt"
 for style in plain md-discord md-reddit; do

@@ -778,6 +778,41 @@ static void hook_markup_is_wrapped_in_the_signature(void **state)
                                 "below.\n\n"),
                      1);
     sg_free(out);
+    /* a badge hook's text goes inside [Rating: ...] */
+    const char *pb = "two of five";
+    assert_int_equal(sg_analysis_set_markup(a, "badge", pb, strlen(pb)), SG_OK);
+    out = check_render(a, plain_doc, sizeof plain_doc - 1, SG_FORMAT_PLAIN, &o, &ol);
+    assert_int_equal(sg_t_count(out, ol, "Blade Falls Review\n[Rating: two of five]\n"),
+                     1);
+    sg_free(out);
+    /* what would break the visible form is refused, saying why */
+    static const struct {
+        const char *what, *text, *why;
+    } broken[] = {{"warning", "Spoilers\nahead", "one line"},
+                  {"badge", "[3/5]", "brackets"},
+                  {"badge", "3/5\n", "one line"}};
+    for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
+        assert_int_equal(sg_analysis_set_markup(a, broken[i].what, broken[i].text,
+                                                strlen(broken[i].text)),
+                         SG_OK);
+        assert_null(sg_render(a, &ol, &err));
+        assert_int_equal(err.status, SG_ERR_HOOK);
+        if (!strstr(err.message, broken[i].what) || !strstr(err.message, broken[i].why))
+            fail_msg("%s hook \"%s\": %s", broken[i].what, broken[i].text, err.message);
+        assert_int_equal(sg_analysis_set_markup(a, broken[i].what, NULL, 0), SG_OK);
+    }
+    sg_analysis_free(a);
+
+    /* Discord's warning never holds its mark's syntax, a hook's neither */
+    o.format = SG_FORMAT_MARKDOWN;
+    o.style = SG_STYLE_MD_DISCORD;
+    a = analyze(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN, SG_STYLE_MD_DISCORD,
+                SG_BADGE_AUTO);
+    const char *dw = "Careful || here";
+    assert_int_equal(sg_analysis_set_markup(a, "warning", dw, strlen(dw)), SG_OK);
+    assert_null(sg_render(a, &ol, &err));
+    assert_int_equal(err.status, SG_ERR_HOOK);
+    assert_non_null(strstr(err.message, "syntax"));
     sg_analysis_free(a);
 }
 
