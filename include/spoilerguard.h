@@ -116,11 +116,11 @@ typedef enum sg_badge {
     SG_BADGE_AUTO = 0, /* the format's usual form: html for HTML and Markdown,
                           text for plain, md-discord, md-reddit and md-hugo */
     SG_BADGE_NONE,     /* no badge */
-    SG_BADGE_TEXT,     /* "Rating: ★★★☆☆ 3/5"; "[Rating: ★★★☆☆ 3/5]" in plain
-                          text, Discord and Reddit */
-    SG_BADGE_HTML,     /* an accessible <span class="sg-rating"> */
-    SG_BADGE_SVG,      /* an inline SVG with a <title> */
-    SG_BADGE_IMAGE     /* Markdown: a badge image with alt text */
+    SG_BADGE_TEXT, /* "Rating: ★★★☆☆ 3/5"; "[Rating · ★★★☆☆ 3/5]" in plain
+                      text, Discord and Reddit */
+    SG_BADGE_HTML, /* an accessible <span class="sg-rating"> */
+    SG_BADGE_SVG,  /* an inline SVG with a <title> */
+    SG_BADGE_IMAGE /* Markdown: a badge image with alt text */
 } sg_badge;
 
 /* Parse a NUL-terminated badge form ("auto", "none", "text", "html", "svg",
@@ -333,7 +333,7 @@ SG_API char *sg_render(const sg_analysis *a, size_t *out_len, sg_error *err);
  * md-reddit the signature is visible text: a warning's text goes between
  * "⚠ " and the count of marked passages on one line (so it must be one line,
  * and in Discord and Reddit hold no "||", ">!" or "!<"), a badge's inside
- * "[Rating: ...]" (one line, no bracket, at most 256 bytes).  The analysis
+ * "[Rating · ...]" (one line, no bracket, at most 256 bytes).  The analysis
  * copies it.  Pass NULL to restore the default.  Returns SG_OK, SG_ERR_USAGE
  * for another `what`, or SG_ERR_MEMORY. */
 SG_API sg_status sg_analysis_set_markup(sg_analysis *a, const char *what,

@@ -605,9 +605,9 @@ extern const sg_vis_form sg_vis_forms[SG_VIS__COUNT];
 #define SG_VIS_WARNING "\xE2\x9A\xA0 " /* "⚠ " */
 #define SG_VIS_TALLY_ONE " passage is marked below."
 #define SG_VIS_TALLY_MANY " passages are marked below."
-/* The badge: "[Rating: VALUE]" (Markdown: "\[Rating: VALUE\]"). */
-#define SG_VIS_BADGE "[Rating: "
-#define SG_VIS_MD_BADGE "\\[Rating: "
+/* The badge: "[Rating · VALUE]" (Markdown: "\[Rating · VALUE\]"). */
+#define SG_VIS_BADGE "[Rating \xC2\xB7 "
+#define SG_VIS_MD_BADGE "\\[Rating \xC2\xB7 "
 /* A label's and a badge value's most bytes. */
 #define SG_VIS_LABEL_MAX 96
 #define SG_VIS_VALUE_MAX 256

@@ -500,7 +500,7 @@ static void sg_badge_value(const sg_rctx *r, sg_buf *b, const sg_badge_text *t)
 
 /* The badge's markup for the resolved form; `sign` adds the HTML signature
  * attribute.  In plain text, Discord and Reddit it is the value alone, which
- * sg_add_badge frames as "[Rating: VALUE]".  0 when there is no rating to
+ * sg_add_badge frames as "[Rating · VALUE]".  0 when there is no rating to
  * show. */
 static int sg_badge_markup(const sg_rctx *r, sg_buf *b, int sign)
 {
@@ -1686,7 +1686,7 @@ static void sg_add_badge(sg_rctx *r)
             if (hook)
                 sg_vis_hook_error(r, "badge",
                                   "it must be one line of at most 256 bytes without "
-                                  "brackets, which goes inside [Rating: ...]");
+                                  "brackets, which goes inside [Rating · ...]");
             have = 0; /* a rating written with brackets gets no badge */
         }
     }
@@ -1713,7 +1713,7 @@ static void sg_add_badge(sg_rctx *r)
             sg_buf_put(&r->txt, m.data, m.len);
         sg_ins_add(r, pos, SG_RANK_BADGE, off);
     } else if (r->visible) {
-        /* "[Rating: VALUE]": in plain text on a line of its own after the
+        /* "[Rating · VALUE]": in plain text on a line of its own after the
          * title or rating line, else before the first article text; in
          * Markdown escaped, where the HTML badge would go */
         const char *v = hook ? hook : m.data;

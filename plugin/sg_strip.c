@@ -82,14 +82,14 @@
  *   again (part of the chunk, as in Markdown's block chunks):
  *     IND⚠ Spoiler warning (deaths, twists): 3 passages are marked below.\n\n IND
  *   (" 1 passage is marked below." for one).  It holds no mark's syntax.
- *   The badge is "[Rating: VALUE]" (VALUE: the stars and score, or a badge
+ *   The badge is "[Rating · VALUE]" (VALUE: the stars and score, or a badge
  *   hook's text; one line, no bracket, at most 256 bytes).  In plain text it
  *   stands on a line of its own after the title or rating line, its line
- *   break before it part of it ("\n[Rating: ★★★★☆ 7/10]" before a line
+ *   break before it part of it ("\n[Rating · ★★★★☆ 7/10]" before a line
  *   break or the end), or before the first article text with a space after
- *   it ("[Rating: 7/10] " before a character that is no line break).  In
- *   Markdown it is "\[Rating: VALUE\]", with a space before it ("Title
- *   \[Rating: ...\]"), or after it at the start of a line's content.
+ *   it ("[Rating · 7/10] " before a character that is no line break).  In
+ *   Markdown it is "\[Rating · VALUE\]", with a space before it ("Title
+ *   \[Rating · ...\]"), or after it at the start of a line's content.
  *   Proof: a whole mark in its exact form is spoilerguard's when the text
  *   holds no warning of its form (warnings off, or deleted), or when the
  *   warnings there count at least as many passages as there are whole
@@ -975,7 +975,7 @@ static int sg_vis_warning_at(const char *s, size_t len, size_t q, size_t *end,
     return 1;
 }
 
-/* A badge whose "[Rating: " (Markdown: "\[Rating: ") is at s[q]: 1 with its
+/* A badge whose "[Rating · " (Markdown: "\[Rating · ") is at s[q]: 1 with its
  * chunk; 0, with *near set when it is not at one of its places. */
 static int sg_vis_badge_at(const char *s, size_t len, size_t q, int md, size_t *cs,
                            size_t *ce, int *near)
@@ -1052,7 +1052,7 @@ static void sg_find_visible(sg_finder *fd, const char *s, size_t len, int md)
     /* badges */
     const char *bopen = md ? SG_VIS_MD_BADGE : SG_VIS_BADGE;
     size_t bl = strlen(bopen);
-    size_t stray_badge = 0; /* 1 + the first "[Rating: " that is no badge */
+    size_t stray_badge = 0; /* 1 + the first "[Rating · " that is no badge */
     for (const char *p = memmem(s, len, bopen, bl); p;) {
         size_t q = (size_t)(p - s), cs, ce;
         int near;

@@ -316,7 +316,7 @@ printf 'Harbour Lights review\n\nThe film is slow and handsome, and the score is
 "$SG" "$T/vis.txt" >"$T/vis.out.txt" 2>"$T/err"
 if grep -q '^\[spoiler: death[a-z, ]*\] In the final scene, Mara dies on the pier\. \[/spoiler\]$' "$T/vis.out.txt" &&
     grep -q '^⚠ Spoiler warning ([a-z, ]*): 2 passages are marked below\.$' "$T/vis.out.txt" &&
-    grep -q '^\[Rating: ★★☆☆☆ 2/5\]$' "$T/vis.out.txt"; then
+    grep -q '^\[Rating · ★★☆☆☆ 2/5\]$' "$T/vis.out.txt"; then
     pass "plain_marks_warning_and_badge_are_visible_text"
 else
     fail "plain_marks_warning_and_badge_are_visible_text" "$(cat "$T/vis.out.txt")"
@@ -399,6 +399,15 @@ for style in plain md-discord md-reddit; do
     fi
 done
 
+# a rating the author wrote in brackets is the author's: read, and kept by strip
+printf 'Harbour Lights review\n[Rating: 4/5]\n\nThe film is slow and handsome.\n' >"$T/brackets.txt"
+run --report "$T/brackets.txt"
+if grep -q '"rating":{"text":"4/5"' "$T/out" && "$SG" --strip "$T/brackets.txt" 2>/dev/null | cmp -s - "$T/brackets.txt"; then
+    pass "an_authors_bracketed_rating_is_read_and_kept"
+else
+    fail "an_authors_bracketed_rating_is_read_and_kept" "$(head -c 300 "$T/out")"
+fi
+
 # the badge an earlier run inserted is never read as the review's rating
 rating_of() { # FILE [OPTIONS...]: the report's rating, its offsets left out
     f=$1
@@ -414,7 +423,7 @@ for r in '2/5' '10/10' '5 out of 5' 'Recommended'; do
         "$SG" --style "$style" "$T/rated.$ext" >"$T/rated.out.$ext" 2>/dev/null
         before=$(rating_of "$T/rated.$ext" --style "$style")
         after=$(rating_of "$T/rated.out.$ext" --style "$style")
-        if grep -q 'Rating: ★' "$T/rated.out.$ext" && [ -n "$before" ] && [ "$before" = "$after" ]; then
+        if grep -q 'Rating · ★' "$T/rated.out.$ext" && [ -n "$before" ] && [ "$before" = "$after" ]; then
             pass "second_run_reads_the_reviews_rating_not_the_badge ($r, $style)"
         else
             fail "second_run_reads_the_reviews_rating_not_the_badge ($r, $style)" "input: $before" "output: $after"

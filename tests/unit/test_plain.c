@@ -535,14 +535,14 @@ static void test_insertions_of_an_earlier_run_are_left_out(void **state)
     sg_buf_init(&b);
     sg_buf_puts(&b, top);
     size_t at = b.len;
-    sg_buf_puts(&b, "[Rating: \xE2\x98\x85\xE2\x98\x85\xE2\x98\x85 3/5]\n");
+    sg_buf_puts(&b, "[Rating · \xE2\x98\x85\xE2\x98\x85\xE2\x98\x85 3/5]\n");
     sg_buf_puts(&b, rest);
     assert_false(b.failed);
     memset(&doc, 0, sizeof doc);
     doc.src = b.data;
     doc.len = b.len;
     doc.format = SG_FORMAT_PLAIN;
-    sg_chunk c4 = {at, at + strlen("[Rating: \xE2\x98\x85\xE2\x98\x85\xE2\x98\x85 3/5]"),
+    sg_chunk c4 = {at, at + strlen("[Rating · \xE2\x98\x85\xE2\x98\x85\xE2\x98\x85 3/5]"),
                    SG_CHUNK_BADGE};
     assert_true(SG_VEC_PUSH(doc.chunks, doc.nchunks, doc.cap_chunks, c4));
     assert_int_equal(sg_read_plain(&doc, &err), SG_OK);

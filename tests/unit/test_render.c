@@ -362,7 +362,7 @@ static void discord_and_reddit_marks_are_labelled_text(void **state)
             want[i].item, want[i].cell,
             "\n\xE2\x9A\xA0 Spoiler warning (deaths, ending): 7 passages are marked "
             "below.\n\n",
-            "# Blade Falls review \\[Rating: "
+            "# Blade Falls review \\[Rating · "
             "\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85"
             "\xE2\x98\x86 4/5\\]\n"};
         for (size_t k = 0; k < sizeof each / sizeof *each; k++)
@@ -589,7 +589,7 @@ static void badge_forms(void **state)
     sg_free(out);
     out = render_with_rating(plain_doc, sizeof plain_doc - 1, SG_FORMAT_PLAIN,
                              SG_BADGE_AUTO, &ol);
-    assert_int_equal(sg_t_count(out, ol, "Blade Falls Review\n[Rating: ★★★☆☆ 3/5]\n\n"),
+    assert_int_equal(sg_t_count(out, ol, "Blade Falls Review\n[Rating · ★★★☆☆ 3/5]\n\n"),
                      1);
     sg_free(out);
 }
@@ -616,7 +616,7 @@ static void badge_of_a_front_matter_rating_stays_out_of_it(void **state)
     a = analyze(plain, sizeof plain - 1, SG_FORMAT_PLAIN, SG_STYLE_AUTO, SG_BADGE_AUTO);
     out = check_render(a, plain, sizeof plain - 1, SG_FORMAT_PLAIN, &o, &ol);
     assert_int_equal(
-        sg_t_count(out, ol, "---\nrating: 4\n---\n\n[Rating: ★★★★☆ 4/5] A ferry"), 1);
+        sg_t_count(out, ol, "---\nrating: 4\n---\n\n[Rating · ★★★★☆ 4/5] A ferry"), 1);
     sg_free(out);
     sg_analysis_free(a);
 }
@@ -778,11 +778,11 @@ static void hook_markup_is_wrapped_in_the_signature(void **state)
                                 "below.\n\n"),
                      1);
     sg_free(out);
-    /* a badge hook's text goes inside [Rating: ...] */
+    /* a badge hook's text goes inside [Rating · ...] */
     const char *pb = "two of five";
     assert_int_equal(sg_analysis_set_markup(a, "badge", pb, strlen(pb)), SG_OK);
     out = check_render(a, plain_doc, sizeof plain_doc - 1, SG_FORMAT_PLAIN, &o, &ol);
-    assert_int_equal(sg_t_count(out, ol, "Blade Falls Review\n[Rating: two of five]\n"),
+    assert_int_equal(sg_t_count(out, ol, "Blade Falls Review\n[Rating · two of five]\n"),
                      1);
     sg_free(out);
     /* what would break the visible form is refused, saying why */

@@ -257,8 +257,9 @@ static void markdown_author_marks_and_stray_sentinels_are_kept(void **state)
 static void plain_visible_pieces_removed_and_marked(void **state)
 {
     (void)state;
-    const char *t = "Title\n[Rating: ★★★☆☆ 3/5]\n\n" WARN "1 passage is marked below.\n\n"
-                    "[spoiler: death, twist] He dies. [/spoiler] Then ||she|| lives.\n";
+    const char *t =
+        "Title\n[Rating · ★★★☆☆ 3/5]\n\n" WARN "1 passage is marked below.\n\n"
+        "[spoiler: death, twist] He dies. [/spoiler] Then ||she|| lives.\n";
     expect_strip(t, SG_FORMAT_PLAIN, "Title\n\nHe dies. Then ||she|| lives.\n");
     sg_doc d = find(t, SG_FORMAT_PLAIN);
     assert_int_equal(d.nchunks, 4);
@@ -276,11 +277,11 @@ static void plain_visible_pieces_removed_and_marked(void **state)
     /* the badge before the first article text, the other forms of a mark,
      * an indented paragraph after the warning, CRLF */
     expect_strip(
-        "[Rating: 7/10] A film.\n\n  " WARN "4 passages are marked below.\n\n  "
+        "[Rating · 7/10] A film.\n\n  " WARN "4 passages are marked below.\n\n  "
         "||death: He dies.|| >!twist: It was a dream.!< [ending: Fin.]{.spoiler} "
         "\\|\\|death: x\\|\\|\n",
         SG_FORMAT_PLAIN, "A film.\n\n  He dies. It was a dream. Fin. x\n");
-    expect_strip("T\r\n[Rating: 2/5]\r\n\r\n" WARN "1 passage is marked below.\r\n\r\n"
+    expect_strip("T\r\n[Rating · 2/5]\r\n\r\n" WARN "1 passage is marked below.\r\n\r\n"
                  "[spoiler: death] He dies. [/spoiler]\r\n",
                  SG_FORMAT_PLAIN, "T\r\n\r\nHe dies.\r\n");
 }
@@ -304,12 +305,12 @@ static void markdown_visible_pieces_removed(void **state)
 {
     (void)state;
     expect_strip(
-        "# Title \\[Rating: ★★★☆☆ 3/5\\]\n\n" WARN "3 passages are marked below.\n\n"
+        "# Title \\[Rating · ★★★☆☆ 3/5\\]\n\n" WARN "3 passages are marked below.\n\n"
         ">!death: He dies.!< ||twist: She lives.||\n\n"
         "| a |\n|---|\n| \\|\\|death: x\\|\\| |\n",
         SG_FORMAT_MARKDOWN, "# Title\n\nHe dies. She lives.\n\n| a |\n|---|\n| x |\n");
     /* at the head of a line the badge's space comes after it */
-    expect_strip("\\[Rating: 4/5\\] A ferry pilot.\n", SG_FORMAT_MARKDOWN,
+    expect_strip("\\[Rating · 4/5\\] A ferry pilot.\n", SG_FORMAT_MARKDOWN,
                  "A ferry pilot.\n");
     /* inside a list item the warning keeps the item's indentation */
     expect_strip("- a\n\n  " WARN "1 passage is marked below.\n\n  ||death: b||\n",
@@ -357,8 +358,8 @@ static void edited_copies_strip_what_is_proven_and_note_the_rest(void **state)
     /* a badge moved into a sentence, beside a mark of ours */
     static const char *const badge[] = {"a rating badge not in spoilerguard's form",
                                         NULL};
-    expect_strip_noting("So [Rating: 3/5], I think. [spoiler: death] x [/spoiler]\n",
-                        SG_FORMAT_PLAIN, "So [Rating: 3/5], I think. x\n", badge);
+    expect_strip_noting("So [Rating · 3/5], I think. [spoiler: death] x [/spoiler]\n",
+                        SG_FORMAT_PLAIN, "So [Rating · 3/5], I think. x\n", badge);
     /* an edited mark still marks its paragraph for a second run */
     sg_doc d = find("A [spoiler: death] He dies.\n\nLater.\n", SG_FORMAT_PLAIN);
     assert_int_equal(d.nchunks, 0);
@@ -372,7 +373,8 @@ static void edited_copies_strip_what_is_proven_and_note_the_rest(void **state)
 static void authors_look_alike_marks_are_kept(void **state)
 {
     (void)state;
-    const char *t = "[SPOILER] He dies. [/SPOILER] [spoiler]x[/spoiler] ||she lives|| "
+    const char *t = "Title\n[Rating: 4/5]\n\n"
+                    "[SPOILER] He dies. [/SPOILER] [spoiler]x[/spoiler] ||she lives|| "
                     ">!y!< ||Note: z|| [a: b] [c: d]{.spoiler2} Rating: 7/10\n\n"
                     "\xE2\x9A\xA0 Careful: the end is spoiled below.\n";
     expect_strip(t, SG_FORMAT_PLAIN, t);
@@ -393,7 +395,7 @@ static void auto_format_follows_the_signature(void **state)
         "<!--/sg-->He dies.<!--sg:c--></span><!--/sg-->\n",
         SG_FORMAT_AUTO, "<em>x</em> He dies.\n");
     expect_strip("a [spoiler: death] b [/spoiler]", SG_FORMAT_AUTO, "a b");
-    expect_strip("Title\n[Rating: 3/5]\n", SG_FORMAT_AUTO, "Title\n");
+    expect_strip("Title\n[Rating · 3/5]\n", SG_FORMAT_AUTO, "Title\n");
     expect_strip("<p><span data-spoilerguard=\"death\">b</span></p>", SG_FORMAT_AUTO,
                  "<p>b</p>");
     expect_strip("nothing to strip", SG_FORMAT_AUTO, "nothing to strip");
@@ -466,8 +468,8 @@ static void strip_survives_random_input(void **state)
                                        WARN "1 passage is marked below.\n\n",
                                        WARN,
                                        " 2 passages are marked below.",
-                                       "[Rating: 3/5]",
-                                       "\\[Rating: 3/5\\]",
+                                       "[Rating · 3/5]",
+                                       "\\[Rating · 3/5\\]",
                                        "x",
                                        "\0",
                                        "\xff",
