@@ -77,9 +77,6 @@ typedef struct sg_rctx {
      * (sg_strip.c); the warning counts the passages marked, and replaces
      * an earlier run's warning (in `drop`) when it counts more */
     int visible;
-    size_t passages;
-    const char *wkinds[SG_MAX_KINDS]; /* the kinds of the passages marked */
-    size_t nwkinds;
     sg_span *drop; /* input left out of the output */
     size_t ndrop, cap_drop;
     /* Fallbacks after a failed check, by group: the warning, badge and
@@ -996,12 +993,6 @@ static void sg_wrap(sg_rctx *r, const sg_mark *m, size_t s, size_t e, int contin
     else {
         sg_inline_chunk(r, s, SG_RANK_OPEN, continued ? 'n' : 'o', open.data, open.len);
         sg_inline_chunk(r, e, SG_RANK_CLOSE, 'c', close.data, close.len);
-        if (r->visible) {
-            /* each piece is a passage of its own, which the warning counts */
-            r->passages++;
-            for (size_t k = 0; k < m->nkinds; k++)
-                sg_add_kind(r->wkinds, &r->nwkinds, m->kinds[k]);
-        }
     }
     sg_buf_free(&open);
     sg_buf_free(&close);
@@ -1443,7 +1434,20 @@ static void sg_add_vis_warning(sg_rctx *r)
 {
     const sg_analysis *a = r->a;
     const sg_doc *doc = r->doc;
-    if (!r->passages || r->off[SG_G_WARNING])
+    /* the passages this run marks: its open pieces (each piece of a sentence
+     * wrapped piece by piece is a passage of its own), and their kinds */
+    size_t passages = 0, nwk = 0;
+    const char *wkinds[SG_MAX_KINDS];
+    for (size_t i = 0; i < r->nins; i++) {
+        const sg_ins *in = &r->ins[i];
+        if (in->rank != SG_RANK_OPEN || in->group < SG_G_MARKS)
+            continue;
+        const sg_mark *m = &r->marks[(in->group - SG_G_MARKS) / 2];
+        passages++;
+        for (size_t k = 0; k < m->nkinds; k++)
+            sg_add_kind(wkinds, &nwk, m->kinds[k]);
+    }
+    if (!passages || r->off[SG_G_WARNING])
         return;
     size_t old = (size_t)-1;
     int other = 0;
@@ -1500,10 +1504,10 @@ static void sg_add_vis_warning(sg_rctx *r)
             w = e + 2;
         }
     }
-    for (size_t i = 0; i < r->nwkinds; i++) {
+    for (size_t i = 0; i < nwk; i++) {
         sg_buf w;
         sg_buf_init(&w);
-        sg_vis_put_word(&w, r->wkinds[i], strlen(r->wkinds[i]));
+        sg_vis_put_word(&w, wkinds[i], strlen(wkinds[i]));
         if (w.failed)
             r->oom = 1;
         else
@@ -1515,7 +1519,7 @@ static void sg_add_vis_warning(sg_rctx *r)
         kinds[k] = set.data + i;
         i += strlen(set.data + i) + 1;
     }
-    size_t count = doc->nlabels + r->passages;
+    size_t count = doc->nlabels + passages;
     sg_buf_puts(&line, SG_VIS_WARNING);
     if (hook)
         sg_buf_put(&line, hook, hook_len);
@@ -2340,8 +2344,6 @@ static void sg_build(sg_rctx *r)
     r->txt.len = 0;
     r->nins = 0;
     r->disclosures = 0;
-    r->passages = 0;
-    r->nwkinds = 0;
     r->ndrop = 0;
     if (r->all_off)
         return;
