@@ -104,10 +104,11 @@
  * sg_find_chunks lists a document's chunks (sorted, disjoint) and records
  * each open..close pair as a marked range; sg_strip removes every chunk.
  * With SG_FORMAT_AUTO, sg_strip goes by the signature the text carries
- * (Markdown comments, then the HTML attribute, then plain text's marks and
- * badge), since Markdown output with raw HTML spans may look like HTML to
- * sg_detect_format.  Markdown's finder looks for the comments and the
- * visible forms both, since runs in different styles may mark one text.
+ * (Markdown comments, then the HTML attribute, then Markdown's badge, then
+ * plain text's marks and badge), since Markdown output with raw HTML spans
+ * may look like HTML to sg_detect_format.  Markdown's finder looks for the
+ * comments and the visible forms both, since runs in different styles may
+ * mark one text.
  */
 #include "sg_internal.h"
 
@@ -1228,14 +1229,16 @@ void sg_find_chunks(sg_doc *doc)
 }
 
 /* The format whose signature `text` carries: Markdown comments, HTML
- * attributes, then the plain-text badge or marks; by content when it
- * carries none of these. */
+ * attributes, Markdown's escaped badge, then the plain-text badge or marks;
+ * by content when it carries none of these. */
 static sg_format sg_strip_format(const char *text, size_t len)
 {
     if (memmem(text, len, "<!--sg:", SG_MD_OPEN_LEN))
         return SG_FORMAT_MARKDOWN;
     if (memmem(text, len, SG_ATTR, strlen(SG_ATTR)))
         return SG_FORMAT_HTML;
+    if (memmem(text, len, SG_VIS_MD_BADGE, sizeof SG_VIS_MD_BADGE - 1))
+        return SG_FORMAT_MARKDOWN;
     const char *plain_open = sg_vis_forms[SG_VIS_PLAIN].open;
     if (memmem(text, len, plain_open, strlen(plain_open)))
         return SG_FORMAT_PLAIN;

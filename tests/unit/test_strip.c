@@ -396,6 +396,9 @@ static void auto_format_follows_the_signature(void **state)
         SG_FORMAT_AUTO, "<em>x</em> He dies.\n");
     expect_strip("a [spoiler: death] b [/spoiler]", SG_FORMAT_AUTO, "a b");
     expect_strip("Title\n[Rating · 3/5]\n", SG_FORMAT_AUTO, "Title\n");
+    /* Discord's Markdown with nothing else of Markdown in it */
+    expect_strip("Title \\[Rating · 3/5\\]\n\nHe ||death: dies.||\n", SG_FORMAT_AUTO,
+                 "Title\n\nHe dies.\n");
     expect_strip("<p><span data-spoilerguard=\"death\">b</span></p>", SG_FORMAT_AUTO,
                  "<p>b</p>");
     expect_strip("nothing to strip", SG_FORMAT_AUTO, "nothing to strip");
