@@ -96,11 +96,11 @@ typedef enum sg_style {
     SG_STYLE_AUTO = 0,
     SG_STYLE_HTML_SPAN,    /* <span class="spoiler"> inside the paragraph */
     SG_STYLE_HTML_DETAILS, /* <details class="spoiler"> around whole blocks */
-    SG_STYLE_MD_DISCORD,   /* ||...|| */
-    SG_STYLE_MD_REDDIT,    /* >!...!< */
+    SG_STYLE_MD_DISCORD,   /* ||death: ...||, no HTML and no comment */
+    SG_STYLE_MD_REDDIT,    /* >!death: ...!<, no HTML and no comment */
     SG_STYLE_MD_PANDOC,    /* [...]{.spoiler} */
     SG_STYLE_MD_HTML,      /* raw HTML spans inside Markdown */
-    SG_STYLE_PLAIN,        /* a warning line and [SPOILER] ... [/SPOILER] */
+    SG_STYLE_PLAIN,        /* a warning line and [spoiler: death] ... [/spoiler] */
     SG_STYLE_MD_HUGO,      /* Markdown for Hugo: the spoiler shortcode that
                               spoilerguard ships (share/spoilerguard/hugo) */
     SG_STYLE_MD_OBSIDIAN   /* Markdown for Obsidian: each block holding a
@@ -128,17 +128,19 @@ SG_API const char *sg_style_name(sg_style style);
 SG_API sg_style sg_style_detect(const char *text, size_t len, sg_format format,
                                 const char *path, const char **why);
 
-/* How the rating badge is inserted.  Plain text takes only text or none;
- * another form there makes sg_render fail with SG_ERR_USAGE.  Every form
- * shows a number as stars and the number: five stars (or as many as the
- * scale when it is 3, 4 or 5), a half drawn as a half and never rounded up
- * (7/10 is three and a half); a letter grade or a verdict in words shows as
- * the review wrote it, without stars. */
+/* How the rating badge is inserted.  Plain text, md-discord and md-reddit
+ * take only text or none; another form there makes sg_render fail with
+ * SG_ERR_USAGE.  Every form shows a number as stars and the number: five
+ * stars (or as many as the scale when it is 3, 4 or 5), a half drawn as a
+ * half and never rounded up (7/10 is three and a half); a letter grade or a
+ * verdict in words shows as the review wrote it, without stars. */
 typedef enum sg_badge {
     SG_BADGE_AUTO = 0, /* the format's usual form: html for HTML and Markdown,
-                          text for plain */
+                          text for plain, md-discord, md-reddit and md-hugo */
     SG_BADGE_NONE,     /* no badge */
-    SG_BADGE_TEXT,     /* "Rating: ★★★½☆ 3.5/5", "Grade: B+", "Verdict: Skip it" */
+    SG_BADGE_TEXT,     /* "Rating: ★★★½☆ 3.5/5", "Grade: B+", "Verdict: Skip it";
+                          in brackets ("[Rating · ★★★½☆ 3.5/5]") in plain
+                          text, Discord and Reddit */
     SG_BADGE_HTML,     /* an accessible <span class="sg-rating">: the stars and
                           number as role="img" with the label "Rating: 3.5 out
                           of 5"; a grade or verdict as its words */
@@ -368,13 +370,19 @@ SG_API char *sg_render(const sg_analysis *a, size_t *out_len, sg_error *err);
 /* Replaceable inserted markup, for bindings that run warning/badge hooks:
  * `text` (of `len` bytes) replaces what spoilerguard would insert for `what`
  * ("warning", "badge" or "jsonld"); the renderer wraps it in the dialect's
- * signature so --strip still finds it.  The analysis copies it.  Pass NULL to
- * restore the default.  Returns SG_OK, SG_ERR_USAGE for another `what`, or
- * SG_ERR_MEMORY. */
+ * signature so --strip still finds it.  In plain text, md-discord and
+ * md-reddit the signature is visible text: a warning's text goes between
+ * "⚠ " and the count of marked passages on one line (so it must be one line,
+ * and in Discord and Reddit hold no "||", ">!" or "!<"), a badge's inside
+ * "[Rating · ...]" (one line, no bracket, at most 256 bytes).  The analysis
+ * copies it.  Pass NULL to restore the default.  Returns SG_OK, SG_ERR_USAGE
+ * for another `what`, or SG_ERR_MEMORY. */
 SG_API sg_status sg_analysis_set_markup(sg_analysis *a, const char *what,
                                         const char *text, size_t len);
 /* The markup spoilerguard would insert for `what` ("warning", "badge" or
- * "jsonld") before any replacement and without its signature, as a new
+ * "jsonld") before any replacement and without its signature (in plain text,
+ * Discord and Reddit the warning's phrase, "Spoiler warning (deaths):", and
+ * the badge's value, "★★★☆☆ 3/5", which the frame goes around), as a new
  * NUL-terminated string of *len bytes (when `len` is not NULL) freed with
  * sg_free; NULL when there is none (no rating, no flag, not HTML, turned off
  * in the options) or `what` is another word. */
@@ -466,6 +474,17 @@ SG_API void sg_assets(const char **css, const char **js);
  * length or an unknown format (SG_ERR_USAGE) or when memory runs out. */
 SG_API char *sg_strip(const char *text, size_t len, sg_format format,
                       size_t *out_len, sg_error *err);
+/* sg_strip, saying what it left.  In plain text, Discord and Reddit what
+ * spoilerguard inserts is visible text in an exact form, which an edit of the
+ * published copy may break: strip removes only what it can prove its own
+ * and leaves the rest.  When `notes` is not NULL, *notes receives NULL when
+ * nothing in spoilerguard's form was left, else a new NUL-terminated text
+ * (freed with sg_free) with one line per thing left, "line N: why", e.g. a
+ * mark whose closing piece was deleted, a warning line that was edited, or
+ * marks that the warning does not account for.  Returns and fails as
+ * sg_strip does (on failure *notes stays NULL). */
+SG_API char *sg_strip_with_notes(const char *text, size_t len, sg_format format,
+                                 size_t *out_len, char **notes, sg_error *err);
 
 /* Free memory returned by this library (NULL is ignored). */
 SG_API void sg_free(void *p);

@@ -127,7 +127,9 @@ static void sg_cli_help(FILE *f)
 "                       path:line:col: warning|note: kind: message (rule, confidence)\n"
 "                       (major is a warning, minor a note; col counts bytes)\n"
 "                         " SG_CLI_NAME " --diagnostics review.md\n"
-"  --strip              remove exactly what " SG_CLI_NAME " inserted\n"
+"  --strip              remove exactly what " SG_CLI_NAME " inserted; what an edit\n"
+"                       left unprovable (a mark half deleted) stays, and a\n"
+"                       line on standard error says where\n"
 "                         " SG_CLI_NAME " --strip marked.md > review.md\n"
 "  --explain            why each flag was raised: rule, cue, character and\n"
 "                       model score (on standard output, or on standard error\n"
@@ -735,7 +737,8 @@ static int sg_cli_article(sg_cli_worker *w, const sg_cli_config *c, const char *
     memset(err, 0, sizeof *err);
     if (c->mode == SG_CLI_STRIP) {
         size_t n = 0;
-        char *s = sg_strip(text, len, fmt, &n, err);
+        char *notes = NULL;
+        char *s = sg_strip_with_notes(text, len, fmt, &n, &notes, err);
         if (!s) {
             if (err->status == SG_OK)
                 sg_cli_oom(err);
@@ -743,6 +746,12 @@ static int sg_cli_article(sg_cli_worker *w, const sg_cli_config *c, const char *
         }
         fwrite(s, 1, n, out);
         sg_free(s);
+        /* what an edit of the published copy left unprovable stays in the
+         * text: say where, a line each */
+        for (const char *line = notes, *nl; line && (nl = strchr(line, '\n'));
+             line = nl + 1)
+            fprintf(stderr, SG_CLI_NAME ": %s: %.*s\n", name, (int)(nl - line), line);
+        sg_free(notes);
         return 0;
     }
 

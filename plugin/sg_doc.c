@@ -736,6 +736,7 @@ void sg_doc_free(sg_doc *doc)
     free(doc->marked_reach);
     free(doc->atomic);
     free(doc->chunks);
+    free(doc->labels);
     free(doc->skipped);
     for (size_t i = 0; i < doc->nfields; i++) {
         free(doc->fields[i].key);

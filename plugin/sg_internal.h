@@ -228,6 +228,9 @@ typedef struct sg_doc {
     size_t natomic, cap_atomic;
     sg_chunk *chunks; /* what an earlier run inserted, input order */
     size_t nchunks, cap_chunks;
+    sg_span *labels; /* the labels of the visible marks (plain text, Discord,
+                        Reddit) among them: a new warning counts them */
+    size_t nlabels, cap_labels;
     sg_skip *skipped; /* input ranges skipped that are not whole blocks
                          (inline code, comments, front matter ...) */
     size_t nskipped, cap_skipped;
@@ -583,6 +586,10 @@ char *sg_render_doc(const sg_analysis *a, size_t *out_len, sg_error *err);
 /* Find the chunks an earlier run inserted (see sg_strip.c for each dialect's
  * signature) and add them to doc->chunks. */
 void sg_find_chunks(sg_doc *doc);
+/* sg_find_chunks, adding to `notes` (when not NULL) a line "line N: ..." for
+ * each piece in spoilerguard's visible form that it could not prove its own
+ * and left in the text. */
+void sg_find_chunks_noting(sg_doc *doc, sg_buf *notes);
 char *sg_report_json(const sg_analysis *a, const char *id, size_t id_len,
                      size_t *out_len);
 
@@ -594,14 +601,43 @@ char *sg_report_json(const sg_analysis *a, const char *id, size_t id_len,
 /* Markdown for Obsidian: the callout metadata that signs an inserted callout,
  * "> [!TYPE|sg-RN]" (see sg_strip.c). */
 #define SG_CALLOUT_SIG "|sg-"
-/* Plain text: U+2063 U+2060 opens a chunk, U+2060 U+2063 ends it. */
-#define SG_PLAIN_BEGIN "\xE2\x81\xA3\xE2\x81\xA0"
-#define SG_PLAIN_END "\xE2\x81\xA0\xE2\x81\xA3"
-/* Plain text: the role character right after SG_PLAIN_BEGIN. */
-#define SG_PLAIN_ROLE_OPEN "\xE2\x81\xA1"    /* U+2061 */
-#define SG_PLAIN_ROLE_CLOSE "\xE2\x81\xA2"   /* U+2062 */
-#define SG_PLAIN_ROLE_WARNING "\xE2\x81\xA4" /* U+2064 */
-#define SG_PLAIN_ROLE_BADGE "\xE2\x80\x8C"   /* U+200C */
+/* Plain text, Discord and Reddit: what is inserted is visible text in an
+ * exact form (the specification is at the top of sg_strip.c).  A mark is
+ * OPEN LABEL SEP ... CLOSE, LABEL its kinds ("death, twist"). */
+typedef enum sg_vis_form_id {
+    SG_VIS_PLAIN = 0,    /* [spoiler: death] ... [/spoiler] */
+    SG_VIS_DISCORD,      /* ||death: ...|| */
+    SG_VIS_DISCORD_CELL, /* \|\|death: ...\|\| (a Markdown table cell) */
+    SG_VIS_REDDIT,       /* >!death: ...!< */
+    SG_VIS_PANDOC,       /* [death: ...]{.spoiler} (plain input) */
+    SG_VIS__COUNT
+} sg_vis_form_id;
+typedef struct sg_vis_form {
+    const char *open, *sep, *close;
+} sg_vis_form;
+extern const sg_vis_form sg_vis_forms[SG_VIS__COUNT];
+/* The warning line: SG_VIS_WARNING, the phrase, then " N passage is marked
+ * below." or " N passages are marked below.", a blank line after it. */
+#define SG_VIS_WARNING "\xE2\x9A\xA0 " /* "⚠ " */
+#define SG_VIS_TALLY_ONE " passage is marked below."
+#define SG_VIS_TALLY_MANY " passages are marked below."
+/* The badge: "[Rating · VALUE]" (Markdown: "\[Rating · VALUE\]"). */
+#define SG_VIS_BADGE "[Rating \xC2\xB7 "
+#define SG_VIS_MD_BADGE "\\[Rating \xC2\xB7 "
+/* A label's and a badge value's most bytes. */
+#define SG_VIS_LABEL_MAX 96
+#define SG_VIS_VALUE_MAX 256
+/* Write the label of a mark of these kinds: each kind in lower case, a byte
+ * that is not a letter, digit or '-' (and an invisible or control code
+ * point) as '-', an empty kind as "spoiler", kinds joined by ", ", at most
+ * SG_VIS_LABEL_MAX bytes. */
+void sg_vis_put_label(sg_buf *b, const char *const *kinds, size_t n);
+/* One word of a label or warning, written the same way. */
+void sg_vis_put_word(sg_buf *b, const char *w, size_t n);
+/* Markdown: is `pos` at the start of a line's content (only spaces, tabs,
+ * container and list markers before it), where a comment would open an HTML
+ * block and '>' a block quote? */
+int sg_md_line_head(const char *s, size_t pos);
 /* Markdown block chunks follow at most this much indentation. */
 #define SG_MD_MAX_INDENT 64
 /* Is s[at] preceded on its line by spaces and tabs only (at most

@@ -2282,15 +2282,17 @@ static int sg_lua_engine_words(lua_State *L)
     return sg_lua_engine_run(L, 2);
 }
 
-/* strip(text [, from]) where `from` is a format name or {from = ...}. */
+/* strip(text [, from]) where `from` is a format name or {from = ...}:
+ * the text, and what an edit left that strip could not prove its own (one
+ * "line N: why" a line) when there is any. */
 static int sg_lua_strip_at(lua_State *L, int textidx, int fromidx)
 {
     size_t len, olen = 0;
     const char *text = luaL_checklstring(L, textidx, &len);
     int fmt = SG_FORMAT_AUTO;
-    sg_lua_box *box;
+    sg_lua_box *box, *nbox;
     sg_error err;
-    char *out;
+    char *out, *notes = NULL;
     if (lua_type(L, fromidx) == LUA_TSTRING) {
         fmt = sg_format_parse(lua_tostring(L, fromidx));
     } else if (lua_istable(L, fromidx)) {
@@ -2312,16 +2314,21 @@ static int sg_lua_strip_at(lua_State *L, int textidx, int fromidx)
                       "or \"auto\"");
     memset(&err, 0, sizeof err);
     box = sg_lua_box_push(L, SG_BOX_BUFFER);
-    out = sg_strip(text, len, (sg_format)fmt, &olen, &err);
+    nbox = sg_lua_box_push(L, SG_BOX_BUFFER);
+    out = sg_strip_with_notes(text, len, (sg_format)fmt, &olen, &notes, &err);
     if (!out) {
         lua_pushnil(L);
         lua_pushstring(L, err.message[0] ? err.message : "out of memory");
         return 2;
     }
     box->p = out;
+    nbox->p = notes;
     lua_pushlstring(L, out, olen);
+    if (notes)
+        lua_pushstring(L, notes);
     sg_lua_box_release(box);
-    return 1;
+    sg_lua_box_release(nbox);
+    return notes ? 2 : 1;
 }
 
 static int sg_lua_engine_strip(lua_State *L)

@@ -650,6 +650,13 @@ sg_status sg_read_markdown(sg_doc *doc, sg_error *err)
     }
     memcpy(copy, doc->src, doc->len);
     copy[doc->len] = '\0';
+    /* an earlier run's Reddit mark ">!kind: " opening a line is no block
+     * quote: the parser sees a letter there (the chunk is no text anyway),
+     * so the blocks are those the first run read */
+    for (size_t i = 0; i < doc->nchunks; i++)
+        if (doc->src[doc->chunks[i].start] == '>' &&
+            sg_md_line_head(doc->src, doc->chunks[i].start))
+            copy[doc->chunks[i].start] = 'x';
     m.src = copy;
     m.len = doc->len;
     m.last = fm;

@@ -76,6 +76,12 @@ typedef struct sg_rctx {
     size_t nmarks, cap_marks;
     const char *kinds[SG_MAX_KINDS]; /* every kind marked, for the warning */
     size_t nkinds;
+    /* Plain text, Discord and Reddit: what is inserted is visible text
+     * (sg_strip.c); the warning counts the passages marked, and replaces
+     * an earlier run's warning (in `drop`) when it counts more */
+    int visible;
+    sg_span *drop; /* input left out of the output */
+    size_t ndrop, cap_drop;
     /* Fallbacks after a failed check, by group: the warning, badge and
      * JSON-LD are left out; a block's <details> becomes spans; a span over
      * a sentence becomes spans over its runs of text, then nothing. */
@@ -164,14 +170,23 @@ static sg_status sg_resolve(const sg_options *o, sg_format fmt, sg_style *style,
         sg_set_error(err, SG_ERR_USAGE, "unknown badge form %d", (int)b);
         return SG_ERR_USAGE;
     }
-    if (b == SG_BADGE_AUTO) /* Hugo's Markdown drops raw HTML: a text badge there */
-        b = fmt == SG_FORMAT_PLAIN || s == SG_STYLE_MD_HUGO || s == SG_STYLE_MD_OBSIDIAN
-                ? SG_BADGE_TEXT
-                : SG_BADGE_HTML;
-    if (fmt == SG_FORMAT_PLAIN && b != SG_BADGE_TEXT && b != SG_BADGE_NONE) {
-        sg_set_error(err, SG_ERR_USAGE,
-                     "badge %s does not fit plain input: use text or none",
-                     sg_badge_name(b));
+    /* Hugo's Markdown drops raw HTML, Discord and Reddit show it as text:
+     * a text badge there */
+    int text_only =
+        fmt == SG_FORMAT_PLAIN || s == SG_STYLE_MD_DISCORD || s == SG_STYLE_MD_REDDIT;
+    if (b == SG_BADGE_AUTO)
+        b = text_only || s == SG_STYLE_MD_HUGO || s == SG_STYLE_MD_OBSIDIAN ? SG_BADGE_TEXT
+                                                                        : SG_BADGE_HTML;
+    if (text_only && b != SG_BADGE_TEXT && b != SG_BADGE_NONE) {
+        if (fmt == SG_FORMAT_PLAIN)
+            sg_set_error(err, SG_ERR_USAGE,
+                         "badge %s does not fit plain input: use text or none",
+                         sg_badge_name(b));
+        else
+            sg_set_error(err, SG_ERR_USAGE,
+                         "badge %s does not fit style %s, which shows HTML as text: use "
+                         "text or none",
+                         sg_badge_name(b), sg_style_name(s));
         return SG_ERR_USAGE;
     }
     *style = s;
@@ -320,33 +335,27 @@ static void sg_warning_phrase(const sg_rctx *r, sg_buf *b)
     sg_buf_puts(b, ").");
 }
 
-/* How marks look, for the plain warning's "Marked ... ." */
-static void sg_style_pieces(sg_style s, const char **open, const char **close)
+/* Plain text, Discord and Reddit: "Spoiler warning (deaths, twists):", the
+ * kinds written as label words (sg_vis_put_word), so that it never holds a
+ * mark's syntax. */
+static void sg_vis_phrase(sg_buf *b, const char *const *kinds, size_t n)
 {
-    switch (s) {
-    case SG_STYLE_MD_DISCORD:
-        *open = "||";
-        *close = "||";
-        break;
-    case SG_STYLE_MD_REDDIT:
-        *open = ">!";
-        *close = "!<";
-        break;
-    case SG_STYLE_MD_PANDOC:
-        *open = "[";
-        *close = "]{.spoiler}";
-        break;
-    default:
-        *open = "[SPOILER] ";
-        *close = " [/SPOILER]";
-        break;
+    sg_buf_puts(b, "Spoiler warning (");
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            sg_buf_puts(b, ", ");
+        const char *w = sg_kind_words(kinds[i]);
+        sg_vis_put_word(b, w, strlen(w));
     }
+    sg_buf_puts(b, "):");
 }
 
 /* The warning's markup; `sign` adds the HTML signature attribute. */
 static void sg_warning_markup(const sg_rctx *r, sg_buf *b, int sign)
 {
-    if (r->fmt == SG_FORMAT_HTML) {
+    if (r->visible) {
+        sg_vis_phrase(b, r->kinds, r->nkinds);
+    } else if (r->fmt == SG_FORMAT_HTML) {
         sg_buf_puts(b, "<p class=\"spoiler-warning\"");
         if (sign)
             sg_buf_puts(b, " " SG_ATTR "=\"warning\"");
@@ -358,16 +367,6 @@ static void sg_warning_markup(const sg_rctx *r, sg_buf *b, int sign)
         sg_warning_phrase(r, b);
         if (r->style == SG_STYLE_PLAIN)
             sg_buf_puts(b, " Marked \\[SPOILER\\] … \\[/SPOILER\\].");
-    } else {
-        const char *o, *c;
-        sg_style_pieces(r->style, &o, &c);
-        sg_buf_puts(b, "\xE2\x9A\xA0 " SG_WARNING_LEAD " ");
-        sg_warning_phrase(r, b);
-        sg_buf_puts(b, " Marked ");
-        sg_buf_put(b, o, strlen(o) - (o[strlen(o) - 1] == ' '));
-        sg_buf_puts(b, " \xE2\x80\xA6 ");
-        sg_buf_puts(b, c + (c[0] == ' '));
-        sg_buf_puts(b, ".");
     }
 }
 
@@ -548,9 +547,24 @@ static void sg_badge_svg_text(sg_buf *b, const char *text, size_t n, double x, d
 }
 
 /* The text form: "Rating: ★★★½☆ 3.5/5", "Grade: B+", "Verdict: Skip it". */
+/* The stars and the score ("★★★½☆ 3.5/5", "B+"), escaped for the format. */
+static void sg_badge_score(const sg_rctx *r, sg_buf *b, const sg_badge_text *t)
+{
+    sg_put_text(r, b, t->stars.data, t->stars.len);
+    if (t->stars.len && t->score.len)
+        sg_buf_putc(b, ' ');
+    sg_put_text(r, b, t->score.data, t->score.len);
+}
+
+static void sg_badge_value(const sg_rctx *r, sg_buf *b, const sg_badge_text *t);
+
 static void sg_badge_text_form(const sg_rctx *r, sg_buf *b, const sg_badge_text *t,
                                int sign)
 {
+    if (r->visible) { /* the caller puts it in its visible form */
+        sg_badge_value(r, b, t);
+        return;
+    }
     if (r->fmt == SG_FORMAT_HTML) {
         sg_buf_puts(b, "<span class=\"sg-rating\"");
         if (sign)
@@ -559,12 +573,7 @@ static void sg_badge_text_form(const sg_rctx *r, sg_buf *b, const sg_badge_text 
     }
     sg_buf_puts(b, t->name);
     sg_buf_puts(b, ": ");
-    if (t->stars.len) {
-        sg_put_text(r, b, t->stars.data, t->stars.len);
-        if (t->score.len)
-            sg_buf_putc(b, ' ');
-    }
-    sg_put_text(r, b, t->score.data, t->score.len);
+    sg_badge_score(r, b, t);
     if (r->fmt == SG_FORMAT_HTML)
         sg_buf_puts(b, "</span>");
 }
@@ -699,8 +708,22 @@ static void sg_badge_image_form(const sg_rctx *r, sg_buf *b, const sg_badge_text
     sg_buf_puts(b, "\">");
 }
 
+/* The badge's value as visible text marks carry it ("★★★½☆ 3.5/5", "Grade:
+ * B+"), escaped for the format: a rating's stars and score; any other kind
+ * of badge after its name. */
+static void sg_badge_value(const sg_rctx *r, sg_buf *b, const sg_badge_text *t)
+{
+    if (strcmp(t->name, "Rating")) {
+        sg_buf_puts(b, t->name);
+        sg_buf_puts(b, ": ");
+    }
+    sg_badge_score(r, b, t);
+}
+
 /* The badge's markup for the resolved form; `sign` adds the HTML signature
- * attribute.  0 when there is no rating to show. */
+ * attribute.  In plain text, Discord and Reddit it is the value alone, which
+ * sg_add_badge frames as "[Rating · VALUE]".  0 when there is no rating to
+ * show. */
 static int sg_badge_markup(const sg_rctx *r, sg_buf *b, int sign)
 {
     sg_badge_text t;
@@ -960,64 +983,28 @@ static int sg_balanced(const sg_rctx *r, size_t s, size_t e)
  * line break? */
 static inline int sg_md_eol(char c) { return c == '\n' || c == '\r'; }
 
-/* Markdown: is `pos` at the start of a line's content, where a comment would
- * open an HTML block?  Only spaces, container and list markers before it. */
-static int sg_md_line_head(const char *s, size_t pos)
-{
-    size_t n = 0;
-    for (size_t i = pos; i > 0 && !sg_md_eol(s[i - 1]); i--) {
-        char c = s[i - 1];
-        if (!c || !strchr(" \t>-+*#.)0123456789", c))
-            return 0;
-        if (++n > SG_MD_MAX_INDENT)
-            return 1;
-    }
-    return 1;
-}
-
-static const char *sg_plain_role(char role)
-{
-    switch (role) {
-    case 'c':
-        return SG_PLAIN_ROLE_CLOSE;
-    case 'w':
-        return SG_PLAIN_ROLE_WARNING;
-    case 'b':
-        return SG_PLAIN_ROLE_BADGE;
-    default:
-        return SG_PLAIN_ROLE_OPEN;
-    }
-}
-
 /* An inline chunk: `piece` in the format's signature, at `pos`.  HTML pieces
- * carry their own signature. */
+ * carry their own signature; visible pieces are their own. */
 static void sg_inline_chunk(sg_rctx *r, size_t pos, int rank, char role,
                             const char *piece, size_t n)
 {
     size_t off = r->txt.len;
-    if (r->fmt == SG_FORMAT_HTML)
+    if (r->fmt == SG_FORMAT_HTML || r->visible)
         sg_buf_put(&r->txt, piece, n);
-    else if (r->fmt == SG_FORMAT_MARKDOWN) {
-        if (sg_md_line_head(r->src, pos)) {
-            size_t wj = 0;
-            if (n && piece[0] == '>') {
-                /* ">" opening a line would open a block quote: a word
-                 * joiner (U+2060, invisible) goes first */
-                sg_buf_puts(&r->txt, "\xE2\x81\xA0");
-                wj = 3;
-            }
-            sg_buf_put(&r->txt, piece, n);
-            sg_buf_printf(&r->txt, "<!--sg:%c%zu-->", role, n + wj);
-        } else {
-            sg_buf_printf(&r->txt, SG_MD_OPEN_FMT, role);
-            sg_buf_put(&r->txt, piece, n);
-            sg_buf_puts(&r->txt, SG_MD_END);
+    else if (sg_md_line_head(r->src, pos)) {
+        size_t esc = 0;
+        if (n && piece[0] == '>') {
+            /* ">" opening a line would open a block quote: escaped, it
+             * shows as itself */
+            sg_buf_putc(&r->txt, '\\');
+            esc = 1;
         }
-    } else {
-        sg_buf_puts(&r->txt, SG_PLAIN_BEGIN);
-        sg_buf_puts(&r->txt, sg_plain_role(role));
         sg_buf_put(&r->txt, piece, n);
-        sg_buf_puts(&r->txt, SG_PLAIN_END);
+        sg_buf_printf(&r->txt, "<!--sg:%c%zu-->", role, n + esc);
+    } else {
+        sg_buf_printf(&r->txt, SG_MD_OPEN_FMT, role);
+        sg_buf_put(&r->txt, piece, n);
+        sg_buf_puts(&r->txt, SG_MD_END);
     }
     sg_ins_add(r, pos, rank, off);
 }
@@ -1133,14 +1120,27 @@ static void sg_mark_pieces(sg_rctx *r, const sg_mark *m, int continued, sg_buf *
             break;
         }
         /* fall through */
+    case SG_STYLE_MD_PANDOC:
+        if (r->fmt == SG_FORMAT_MARKDOWN) {
+            sg_buf_puts(open, "[");
+            sg_buf_puts(close, "]{.spoiler}");
+            break;
+        }
+        /* fall through */
     default: {
-        const char *o, *c;
-        sg_style_pieces(r->style, &o, &c);
-        if (r->style == SG_STYLE_MD_DISCORD && r->fmt == SG_FORMAT_MARKDOWN &&
+        /* visible: OPEN LABEL SEP ... CLOSE, the label its kinds */
+        sg_vis_form_id id = r->style == SG_STYLE_MD_DISCORD  ? SG_VIS_DISCORD
+                            : r->style == SG_STYLE_MD_REDDIT ? SG_VIS_REDDIT
+                            : r->style == SG_STYLE_MD_PANDOC ? SG_VIS_PANDOC
+                                                             : SG_VIS_PLAIN;
+        if (id == SG_VIS_DISCORD && r->fmt == SG_FORMAT_MARKDOWN &&
             r->doc->blocks[m->block].kind == SG_BLOCK_TABLE_CELL)
-            o = c = "\\|\\|"; /* a bare '|' would end the table cell */
-        sg_buf_puts(open, o);
-        sg_buf_puts(close, c);
+            id = SG_VIS_DISCORD_CELL; /* a bare '|' would end the table cell */
+        const sg_vis_form *f = &sg_vis_forms[id];
+        sg_buf_puts(open, f->open);
+        sg_vis_put_label(open, m->kinds, m->nkinds);
+        sg_buf_puts(open, f->sep);
+        sg_buf_puts(close, f->close);
         break;
     }
     }
@@ -1838,15 +1838,13 @@ static void sg_check_hook(sg_rctx *r, const char *what, size_t pos)
     sg_buf_free(&t);
 }
 
-static void sg_add_warning(sg_rctx *r)
+/* The block the warning goes before: the first flagged one, or (warning
+ * 2) the first article block after the title when that comes earlier. */
+static const sg_block *sg_warning_block(const sg_rctx *r)
 {
-    const sg_analysis *a = r->a;
     const sg_doc *doc = r->doc;
-    if (!a->opts.warning || !r->nmarks || r->off[SG_G_WARNING] ||
-        sg_has_chunk(doc, SG_CHUNK_WARNING))
-        return;
     size_t blk = r->marks[0].block;
-    if (a->opts.warning == 2) {
+    if (r->a->opts.warning == 2) {
         /* at the top: the first article block after the title */
         size_t t = sg_title_block(doc);
         size_t k = t == (size_t)-1 ? 0 : t + 1;
@@ -1856,7 +1854,176 @@ static void sg_add_warning(sg_rctx *r)
         if (k < doc->nblocks && doc->blocks[k].text_start <= doc->blocks[blk].text_start)
             blk = k;
     }
-    const sg_block *b = &doc->blocks[blk];
+    return &doc->blocks[blk];
+}
+
+/* A hook's markup that cannot go into a visible form: the render fails with
+ * a message that says why. */
+static void sg_vis_hook_error(sg_rctx *r, const char *what, const char *why)
+{
+    if (r->st != SG_OK)
+        return;
+    r->st = SG_ERR_HOOK;
+    sg_set_error(r->err, SG_ERR_HOOK,
+                 "the %s markup cannot be inserted in %s with style %s: %s", what,
+                 sg_format_name(r->fmt), sg_style_name(r->style), why);
+}
+
+/* Is chunk c a warning line in the visible form? */
+static int sg_vis_warning_chunk(const sg_doc *doc, const sg_chunk *c)
+{
+    return c->role == SG_CHUNK_WARNING && c->end - c->start > sizeof SG_VIS_WARNING - 1 &&
+           !memcmp(doc->src + c->start, SG_VIS_WARNING, sizeof SG_VIS_WARNING - 1);
+}
+
+/* Add word w[0..n) to `set` (NUL-separated words, *count of them) unless it
+ * holds it already. */
+static void sg_word_set_add(sg_buf *set, size_t *count, const char *w, size_t n)
+{
+    for (size_t i = 0; i < set->len;) {
+        size_t l = strlen(set->data + i);
+        if (l == n && !memcmp(set->data + i, w, n))
+            return;
+        i += l + 1;
+    }
+    if (*count >= SG_MAX_KINDS)
+        return;
+    sg_buf_put(set, w, n);
+    sg_buf_putc(set, '\0');
+    (*count)++;
+}
+
+/* Plain text, Discord and Reddit: one line that counts every passage marked,
+ * an earlier run's (their labels) and this run's, on a line of its own with
+ * a blank line after it:
+ *   ⚠ Spoiler warning (deaths, twists): 3 passages are marked below.
+ * An earlier run's line is replaced (left out of the output) when this run
+ * marks more, so the count always accounts for every mark. */
+static void sg_add_vis_warning(sg_rctx *r)
+{
+    const sg_analysis *a = r->a;
+    const sg_doc *doc = r->doc;
+    /* the passages this run marks: its open pieces (each piece of a sentence
+     * wrapped piece by piece is a passage of its own), and their kinds */
+    size_t passages = 0, nwk = 0;
+    const char *wkinds[SG_MAX_KINDS];
+    for (size_t i = 0; i < r->nins; i++) {
+        const sg_ins *in = &r->ins[i];
+        if (in->rank != SG_RANK_OPEN || in->group < SG_G_MARKS)
+            continue;
+        const sg_mark *m = &r->marks[(in->group - SG_G_MARKS) / 2];
+        passages++;
+        for (size_t k = 0; k < m->nkinds; k++)
+            sg_add_kind(wkinds, &nwk, m->kinds[k]);
+    }
+    if (!passages || r->off[SG_G_WARNING])
+        return;
+    size_t old = (size_t)-1;
+    int other = 0;
+    r->ndrop = 0;
+    for (size_t i = 0; i < doc->nchunks; i++) {
+        const sg_chunk *c = &doc->chunks[i];
+        if (c->role != SG_CHUNK_WARNING)
+            continue;
+        if (!sg_vis_warning_chunk(doc, c)) {
+            other = 1;
+            continue;
+        }
+        if (old == (size_t)-1)
+            old = c->start;
+        sg_span d = {c->start, c->end};
+        if (!SG_VEC_PUSH(r->drop, r->ndrop, r->cap_drop, d))
+            r->oom = 1;
+    }
+    if (old == (size_t)-1 && (other || !a->opts.warning))
+        return;
+    const char *hook = a->markup[0];
+    size_t hook_len = a->markup_len[0];
+    if (hook && (memchr(hook, '\n', hook_len) || memchr(hook, '\r', hook_len))) {
+        sg_vis_hook_error(r, "warning", "it must be one line");
+        return;
+    }
+    if (hook && r->style != SG_STYLE_PLAIN && r->style != SG_STYLE_MD_PANDOC &&
+        (memmem(hook, hook_len, "||", 2) || memmem(hook, hook_len, ">!", 2) ||
+         memmem(hook, hook_len, "!<", 2))) {
+        sg_vis_hook_error(r, "warning",
+                          "it must not hold a spoiler mark's syntax (||, >!, !<)");
+        return;
+    }
+    size_t at = old;
+    if (a->opts.warning) {
+        const sg_block *b = sg_warning_block(r);
+        size_t here =
+            r->fmt == SG_FORMAT_MARKDOWN ? sg_md_before_block(r, b) : b->text_start;
+        if (here < at)
+            at = here;
+    }
+    /* the kinds: the earlier marks' labels, then this run's */
+    sg_buf set, line;
+    sg_buf_init(&set);
+    sg_buf_init(&line);
+    size_t nk = 0;
+    for (size_t i = 0; i < doc->nlabels; i++) {
+        const char *l = doc->src + doc->labels[i].start;
+        size_t n = doc->labels[i].end - doc->labels[i].start;
+        for (size_t w = 0; w < n;) {
+            const char *comma = memchr(l + w, ',', n - w);
+            size_t e = comma ? (size_t)(comma - l) : n;
+            sg_word_set_add(&set, &nk, l + w, e - w);
+            w = e + 2;
+        }
+    }
+    for (size_t i = 0; i < nwk; i++) {
+        sg_buf w;
+        sg_buf_init(&w);
+        sg_vis_put_word(&w, wkinds[i], strlen(wkinds[i]));
+        if (w.failed)
+            r->oom = 1;
+        else
+            sg_word_set_add(&set, &nk, w.data, w.len);
+        sg_buf_free(&w);
+    }
+    const char *kinds[SG_MAX_KINDS];
+    for (size_t i = 0, k = 0; k < nk && !set.failed; k++) {
+        kinds[k] = set.data + i;
+        i += strlen(set.data + i) + 1;
+    }
+    size_t count = doc->nlabels + passages;
+    sg_buf_puts(&line, SG_VIS_WARNING);
+    if (hook)
+        sg_buf_put(&line, hook, hook_len);
+    else if (!set.failed)
+        sg_vis_phrase(&line, kinds, nk);
+    sg_buf_printf(&line, " %zu%s", count,
+                  count == 1 ? SG_VIS_TALLY_ONE : SG_VIS_TALLY_MANY);
+    r->group = SG_G_WARNING;
+    if (line.failed || set.failed)
+        r->oom = 1;
+    else {
+        size_t il, pos = sg_md_block_pos(r, at, &il);
+        size_t off = r->txt.len;
+        sg_buf_put(&r->txt, line.data, line.len);
+        sg_buf_puts(&r->txt, r->nl);
+        sg_buf_puts(&r->txt, r->nl);
+        sg_buf_put(&r->txt, r->src + pos - il, il);
+        sg_ins_add(r, pos, SG_RANK_WARNING, off);
+    }
+    sg_buf_free(&set);
+    sg_buf_free(&line);
+}
+
+static void sg_add_warning(sg_rctx *r)
+{
+    const sg_analysis *a = r->a;
+    const sg_doc *doc = r->doc;
+    if (r->visible) {
+        sg_add_vis_warning(r);
+        return;
+    }
+    if (!a->opts.warning || !r->nmarks || r->off[SG_G_WARNING] ||
+        sg_has_chunk(doc, SG_CHUNK_WARNING))
+        return;
+    const sg_block *b = sg_warning_block(r);
     const char *hook = a->markup[0];
     size_t hook_len = a->markup_len[0];
     r->group = SG_G_WARNING;
@@ -1885,7 +2052,7 @@ static void sg_add_warning(sg_rctx *r)
                          hook ? hook : m.data, hook ? hook_len : m.len);
         if (hook)
             sg_check_hook(r, "warning", b->top_start);
-    } else if (r->fmt == SG_FORMAT_MARKDOWN) {
+    } else {
         size_t at = sg_md_before_block(r, b);
         if (!hook)
             sg_warning_markup(r, &m, 0);
@@ -1894,19 +2061,6 @@ static void sg_add_warning(sg_rctx *r)
                           hook ? hook_len : m.len);
         if (hook)
             sg_check_hook(r, "warning", pos);
-    } else {
-        size_t off = r->txt.len;
-        sg_buf_puts(&r->txt, SG_PLAIN_BEGIN SG_PLAIN_ROLE_WARNING);
-        if (hook)
-            sg_buf_put(&r->txt, hook, hook_len);
-        else
-            sg_warning_markup(r, &r->txt, 0);
-        sg_buf_puts(&r->txt, r->nl);
-        sg_buf_puts(&r->txt, r->nl);
-        sg_buf_puts(&r->txt, SG_PLAIN_END);
-        sg_ins_add(r, b->text_start, SG_RANK_WARNING, off);
-        if (hook)
-            sg_check_hook(r, "warning", b->text_start);
     }
     if (m.failed)
         r->oom = 1;
@@ -2030,6 +2184,18 @@ static void sg_add_badge(sg_rctx *r)
     int have = 1;
     if (!hook)
         have = sg_badge_markup(r, &m, r->fmt != SG_FORMAT_PLAIN);
+    if (have && r->visible) {
+        const char *v = hook ? hook : m.data;
+        size_t vl = hook ? hook_len : m.len;
+        if (!vl || vl > SG_VIS_VALUE_MAX || memchr(v, '[', vl) || memchr(v, ']', vl) ||
+            memchr(v, '\n', vl) || memchr(v, '\r', vl)) {
+            if (hook)
+                sg_vis_hook_error(r, "badge",
+                                  "it must be one line of at most 256 bytes without "
+                                  "brackets, which goes inside [Rating · ...]");
+            have = 0; /* a rating written with brackets gets no badge */
+        }
+    }
     if (!have || m.failed) {
         r->oom |= m.failed;
         sg_buf_free(&m);
@@ -2060,6 +2226,35 @@ static void sg_add_badge(sg_rctx *r)
         } else
             sg_buf_put(&r->txt, m.data, m.len);
         sg_ins_add(r, pos, SG_RANK_BADGE, off);
+    } else if (r->visible) {
+        /* "[Rating · VALUE]": in plain text on a line of its own after the
+         * title or rating line, else before the first article text; in
+         * Markdown escaped, where the HTML badge would go */
+        const char *v = hook ? hook : m.data;
+        size_t vl = hook ? hook_len : m.len;
+        if (r->fmt == SG_FORMAT_MARKDOWN) {
+            int head = sg_md_line_head(r->src, pos);
+            if (!head)
+                sg_buf_putc(&r->txt, ' ');
+            sg_buf_puts(&r->txt, SG_VIS_MD_BADGE);
+            sg_buf_put(&r->txt, v, vl);
+            sg_buf_puts(&r->txt, "\\]");
+            if (head)
+                sg_buf_putc(&r->txt, ' ');
+        } else {
+            size_t q = pos;
+            while (q < r->len && (r->src[q] == ' ' || r->src[q] == '\t'))
+                q++;
+            int eol = q == r->len || r->src[q] == '\n' || r->src[q] == '\r';
+            if (eol) {
+                pos = q;
+                sg_buf_puts(&r->txt, r->nl);
+            }
+            sg_buf_puts(&r->txt, SG_VIS_BADGE);
+            sg_buf_put(&r->txt, v, vl);
+            sg_buf_puts(&r->txt, eol ? "]" : "] ");
+        }
+        sg_ins_add(r, pos, SG_RANK_BADGE, off);
     } else if (r->fmt == SG_FORMAT_MARKDOWN) {
         sg_buf piece;
         sg_buf_init(&piece);
@@ -2077,25 +2272,8 @@ static void sg_add_badge(sg_rctx *r)
         else
             sg_inline_chunk(r, pos, SG_RANK_BADGE, 'b', piece.data, piece.len);
         sg_buf_free(&piece);
-    } else {
-        /* a line of its own: after the title or rating line, or above the
-         * first paragraph */
-        int eol = pos == r->len || r->src[pos] == '\n' || r->src[pos] == '\r';
-        sg_buf_puts(&r->txt, SG_PLAIN_BEGIN SG_PLAIN_ROLE_BADGE);
-        if (eol)
-            sg_buf_puts(&r->txt, r->nl);
-        if (hook)
-            sg_buf_put(&r->txt, hook, hook_len);
-        else
-            sg_buf_put(&r->txt, m.data, m.len);
-        if (!eol) {
-            sg_buf_puts(&r->txt, r->nl);
-            sg_buf_puts(&r->txt, r->nl);
-        }
-        sg_buf_puts(&r->txt, SG_PLAIN_END);
-        sg_ins_add(r, pos, SG_RANK_BADGE, off);
     }
-    if (hook)
+    if (hook && !r->visible)
         sg_check_hook(r, "badge", pos);
     sg_buf_free(&m);
 }
@@ -2546,6 +2724,22 @@ static int sg_md_refused(sg_rctx *r, const sg_ins *in)
             sg_md_flank_changed(r, in->pos, r->txt.data + in->off, in->len));
 }
 
+/* Copy input [from, to) to `out`, less what is dropped (an earlier run's
+ * warning that a new one replaces). */
+static void sg_put_input(const sg_rctx *r, sg_buf *out, size_t from, size_t to)
+{
+    for (size_t i = 0; i < r->ndrop && from < to; i++) {
+        const sg_span *d = &r->drop[i];
+        if (d->end <= from || d->start >= to)
+            continue;
+        if (d->start > from)
+            sg_buf_put(out, r->src + from, d->start - from);
+        from = d->end;
+    }
+    if (from < to)
+        sg_buf_put(out, r->src + from, to - from);
+}
+
 /* Write the input with the insertions, then find the chunks again: they must
  * be exactly what was inserted.  NULL with *retry set when some group must
  * fall back (done here), NULL alone when memory ran out. */
@@ -2563,12 +2757,12 @@ static char *sg_emit(sg_rctx *r, size_t *out_len, int *retry)
     size_t pos = 0;
     for (size_t i = 0; i < r->nins; i++) {
         sg_ins *in = &r->ins[i];
-        sg_buf_put(&out, r->src + pos, in->pos - pos);
+        sg_put_input(r, &out, pos, in->pos);
         pos = in->pos;
         in->out = out.len;
         sg_buf_put(&out, r->txt.data + in->off, in->len);
     }
-    sg_buf_put(&out, r->src + pos, r->len - pos);
+    sg_put_input(r, &out, pos, r->len);
     if (out.failed || !r->nins)
         return sg_buf_take(&out, out_len);
     sg_doc found;
@@ -2619,6 +2813,7 @@ static void sg_rctx_free(sg_rctx *r)
     free(r->no_details);
     free(r->level);
     free(r->no_insert);
+    free(r->drop);
     for (int k = 0; k < 3; k++)
         free(r->runs[k]);
 }
@@ -2640,6 +2835,9 @@ static sg_status sg_rctx_init(sg_rctx *r, const sg_analysis *a, sg_error *err)
     sg_status st = sg_resolve(&o, r->fmt, &r->style, &r->badge, err);
     if (st != SG_OK)
         return st;
+    r->visible = r->fmt == SG_FORMAT_PLAIN ||
+                 (r->fmt == SG_FORMAT_MARKDOWN &&
+                  (r->style == SG_STYLE_MD_DISCORD || r->style == SG_STYLE_MD_REDDIT));
     if (r->doc->ninl) {
         r->ev = malloc(r->doc->ninl * sizeof *r->ev);
         if (!r->ev)
@@ -2664,10 +2862,10 @@ static void sg_build(sg_rctx *r)
     r->txt.len = 0;
     r->nins = 0;
     r->disclosures = 0;
+    r->ndrop = 0;
     if (r->all_off)
         return;
     sg_add_jsonld(r);
-    sg_add_warning(r);
     sg_add_badge(r);
     if (r->style == SG_STYLE_HTML_DETAILS && r->fmt == SG_FORMAT_HTML)
         sg_details_html(r);
@@ -2678,6 +2876,8 @@ static void sg_build(sg_rctx *r)
     else
         for (size_t i = 0; i < r->nmarks; i++)
             sg_mark_inline(r, i);
+    /* after the marks: a visible warning counts them */
+    sg_add_warning(r);
     sg_add_assets(r);
 }
 

@@ -78,7 +78,11 @@ M.hooks = { "document", "sentence", "flag", "rating", "warning", "badge", "publi
 
 --- A new engine (see the options above).
 M.new = core.new
---- Remove what spoilerguard inserted: sg.strip(text [, from]).
+--- Remove what spoilerguard inserted: sg.strip(text [, from]) -> text, left.
+--- `left` is nil, or (when an edit of a published plain, Discord or Reddit
+--- copy left pieces of spoilerguard's form it could not prove its own, such
+--- as a mark whose closing piece was deleted) one "line N: why" a line; those
+--- pieces stay in the text.
 M.strip = core.strip
 --- sg.assets() -> css, js: the CSS and script that hide each spoiler behind a
 --- button (what html-span inlines once per page).

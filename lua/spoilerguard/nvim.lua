@@ -288,6 +288,10 @@ function M.strip(buf)
   else
     notify("nothing to strip")
   end
+  if msg then
+    -- an edit left pieces strip could not prove its own: they stay
+    notify("left as it is:\n" .. msg, vim.log.levels.WARN)
+  end
   vim.diagnostic.reset(M.namespace, buf)
   return out
 end

@@ -310,6 +310,127 @@ else
     skip "strip_restores_seed_byte_for_byte" "no corpus at $CORPUS"
 fi
 
+# ---- plain text, Discord, Reddit: visible marks, edited copies, look-alikes -------------
+
+printf 'Harbour Lights review\n\nThe film is slow and handsome, and the score is lovely.\n\nIn the final scene, Mara dies on the pier.\n\nThe twist is that the stranger was her son all along.\n\nRating: 2/5\n' >"$T/vis.txt"
+"$SG" "$T/vis.txt" >"$T/vis.out.txt" 2>"$T/err"
+if grep -q '^\[spoiler: death[a-z, ]*\] In the final scene, Mara dies on the pier\. \[/spoiler\]$' "$T/vis.out.txt" &&
+    grep -q '^⚠ Spoiler warning ([a-z, ]*): 2 passages are marked below\.$' "$T/vis.out.txt" &&
+    grep -q '^\[Rating · ★★☆☆☆ 2/5\]$' "$T/vis.out.txt"; then
+    pass "plain_marks_warning_and_badge_are_visible_text"
+else
+    fail "plain_marks_warning_and_badge_are_visible_text" "$(cat "$T/vis.out.txt")"
+fi
+
+# expect_strip_edit NAME EDITED WANT NOTE [remarks]: --strip of EDITED gives
+# WANT and says NOTE on standard error ("" for nothing), exit status 0; a
+# second run on the edited copy inserts nothing, or (remarks: a passage is no
+# longer marked) marks it again, and strips back to what EDITED strips to.
+expect_strip_edit() {
+    name=$1 edited=$2 want=$3 note=$4 again=${5:-same}
+    run --strip "$edited"
+    if [ "$rc" -ne 0 ] || ! cmp -s "$T/out" "$want"; then
+        fail "$name" "exit $rc" "$(cmp "$T/out" "$want" 2>&1)" "$(head -c 300 "$T/out")"
+        return
+    elif [ -n "$note" ] && ! grep -q -e "$note" "$T/err"; then
+        fail "$name" "no \"$note\" on stderr: $(head -c 300 "$T/err")"
+        return
+    elif [ -z "$note" ] && [ -s "$T/err" ]; then
+        fail "$name" "stderr: $(head -c 300 "$T/err")"
+        return
+    fi
+    "$SG" "$edited" >"$T/again.txt" 2>/dev/null
+    "$SG" --strip "$T/again.txt" >"$T/again.back" 2>/dev/null
+    if [ "$again" = same ] && ! cmp -s "$T/again.txt" "$edited"; then
+        fail "$name" "a second run changed the edited copy: $(cmp "$T/again.txt" "$edited" 2>&1)"
+    elif [ "$again" != same ] && { cmp -s "$T/again.txt" "$edited" || ! cmp -s "$T/again.back" "$want"; }; then
+        fail "$name" "a second run did not mark the passage again, or does not strip back"
+    else
+        pass "$name"
+    fi
+}
+# the warning line (and its blank line) deleted: what is left is still exact
+sed '/^⚠ /,+1d' "$T/vis.out.txt" >"$T/nowarn.txt"
+expect_strip_edit "strip_of_a_copy_without_its_warning_is_exact" "$T/nowarn.txt" "$T/vis.txt" ""
+# one mark's closing piece deleted: that mark stays, and stderr says where
+sed '/spoiler: twist/s| \[/spoiler\]$||' "$T/vis.out.txt" >"$T/half.txt"
+sed 's|^The twist|[spoiler: twist] The twist|' "$T/vis.txt" >"$T/half.want"
+expect_strip_edit "strip_leaves_a_half_deleted_mark_and_says_where" "$T/half.txt" "$T/half.want" \
+    'half.txt: line 9: "\[spoiler: twist\]" opens a marked passage that does not close'
+# a mark's opening piece deleted: its closing piece cannot be told from text
+sed 's|^\[spoiler: twist\] ||' "$T/vis.out.txt" >"$T/open.txt"
+sed 's|^\(The twist.*\)$|\1 [/spoiler]|' "$T/vis.txt" >"$T/open.want"
+expect_strip_edit "strip_counts_the_marks_the_warning_promised" "$T/open.txt" "$T/open.want" \
+    'counts 2 marked passages but 1 is whole' remarks
+
+# a run on an output the author went on writing marks the new spoiler, and the
+# warning then counts it too, so that strip still proves every mark its own
+cp "$T/vis.out.txt" "$T/more.txt"
+printf '\nLater, Tom kills the stranger in the final scene.\n' >>"$T/more.txt"
+cp "$T/vis.txt" "$T/more.want"
+printf '\nLater, Tom kills the stranger in the final scene.\n' >>"$T/more.want"
+"$SG" "$T/more.txt" >"$T/more.out" 2>/dev/null
+run --strip "$T/more.out"
+if grep -q '^⚠ Spoiler warning ([a-z, ]*): 3 passages are marked below\.$' "$T/more.out" &&
+    grep -q '^\[spoiler: [a-z, ]*\] Later, Tom kills' "$T/more.out" && cmp -s "$T/out" "$T/more.want" &&
+    [ ! -s "$T/err" ]; then
+    pass "a_run_after_more_writing_counts_the_new_mark_in_the_warning"
+else
+    fail "a_run_after_more_writing_counts_the_new_mark_in_the_warning" "$(head -c 600 "$T/more.out")" "$(cat "$T/err")"
+fi
+
+# marks the author typed are the author's: kept by strip and by a second run
+printf 'Harbour Lights review\n\n[SPOILER] In the final scene, Mara dies on the pier. [/SPOILER]\n\nThe twist is that ||the stranger was her son all along||.\n\n[spoiler]Then Tom kills the stranger.[/spoiler] And >!her brother dies!< too.\n\nRating: 2/5\n' >"$T/look.txt"
+for style in plain md-discord md-reddit; do
+    cp "$T/look.txt" "$T/look.$style.txt"
+    run --strip "$T/look.txt"
+    if [ "$rc" -eq 0 ] && cmp -s "$T/out" "$T/look.txt" && [ ! -s "$T/err" ]; then
+        "$SG" --style "$style" "$T/look.txt" >"$T/look.out" 2>/dev/null
+        "$SG" --style "$style" "$T/look.out" >"$T/look.again" 2>/dev/null
+        "$SG" --strip "$T/look.out" >"$T/look.back" 2>/dev/null
+        if cmp -s "$T/look.back" "$T/look.txt" && cmp -s "$T/look.out" "$T/look.again" &&
+            [ "$(grep -c '\[SPOILER\] In the final\|||the stranger\|\[spoiler\]Then\|>!her brother' "$T/look.out")" -eq 3 ]; then
+            pass "authors_look_alike_marks_stay_theirs (--style $style)"
+        else
+            fail "authors_look_alike_marks_stay_theirs (--style $style)" "$(head -c 600 "$T/look.out")"
+        fi
+    else
+        fail "authors_look_alike_marks_stay_theirs (--style $style)" "strip changed the author's text: $(head -c 300 "$T/err")"
+    fi
+done
+
+# a rating the author wrote in brackets is the author's: read, and kept by strip
+printf 'Harbour Lights review\n[Rating: 4/5]\n\nThe film is slow and handsome.\n' >"$T/brackets.txt"
+run --report "$T/brackets.txt"
+if grep -q '"rating":{"text":"4/5"' "$T/out" && "$SG" --strip "$T/brackets.txt" 2>/dev/null | cmp -s - "$T/brackets.txt"; then
+    pass "an_authors_bracketed_rating_is_read_and_kept"
+else
+    fail "an_authors_bracketed_rating_is_read_and_kept" "$(head -c 300 "$T/out")"
+fi
+
+# the badge an earlier run inserted is never read as the review's rating
+rating_of() { # FILE [OPTIONS...]: the report's rating, its offsets left out
+    f=$1
+    shift
+    "$SG" --report "$@" "$f" 2>/dev/null | sed -n 's/.*"rating":\({[^}]*}\).*/\1/p' |
+        sed 's/"start":[0-9]*,"end":[0-9]*//'
+}
+for r in '2/5' '10/10' '5 out of 5' 'Recommended'; do
+    for style in plain md-discord md-reddit; do
+        ext=txt
+        [ "$style" = plain ] || ext=md
+        printf 'Harbour Lights review\n\nThe film is slow and handsome.\n\nIn the final scene, Mara dies on the pier.\n\nVerdict: %s\n' "$r" >"$T/rated.$ext"
+        "$SG" --style "$style" "$T/rated.$ext" >"$T/rated.out.$ext" 2>/dev/null
+        before=$(rating_of "$T/rated.$ext" --style "$style")
+        after=$(rating_of "$T/rated.out.$ext" --style "$style")
+        if grep -q 'Rating · ' "$T/rated.out.$ext" && [ -n "$before" ] && [ "$before" = "$after" ]; then
+            pass "second_run_reads_the_reviews_rating_not_the_badge ($r, $style)"
+        else
+            fail "second_run_reads_the_reviews_rating_not_the_badge ($r, $style)" "input: $before" "output: $after"
+        fi
+    done
+done
+
 # ---- --check, --diagnostics, --explain ------------------------------------------------
 
 # check_consistency NAME FILE: --check, --diagnostics and --report agree.
@@ -505,7 +626,7 @@ rc1=$?
 rc3=$?
 "$SG" --jobs 1 --report "$T/large.txt" >"$T/large1r" 2>/dev/null
 "$SG" --jobs 3 --report "$T/large.txt" >"$T/large3r" 2>/dev/null
-if [ "$rc1$rc3" = 00 ] && [ "$(grep -c 'SPOILER' "$T/large1")" -ge 6000 ] &&
+if [ "$rc1$rc3" = 00 ] && [ "$(grep -c '\[spoiler: ' "$T/large1")" -ge 6000 ] &&
    cmp -s "$T/large1" "$T/large3" && cmp -s "$T/large1r" "$T/large3r"; then
     pass "jobs_on_one_large_article_match_one_thread"
 else

@@ -203,7 +203,7 @@ done
 printf 'An opening line.\n\nIn the final scene \377\376 the villain\000 dies at the end.\n' >"$T/odd.txt"
 run 60 "$T/odd.txt"
 if [ "$rc" -eq 0 ] && [ "$(grep -c "$(printf '\377\376')" "$T/out")" -ge 1 ] &&
-    [ "$(tr -d -c '\000' <"$T/out" | wc -c)" -eq 1 ] && grep -q 'SPOILER' "$T/out"; then
+    [ "$(tr -d -c '\000' <"$T/out" | wc -c)" -eq 1 ] && grep -q '\[spoiler: death' "$T/out"; then
     pass "nul_and_invalid_utf8_are_marked_and_kept_as_bytes"
 else
     fail "nul_and_invalid_utf8_are_marked_and_kept_as_bytes" "exit $rc" "$(od -c "$T/out" | head -5)"

@@ -47,7 +47,11 @@ static void sg_fz_options(uint8_t b0, uint8_t b1, sg_options *o)
     case 1:
         o->format = SG_FORMAT_MARKDOWN;
         o->style = sg_fz_md_styles[(b0 / 3) % SG_FZ_COUNT(sg_fz_md_styles)];
-        o->badge = sg_fz_badges[b1 % SG_FZ_COUNT(sg_fz_badges)];
+        /* Discord and Reddit show HTML as text: their badge is text */
+        if (o->style == SG_STYLE_MD_DISCORD || o->style == SG_STYLE_MD_REDDIT)
+            o->badge = sg_fz_plain_badges[b1 % SG_FZ_COUNT(sg_fz_plain_badges)];
+        else
+            o->badge = sg_fz_badges[b1 % SG_FZ_COUNT(sg_fz_badges)];
         break;
     default:
         o->format = SG_FORMAT_HTML;

@@ -6,7 +6,9 @@
  *
  * Properties: strip always returns a buffer; it only removes, so what comes
  * back is a subsequence of the text (never longer, never a byte the text did
- * not hold, order kept) and NUL-terminated at its length.
+ * not hold, order kept) and NUL-terminated at its length.  Asked what it
+ * left, it strips the same and says so in lines "line N: ...", N a line of
+ * the text.
  */
 #include "sg_fuzz.h"
 
@@ -42,6 +44,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                       sg_format_name(fmt), i);
         j++;
     }
+    size_t nlen = 0, lines = 1;
+    for (size_t i = 0; i < len; i++)
+        lines += src[i] == '\n';
+    char *notes = NULL;
+    char *again = sg_strip_with_notes(src, len, fmt, &nlen, &notes, &err);
+    SG_FUZZ_CHECK(again || err.status == SG_ERR_MEMORY,
+                  "strip with notes (%s) failed: %s", sg_format_name(fmt), err.message);
+    if (again) {
+        SG_FUZZ_CHECK(nlen == olen && !memcmp(again, out, olen),
+                      "strip with notes (%s) strips otherwise", sg_format_name(fmt));
+        for (const char *p = notes; p && *p;) {
+            unsigned long n = 0;
+            const char *nl = strchr(p, '\n');
+            SG_FUZZ_CHECK(
+                nl && sscanf(p, "line %lu: ", &n) == 1 && n >= 1 && n <= lines,
+                "a note is not \"line N: ...\" with N a line of the text: %.80s", p);
+            p = nl + 1;
+        }
+    }
+    sg_free(notes);
+    sg_free(again);
     sg_free(out);
     return 0;
 }

@@ -322,6 +322,23 @@ test("strip_of_annotate_gives_the_input_back", function()
   end
 end)
 
+test("strip_says_what_an_edit_left_of_its_marks", function()
+  local e = sg.new { rules = { { id = "test.dies", kind = "death", pattern = [[\bdies\b]] } } }
+  local text = "A quiet film.\n\nIn the end the hero dies. The villain dies too.\n"
+  local out = assert(e:annotate(text, { from = "plain" }))
+  has(out, "In the end the hero dies. [/spoiler]", "plain output")
+  local back, left = sg.strip(out, "plain")
+  eq(back, text, "an unedited copy strips back")
+  eq(left, nil, "nothing left")
+  -- a published copy lost one mark's closing piece
+  local edited = out:gsub(" %[/spoiler%]$", "", 1):gsub(" %[/spoiler%]\n$", "\n", 1)
+  check(edited ~= out, "the copy was edited")
+  back, left = sg.strip(edited, { from = "plain" })
+  has(back, "[spoiler: death] The villain dies too.", "the half mark stays")
+  has(left, "does not close", "what was left")
+  has(left, "line 5:", "where it was left")
+end)
+
 test("warning_and_badge_hooks_replace_the_inserted_markup", function()
   local e = bare()
   death_rule(e)

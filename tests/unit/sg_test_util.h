@@ -108,6 +108,59 @@ static inline char *sg_t_slurp(const char *path, size_t *len)
     return data;
 }
 
+/* ---- what the output holds --------------------------------------------------- */
+
+/* How many code points of n bytes at s are invisible ones spoilerguard must
+ * never insert: U+200B-U+200F, U+2060-U+2064, U+FEFF. */
+static inline size_t sg_t_invisible_count(const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t l = sg_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (!l) {
+            i++;
+            continue;
+        }
+        c += (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x2060 && cp <= 0x2064) ||
+             cp == 0xFEFF;
+        i += l;
+    }
+    return c;
+}
+
+static inline size_t sg_t_count(const char *hay, size_t n, const char *needle)
+{
+    size_t c = 0, l = strlen(needle);
+    for (size_t i = 0; i + l <= n; i++)
+        if (!memcmp(hay + i, needle, l))
+            c++;
+    return c;
+}
+
+/* The unmarked flags of `a` (over `text`) that a mark could hold: in plain
+ * text, Discord and Reddit (options `o`) not a sentence that holds a mark's
+ * syntax itself ("||", "!<", ">!", "[/spoiler]", "]{.spoiler}"), which would
+ * end the mark early on the platform and in the finder alike. */
+static inline size_t sg_t_markable_unmarked(const sg_analysis *a, const char *text,
+                                            const sg_options *o)
+{
+    size_t nf, n = 0;
+    const sg_flag *f = sg_analysis_flags(a, &nf);
+    int visible = sg_analysis_format(a) == SG_FORMAT_PLAIN ||
+                  o->style == SG_STYLE_MD_DISCORD || o->style == SG_STYLE_MD_REDDIT;
+    static const char *const syntax[] = {"||", "!<", ">!", "[/spoiler]", "]{.spoiler}"};
+    for (size_t i = 0; i < nf; i++) {
+        if (f[i].marked)
+            continue;
+        int held = 0;
+        for (size_t k = 0; visible && k < sizeof syntax / sizeof *syntax; k++)
+            held |= sg_t_count(text + f[i].start, f[i].end - f[i].start, syntax[k]) > 0;
+        n += !held;
+    }
+    return n;
+}
+
 /* A seed review (or labels.json) of the corpus, as sg_t_slurp reads it. */
 static inline char *sg_t_slurp_seed(const char *name, size_t *len)
 {

@@ -494,22 +494,25 @@ static void test_insertions_of_an_earlier_run_are_left_out(void **state)
 {
     (void)state;
     /* a warning line an earlier run inserted, then a mark inside a line */
-    const char *s = "Intro line.\n" SG_PLAIN_BEGIN "WARNING: spoilers" SG_PLAIN_END "\n"
-                    "He " SG_PLAIN_BEGIN "[SPOILER] " SG_PLAIN_END "dies.\n";
+#define SG_T_WARN                                                                        \
+    SG_VIS_WARNING "Spoiler warning (deaths): 1 passage is marked below.\n\n"
+    const char *s = "Intro line.\n" SG_T_WARN "He [spoiler: death] dies. [/spoiler]\n";
     size_t wstart = strlen("Intro line.\n");
-    size_t wend = wstart + strlen(SG_PLAIN_BEGIN "WARNING: spoilers" SG_PLAIN_END "\n");
+    size_t wend = wstart + strlen(SG_T_WARN);
     const char *m = strstr(s, "He ") + 3;
-    size_t mstart = (size_t)(m - s),
-           mend = mstart + strlen(SG_PLAIN_BEGIN "[SPOILER] " SG_PLAIN_END);
+    size_t mstart = (size_t)(m - s), mend = mstart + strlen("[spoiler: death] ");
+    size_t cstart = (size_t)(strstr(s, " [/spoiler]") - s);
     sg_doc doc;
     memset(&doc, 0, sizeof doc);
     doc.src = s;
     doc.len = strlen(s);
     doc.format = SG_FORMAT_PLAIN;
     doc.max_depth = 64;
-    sg_chunk c1 = {wstart, wend, SG_CHUNK_WARNING}, c2 = {mstart, mend, SG_CHUNK_OPEN};
+    sg_chunk c1 = {wstart, wend, SG_CHUNK_WARNING}, c2 = {mstart, mend, SG_CHUNK_OPEN},
+             c3 = {cstart, cstart + strlen(" [/spoiler]"), SG_CHUNK_CLOSE};
     assert_true(SG_VEC_PUSH(doc.chunks, doc.nchunks, doc.cap_chunks, c1));
     assert_true(SG_VEC_PUSH(doc.chunks, doc.nchunks, doc.cap_chunks, c2));
+    assert_true(SG_VEC_PUSH(doc.chunks, doc.nchunks, doc.cap_chunks, c3));
     sg_error err;
     assert_int_equal(sg_read_plain(&doc, &err), SG_OK);
     sg_t_check_mapping(&doc);
@@ -519,8 +522,8 @@ static void test_insertions_of_an_earlier_run_are_left_out(void **state)
     assert_int_equal(doc.blocks[1].start, wend);
     sg_doc_free(&doc);
 
-    /* a warning line (without its newline) inserted before a line of a
-     * group changes nothing: the group is read as before, one block a line */
+    /* a line inserted (without its newline) before a line of a group
+     * changes nothing: the group is read as before, one block a line */
     const char *top = "Scene Notes\n"
                       "The film opens on a rainy night in the city and never lets up "
                       "for a moment, which is the point of it all.\n";
@@ -532,16 +535,16 @@ static void test_insertions_of_an_earlier_run_are_left_out(void **state)
     sg_buf_init(&b);
     sg_buf_puts(&b, top);
     size_t at = b.len;
-    sg_buf_puts(&b, SG_PLAIN_BEGIN "WARNING" SG_PLAIN_END "\n");
+    sg_buf_puts(&b, "[Rating · \xE2\x98\x85\xE2\x98\x85\xE2\x98\x85 3/5]\n");
     sg_buf_puts(&b, rest);
     assert_false(b.failed);
     memset(&doc, 0, sizeof doc);
     doc.src = b.data;
     doc.len = b.len;
     doc.format = SG_FORMAT_PLAIN;
-    sg_chunk c3 = {at, at + strlen(SG_PLAIN_BEGIN "WARNING" SG_PLAIN_END),
-                   SG_CHUNK_WARNING};
-    assert_true(SG_VEC_PUSH(doc.chunks, doc.nchunks, doc.cap_chunks, c3));
+    sg_chunk c4 = {at, at + strlen("[Rating · \xE2\x98\x85\xE2\x98\x85\xE2\x98\x85 3/5]"),
+                   SG_CHUNK_BADGE};
+    assert_true(SG_VEC_PUSH(doc.chunks, doc.nchunks, doc.cap_chunks, c4));
     assert_int_equal(sg_read_plain(&doc, &err), SG_OK);
     sg_t_check_mapping(&doc);
     assert_int_equal(doc.nblocks, 5);
@@ -549,6 +552,7 @@ static void test_insertions_of_an_earlier_run_are_left_out(void **state)
               "The story moves along the track you would expect from a heist film,");
     sg_doc_free(&doc);
     sg_buf_free(&b);
+#undef SG_T_WARN
 }
 
 /* ---- what is article ---------------------------------------------------------- */

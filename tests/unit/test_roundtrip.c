@@ -1,14 +1,17 @@
 /* test_roundtrip.c -- every seed review, as plain text and turned into
  * Markdown and HTML (with navigation, a script and a related-posts box around
- * the article), gives a valid report, an annotated article with something
- * inserted, a byte-exact strip and an unchanged second pass, in every style
- * that fits its format. */
+ * the article), and every real post of the corpus, as the Markdown or HTML it
+ * is and read as plain text, gives a valid report, an annotated article with
+ * something inserted and no invisible character the input did not hold, a
+ * byte-exact strip and an unchanged second pass, in every style that fits
+ * its format. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,16 +117,20 @@ static void check_one(const char *name, const char *text, size_t len, sg_format 
         fail_msg("%s (%s): report is not valid JSON: %.300s", name, sg_format_name(fmt), rep);
     sg_free(rep);
 
-    size_t nflags;
-    sg_analysis_flags(a, &nflags);
     size_t ol;
     char *out = sg_render(a, &ol, &err);
     if (!out)
         fail_msg("%s (%s, %s): render failed: %s", name, sg_format_name(fmt),
                  sg_style_name(style), err.message);
-    if (nflags && ol <= len)
+    size_t markable = sg_t_markable_unmarked(a, text, &o);
+    if (markable && ol <= len)
         fail_msg("%s (%s, %s): %zu flags but nothing inserted", name, sg_format_name(fmt),
-                 sg_style_name(style), nflags);
+                 sg_style_name(style), markable);
+    /* what is inserted is visible: it holds no invisible character */
+    if (sg_t_invisible_count(out, ol) != sg_t_invisible_count(text, len))
+        fail_msg("%s (%s, %s): the output holds %zu invisible characters, the input %zu",
+                 name, sg_format_name(fmt), sg_style_name(style),
+                 sg_t_invisible_count(out, ol), sg_t_invisible_count(text, len));
 
     size_t sl;
     char *back = sg_strip(out, ol, fmt, &sl, &err);
@@ -152,9 +159,12 @@ static void check_one(const char *name, const char *text, size_t len, sg_format 
         fail_msg("%s (%s, %s): the second pass changed byte %zu: \"%.80s\" vs \"%.80s\"",
                  name, sg_format_name(fmt), sg_style_name(style), k, out2 + k, out + k);
     }
-    if (sg_analysis_unmarked(a2, SG_MINOR) != 0)
+    /* md-obsidian leaves a block out by design (a line led by a tab, code in
+     * its list or quote, raw HTML): it reports those flags unmarked */
+    if (style != SG_STYLE_MD_OBSIDIAN && sg_t_markable_unmarked(a2, out, &o) != 0)
         fail_msg("%s (%s, %s): %zu flags still unmarked after marking", name,
-                 sg_format_name(fmt), sg_style_name(style), sg_analysis_unmarked(a2, SG_MINOR));
+                 sg_format_name(fmt), sg_style_name(style),
+                 sg_t_markable_unmarked(a2, out, &o));
     sg_free(out2);
     sg_analysis_free(a2);
     sg_free(out);
@@ -179,10 +189,31 @@ static void for_each_seed(void (*fn)(const char *name, const char *text, size_t 
         skip(); /* the corpus is not beside the project */
 }
 
+/* check_one in every style that fits format `fmt` (those --help lists). */
+static void every_style(const char *name, const char *text, size_t len, sg_format fmt)
+{
+    static const sg_style plain[] = {SG_STYLE_AUTO, SG_STYLE_PLAIN, SG_STYLE_MD_DISCORD,
+                                     SG_STYLE_MD_REDDIT, SG_STYLE_MD_PANDOC};
+    static const sg_style md[] = {
+        SG_STYLE_AUTO,       SG_STYLE_HTML_SPAN, SG_STYLE_HTML_DETAILS,
+        SG_STYLE_MD_DISCORD, SG_STYLE_MD_REDDIT, SG_STYLE_MD_PANDOC,
+        SG_STYLE_MD_HTML,    SG_STYLE_MD_HUGO,   SG_STYLE_PLAIN,
+        SG_STYLE_MD_OBSIDIAN};
+    static const sg_style html[] = {SG_STYLE_AUTO, SG_STYLE_HTML_SPAN,
+                                    SG_STYLE_HTML_DETAILS, SG_STYLE_MD_HTML};
+    const sg_style *styles = fmt == SG_FORMAT_PLAIN      ? plain
+                             : fmt == SG_FORMAT_MARKDOWN ? md
+                                                         : html;
+    size_t n = fmt == SG_FORMAT_PLAIN      ? sizeof plain / sizeof *plain
+               : fmt == SG_FORMAT_MARKDOWN ? sizeof md / sizeof *md
+                                           : sizeof html / sizeof *html;
+    for (size_t i = 0; i < n; i++)
+        check_one(name, text, len, fmt, styles[i]);
+}
+
 static void plain_styles(const char *name, const char *text, size_t len)
 {
-    check_one(name, text, len, SG_FORMAT_PLAIN, SG_STYLE_AUTO);
-    check_one(name, text, len, SG_FORMAT_PLAIN, SG_STYLE_PLAIN);
+    every_style(name, text, len, SG_FORMAT_PLAIN);
 }
 
 static void markdown_styles(const char *name, const char *text, size_t len)
@@ -190,10 +221,7 @@ static void markdown_styles(const char *name, const char *text, size_t len)
     size_t ml;
     char *md = to_markdown(text, len, &ml);
     assert_non_null(md);
-    const sg_style styles[] = {SG_STYLE_AUTO,      SG_STYLE_MD_DISCORD, SG_STYLE_MD_REDDIT,
-                               SG_STYLE_MD_PANDOC, SG_STYLE_MD_HTML,    SG_STYLE_MD_OBSIDIAN};
-    for (size_t i = 0; i < sizeof styles / sizeof *styles; i++)
-        check_one(name, md, ml, SG_FORMAT_MARKDOWN, styles[i]);
+    every_style(name, md, ml, SG_FORMAT_MARKDOWN);
     free(md);
 }
 
@@ -202,8 +230,7 @@ static void html_styles(const char *name, const char *text, size_t len)
     size_t hl;
     char *html = to_html(text, len, &hl);
     assert_non_null(html);
-    check_one(name, html, hl, SG_FORMAT_HTML, SG_STYLE_HTML_SPAN);
-    check_one(name, html, hl, SG_FORMAT_HTML, SG_STYLE_HTML_DETAILS);
+    every_style(name, html, hl, SG_FORMAT_HTML);
     free(html);
 }
 
@@ -264,6 +291,36 @@ static void seeds_html_chrome_never_flagged(void **state)
     for_each_seed(html_chrome);
 }
 
+/* Every real post, as the Markdown or HTML it is and read as plain text. */
+static void realposts_every_style_round_trip_with_nothing_invisible(void **state)
+{
+    (void)state;
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/realposts/files", SG_CORPUS_DIR);
+    DIR *d = opendir(dir);
+    if (!d)
+        skip(); /* the corpus is not beside the project */
+    size_t posts = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        size_t nl = strlen(e->d_name);
+        int md = nl > 3 && !strcmp(e->d_name + nl - 3, ".md");
+        int html = nl > 5 && !strcmp(e->d_name + nl - 5, ".html");
+        if (!md && !html)
+            continue;
+        char path[2048];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        size_t len;
+        char *text = sg_t_slurp(path, &len);
+        assert_non_null(text);
+        every_style(e->d_name, text, len, md ? SG_FORMAT_MARKDOWN : SG_FORMAT_HTML);
+        every_style(e->d_name, text, len, SG_FORMAT_PLAIN);
+        free(text);
+        posts++;
+    }
+    closedir(d);
+    assert_true(posts > 0);
+}
+
 /* Odd input: NUL bytes, invalid UTF-8, CRLF, empty: processed as is. */
 static void odd_input_round_trips(void **state)
 {
@@ -298,6 +355,7 @@ int main(void)
         cmocka_unit_test(seeds_markdown_round_trip_and_idempotent),
         cmocka_unit_test(seeds_html_round_trip_and_idempotent),
         cmocka_unit_test(seeds_html_chrome_never_flagged),
+        cmocka_unit_test(realposts_every_style_round_trip_with_nothing_invisible),
         cmocka_unit_test(odd_input_round_trips),
     };
     return cmocka_run_group_tests(tests, sg_t_setup_engine, sg_t_teardown_engine);

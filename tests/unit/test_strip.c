@@ -1,7 +1,7 @@
 /* test_strip.c -- finding and removing what spoilerguard inserted, on
  * hand-written marked text in every signature (HTML attributes, Markdown
- * comments, plain-text sentinels), and the small HTML scanner strip relies
- * on. */
+ * comments, the visible forms of plain text, Discord and Reddit), edited
+ * copies of it, and the small HTML scanner strip relies on. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,24 +15,39 @@
 #include "spoilerguard.h"
 #include "sg_internal.h"
 
-#define B SG_PLAIN_BEGIN
-#define E SG_PLAIN_END
-#define RO SG_PLAIN_ROLE_OPEN
-#define RC SG_PLAIN_ROLE_CLOSE
-#define RW SG_PLAIN_ROLE_WARNING
-#define RB SG_PLAIN_ROLE_BADGE
+#define WARN SG_VIS_WARNING "Spoiler warning (deaths, twists): "
 
-/* strip(text) in `fmt` must give `want`. */
-static void expect_strip(const char *text, sg_format fmt, const char *want)
+/* strip(text) in `fmt` must give `want`, and note each of the NULL-ended
+ * `notes` (substrings of the notes, in order; none when the first is NULL). */
+static void expect_strip_noting(const char *text, sg_format fmt, const char *want,
+                                const char *const *notes)
 {
     size_t n;
     sg_error err;
-    char *out = sg_strip(text, strlen(text), fmt, &n, &err);
+    char *left = NULL;
+    char *out = sg_strip_with_notes(text, strlen(text), fmt, &n, &left, &err);
     assert_non_null(out);
     if (n != strlen(want) || memcmp(out, want, n))
         fail_msg("strip of\n  %s\ngave\n  %.*s\nwant\n  %s", text, (int)n, out, want);
     assert_int_equal(err.status, SG_OK);
+    const char *at = left;
+    for (size_t i = 0; notes && notes[i]; i++) {
+        const char *hit = at ? strstr(at, notes[i]) : NULL;
+        if (!hit)
+            fail_msg("strip of\n  %s\nnoted\n  %s\nwithout \"%s\"", text,
+                     left ? left : "(nothing)", notes[i]);
+        at = hit + strlen(notes[i]);
+    }
+    if ((!notes || !notes[0]) && left)
+        fail_msg("strip of\n  %s\nnoted\n  %s\nwhere nothing was left", text, left);
+    sg_free(left);
     sg_free(out);
+}
+
+/* strip(text) in `fmt` must give `want`, leaving nothing of its form. */
+static void expect_strip(const char *text, sg_format fmt, const char *want)
+{
+    expect_strip_noting(text, fmt, want, NULL);
 }
 
 /* The chunks sg_find_chunks lists for `text`. */
@@ -239,12 +254,12 @@ static void markdown_author_marks_and_stray_sentinels_are_kept(void **state)
                  "a <!--sg:x-->y<!--/sg--> b\n");
 }
 
-static void plain_roles_carried_by_the_sentinel(void **state)
+static void plain_visible_pieces_removed_and_marked(void **state)
 {
     (void)state;
-    const char *t = "Title" B RB "\nRating: ★★★☆☆ 3/5" E "\n\n" B RW
-                    "⚠ Spoiler warning: x.\n\n" E B RO "[SPOILER] " E "He dies." B RC
-                    " [/SPOILER]" E " Then ||she|| lives.\n";
+    const char *t =
+        "Title\n[Rating · ★★★☆☆ 3/5]\n\n" WARN "1 passage is marked below.\n\n"
+        "[spoiler: death, twist] He dies. [/spoiler] Then ||she|| lives.\n";
     expect_strip(t, SG_FORMAT_PLAIN, "Title\n\nHe dies. Then ||she|| lives.\n");
     sg_doc d = find(t, SG_FORMAT_PLAIN);
     assert_int_equal(d.nchunks, 4);
@@ -255,20 +270,120 @@ static void plain_roles_carried_by_the_sentinel(void **state)
     assert_int_equal(d.nmarked, 1);
     assert_int_equal(d.marked[0].start, d.chunks[2].start);
     assert_int_equal(d.marked[0].end, d.chunks[3].end);
+    /* the label is kept for a later warning to count */
+    assert_int_equal(d.nlabels, 1);
+    assert_memory_equal(t + d.labels[0].start, "death, twist", 12);
+    sg_doc_free(&d);
+    /* the badge before the first article text, the other forms of a mark,
+     * an indented paragraph after the warning, CRLF */
+    expect_strip(
+        "[Rating · 7/10] A film.\n\n  " WARN "4 passages are marked below.\n\n  "
+        "||death: He dies.|| >!twist: It was a dream.!< [ending: Fin.]{.spoiler} "
+        "\\|\\|death: x\\|\\|\n",
+        SG_FORMAT_PLAIN, "A film.\n\n  He dies. It was a dream. Fin. x\n");
+    expect_strip("T\r\n[Rating · 2/5]\r\n\r\n" WARN "1 passage is marked below.\r\n\r\n"
+                 "[spoiler: death] He dies. [/spoiler]\r\n",
+                 SG_FORMAT_PLAIN, "T\r\n\r\nHe dies.\r\n");
+}
+
+/* The finder passes over text eight bytes at a time: a mark is found
+ * wherever in those eight bytes it starts. */
+static void visible_marks_found_at_every_offset(void **state)
+{
+    (void)state;
+    for (int pad = 0; pad < 17; pad++) {
+        char text[128], want[128];
+        snprintf(text, sizeof text,
+                 "%.*s||death: He dies.|| [spoiler: twist] x. [/spoiler]\n", pad,
+                 "abcdefghijklmnopq");
+        snprintf(want, sizeof want, "%.*sHe dies. x.\n", pad, "abcdefghijklmnopq");
+        expect_strip(text, SG_FORMAT_PLAIN, want);
+    }
+}
+
+static void markdown_visible_pieces_removed(void **state)
+{
+    (void)state;
+    expect_strip(
+        "# Title \\[Rating · ★★★☆☆ 3/5\\]\n\n" WARN "3 passages are marked below.\n\n"
+        ">!death: He dies.!< ||twist: She lives.||\n\n"
+        "| a |\n|---|\n| \\|\\|death: x\\|\\| |\n",
+        SG_FORMAT_MARKDOWN, "# Title\n\nHe dies. She lives.\n\n| a |\n|---|\n| x |\n");
+    /* at the head of a line the badge's space comes after it */
+    expect_strip("\\[Rating · 4/5\\] A ferry pilot.\n", SG_FORMAT_MARKDOWN,
+                 "A ferry pilot.\n");
+    /* inside a list item the warning keeps the item's indentation */
+    expect_strip("- a\n\n  " WARN "1 passage is marked below.\n\n  ||death: b||\n",
+                 SG_FORMAT_MARKDOWN, "- a\n\n  b\n");
+}
+
+/* A published copy someone edited: what is proven ours goes, the rest stays
+ * and is noted. */
+static void edited_copies_strip_what_is_proven_and_note_the_rest(void **state)
+{
+    (void)state;
+    /* the warning deleted: marks in their exact form are still ours */
+    expect_strip("[spoiler: death] He dies. [/spoiler] More.\n", SG_FORMAT_PLAIN,
+                 "He dies. More.\n");
+    /* one mark's closing piece deleted */
+    static const char *const half[] = {
+        "line 1: the spoiler warning counts 2 marked passages "
+        "but 1 is whole",
+        "line 3: \"[spoiler: twist]\" opens a marked passage "
+        "that does not close",
+        NULL};
+    expect_strip_noting(
+        WARN "2 passages are marked below.\n\n"
+             "[spoiler: death] He dies. [/spoiler] [spoiler: twist] It was a "
+             "dream.\n",
+        SG_FORMAT_PLAIN, "He dies. [spoiler: twist] It was a dream.\n", half);
+    /* one mark's opening piece deleted: its close cannot be told from text */
+    static const char *const open[] = {"counts 2 marked passages but 1 is whole", NULL};
+    expect_strip_noting(WARN
+                        "2 passages are marked below.\n\n||death: He dies.|| It was a "
+                        "dream.||\n",
+                        SG_FORMAT_MARKDOWN, "He dies. It was a dream.||\n", open);
+    /* more marks than the warning counts: none can be told apart */
+    static const char *const more[] = {"counts 1 marked passage but 2 are marked", NULL};
+    expect_strip_noting(WARN "1 passage is marked below.\n\n>!death: a!< >!death: b!<\n",
+                        SG_FORMAT_MARKDOWN, ">!death: a!< >!death: b!<\n", more);
+    /* the warning retyped: left and noted; the marks are still whole */
+    static const char *const typed[] = {"line 1: a spoiler warning line not in "
+                                        "spoilerguard's exact form",
+                                        NULL};
+    expect_strip_noting(WARN "1 passages are marked below.\n\n[spoiler: death] x "
+                             "[/spoiler]\n",
+                        SG_FORMAT_PLAIN, WARN "1 passages are marked below.\n\nx\n",
+                        typed);
+    /* a badge moved into a sentence, beside a mark of ours */
+    static const char *const badge[] = {"a rating badge not in spoilerguard's form",
+                                        NULL};
+    expect_strip_noting("So [Rating · 3/5], I think. [spoiler: death] x [/spoiler]\n",
+                        SG_FORMAT_PLAIN, "So [Rating · 3/5], I think. x\n", badge);
+    /* an edited mark still marks its paragraph for a second run */
+    sg_doc d = find("A [spoiler: death] He dies.\n\nLater.\n", SG_FORMAT_PLAIN);
+    assert_int_equal(d.nchunks, 0);
+    assert_int_equal(d.nmarked, 1);
+    assert_int_equal(d.marked[0].start, 2);
+    assert_int_equal(d.marked[0].end, strlen("A [spoiler: death] He dies."));
     sg_doc_free(&d);
 }
 
-static void plain_unknown_role_or_unclosed_is_kept(void **state)
+/* Marks an author typed (without spoilerguard's label) are the author's. */
+static void authors_look_alike_marks_are_kept(void **state)
 {
     (void)state;
-    const char *t = "a" B "x" E "b " B RO "open only";
+    const char *t = "Title\n[Rating: 4/5]\n\n"
+                    "[SPOILER] He dies. [/SPOILER] [spoiler]x[/spoiler] ||she lives|| "
+                    ">!y!< ||Note: z|| [a: b] [c: d]{.spoiler2} Rating: 7/10\n\n"
+                    "\xE2\x9A\xA0 Careful: the end is spoiled below.\n";
     expect_strip(t, SG_FORMAT_PLAIN, t);
-    /* an END right before text starting with U+2060 still closes */
-    expect_strip("a" B RO "[SPOILER] " E "\xE2\x81\xA0"
-                 "b",
-                 SG_FORMAT_PLAIN,
-                 "a\xE2\x81\xA0"
-                 "b");
+    expect_strip(t, SG_FORMAT_MARKDOWN, t);
+    expect_strip(t, SG_FORMAT_AUTO, t);
+    sg_doc d = find(t, SG_FORMAT_PLAIN);
+    assert_int_equal(d.nchunks, 0);
+    assert_int_equal(d.nmarked, 0);
+    sg_doc_free(&d);
 }
 
 static void auto_format_follows_the_signature(void **state)
@@ -279,7 +394,11 @@ static void auto_format_follows_the_signature(void **state)
         "<em>x</em> <!--sg:o--><span class=\"spoiler\" data-spoilerguard=\"death\">"
         "<!--/sg-->He dies.<!--sg:c--></span><!--/sg-->\n",
         SG_FORMAT_AUTO, "<em>x</em> He dies.\n");
-    expect_strip("a " B RO "[SPOILER] " E "b", SG_FORMAT_AUTO, "a b");
+    expect_strip("a [spoiler: death] b [/spoiler]", SG_FORMAT_AUTO, "a b");
+    expect_strip("Title\n[Rating · 3/5]\n", SG_FORMAT_AUTO, "Title\n");
+    /* Discord's Markdown with nothing else of Markdown in it */
+    expect_strip("Title \\[Rating · 3/5\\]\n\nHe ||death: dies.||\n", SG_FORMAT_AUTO,
+                 "Title\n\nHe dies.\n");
     expect_strip("<p><span data-spoilerguard=\"death\">b</span></p>", SG_FORMAT_AUTO,
                  "<p>b</p>");
     expect_strip("nothing to strip", SG_FORMAT_AUTO, "nothing to strip");
@@ -341,11 +460,19 @@ static void strip_survives_random_input(void **state)
                                        "\n",
                                        "\r\n",
                                        "  ",
-                                       B,
-                                       E,
-                                       RO,
-                                       RC,
-                                       RW,
+                                       "[spoiler: death] ",
+                                       " [/spoiler]",
+                                       "||death: ",
+                                       ">!twist, x: ",
+                                       "!<",
+                                       "\\|\\|",
+                                       "]{.spoiler}",
+                                       "[a: ",
+                                       WARN "1 passage is marked below.\n\n",
+                                       WARN,
+                                       " 2 passages are marked below.",
+                                       "[Rating · 3/5]",
+                                       "\\[Rating · 3/5\\]",
                                        "x",
                                        "\0",
                                        "\xff",
@@ -379,6 +506,9 @@ static void strip_survives_random_input(void **state)
             d.len = b.len;
             d.format = (sg_format)fmt;
             sg_find_chunks(&d);
+            for (size_t i = 0; i < d.nlabels; i++)
+                assert_true(d.labels[i].start < d.labels[i].end &&
+                            d.labels[i].end <= b.len);
             for (size_t i = 0; i < d.nchunks; i++) {
                 assert_true(d.chunks[i].start < d.chunks[i].end);
                 assert_true(d.chunks[i].end <= b.len);
@@ -433,8 +563,11 @@ int main(void)
         cmocka_unit_test(markdown_block_chunk_takes_its_line_break_and_indent),
         cmocka_unit_test(markdown_roles_and_marked_ranges),
         cmocka_unit_test(markdown_author_marks_and_stray_sentinels_are_kept),
-        cmocka_unit_test(plain_roles_carried_by_the_sentinel),
-        cmocka_unit_test(plain_unknown_role_or_unclosed_is_kept),
+        cmocka_unit_test(plain_visible_pieces_removed_and_marked),
+        cmocka_unit_test(visible_marks_found_at_every_offset),
+        cmocka_unit_test(markdown_visible_pieces_removed),
+        cmocka_unit_test(edited_copies_strip_what_is_proven_and_note_the_rest),
+        cmocka_unit_test(authors_look_alike_marks_are_kept),
         cmocka_unit_test(auto_format_follows_the_signature),
         cmocka_unit_test(strip_keeps_nul_bytes_and_invalid_utf8),
         cmocka_unit_test(strip_bad_arguments_are_usage_errors),
