@@ -144,11 +144,12 @@ static size_t sg_punct_len(const char *t, size_t n, size_t i)
 }
 
 /* Is the ASCII byte c part of a word (a letter, a digit, '-')?  One bit each. */
+static const unsigned char sg_asc_words[128] = {
+    ['-'] = 1, ['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1};
+
 static int sg_asc_word(unsigned char c)
 {
-    static const uint64_t lo = 0x03FF200000000000ull; /* '-', '0'-'9' */
-    static const uint64_t hi = 0x07FFFFFE07FFFFFEull; /* 'A'-'Z', 'a'-'z' */
-    return (int)(((c < 64 ? lo : hi) >> (c & 63)) & 1);
+    return sg_asc_words[c & 0x7F];
 }
 
 /* sg_word_at_pos for a non-ASCII byte. */
@@ -211,10 +212,22 @@ static int sg_word_ends(const char *t, size_t to, size_t e)
 
 /* ASCII case folding: what strncasecmp does to a byte in the C and UTF-8
  * locales. */
+#define SG_ROW(b)                                                              \
+    b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, b + 9, b + 10,  \
+        b + 11, b + 12, b + 13, b + 14, b + 15
+static const unsigned char sg_folds[256] = {
+    SG_ROW(0x00), SG_ROW(0x10), SG_ROW(0x20), SG_ROW(0x30),
+    0x40, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, /* 'A'-'O' */
+    0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F,
+    0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7A, /* 'P'-'Z' */
+    0x5B, 0x5C, 0x5D, 0x5E, 0x5F,
+    SG_ROW(0x60), SG_ROW(0x70), SG_ROW(0x80), SG_ROW(0x90), SG_ROW(0xA0),
+    SG_ROW(0xB0), SG_ROW(0xC0), SG_ROW(0xD0), SG_ROW(0xE0), SG_ROW(0xF0)};
+#undef SG_ROW
+
 static unsigned char sg_fold(char c)
 {
-    unsigned char u = (unsigned char)c;
-    return (unsigned)(u - 'A') < 26u ? (unsigned char)(u | 0x20) : u;
+    return sg_folds[(unsigned char)c];
 }
 
 static uint64_t sg_fold_step(uint64_t h, char c)
@@ -314,6 +327,17 @@ static sg_key *sg_keys_next(const sg_keys *k, const char *s, size_t len, uint32_
     return NULL;
 }
 
+/* Does some key of k have hash `hash`? */
+static int sg_keys_has_hash(const sg_keys *k, uint32_t hash)
+{
+    if (!k->slot)
+        return 0;
+    for (size_t pos = hash & k->mask; k->slot[pos].s; pos = (pos + 1) & k->mask)
+        if (k->slot[pos].hash == hash)
+            return 1;
+    return 0;
+}
+
 static sg_key *sg_keys_find(const sg_keys *k, const char *s, size_t len, uint32_t hash)
 {
     size_t pos = hash & k->mask;
@@ -330,7 +354,10 @@ typedef struct sg_phrases {
     sg_keys stems;
     int has_stems;
     size_t longest;          /* bytes in the longest key */
-    unsigned char first[32]; /* a bit for each byte (folded) a key starts with */
+    /* the pairs of bytes (folded) keys start with, by their low six bits:
+     * word c0 % 64, bit c1 % 64, all of a word for a key of one byte.  Most
+     * places of a text start no key. */
+    uint64_t first[64];
 } sg_phrases;
 
 static void sg_phrases_put(sg_phrases *p, const char *s, size_t len, uint32_t hash,
@@ -339,10 +366,10 @@ static void sg_phrases_put(sg_phrases *p, const char *s, size_t len, uint32_t ha
     sg_keys_put(&p->keys, s, len, hash, val, exact);
     if (len > p->longest)
         p->longest = len;
-    if (len) {
-        unsigned char c = sg_fold(s[0]);
-        p->first[c / 8] |= (unsigned char)(1u << (c % 8));
-    }
+    if (len == 1)
+        p->first[sg_fold(s[0]) % 64] = ~(uint64_t)0;
+    else if (len)
+        p->first[sg_fold(s[0]) % 64] |= (uint64_t)1 << (sg_fold(s[1]) % 64);
 }
 
 /* Could a word of a text end just before the byte c?  ('-', a space,
@@ -377,6 +404,28 @@ static void sg_phrases_clear(sg_phrases *p)
     memset(p, 0, sizeof *p);
 }
 
+/* Does no word go on at t[e] (sg_word_ends), for e < to: ASCII by one bit
+ * test, the rest as sg_word_at_pos says. */
+static inline int sg_ends_at(const char *t, size_t to, size_t e)
+{
+    unsigned char c = (unsigned char)t[e];
+    return c < 0x80 ? c == '-' || !sg_asc_word(c) : !sg_word_at_utf8(t, to, e);
+}
+
+/* The least value among the keys equal to s[0, len) with hash `hash`, or
+ * `best` if it is less (sg_keys_next over the whole chain). */
+static inline uint32_t sg_keys_least(const sg_keys *k, const char *s, size_t len,
+                                     uint32_t hash, uint32_t best)
+{
+    for (size_t pos = hash & k->mask; k->slot[pos].s; pos = (pos + 1) & k->mask) {
+        const sg_key *e = &k->slot[pos];
+        if (e->hash == hash && e->len == len && e->val < best &&
+            (e->exact ? !memcmp(e->s, s, len) : sg_fold_eq(e->s, s, len)))
+            best = e->val;
+    }
+    return best;
+}
+
 /* The least value among the keys that t[i..) starts with, each ending where
  * a word does; SG_NONE if none.  One pass over the bytes hashes every
  * length at once, so the cost does not grow with the number of keys. */
@@ -385,20 +434,17 @@ static uint32_t sg_phrases_at(const sg_phrases *p, const char *t, size_t to, siz
     uint32_t best = SG_NONE;
     if (i >= to)
         return best;
-    unsigned char c = sg_fold(t[i]);
-    if (!((p->first[c / 8] >> (c % 8)) & 1))
+    unsigned c1 = i + 1 < to ? sg_fold(t[i + 1]) : 0u;
+    if (!((p->first[sg_fold(t[i]) % 64] >> (c1 % 64)) & 1) || !p->keys.slot)
         return best;
     size_t lim = to - i < p->longest ? to : i + p->longest;
     uint64_t h = SG_FNV_BASIS;
     for (size_t e = i; e < lim;) {
         h = sg_fold_step(h, t[e++]);
-        if (!sg_word_ends(t, to, e))
+        if (e < to && !sg_ends_at(t, to, e))
             continue;
         uint32_t fh = sg_fold_final(h);
-        size_t pos = fh & p->keys.mask;
-        for (const sg_key *k; (k = sg_keys_next(&p->keys, t + i, e - i, fh, &pos));)
-            if (k->val < best)
-                best = k->val;
+        best = sg_keys_least(&p->keys, t + i, e - i, fh, best);
         if (p->has_stems && !sg_keys_find(&p->stems, t + i, e - i, fh))
             break; /* no key goes on */
     }
@@ -1113,8 +1159,28 @@ const char *sg_cast_find(const sg_cast *cast, const char *text, size_t from,
     long role = -1;
     size_t role_at = 0;
     for (size_t i = from; i < to && (ix || role < 0);) {
+        size_t next = i; /* the next start is past this, at least */
         if (ix && !sg_word_before(text, to, i)) {
-            uint32_t k = sg_phrases_at(&ix->mentions, text, to, i);
+            uint32_t k = SG_NONE;
+            unsigned char c = (unsigned char)text[i];
+            if (c < 0x80 && c != '-' && sg_asc_word(c)) {
+                /* the word's first part, hashed on the way to the next
+                 * word: a key starts with it only if some key or stem has
+                 * its hash, which most words' is not */
+                size_t e = i;
+                uint64_t h = SG_FNV_BASIS;
+                do
+                    h = sg_fold_step(h, text[e++]);
+                while (e < to && !sg_ends_at(text, to, e));
+                uint32_t fh = sg_fold_final(h);
+                next = e - 1; /* every byte of the part is a word's */
+                if (e - i <= ix->mentions.longest &&
+                    (sg_keys_has_hash(&ix->mentions.keys, fh) ||
+                     sg_keys_has_hash(&ix->mentions.stems, fh)))
+                    k = sg_phrases_at(&ix->mentions, text, to, i);
+            } else {
+                k = sg_phrases_at(&ix->mentions, text, to, i);
+            }
             if (ix->empty < k && sg_word_ends(text, to, i))
                 k = ix->empty;
             if (k != SG_NONE) {
@@ -1124,9 +1190,13 @@ const char *sg_cast_find(const sg_cast *cast, const char *text, size_t from,
         }
         if (role < 0)
             role = sg_role_at(text, to, i, &role_at);
-        /* on to where the next word starts */
-        while (++i < to && sg_word_before(text, to, i))
-            ;
+        /* on to where the next word starts: past ASCII word bytes by one
+         * bit test each */
+        for (i = next + 1; i < to; i++) {
+            unsigned char b = (unsigned char)text[i - 1];
+            if (b < 0x80 ? !sg_asc_word(b) : !sg_word_before_utf8(text, to, i))
+                break;
+        }
     }
     if (role < 0)
         return NULL;
