@@ -528,6 +528,7 @@ typedef struct sg_scan {
     char lc[SG_CUE_MAXLEN];
     uint64_t tail;          /* its last 8 bytes, newest lowest, 0 first */
     unsigned char cap, digit;
+    struct sg_word_cache *wc; /* words already scored, or NULL */
     uint32_t batch[SG_BATCH]; /* last: not cleared per sentence */
 } sg_scan;
 
@@ -642,11 +643,13 @@ static uint32_t sg_phrases(sg_scan *s, uint32_t bits)
     return fam;
 }
 
-/* The shape flags of the word just read (n bytes, cue bits `bits`). */
-static inline uint32_t sg_word_shape(const sg_scan *s, size_t n, uint32_t bits,
+/* The shape flags a word has by its bytes alone (n of them, the last ones
+ * `tail`, cue bits `bits`): SG_IS_POSS, SG_IS_PRES and SG_IS_PAST; *ends_ed_en
+ * gets whether it ends in "ed" or "en". */
+static inline uint32_t sg_word_shape(uint64_t tail, size_t n, uint32_t bits,
                                      int *ends_ed_en)
 {
-    unsigned t1 = (s->tail >> 8) & 0xFFu, t2 = s->tail & 0xFFu;
+    unsigned t1 = (tail >> 8) & 0xFFu, t2 = tail & 0xFFu;
     int poss = n >= 3 && t1 == '\'' && t2 == 's';
     int ends_ed = n >= 4 && t1 == 'e' && t2 == 'd';
     int ends_en = n >= 4 && t1 == 'e' && t2 == 'n';
@@ -656,23 +659,16 @@ static inline uint32_t sg_word_shape(const sg_scan *s, size_t n, uint32_t bits,
                 ((bits & SG_W_VERB) && t2 == 's')) &&
                !poss;
     int past = !pres && (ends_ed || (bits & SG_W_VERB));
-    /* A capitalised word that is no function or cue word stands for a name:
-     * "<Name> dies" carries over to shows the model never saw. */
-    int name = s->cap && !(bits & SG_W_FUNC) && (s->ntok > 0 || bits == 0);
     *ends_ed_en = ends_ed || ends_en;
-    return (s->cap ? SG_IS_CAP : 0u) | (name ? SG_IS_NAME : 0u) |
-           (poss ? SG_IS_POSS : 0u) | (pres ? SG_IS_PRES : 0u) |
+    return (poss ? SG_IS_POSS : 0u) | (pres ? SG_IS_PRES : 0u) |
            (past ? SG_IS_PAST : 0u);
 }
 
-static void sg_word_end(sg_scan *s)
+/* The rest of a word's features, those that depend on where it stands: its
+ * hash h, n bytes, cue lookup `all`, shape `shape` (sg_word_shape). */
+static inline void sg_word_rest(sg_scan *s, uint64_t h, size_t n, uint32_t all,
+                                uint32_t shape, int ends_ed_en)
 {
-    size_t n = s->len;
-    uint64_t h = s->h;
-    uint32_t all =
-        sg_cue_lookup(h, s->tail,
-                      s->run ? s->run : (const unsigned char *)s->lc, n,
-                      s->run != NULL);
     uint32_t bits = all & ~SG_W_COUNTED;
     if (all & (SG_W_COUNTED | SG_CUE_REVIEW)) {
         s->nfirst += (all & SG_W_FIRST) && (n > 1 || s->cap); /* "I", not "i" */
@@ -680,19 +676,14 @@ static void sg_word_end(sg_scan *s)
         s->njudge += (all & SG_W_JUDGE) != 0;
         s->nreview += (all & SG_CUE_REVIEW) != 0;
     }
-    int ends_ed_en;
-    uint32_t is = sg_word_shape(s, n, bits, &ends_ed_en);
+    /* A capitalised word that is no function or cue word stands for a name:
+     * "<Name> dies" carries over to shows the model never saw. */
+    int cname = s->cap && !(bits & SG_W_FUNC) && (s->ntok > 0 || bits == 0);
+    uint32_t is = shape | (s->cap ? SG_IS_CAP : 0u) | (cname ? SG_IS_NAME : 0u);
     const sg_word *p = &s->prev;
     s->len = 0;
 
     unsigned flags = s->flags;
-    if (flags & SG_FEAT_UNIGRAM)
-        sg_emit(s, sg_fh(SG_NS_UNI, h, 0));
-    if ((flags & SG_FEAT_STEM) && n <= SG_STEM_MAXLEN) {
-        unsigned cut = sg_stem_cut(s->tail, n);
-        if (cut)
-            sg_emit(s, sg_fh(SG_NS_STEM, sg_hash_unwind(h, s->tail, cut), 0));
-    }
     if (flags & SG_FEAT_BIGRAM)
         sg_emit(s, sg_fh(SG_NS_BI, s->ntok ? p->h : 1, h));
     if ((flags & SG_FEAT_NAMES) && ((is | p->is) & SG_IS_NAME))
@@ -743,6 +734,144 @@ static void sg_word_end(sg_scan *s)
     s->prev.bits = bits;
     s->prev.is = is;
     s->ntok++;
+}
+
+static void sg_word_end(sg_scan *s)
+{
+    size_t n = s->len;
+    uint64_t h = s->h;
+    uint32_t all =
+        sg_cue_lookup(h, s->tail,
+                      s->run ? s->run : (const unsigned char *)s->lc, n,
+                      s->run != NULL);
+    int ends_ed_en;
+    uint32_t shape = sg_word_shape(s->tail, n, all & ~SG_W_COUNTED, &ends_ed_en);
+    unsigned flags = s->flags;
+    if (flags & SG_FEAT_UNIGRAM)
+        sg_emit(s, sg_fh(SG_NS_UNI, h, 0));
+    if ((flags & SG_FEAT_STEM) && n <= SG_STEM_MAXLEN) {
+        unsigned cut = sg_stem_cut(s->tail, n);
+        if (cut)
+            sg_emit(s, sg_fh(SG_NS_STEM, sg_hash_unwind(h, s->tail, cut), 0));
+    }
+    sg_word_rest(s, h, n, all, shape, ends_ed_en);
+}
+
+/* ---- words already scored --------------------------------------------------
+ * What a word of up to 8 bytes brings by its bytes alone -- its hash, its cue
+ * bits, its shape, the weights of its word and stem features -- is the same
+ * wherever it stands, and a review uses a few thousand words again and again.
+ * Each thread keeps them in a table of its own (direct-mapped by the word's
+ * bytes, which are its key: a word holds no NUL byte), for one flat table of
+ * weights and one set of feature flags at a time. */
+#define SG_WC_BITS 14
+#define SG_WC_DIGIT 0x80u /* in an entry's shape: the word holds a digit */
+#define SG_WC_ED_EN 0x40u /* ... it ends in "ed" or "en" */
+typedef struct sg_wc_entry {
+    uint64_t tail; /* the word's bytes, last lowest; 0: empty */
+    uint64_t h;
+    uint32_t all;  /* sg_cue_lookup */
+    int16_t q;     /* the weights of its word and stem features */
+    uint8_t nfeat; /* how many those are */
+    uint8_t shape; /* sg_word_shape, SG_WC_ED_EN, SG_WC_DIGIT */
+} sg_wc_entry;
+
+typedef struct sg_word_cache {
+    const int8_t *qtab;
+    uint32_t mask;
+    unsigned flags;
+    sg_wc_entry e[1u << SG_WC_BITS];
+} sg_word_cache;
+
+static pthread_key_t sg_wc_key;
+static int sg_wc_ok;
+static pthread_once_t sg_wc_once = PTHREAD_ONCE_INIT;
+
+static void sg_wc_init(void)
+{
+    sg_wc_ok = pthread_key_create(&sg_wc_key, free) == 0;
+}
+
+/* The calling thread's table, for weights qtab (mask) and feature flags;
+ * NULL when there is none to be had. */
+static sg_word_cache *sg_wc_get(const int8_t *qtab, uint32_t mask, unsigned flags)
+{
+    pthread_once(&sg_wc_once, sg_wc_init);
+    if (!sg_wc_ok)
+        return NULL;
+    sg_word_cache *wc = pthread_getspecific(sg_wc_key);
+    if (!wc) {
+        wc = calloc(1, sizeof *wc);
+        if (!wc || pthread_setspecific(sg_wc_key, wc) != 0) {
+            free(wc);
+            return NULL;
+        }
+    }
+    if (wc->qtab != qtab || wc->mask != mask || wc->flags != flags) {
+        memset(wc->e, 0, sizeof wc->e);
+        wc->qtab = qtab;
+        wc->mask = mask;
+        wc->flags = flags;
+    }
+    return wc;
+}
+
+/* The main thread's table is not freed by the key: freed at exit. */
+static void __attribute__((destructor)) sg_wc_fini(void)
+{
+    if (sg_wc_ok) {
+        free(pthread_getspecific(sg_wc_key));
+        pthread_setspecific(sg_wc_key, NULL);
+    }
+}
+
+/* Fill e for the word of n (1..8) bytes `tail`, as sg_word_end computes it. */
+static void sg_wc_fill(const sg_scan *s, sg_wc_entry *e, uint64_t tail, size_t n)
+{
+    uint64_t h = SG_FNV_OFFSET;
+    unsigned digit = 0;
+    unsigned char w[8];
+    for (size_t k = 0; k < n; k++) {
+        unsigned b = (unsigned)(tail >> (8 * (n - 1 - k))) & 0xFFu;
+        w[k] = (unsigned char)b;
+        digit |= b == '0';
+        h = (h ^ b) * SG_FNV_PRIME;
+    }
+    uint32_t all = sg_cue_lookup(h, tail, w, n, 0);
+    int ends_ed_en;
+    uint32_t shape = sg_word_shape(tail, n, all & ~SG_W_COUNTED, &ends_ed_en);
+    int q = 0;
+    unsigned nfeat = 0;
+    if (s->flags & SG_FEAT_UNIGRAM) {
+        q += s->qtab[sg_fh(SG_NS_UNI, h, 0) & s->mask];
+        nfeat++;
+    }
+    if ((s->flags & SG_FEAT_STEM) && n <= SG_STEM_MAXLEN) {
+        unsigned cut = sg_stem_cut(tail, n);
+        if (cut) {
+            q += s->qtab[sg_fh(SG_NS_STEM, sg_hash_unwind(h, tail, cut), 0) & s->mask];
+            nfeat++;
+        }
+    }
+    e->tail = tail;
+    e->h = h;
+    e->all = all;
+    e->q = (int16_t)q;
+    e->nfeat = (uint8_t)nfeat;
+    e->shape = (uint8_t)(shape | (ends_ed_en ? SG_WC_ED_EN : 0u) | (digit ? SG_WC_DIGIT : 0u));
+}
+
+/* The end of a word of n (1..8) bytes `tail` read whole, by the table. */
+static inline void sg_word_cached(sg_scan *s, uint64_t tail, size_t n)
+{
+    sg_wc_entry *e = &s->wc->e[(tail * 0x9E3779B97F4A7C15ULL) >> (64 - SG_WC_BITS)];
+    if (e->tail != tail)
+        sg_wc_fill(s, e, tail, n);
+    s->acc += e->q;
+    s->count += e->nfeat;
+    s->digit = (e->shape & SG_WC_DIGIT) != 0;
+    sg_word_rest(s, e->h, n, e->all, e->shape & (SG_IS_POSS | SG_IS_PRES | SG_IS_PAST),
+                 (e->shape & SG_WC_ED_EN) != 0);
 }
 
 /* Byte classes. */
@@ -897,7 +1026,33 @@ static size_t sg_scan_text(sg_scan *s, const char *text, size_t n)
         unsigned c = i < n ? p[i] : ' ', f = sg_fold[c];
         if (f) {
             /* A run of ASCII letters and digits, the common case. */
-            if (s->len == 0) {
+            if (s->len == 0 && s->wc) {
+                /* a word that is one run, followed by a byte that ends it,
+                 * is looked up in the table whole */
+                size_t a = i;
+                uint64_t tail = 0;
+                do {
+                    tail = tail << 8 | f;
+                    f = ++i < n ? sg_fold[p[i]] : 0;
+                } while (f);
+                unsigned next = i < n ? p[i] : ' ';
+                s->cap = (unsigned char)(c - 'A' < 26u);
+                if (i - a <= 8 && next < 0x80 && next != '\'' && next != '-') {
+                    sg_word_cached(s, tail, i - a);
+                    continue;
+                }
+                uint64_t h = SG_FNV_OFFSET;
+                unsigned all = 0xFF;
+                for (size_t k = a; k < i; k++) {
+                    all &= sg_fold[p[k]];
+                    h = (h ^ sg_fold[p[k]]) * SG_FNV_PRIME;
+                }
+                s->h = h;
+                s->tail = tail;
+                s->len = i - a;
+                s->digit = !(all & 0x40u);
+                s->run = p + a;
+            } else if (s->len == 0) {
                 s->h = SG_FNV_OFFSET;
                 s->tail = 0;
                 s->cap = (unsigned char)(c - 'A' < 26u);
@@ -1078,6 +1233,8 @@ static double sg_score_scan(const sg_model *m, const char *text, size_t n, sg_se
     if (usable) {
         s.qtab = sg_model_table(m);
         s.mask = q.mask;
+        if (s.qtab)
+            s.wc = sg_wc_get(s.qtab, s.mask, s.flags);
     }
     size_t count = usable || w ? sg_scan_text(&s, text, n) : 0;
     if (w) {
