@@ -110,16 +110,21 @@ static void sg_ctx_read_words(const char *t, size_t n, sg_ctx_words *w)
 
 /* ---- sections the author declared --------------------------------------- */
 
-/* Does t[0..n) hold "spoil" in any case? */
+/* Does t[0..n) hold "spoil" in any case: "spoil", or 'S' and "poil" in any
+ * case?  Looked for from its 'p', rarer than its 's'. */
 static int sg_ctx_says_spoil(const char *t, size_t n)
 {
-    const char *end = t + n;
-    for (const char *p = t; (p = memchr(p, 's', (size_t)(end - p))) != NULL; p++)
-        if (end - p >= 5 && !memcmp(p, "spoil", 5))
+    if (n < 5)
+        return 0;
+    const char *end = t + n - 3; /* a 'p' of "spoil" stands before it */
+    for (const char *p = t + 1; p < end && (p = memchr(p, 'p', (size_t)(end - p))); p++)
+        if ((p[-1] == 's' && !memcmp(p + 1, "oil", 3)) ||
+            (p[-1] == 'S' && (p[1] | 0x20) == 'o' && (p[2] | 0x20) == 'i' &&
+             (p[3] | 0x20) == 'l'))
             return 1;
-    for (const char *p = t; (p = memchr(p, 'S', (size_t)(end - p))) != NULL; p++)
-        if (end - p >= 5 && (p[1] | 0x20) == 'p' && (p[2] | 0x20) == 'o' &&
-            (p[3] | 0x20) == 'i' && (p[4] | 0x20) == 'l')
+    for (const char *p = t + 1; p < end && (p = memchr(p, 'P', (size_t)(end - p))); p++)
+        if (p[-1] == 'S' && (p[1] | 0x20) == 'o' && (p[2] | 0x20) == 'i' &&
+            (p[3] | 0x20) == 'l')
             return 1;
     return 0;
 }
@@ -444,14 +449,17 @@ sg_status sg_context_apply(sg_analysis *a, const sg_evidence *ev, sg_error *err)
     double names_most = fmax(0, fmax(sg_context_weights[SG_CTX_CHARACTER],
                                      sg_context_weights[SG_CTX_ROLE])) +
                         fmax(0, sg_context_weights[SG_CTX_PARA_NAMES]);
-    double low = fmin(sg_context_threshold, sg_context_rule_threshold);
-    double lowest = log(low / (1 - low));
+    /* a sentence the words left unflagged is flagged at sg_context_threshold
+     * only (the lower bar is for a rule's flag); a hair below its logit, so
+     * that no rounding of the full row's sum could cross it */
+    double lowest = log(sg_context_threshold / (1 - sg_context_threshold)) - 1e-9;
     for (size_t si = 0; si < ns && st == SG_OK; si++) {
         const sg_sentence *s = &a->sentences[si];
         /* the flags the words raised on this sentence */
         size_t first = ev[si].flag_first, last = first + ev[si].flag_count;
         /* who a sentence names costs a lookup: made only where it could
-         * bring the sentence to a bar, or where a flag needs its score */
+         * bring an unflagged sentence to the bar, or where a flag needs its
+         * score */
         sg_ctx_row_base(a, ev, &cx, si, x);
         if (first == last && sg_ctx_z(x) + names_most < lowest)
             continue;
