@@ -666,8 +666,9 @@ static inline uint32_t sg_word_shape(uint64_t tail, size_t n, uint32_t bits,
 
 /* The rest of a word's features, those that depend on where it stands: its
  * hash h, n bytes, cue lookup `all`, shape `shape` (sg_word_shape). */
-static inline void sg_word_rest(sg_scan *s, uint64_t h, size_t n, uint32_t all,
-                                uint32_t shape, int ends_ed_en)
+static inline __attribute__((always_inline)) void
+sg_word_rest(sg_scan *s, uint64_t h, size_t n, uint32_t all, uint32_t shape,
+             int ends_ed_en)
 {
     uint32_t bits = all & ~SG_W_COUNTED;
     if (all & (SG_W_COUNTED | SG_CUE_REVIEW)) {
@@ -1039,6 +1040,7 @@ static size_t sg_scan_text(sg_scan *s, const char *text, size_t n)
                 s->cap = (unsigned char)(c - 'A' < 26u);
                 if (i - a <= 8 && next < 0x80 && next != '\'' && next != '-') {
                     sg_word_cached(s, tail, i - a);
+                    i += next == ' ' && i < n; /* a space marks nothing */
                     continue;
                 }
                 uint64_t h = SG_FNV_OFFSET;
