@@ -354,9 +354,10 @@ typedef struct sg_phrases {
     sg_keys stems;
     int has_stems;
     size_t longest;          /* bytes in the longest key */
-    /* a bit for each pair of bytes (folded) a key starts with, the second
-     * any byte for a key of one byte: most places of a text start no key */
-    uint64_t first[1024];
+    /* the pairs of bytes (folded) keys start with, by their low six bits:
+     * word c0 % 64, bit c1 % 64, all of a word for a key of one byte.  Most
+     * places of a text start no key. */
+    uint64_t first[64];
 } sg_phrases;
 
 static void sg_phrases_put(sg_phrases *p, const char *s, size_t len, uint32_t hash,
@@ -365,14 +366,10 @@ static void sg_phrases_put(sg_phrases *p, const char *s, size_t len, uint32_t ha
     sg_keys_put(&p->keys, s, len, hash, val, exact);
     if (len > p->longest)
         p->longest = len;
-    if (len == 1) {
-        unsigned c = sg_fold(s[0]);
-        for (unsigned k = 0; k < 4; k++)
-            p->first[c * 4 + k] = ~(uint64_t)0;
-    } else if (len) {
-        unsigned c = (unsigned)sg_fold(s[0]) << 8 | sg_fold(s[1]);
-        p->first[c / 64] |= (uint64_t)1 << (c % 64);
-    }
+    if (len == 1)
+        p->first[sg_fold(s[0]) % 64] = ~(uint64_t)0;
+    else if (len)
+        p->first[sg_fold(s[0]) % 64] |= (uint64_t)1 << (sg_fold(s[1]) % 64);
 }
 
 /* Could a word of a text end just before the byte c?  ('-', a space,
@@ -437,8 +434,8 @@ static uint32_t sg_phrases_at(const sg_phrases *p, const char *t, size_t to, siz
     uint32_t best = SG_NONE;
     if (i >= to)
         return best;
-    unsigned c = (unsigned)sg_fold(t[i]) << 8 | (i + 1 < to ? sg_fold(t[i + 1]) : 0u);
-    if (!((p->first[c / 64] >> (c % 64)) & 1) || !p->keys.slot)
+    unsigned c1 = i + 1 < to ? sg_fold(t[i + 1]) : 0u;
+    if (!((p->first[sg_fold(t[i]) % 64] >> (c1 % 64)) & 1) || !p->keys.slot)
         return best;
     size_t lim = to - i < p->longest ? to : i + p->longest;
     uint64_t h = SG_FNV_BASIS;
