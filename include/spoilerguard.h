@@ -355,6 +355,65 @@ SG_API size_t sg_analysis_unmarked(const sg_analysis *a, sg_severity severity);
 SG_API char *sg_analysis_report(const sg_analysis *a, const char *id, size_t id_len,
                                 size_t *out_len);
 
+/* ---- walking the report ---------------------------------------------------- */
+
+/* The report as a walk, for callers that want it as their own values rather
+ * than as JSON text (the Lua binding builds its tables this way, and the JSON
+ * report is written by the same walk).  A visitor is told every object, list
+ * and value in the order the JSON report writes them. */
+typedef enum sg_report_type {
+    SG_REPORT_OBJECT, /* enter and leave: an object */
+    SG_REPORT_LIST,   /* enter and leave: a list */
+    SG_REPORT_NULL,   /* unknown (JSON null) */
+    SG_REPORT_BOOL,   /* `boolean` */
+    SG_REPORT_OFFSET, /* `offset`: a byte offset into the input */
+    SG_REPORT_NUMBER, /* `number`, finite (a rating's value, scale ...) */
+    SG_REPORT_SCORE,  /* `number`, finite: an estimate (a flag's confidence,
+                         the model's score) that the JSON report rounds to
+                         three decimals; the walk gives it exact */
+    SG_REPORT_STRING  /* `string`: `len` bytes, not NUL-terminated */
+} sg_report_type;
+
+/* One object, list or value of the walk.  Borrowed: valid during the
+ * callback only. */
+typedef struct sg_report_value {
+    sg_report_type type;
+    const char *key;    /* its name in the object holding it; NULL for a list
+                           element and for the object the walk starts at */
+    const char *string; /* SG_REPORT_STRING */
+    size_t len;         /* SG_REPORT_STRING */
+    size_t offset;      /* SG_REPORT_OFFSET */
+    double number;      /* SG_REPORT_NUMBER, SG_REPORT_SCORE */
+    int boolean;        /* SG_REPORT_BOOL */
+} sg_report_value;
+
+/* What is called during a walk, in the manner of md4c's parser callbacks.
+ * `enter` opens an object or list (of v->type), `leave` closes it, `value`
+ * is any other value.  Each returns 0 to go on; any other value stops the
+ * walk, which returns it.  Every pointer must be set.  A callback that does
+ * not return (longjmp) leaks what the walk allocated. */
+typedef struct sg_report_visitor {
+    int (*enter)(const sg_report_value *v, void *userdata);
+    int (*leave)(const sg_report_value *v, void *userdata);
+    int (*value)(const sg_report_value *v, void *userdata);
+} sg_report_visitor;
+
+/* Walk the whole report of `a` (DESIGN.md, "Report"; sg_analysis_report
+ * writes this walk as JSON).  Returns 0 when the walk is done, the non-zero
+ * value a callback returned, or -1 when memory runs out. */
+SG_API int sg_report_walk(const sg_analysis *a, const sg_report_visitor *visitor,
+                          void *userdata);
+/* Walk one object of the report: flag `f` of `a` (one of the report's
+ * "spoilers" entries, or any candidate of sg_analysis_all_flags), a rating
+ * (as the report's "rating"), or the metadata of `a` (the report's "meta").
+ * Returns as sg_report_walk. */
+SG_API int sg_report_walk_flag(const sg_analysis *a, const sg_flag *f,
+                               const sg_report_visitor *visitor, void *userdata);
+SG_API int sg_report_walk_rating(const sg_rating *r, const sg_report_visitor *visitor,
+                                 void *userdata);
+SG_API int sg_report_walk_meta(const sg_analysis *a, const sg_report_visitor *visitor,
+                               void *userdata);
+
 /* The annotated article: the input with the warning, spoiler marks, badge and
  * (HTML) JSON-LD inserted in the style the options chose; what an earlier run
  * inserted is kept, not inserted twice.  Returns a new buffer of *out_len

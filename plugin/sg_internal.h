@@ -19,7 +19,7 @@
  *   sg_meta.c     title, work, year, genres, author, date, excerpt
  *   sg_render.c   inserting marks, warning, badge, JSON-LD
  *   sg_strip.c    finding and removing what spoilerguard inserted
- *   sg_report.c   the JSON report
+ *   sg_report.c   the report: a walk over it, and its JSON text
  *   sg_engine.c   the public API: the pipeline end to end
  */
 #ifndef SG_INTERNAL_H
