@@ -9,7 +9,6 @@
  * never share state and nothing lives in globals.
  */
 #include "sg_lua.h"
-#include "sg_utf8.h"
 
 #include <errno.h>
 #include <math.h>
@@ -20,10 +19,6 @@
 
 #define SG_LUA_ENGINE_MT "spoilerguard.engine"
 #define SG_LUA_BOX_MT "spoilerguard.box"
-
-/* How deep a JSON report may nest before it is refused (the report nests
- * four levels; this is a guard, not a limit anyone meets). */
-#define SG_LUA_JSON_DEPTH 64
 
 /* The confidence of a Lua rule or sentence hook flag that names none. */
 #define SG_LUA_DEFAULT_CONFIDENCE 0.7
@@ -195,252 +190,103 @@ static sg_lua_box *sg_lua_box_push(lua_State *L, int kind)
     return b;
 }
 
-/* ---- JSON -> Lua ---------------------------------------------------------- */
+/* ---- the report as Lua tables ---------------------------------------------- */
 
-typedef struct sg_lua_json {
+/* Objects and lists nest this deep in a walk (the report, a flag, its
+ * evidence). */
+#define SG_LUA_WALK_DEPTH 8
+
+/* Builds Lua tables from a walk (sg_report_walk): objects and lists become
+ * tables, null sets nothing, numbers keep every digit. */
+typedef struct sg_lua_walk {
     lua_State *L;
-    const char *s;
-    size_t n, i;
-} sg_lua_json;
+    int depth;
+    int next[SG_LUA_WALK_DEPTH]; /* the last index used in the list at each depth */
+} sg_lua_walk;
 
-static void sg_lua_json_fail(sg_lua_json *j, const char *what)
+/* Store the value on top in the table below it, by name or as the list's
+ * next element; the walk's outermost table stays on the stack. */
+static void sg_lua_walk_store(sg_lua_walk *w, const char *key)
 {
-    sg_lua_raise(j->L, "report: %s at byte %lu", what, (unsigned long)j->i);
+    if (w->depth == 0)
+        return;
+    if (key)
+        lua_setfield(w->L, -2, key);
+    else
+        lua_rawseti(w->L, -2, ++w->next[w->depth - 1]);
 }
 
-static void sg_lua_json_ws(sg_lua_json *j)
+static int sg_lua_walk_enter(const sg_report_value *x, void *ud)
 {
-    while (j->i < j->n && (j->s[j->i] == ' ' || j->s[j->i] == '\t' ||
-                           j->s[j->i] == '\n' || j->s[j->i] == '\r'))
-        j->i++;
+    sg_lua_walk *w = (sg_lua_walk *)ud;
+    (void)x;
+    if (w->depth >= SG_LUA_WALK_DEPTH)
+        return -1;
+    luaL_checkstack(w->L, 2, "spoilerguard report");
+    lua_newtable(w->L);
+    w->next[w->depth++] = 0;
+    return 0;
 }
 
-static int sg_lua_json_hex4(sg_lua_json *j, unsigned *out)
+static int sg_lua_walk_leave(const sg_report_value *x, void *ud)
 {
-    if (j->n - j->i < 4 || !sg_hex4(j->s + j->i, out))
-        return 0;
-    j->i += 4;
-    return 1;
+    sg_lua_walk *w = (sg_lua_walk *)ud;
+    w->depth--;
+    sg_lua_walk_store(w, x->key);
+    return 0;
 }
 
-static void sg_lua_json_string(sg_lua_json *j)
+static int sg_lua_walk_value(const sg_report_value *x, void *ud)
 {
-    luaL_Buffer b;
-    size_t run;
-    j->i++; /* the opening quote */
-    luaL_buffinit(j->L, &b);
-    for (;;) {
-        run = j->i;
-        while (j->i < j->n && j->s[j->i] != '"' && j->s[j->i] != '\\')
-            j->i++;
-        luaL_addlstring(&b, j->s + run, j->i - run);
-        if (j->i >= j->n)
-            sg_lua_json_fail(j, "unterminated string");
-        if (j->s[j->i] == '"') {
-            j->i++;
-            break;
-        }
-        j->i++; /* the backslash */
-        if (j->i >= j->n)
-            sg_lua_json_fail(j, "unterminated string");
-        switch (j->s[j->i++]) {
-        case '"':
-            luaL_addchar(&b, '"');
-            break;
-        case '\\':
-            luaL_addchar(&b, '\\');
-            break;
-        case '/':
-            luaL_addchar(&b, '/');
-            break;
-        case 'b':
-            luaL_addchar(&b, '\b');
-            break;
-        case 'f':
-            luaL_addchar(&b, '\f');
-            break;
-        case 'n':
-            luaL_addchar(&b, '\n');
-            break;
-        case 'r':
-            luaL_addchar(&b, '\r');
-            break;
-        case 't':
-            luaL_addchar(&b, '\t');
-            break;
-        case 'u': {
-            unsigned cp = 0, lo = 0;
-            if (!sg_lua_json_hex4(j, &cp))
-                sg_lua_json_fail(j, "bad \\u escape");
-            if (cp >= 0xD800 && cp < 0xDC00 && j->n - j->i >= 6 && j->s[j->i] == '\\' &&
-                j->s[j->i + 1] == 'u') {
-                size_t save = j->i;
-                j->i += 2;
-                if (sg_lua_json_hex4(j, &lo) && lo >= 0xDC00 && lo < 0xE000)
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                else
-                    j->i = save;
-            }
-            /* the report writes invalid input bytes as \u00XX: give the
-             * byte back rather than its UTF-8 encoding */
-            if (cp >= 0x80 && cp < 0x100) {
-                luaL_addchar(&b, (char)cp);
-            } else {
-                char u8[4];
-                luaL_addlstring(&b, u8, sg_utf8_encode(cp, u8));
-            }
-            break;
-        }
-        default:
-            sg_lua_json_fail(j, "bad escape");
-        }
-    }
-    luaL_pushresult(&b);
-}
-
-static void sg_lua_json_number(sg_lua_json *j)
-{
-    char num[64];
-    size_t start = j->i, len;
-    int integral = 1;
-    char *end;
-    if (j->i < j->n && j->s[j->i] == '-')
-        j->i++;
-    while (j->i < j->n) {
-        char c = j->s[j->i];
-        if (c >= '0' && c <= '9') {
-            j->i++;
-        } else if (c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
-            integral = 0;
-            j->i++;
-        } else {
-            break;
-        }
-    }
-    len = j->i - start;
-    if (len == 0 || len >= sizeof num)
-        sg_lua_json_fail(j, "bad number");
-    memcpy(num, j->s + start, len);
-    num[len] = '\0';
+    sg_lua_walk *w = (sg_lua_walk *)ud;
+    switch (x->type) {
+    case SG_REPORT_STRING:
+        lua_pushlstring(w->L, x->string, x->len);
+        break;
+    case SG_REPORT_OFFSET:
+        sg_lua_pushcount(w->L, x->offset);
+        break;
+    case SG_REPORT_NUMBER:
 #if LUA_VERSION_NUM >= 503
-    if (integral && len < 18) {
-        lua_pushinteger(j->L, (lua_Integer)strtoll(num, &end, 10));
-        return;
-    }
-#else
-    (void)integral;
+        /* a whole number is an integer, as Lua reads one written without a
+         * fraction */
+        if (x->number == floor(x->number) && fabs(x->number) < 1e15) {
+            lua_pushinteger(w->L, (lua_Integer)x->number);
+            break;
+        }
 #endif
-    lua_pushnumber(j->L, strtod(num, &end));
-    if (*end)
-        sg_lua_json_fail(j, "bad number");
-}
-
-static void sg_lua_json_value(sg_lua_json *j, int depth)
-{
-    lua_State *L = j->L;
-    if (depth > SG_LUA_JSON_DEPTH)
-        sg_lua_json_fail(j, "nesting too deep");
-    luaL_checkstack(L, 4, "report too deep");
-    sg_lua_json_ws(j);
-    if (j->i >= j->n)
-        sg_lua_json_fail(j, "unexpected end");
-    switch (j->s[j->i]) {
-    case '{':
-        j->i++;
-        lua_newtable(L);
-        sg_lua_json_ws(j);
-        if (j->i < j->n && j->s[j->i] == '}') {
-            j->i++;
-            return;
-        }
-        for (;;) {
-            sg_lua_json_ws(j);
-            if (j->i >= j->n || j->s[j->i] != '"')
-                sg_lua_json_fail(j, "expected a key");
-            sg_lua_json_string(j);
-            sg_lua_json_ws(j);
-            if (j->i >= j->n || j->s[j->i] != ':')
-                sg_lua_json_fail(j, "expected ':'");
-            j->i++;
-            sg_lua_json_value(j, depth + 1);
-            lua_rawset(L, -3); /* a null value sets nothing */
-            sg_lua_json_ws(j);
-            if (j->i < j->n && j->s[j->i] == ',') {
-                j->i++;
-                continue;
-            }
-            if (j->i < j->n && j->s[j->i] == '}') {
-                j->i++;
-                return;
-            }
-            sg_lua_json_fail(j, "expected ',' or '}'");
-        }
-    case '[': {
-        int k = 0;
-        j->i++;
-        lua_newtable(L);
-        sg_lua_json_ws(j);
-        if (j->i < j->n && j->s[j->i] == ']') {
-            j->i++;
-            return;
-        }
-        for (;;) {
-            sg_lua_json_value(j, depth + 1);
-            lua_rawseti(L, -2, ++k);
-            sg_lua_json_ws(j);
-            if (j->i < j->n && j->s[j->i] == ',') {
-                j->i++;
-                continue;
-            }
-            if (j->i < j->n && j->s[j->i] == ']') {
-                j->i++;
-                return;
-            }
-            sg_lua_json_fail(j, "expected ',' or ']'");
-        }
-    }
-    case '"':
-        sg_lua_json_string(j);
-        return;
-    case 't':
-        if (j->n - j->i >= 4 && memcmp(j->s + j->i, "true", 4) == 0) {
-            j->i += 4;
-            lua_pushboolean(L, 1);
-            return;
-        }
+        lua_pushnumber(w->L, x->number);
         break;
-    case 'f':
-        if (j->n - j->i >= 5 && memcmp(j->s + j->i, "false", 5) == 0) {
-            j->i += 5;
-            lua_pushboolean(L, 0);
-            return;
-        }
+    case SG_REPORT_SCORE:
+        lua_pushnumber(w->L, x->number);
         break;
-    case 'n':
-        if (j->n - j->i >= 4 && memcmp(j->s + j->i, "null", 4) == 0) {
-            j->i += 4;
-            lua_pushnil(L);
-            return;
-        }
+    case SG_REPORT_BOOL:
+        lua_pushboolean(w->L, x->boolean);
         break;
     default:
-        sg_lua_json_number(j);
-        return;
+        /* null sets nothing; in a list it leaves a hole */
+        if (!x->key && w->depth > 0)
+            w->next[w->depth - 1]++;
+        return 0;
     }
-    sg_lua_json_fail(j, "unexpected character");
+    sg_lua_walk_store(w, x->key);
+    return 0;
 }
 
-void sg_lua_push_json(lua_State *L, const char *json, size_t len)
+static const sg_report_visitor sg_lua_walker = {sg_lua_walk_enter, sg_lua_walk_leave,
+                                                sg_lua_walk_value};
+
+/* Raise unless the walk that built the table on top went to its end. */
+static void sg_lua_walk_done(lua_State *L, int rc)
 {
-    sg_lua_json j;
-    j.L = L;
-    j.s = json;
-    j.n = len;
-    j.i = 0;
-    sg_lua_json_value(&j, 0);
-    sg_lua_json_ws(&j);
-    if (j.i != j.n)
-        sg_lua_json_fail(&j, "trailing characters");
+    if (rc != 0)
+        luaL_error(L, "spoilerguard: out of memory building the report");
+}
+
+void sg_lua_push_report(lua_State *L, const sg_analysis *a)
+{
+    sg_lua_walk w = {L, 0, {0}};
+    sg_lua_walk_done(L, sg_report_walk(a, &sg_lua_walker, &w));
 }
 
 /* ---- the hook table -------------------------------------------------------- */
@@ -2161,9 +2007,9 @@ static int sg_lua_analyze_body(lua_State *L)
     sg_lua_call_args *c = (sg_lua_call_args *)lua_touserdata(L, 3);
     sg_lua_box *abox, *obox;
     sg_analysis *a = NULL;
-    size_t len, olen = 0, rlen = 0;
+    size_t len, olen = 0;
     const char *text = lua_tolstring(L, 2, &len);
-    char *out, *report;
+    char *out;
     int hooks, active;
     sg_error err;
 
@@ -2210,31 +2056,16 @@ static int sg_lua_analyze_body(lua_State *L)
         }
         sg_lua_box_release(obox);
     }
-    obox = sg_lua_box_push(L, SG_BOX_BUFFER);
-    report = sg_analysis_report(a, NULL, 0, &rlen);
-    if (!report) {
-        lua_pushnil(L);
-        lua_pushliteral(L, "out of memory");
-        return 2;
-    }
-    obox->p = report;
-    sg_lua_push_json(L, report, rlen);
-    sg_lua_box_release(obox);
+    sg_lua_push_report(L, a);
     if (c->words) {
-        /* words, (box), report */
+        /* words, report */
         sg_lua_push_words(L, a);
-        lua_insert(L, -3);
-        lua_remove(L, -2);
+        lua_insert(L, -2);
         sg_lua_box_release(abox);
         return 2;
     }
     sg_lua_box_release(abox);
-    if (c->annotate) {
-        /* out, (box), report */
-        lua_remove(L, -2);
-        return 2;
-    }
-    return 1;
+    return c->annotate ? 2 : 1;
 }
 
 static int sg_lua_engine_run(lua_State *L, int annotate)

@@ -75,9 +75,10 @@ sg_status sg_lua_hooks_publish(lua_State *L, int hooks, int text, sg_analysis *a
                                const char *out, size_t len, sg_lua_guard *guard,
                                sg_error *err);
 
-/* Push the JSON text as Lua values (objects and arrays as tables, null as
- * nil).  Raises on malformed JSON. */
-void sg_lua_push_json(lua_State *L, const char *json, size_t len);
+/* Push the report of `a` as Lua tables, built by a walk of the analysis
+ * (sg_report_walk): the JSON report's shape, null as nil, scores exact.
+ * Raises on memory errors. */
+void sg_lua_push_report(lua_State *L, const sg_analysis *a);
 
 /* Fill `err` (when not NULL) with status `st` and a printf-style message. */
 void sg_lua_seterr(sg_error *err, sg_status st, const char *fmt, ...)
