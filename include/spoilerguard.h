@@ -108,8 +108,11 @@ typedef enum sg_style {
                               ("> [!warning]- Spoiler (death)") */
 } sg_style;
 
-/* Parse a NUL-terminated dialect name ("html-span", ..., "plain", "auto";
- * "html" for html-span); -1 if unknown or NULL. */
+/* Parse a NUL-terminated dialect name ("html-span", ..., "plain", "auto") or
+ * a short name for one: "html" and "span" (html-span), "details"
+ * (html-details), "discord", "reddit", "pandoc", "hugo", "obsidian"
+ * (md-discord ...), "markdown" and "md" (md-html), "text" (plain); -1 if
+ * unknown or NULL. */
 SG_API int sg_style_parse(const char *name);
 /* The dialect's name, or "auto" for any other value (a static string). */
 SG_API const char *sg_style_name(sg_style style);

@@ -150,8 +150,10 @@ static void sg_cli_help(FILE *f)
 "                       text; for Markdown the site its front matter, its\n"
 "                       folder or its [[links]] are written for: md-hugo,\n"
 "                       md-obsidian, else md-html; the report's \"style\"\n"
-"                       and --explain say which)\n"
-"                         " SG_CLI_NAME " --style md-discord review.md\n"
+"                       and --explain say which); a platform's name is short\n"
+"                       for its dialect: discord, reddit, pandoc, hugo,\n"
+"                       obsidian, details, html, markdown, text\n"
+"                         " SG_CLI_NAME " --style discord review.md\n"
 "  --badge FORM         how the rating badge is inserted: auto, none, text,\n"
 "                       html, svg or image (default auto)\n"
 "                         " SG_CLI_NAME " --badge none review.html\n"
@@ -357,7 +359,8 @@ static int sg_cli_parse_args(int argc, char **argv, sg_cli_config *c)
                 sg_cli_usage_error(
                     "unknown style '%s' for --style (html-span, html-details, "
                     "md-discord, md-reddit, md-pandoc, md-html, md-hugo, md-obsidian, "
-                    "plain or auto)",
+                    "plain or auto; or discord, reddit, pandoc, hugo, obsidian, details, "
+                    "html, markdown, text)",
                     arg);
                 return 2;
             }

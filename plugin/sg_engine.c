@@ -63,15 +63,31 @@ static const char *const sg_style_names[] = {
     "auto", "html-span", "html-details", "md-discord", "md-reddit",
     "md-pandoc", "md-html", "plain", "md-hugo", "md-obsidian"};
 
+/* Short names: the platform or form a dialect is for. */
+static const struct {
+    const char *name;
+    sg_style style;
+} sg_style_aliases[] = {{"html", SG_STYLE_HTML_SPAN},
+                        {"span", SG_STYLE_HTML_SPAN},
+                        {"details", SG_STYLE_HTML_DETAILS},
+                        {"discord", SG_STYLE_MD_DISCORD},
+                        {"reddit", SG_STYLE_MD_REDDIT},
+                        {"pandoc", SG_STYLE_MD_PANDOC},
+                        {"markdown", SG_STYLE_MD_HTML},
+                        {"md", SG_STYLE_MD_HTML},
+                        {"hugo", SG_STYLE_MD_HUGO},
+                        {"obsidian", SG_STYLE_MD_OBSIDIAN},
+                        {"text", SG_STYLE_PLAIN}};
+
 int sg_style_parse(const char *name)
 {
     for (size_t i = 0; name && i < sizeof sg_style_names / sizeof *sg_style_names; i++)
         if (!strcmp(name, sg_style_names[i]))
             return (int)i;
-    if (name && !strcmp(name, "html"))
-        return SG_STYLE_HTML_SPAN;
-    if (name && !strcmp(name, "hugo"))
-        return SG_STYLE_MD_HUGO;
+    for (size_t i = 0; name && i < sizeof sg_style_aliases / sizeof *sg_style_aliases;
+         i++)
+        if (!strcmp(name, sg_style_aliases[i].name))
+            return (int)sg_style_aliases[i].style;
     return -1;
 }
 

@@ -1761,24 +1761,6 @@ static sg_lua_engine *sg_lua_check_engine(lua_State *L, int idx)
     return e;
 }
 
-static int sg_lua_style_alias(const char *name)
-{
-    static const char *const alias[][2] = {
-        {"html", "html-span"},       {"span", "html-span"},
-        {"details", "html-details"}, {"discord", "md-discord"},
-        {"reddit", "md-reddit"},     {"pandoc", "md-pandoc"},
-        {"markdown", "md-html"},     {"md", "md-html"},
-        {"hugo", "md-hugo"},
-        {"text", "plain"},           {NULL, NULL}};
-    int k, st = sg_style_parse(name);
-    if (st >= 0)
-        return st;
-    for (k = 0; alias[k][0]; k++)
-        if (strcmp(alias[k][0], name) == 0)
-            return sg_style_parse(alias[k][1]);
-    return -1;
-}
-
 /* Options an engine or a call may set; the engine-only ones are skipped here
  * (`skip`, NULL-terminated) and read by the caller.  A call (`per_call`) may
  * also set "marks". */
@@ -1810,11 +1792,13 @@ static void sg_lua_parse_options(lua_State *L, int idx, sg_options *o,
                            k);
             o->format = (sg_format)parsed;
         } else if (strcmp(k, "style") == 0) {
-            parsed = ty == LUA_TSTRING ? sg_lua_style_alias(lua_tostring(L, v)) : -1;
+            parsed = ty == LUA_TSTRING ? sg_style_parse(lua_tostring(L, v)) : -1;
             if (parsed < 0)
                 luaL_error(L, "option style: unknown dialect (html-span, "
                               "html-details, md-discord, md-reddit, md-pandoc, "
-                              "md-html, md-hugo, md-obsidian, plain or auto)");
+                              "md-html, md-hugo, md-obsidian, plain or auto; or "
+                              "discord, reddit, pandoc, hugo, obsidian, details, "
+                              "html, markdown, text)");
             o->style = (sg_style)parsed;
         } else if (strcmp(k, "badge") == 0) {
             if (ty == LUA_TBOOLEAN)

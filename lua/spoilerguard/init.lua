@@ -20,7 +20,9 @@
 ---                 "md-pandoc", "md-html", "md-hugo", "md-obsidian", "plain"
 ---                 or "auto" (the default: by what the text shows, its
 ---                 front matter and [[links]]; report.style says which);
----                 "html" means html-span, "hugo" md-hugo
+---                 or a platform's name for its dialect: "discord",
+---                 "reddit", "pandoc", "hugo", "obsidian", "details", "html"
+---                 (html-span), "markdown" (md-html), "text"
 ---   badge         "auto", "none", "text", "html", "svg", "image", or a boolean
 ---   min_severity  "minor" (default) or "major"
 ---   min_confidence  a number in [0, 1] (default sg.default_min_confidence)

@@ -589,6 +589,9 @@ test("options_reach_the_engine", function()
   local out, msg = e2:annotate(html, { from = "html" })
   check(out, "html alias style: %s", tostring(msg))
   has(out, 'class="spoiler"', "html-span output")
+  local e3 = bare { style = "reddit" }
+  death_rule(e3)
+  has(assert(e3:annotate(REVIEW, { from = "markdown" })), ">!", "the core's short name reddit")
 end)
 
 test("characters_option_and_add_characters_accept_names", function()
