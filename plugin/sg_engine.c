@@ -155,6 +155,7 @@ void sg_engine_free(sg_engine *engine)
         return;
     sg_rules_free(engine->rules);
     sg_cast_free(&engine->extra_cast);
+    sg_hooks_free(engine);
     free(engine);
 }
 
@@ -164,6 +165,14 @@ sg_status sg_engine_add_rule(sg_engine *engine, const sg_rule_def *rule,
     if (!engine || !rule) {
         sg_set_error(err, SG_ERR_USAGE, "sg_engine_add_rule: no engine or rule");
         return SG_ERR_USAGE;
+    }
+    if (rule->match)
+        return sg_hooks_add_rule(engine, rule, err);
+    if (sg_hooks_has_rule(engine, rule->id)) {
+        sg_set_error(err, SG_ERR_RULE, "%s%srule '%s' is defined twice",
+                     rule->source ? rule->source : "", rule->source ? ": " : "",
+                     rule->id);
+        return SG_ERR_RULE;
     }
     return sg_rules_add(engine->rules, rule, err);
 }
@@ -186,7 +195,7 @@ sg_status sg_engine_add_characters(sg_engine *engine, const char *const *names,
 
 size_t sg_engine_rule_count(const sg_engine *engine)
 {
-    return engine ? sg_rules_count(engine->rules) : 0;
+    return engine ? sg_rules_count(engine->rules) + engine->ncustom : 0;
 }
 
 /* ---- analysis ------------------------------------------------------------ */
@@ -551,6 +560,10 @@ sg_status sg_analyze(sg_engine *engine, const char *text, size_t len,
     sg_rating_find(&a->doc, a->sentences, a->nsentences, &a->rating);
     sg_meta_find(&a->doc, a->sentences, a->nsentences, &a->meta);
     sg_analysis_finish(a);
+    /* custom rules and hooks, in stage order, on the finished analysis */
+    st = sg_hooks_analysis(a, err);
+    if (st != SG_OK)
+        goto fail;
     *out = a;
     return SG_OK;
 fail:
