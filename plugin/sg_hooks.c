@@ -58,7 +58,7 @@ static int sg_hooks_any(const sg_engine *e, sg_stage stage)
     return 0;
 }
 
-/* ---- adding ----------------------------------------------------------------- */
+/* ---- adding -------------------------------------------------------------- */
 
 static char *sg_hooks_dup(const char *s)
 {
@@ -143,7 +143,7 @@ void sg_hooks_free(sg_engine *e)
     free(e->hooks);
 }
 
-/* ---- errors that name the hook ------------------------------------------------- */
+/* ---- errors that name the hook ------------------------------------------- */
 
 /* The hook or custom rule being run, for the messages that name it. */
 typedef struct sg_caller {
@@ -222,7 +222,7 @@ static int sg_flag_edit_check(const sg_caller *c, const sg_flag_edit *f, sg_erro
     return 0;
 }
 
-/* ---- document ---------------------------------------------------------------------- */
+/* ---- document ------------------------------------------------------------ */
 
 static const char *const sg_meta_fields[] = {"title",  "work", "year",
                                              "author", "date", "excerpt"};
@@ -308,7 +308,7 @@ static sg_status sg_run_document(sg_analysis *a, sg_error *err)
     return SG_OK;
 }
 
-/* ---- sentence ---------------------------------------------------------------------- */
+/* ---- sentence ------------------------------------------------------------ */
 
 /* Call one custom rule or sentence hook on sentence `si` and raise each flag
  * it returns. */
@@ -377,8 +377,7 @@ static sg_status sg_run_sentences(sg_analysis *a, sg_error *err)
     return SG_OK;
 }
 
-/* ---- flag
- * ------------------------------------------------------------------------------ */
+/* ---- flag ---------------------------------------------------------------- */
 
 /* What the flag hooks made of one candidate. */
 typedef struct sg_flag_fate {
@@ -448,8 +447,7 @@ static sg_status sg_run_flags(sg_analysis *a, sg_error *err)
     return st;
 }
 
-/* ---- rating
- * ---------------------------------------------------------------------------- */
+/* ---- rating -------------------------------------------------------------- */
 
 /* A rating a hook returned, its strings copied. */
 typedef struct sg_rating_held {
@@ -569,8 +567,7 @@ sg_status sg_hooks_analysis(sg_analysis *a, sg_error *err)
     return SG_OK;
 }
 
-/* ---- warning, badge, publish
- * ---------------------------------------------------------------- */
+/* ---- warning, badge, publish --------------------------------------------- */
 
 /* Run the hooks of `stage` on the text `*text` (`*len` bytes, owned): a
  * replacement takes its place (a new owned copy), DROP (where `drop`) makes

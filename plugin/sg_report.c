@@ -69,7 +69,7 @@ static void sg_report_score(sg_buf *b, double v)
         sg_buf_printf(b, "%.3f", v);
 }
 
-/* ---- the walk ----------------------------------------------------------------- */
+/* ---- the walk ------------------------------------------------------------ */
 
 /* Tell the visitor one value, or open or close an object or list.  Each
  * returns the callback's result; the walk stops at the first non-zero. */
@@ -375,7 +375,7 @@ int sg_report_walk_meta(const sg_analysis *a, const sg_report_visitor *v, void *
     return sg_walk_meta(v, ud, NULL, &a->meta);
 }
 
-/* ---- the JSON text ------------------------------------------------------------ */
+/* ---- the JSON text ------------------------------------------------------- */
 
 /* Objects and lists nest this deep in the report (the report, a flag, its
  * evidence); deeper would be a walk of another shape. */
