@@ -61,7 +61,9 @@
 ---   warning(markup, doc, flags), badge(markup, doc, flags)
 ---                             return replacement markup (a string)
 ---   publish(out, doc)         return a replacement for the output
---- s = {text, start, ["end"], finish, index, block}; doc = {format, text,
+--- s = {text, start, ["end"], finish, index, block}; f = a report spoiler
+--- entry (kind, severity, rule, confidence, model, evidence, ...) and its
+--- index, finish and model_score; doc = {format, text,
 --- meta = {title, work, year, author, date, excerpt, genres}}.  Offsets are
 --- 0-based bytes with an exclusive end, as in the JSON report, so the text of
 --- s is doc.text:sub(s.start + 1, s["end"]).
