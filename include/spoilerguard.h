@@ -45,7 +45,7 @@ typedef enum sg_status {
     SG_ERR_USAGE,   /* a bad argument or option value */
     SG_ERR_INPUT,   /* input that cannot be processed: too large, too deep */
     SG_ERR_RULE,    /* a rule that does not compile or exceeds its limits */
-    SG_ERR_HOOK,    /* a hook or Lua rule failed (set by a binding) */
+    SG_ERR_HOOK,    /* a hook or custom rule failed */
     SG_ERR_MEMORY   /* out of memory */
 } sg_status;
 
@@ -491,10 +491,10 @@ SG_API char *sg_analysis_words(const sg_analysis *a, const char *what, size_t *l
  * *len bytes (when `len` is not NULL) freed with sg_free; NULL when memory
  * runs out. */
 SG_API char *sg_spoiler_label(const char *const *kinds, size_t n, size_t *len);
-/* Replace the rating (for the `rating` hook): the analysis copies every
+/* Replace the rating (as a `rating` hook may): the analysis copies every
  * field and the strings; NULL removes it.  Returns SG_OK or SG_ERR_MEMORY. */
 SG_API sg_status sg_analysis_set_rating(sg_analysis *a, const sg_rating *rating);
-/* Replace a metadata field (for the `document` hook) with a copy of the
+/* Replace a metadata field (as a `document` hook may) with a copy of the
  * NUL-terminated `value`; NULL clears it.  `field` is one sg_analysis_meta
  * reads, or "genres": then `value` is a comma-separated list (each genre
  * trimmed of spaces, empty ones dropped), so a genre cannot hold a comma.
@@ -507,7 +507,7 @@ SG_API sg_status sg_analysis_set_meta(sg_analysis *a, const char *field,
  * as of the last sg_analysis_finish (borrowed; valid until the next edit).
  * `count` receives their number.  Their indices are those the edits take. */
 SG_API const sg_flag *sg_analysis_all_flags(const sg_analysis *a, size_t *count);
-/* Edit candidate flag `index` (for the `flag` hook): with `keep` 0 drop it
+/* Edit candidate flag `index` (as a `flag` hook may): with `keep` 0 drop it
  * (the indices after it move down by one); otherwise replace its kind (when
  * not NULL; copied), its severity (when SG_MINOR or SG_MAJOR; other values
  * keep it) and its confidence (when in [0,1]; other values keep it).
@@ -517,7 +517,7 @@ SG_API sg_status sg_analysis_edit_flag(sg_analysis *a, size_t index, int keep,
                                        const char *kind, int severity,
                                        double confidence);
 /* Add a flag of `kind` on sentence `sentence_index` (of
- * sg_analysis_sentence; for `sentence` hooks and Lua rules), its evidence the
+ * sg_analysis_sentence; as a `sentence` hook may), its evidence the
  * whole sentence, `rule` its id ("lua" when NULL), `confidence` clamped to
  * [0,1] (NaN as 0).  A sentence carries one flag per kind: when it already has one of
  * `kind`, that flag takes the higher severity and confidence instead.  The
@@ -535,8 +535,7 @@ SG_API size_t sg_analysis_sentence_count(const sg_analysis *a);
 SG_API int sg_analysis_sentence(const sg_analysis *a, size_t i, size_t *start,
                                 size_t *end, int *block);
 /* Re-apply the thresholds, input order and the excerpt (unless one was set)
- * after edits (the binding calls this once hooks have run; sg_analyze
- * already did it). */
+ * after edits (sg_analyze already did it, after its hooks). */
 SG_API void sg_analysis_finish(sg_analysis *a);
 
 /* The CSS and script that make html-span's (and md-html's) spoilers hidden
