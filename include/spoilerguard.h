@@ -236,7 +236,8 @@ struct sg_flag_edit;
  * PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, and PCRE2_CASELESS unless
  * `case_sensitive`.  Every array is NULL-terminated; all but `patterns` may be
  * NULL.  The engine copies what it needs: the caller keeps ownership of the
- * struct and its strings.
+ * struct and its strings.  Zero the struct before filling it (a field left
+ * unset must be 0 or NULL).
  *
  * A custom rule gives `match`, a function, instead of patterns (and none of
  * requires ... case_sensitive): it is called on every article sentence in
