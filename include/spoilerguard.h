@@ -45,7 +45,7 @@ typedef enum sg_status {
     SG_ERR_USAGE,   /* a bad argument or option value */
     SG_ERR_INPUT,   /* input that cannot be processed: too large, too deep */
     SG_ERR_RULE,    /* a rule that does not compile or exceeds its limits */
-    SG_ERR_HOOK,    /* a hook or Lua rule failed (set by a binding) */
+    SG_ERR_HOOK,    /* a hook or custom rule failed */
     SG_ERR_MEMORY   /* out of memory */
 } sg_status;
 
@@ -108,8 +108,11 @@ typedef enum sg_style {
                               ("> [!warning]- Spoiler (death)") */
 } sg_style;
 
-/* Parse a NUL-terminated dialect name ("html-span", ..., "plain", "auto";
- * "html" for html-span); -1 if unknown or NULL. */
+/* Parse a NUL-terminated dialect name ("html-span", ..., "plain", "auto") or
+ * a short name for one: "html" and "span" (html-span), "details"
+ * (html-details), "discord", "reddit", "pandoc", "hugo", "obsidian"
+ * (md-discord ...), "markdown" and "md" (md-html), "text" (plain); -1 if
+ * unknown or NULL. */
 SG_API int sg_style_parse(const char *name);
 /* The dialect's name, or "auto" for any other value (a static string). */
 SG_API const char *sg_style_name(sg_style style);
@@ -225,11 +228,25 @@ SG_API void sg_engine_use_model(sg_engine *engine, int on);
 /* Free an engine and everything it holds; NULL is ignored. */
 SG_API void sg_engine_free(sg_engine *engine);
 
+struct sg_analysis;
+struct sg_sentence_info;
+struct sg_flag_edit;
+
 /* A rule given as data.  Pattern strings are PCRE2 syntax, compiled with
  * PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, and PCRE2_CASELESS unless
  * `case_sensitive`.  Every array is NULL-terminated; all but `patterns` may be
  * NULL.  The engine copies what it needs: the caller keeps ownership of the
- * struct and its strings. */
+ * struct and its strings.  Zero the struct before filling it (a field left
+ * unset must be 0 or NULL).
+ *
+ * A custom rule gives `match`, a function, instead of patterns (and none of
+ * requires ... case_sensitive): it is called on every article sentence in
+ * the sentence stage (see "hooks" below), with *flag filled with the rule's
+ * kind, severity, confidence and id, and returns SG_HOOK_KEEP (no flag),
+ * SG_HOOK_SET (raise *flag, whose kind, severity and confidence it may
+ * change), SG_HOOK_MORE (raise it and be called again on the sentence) or
+ * SG_HOOK_FAIL with `err->message` saying why (the article stops).
+ * `userdata` is passed back and must outlive the engine. */
 typedef struct sg_rule_def {
     const char *id;          /* "death.kills"; unique within the engine */
     const char *kind;        /* death, ending, twist, identity, plot, or a user kind */
@@ -246,12 +263,15 @@ typedef struct sg_rule_def {
                                 (without one: minor, lower confidence) */
     int case_sensitive;
     const char *source;      /* "file:line" where the rule was defined, or NULL */
+    int (*match)(const struct sg_analysis *a, const struct sg_sentence_info *s,
+                 struct sg_flag_edit *flag, sg_error *err, void *userdata);
+    void *userdata;          /* for `match` */
 } sg_rule_def;
 
 /* Add one rule.  Returns SG_OK; SG_ERR_RULE with a message naming the rule
  * id, its source and what is at fault (no id, kind or pattern, a confidence
- * outside [0,1], an id already taken, a pattern that does not compile);
- * SG_ERR_USAGE when `engine` or `rule` is NULL. */
+ * outside [0,1], an id already taken, a pattern that does not compile, both
+ * patterns and `match`); SG_ERR_USAGE when `engine` or `rule` is NULL. */
 SG_API sg_status sg_engine_add_rule(sg_engine *engine, const sg_rule_def *rule,
                                     sg_error *err);
 /* Add characters of the work being reviewed (a NULL-terminated array of
@@ -261,7 +281,7 @@ SG_API sg_status sg_engine_add_rule(sg_engine *engine, const sg_rule_def *rule,
 SG_API sg_status sg_engine_add_characters(sg_engine *engine,
                                           const char *const *names,
                                           sg_error *err);
-/* Number of rules the engine holds (0 for NULL). */
+/* Number of rules the engine holds, custom rules included (0 for NULL). */
 SG_API size_t sg_engine_rule_count(const sg_engine *engine);
 
 /* ---- analysis ------------------------------------------------------------ */
@@ -305,7 +325,9 @@ typedef struct sg_rating {
  * On failure *out is NULL and `err` says why: SG_ERR_USAGE without an engine,
  * SG_ERR_INPUT for input that cannot be processed (over max_input, HTML
  * nested past max_depth), SG_ERR_RULE for a rule that hit its match limit,
- * SG_ERR_MEMORY. */
+ * SG_ERR_HOOK for a custom rule or hook that failed (the message names it,
+ * see "hooks" below), SG_ERR_MEMORY.  The engine's custom rules and its
+ * document, sentence, flag and rating hooks run here, in that order. */
 SG_API sg_status sg_analyze(sg_engine *engine, const char *text, size_t len,
                             const sg_options *opts, sg_analysis **out,
                             sg_error *err);
@@ -355,6 +377,65 @@ SG_API size_t sg_analysis_unmarked(const sg_analysis *a, sg_severity severity);
 SG_API char *sg_analysis_report(const sg_analysis *a, const char *id, size_t id_len,
                                 size_t *out_len);
 
+/* ---- walking the report ---------------------------------------------------- */
+
+/* The report as a walk, for callers that want it as their own values rather
+ * than as JSON text (the Lua binding builds its tables this way, and the JSON
+ * report is written by the same walk).  A visitor is told every object, list
+ * and value in the order the JSON report writes them. */
+typedef enum sg_report_type {
+    SG_REPORT_OBJECT, /* enter and leave: an object */
+    SG_REPORT_LIST,   /* enter and leave: a list */
+    SG_REPORT_NULL,   /* unknown (JSON null) */
+    SG_REPORT_BOOL,   /* `boolean` */
+    SG_REPORT_OFFSET, /* `offset`: a byte offset into the input */
+    SG_REPORT_NUMBER, /* `number`, finite (a rating's value, scale ...) */
+    SG_REPORT_SCORE,  /* `number`, finite: an estimate (a flag's confidence,
+                         the model's score) that the JSON report rounds to
+                         three decimals; the walk gives it exact */
+    SG_REPORT_STRING  /* `string`: `len` bytes, not NUL-terminated */
+} sg_report_type;
+
+/* One object, list or value of the walk.  Borrowed: valid during the
+ * callback only. */
+typedef struct sg_report_value {
+    sg_report_type type;
+    const char *key;    /* its name in the object holding it; NULL for a list
+                           element and for the object the walk starts at */
+    const char *string; /* SG_REPORT_STRING */
+    size_t len;         /* SG_REPORT_STRING */
+    size_t offset;      /* SG_REPORT_OFFSET */
+    double number;      /* SG_REPORT_NUMBER, SG_REPORT_SCORE */
+    int boolean;        /* SG_REPORT_BOOL */
+} sg_report_value;
+
+/* What is called during a walk, in the manner of md4c's parser callbacks.
+ * `enter` opens an object or list (of v->type), `leave` closes it, `value`
+ * is any other value.  Each returns 0 to go on; any other value stops the
+ * walk, which returns it.  Every pointer must be set.  A callback that does
+ * not return (longjmp) leaks what the walk allocated. */
+typedef struct sg_report_visitor {
+    int (*enter)(const sg_report_value *v, void *userdata);
+    int (*leave)(const sg_report_value *v, void *userdata);
+    int (*value)(const sg_report_value *v, void *userdata);
+} sg_report_visitor;
+
+/* Walk the whole report of `a` (DESIGN.md, "Report"; sg_analysis_report
+ * writes this walk as JSON).  Returns 0 when the walk is done, the non-zero
+ * value a callback returned, or -1 when memory runs out. */
+SG_API int sg_report_walk(const sg_analysis *a, const sg_report_visitor *visitor,
+                          void *userdata);
+/* Walk one object of the report: flag `f` of `a` (one of the report's
+ * "spoilers" entries, or any candidate of sg_analysis_all_flags), a rating
+ * (as the report's "rating"), or the metadata of `a` (the report's "meta").
+ * Returns as sg_report_walk. */
+SG_API int sg_report_walk_flag(const sg_analysis *a, const sg_flag *f,
+                               const sg_report_visitor *visitor, void *userdata);
+SG_API int sg_report_walk_rating(const sg_rating *r, const sg_report_visitor *visitor,
+                                 void *userdata);
+SG_API int sg_report_walk_meta(const sg_analysis *a, const sg_report_visitor *visitor,
+                               void *userdata);
+
 /* The annotated article: the input with the warning, spoiler marks, badge and
  * (HTML) JSON-LD inserted in the style the options chose; what an earlier run
  * inserted is kept, not inserted twice.  Returns a new buffer of *out_len
@@ -362,21 +443,22 @@ SG_API char *sg_analysis_report(const sg_analysis *a, const char *id, size_t id_
  * caller frees with sg_free.  On failure returns NULL and `err` says why:
  * SG_ERR_USAGE for a style or badge that does not fit the format,
  * SG_ERR_HOOK for replacement markup (sg_analysis_set_markup) that cannot be
- * inserted whole, SG_ERR_MEMORY. */
+ * inserted whole, SG_ERR_MEMORY.  No hook runs here: sg_annotate runs the
+ * warning, badge and publish hooks around it. */
 SG_API char *sg_render(const sg_analysis *a, size_t *out_len, sg_error *err);
 
-/* ---- editing an analysis (what the Lua hooks do) -------------------------- */
+/* ---- editing an analysis -------------------------------------------------- */
 
-/* Replaceable inserted markup, for bindings that run warning/badge hooks:
- * `text` (of `len` bytes) replaces what spoilerguard would insert for `what`
- * ("warning", "badge" or "jsonld"); the renderer wraps it in the dialect's
- * signature so --strip still finds it.  In plain text, md-discord and
- * md-reddit the signature is visible text: a warning's text goes between
- * "⚠ " and the count of marked passages on one line (so it must be one line,
- * and in Discord and Reddit hold no "||", ">!" or "!<"), a badge's inside
- * "[Rating · ...]" (one line, no bracket, at most 256 bytes).  The analysis
- * copies it.  Pass NULL to restore the default.  Returns SG_OK, SG_ERR_USAGE
- * for another `what`, or SG_ERR_MEMORY. */
+/* Replace inserted markup (sg_annotate does it with what the warning and
+ * badge hooks return): `text` (of `len` bytes) replaces what spoilerguard
+ * would insert for `what` ("warning", "badge" or "jsonld"); the renderer
+ * wraps it in the dialect's signature so --strip still finds it.  In plain
+ * text, md-discord and md-reddit the signature is visible text: a warning's
+ * text goes between "⚠ " and the count of marked passages on one line (so it
+ * must be one line, and in Discord and Reddit hold no "||", ">!" or "!<"), a
+ * badge's inside "[Rating · ...]" (one line, no bracket, at most 256 bytes).
+ * The analysis copies it.  Pass NULL to restore the default.  Returns SG_OK,
+ * SG_ERR_USAGE for another `what`, or SG_ERR_MEMORY. */
 SG_API sg_status sg_analysis_set_markup(sg_analysis *a, const char *what,
                                         const char *text, size_t len);
 /* The markup spoilerguard would insert for `what` ("warning", "badge" or
@@ -410,10 +492,10 @@ SG_API char *sg_analysis_words(const sg_analysis *a, const char *what, size_t *l
  * *len bytes (when `len` is not NULL) freed with sg_free; NULL when memory
  * runs out. */
 SG_API char *sg_spoiler_label(const char *const *kinds, size_t n, size_t *len);
-/* Replace the rating (for the `rating` hook): the analysis copies every
+/* Replace the rating (as a `rating` hook may): the analysis copies every
  * field and the strings; NULL removes it.  Returns SG_OK or SG_ERR_MEMORY. */
 SG_API sg_status sg_analysis_set_rating(sg_analysis *a, const sg_rating *rating);
-/* Replace a metadata field (for the `document` hook) with a copy of the
+/* Replace a metadata field (as a `document` hook may) with a copy of the
  * NUL-terminated `value`; NULL clears it.  `field` is one sg_analysis_meta
  * reads, or "genres": then `value` is a comma-separated list (each genre
  * trimmed of spaces, empty ones dropped), so a genre cannot hold a comma.
@@ -426,7 +508,7 @@ SG_API sg_status sg_analysis_set_meta(sg_analysis *a, const char *field,
  * as of the last sg_analysis_finish (borrowed; valid until the next edit).
  * `count` receives their number.  Their indices are those the edits take. */
 SG_API const sg_flag *sg_analysis_all_flags(const sg_analysis *a, size_t *count);
-/* Edit candidate flag `index` (for the `flag` hook): with `keep` 0 drop it
+/* Edit candidate flag `index` (as a `flag` hook may): with `keep` 0 drop it
  * (the indices after it move down by one); otherwise replace its kind (when
  * not NULL; copied), its severity (when SG_MINOR or SG_MAJOR; other values
  * keep it) and its confidence (when in [0,1]; other values keep it).
@@ -436,7 +518,7 @@ SG_API sg_status sg_analysis_edit_flag(sg_analysis *a, size_t index, int keep,
                                        const char *kind, int severity,
                                        double confidence);
 /* Add a flag of `kind` on sentence `sentence_index` (of
- * sg_analysis_sentence; for `sentence` hooks and Lua rules), its evidence the
+ * sg_analysis_sentence; as a `sentence` hook may), its evidence the
  * whole sentence, `rule` its id ("lua" when NULL), `confidence` clamped to
  * [0,1] (NaN as 0).  A sentence carries one flag per kind: when it already has one of
  * `kind`, that flag takes the higher severity and confidence instead.  The
@@ -454,8 +536,7 @@ SG_API size_t sg_analysis_sentence_count(const sg_analysis *a);
 SG_API int sg_analysis_sentence(const sg_analysis *a, size_t i, size_t *start,
                                 size_t *end, int *block);
 /* Re-apply the thresholds, input order and the excerpt (unless one was set)
- * after edits (the binding calls this once hooks have run; sg_analyze
- * already did it). */
+ * after edits (sg_analyze already did it, after its hooks). */
 SG_API void sg_analysis_finish(sg_analysis *a);
 
 /* The CSS and script that make html-span's (and md-html's) spoilers hidden
@@ -463,6 +544,133 @@ SG_API void sg_analysis_finish(sg_analysis *a);
  * share/spoilerguard/spoilerguard.css and .js).  Static, NUL-terminated
  * strings owned by the library; either pointer may be NULL. */
 SG_API void sg_assets(const char **css, const char **js);
+
+/* ---- hooks: your code at fixed points of the path -------------------------- */
+
+/* Hooks are callbacks an engine runs on every article, in the manner of md4c's
+ * parser callbacks: a struct of function pointers and user data, each called
+ * at its stage.  In sg_analyze, after the engine's own stages:
+ *   document  may change the metadata,
+ *   sentence  a custom rule's `match` (sg_rule_def), then each sentence hook,
+ *             on every article sentence: may raise flags,
+ *   flag      on every candidate flag: may change its kind, severity and
+ *             confidence, or veto it,
+ *   rating    may replace or remove the rating,
+ * then the thresholds are applied again (sg_analysis_finish).  In
+ * sg_annotate:
+ *   warning, badge  may replace the markup inserted,
+ *   publish         the last look at the output: may replace it.
+ * Hooks of one stage run in the order they were added, each seeing what the
+ * one before it left.  A callback returns one of sg_hook_result; a callback
+ * that fails (SG_HOOK_FAIL, with `err->message` saying why, or a value the
+ * stage does not take) stops the article: sg_analyze or sg_annotate fail
+ * with SG_ERR_HOOK and "hook 'flag' failed: MESSAGE" ("rule 'ID' (SOURCE)
+ * failed: MESSAGE" for a custom rule).  `err` is never NULL and its message
+ * starts empty.  Strings a callback writes to its out-parameter must stay
+ * valid until the next callback of the engine runs: the engine copies what
+ * it keeps. */
+typedef enum sg_hook_result {
+    SG_HOOK_FAIL = -1, /* failed: the article stops */
+    SG_HOOK_KEEP = 0,  /* nothing to change (a rule or sentence hook: no flag) */
+    SG_HOOK_SET = 1,   /* take what the callback wrote to its out-parameter */
+    SG_HOOK_DROP = 2,  /* flag: veto it; rating: remove it; warning and badge:
+                          empty markup (plain text, Discord and Reddit keep
+                          their visible frame, and refuse an empty badge) */
+    SG_HOOK_MORE = 3   /* rule and sentence: raise the flag written and be
+                          called again on the same sentence for another */
+} sg_hook_result;
+
+/* The confidence of a flag a sentence hook raises, or a custom rule's, when
+ * it gives none. */
+#define SG_HOOK_DEFAULT_CONFIDENCE 0.7
+
+/* A sentence, as the sentence stage shows it. */
+typedef struct sg_sentence_info {
+    size_t index;      /* as sg_analysis_sentence counts */
+    size_t start, end; /* its bytes in the input */
+    int block;         /* the document block holding it */
+    const char *text;  /* the input's bytes [start, end) (borrowed; not
+                          NUL-terminated) */
+    unsigned repeat;   /* calls of this callback on this sentence before this
+                          one (after SG_HOOK_MORE) */
+} sg_sentence_info;
+
+/* A flag a custom rule or a sentence hook raises, or a flag hook's edit:
+ * filled with the current values (a sentence hook's: no kind, SG_MINOR,
+ * SG_HOOK_DEFAULT_CONFIDENCE, rule "hook.sentence").  The engine checks what
+ * comes back: a non-empty kind, SG_MINOR or SG_MAJOR, a confidence in
+ * [0, 1]. */
+typedef struct sg_flag_edit {
+    const char *kind;
+    int severity;
+    double confidence;
+    const char *rule; /* the rule id reported; only a sentence hook sets it */
+} sg_flag_edit;
+
+/* The metadata a document hook may change: filled with the analysis' own
+ * (sg_analysis_meta, the genres comma-separated); each field the hook sets to
+ * another value replaces the analysis' as sg_analysis_set_meta would (NULL
+ * clears it). */
+typedef struct sg_document {
+    sg_format format;  /* the format read */
+    const char *text;  /* the input (not NUL-terminated) */
+    size_t len;
+    const char *title, *work, *year, *author, *date, *excerpt;
+    const char *genres; /* comma-separated */
+} sg_document;
+
+/* Markup a warning or badge hook may replace, or the output a publish hook
+ * may replace: `len` bytes at `text`. */
+typedef struct sg_markup {
+    const char *text;
+    size_t len;
+} sg_markup;
+
+/* One set of hooks; any pointer may be NULL.  What each may return besides
+ * SG_HOOK_FAIL:
+ *   document(a, doc)            KEEP, SET (apply the fields of *doc)
+ *   sentence(a, s, flag)        KEEP, SET, MORE (as a custom rule's match)
+ *   flag(a, f, index, edit)     KEEP, SET (apply *edit), DROP (veto);
+ *                               `f` is candidate `index` of
+ *                               sg_analysis_all_flags as the stage began
+ *   rating(a, current, rating)  KEEP, SET (*rating replaces it), DROP;
+ *                               `current` is NULL when there is none, and
+ *                               *rating starts as a copy of it
+ *   warning(a, markup), badge   KEEP, SET, DROP; called only when there is
+ *                               markup to insert
+ *   publish(a, out)             KEEP, SET */
+typedef struct sg_hooks {
+    int (*document)(const sg_analysis *a, sg_document *doc, sg_error *err,
+                    void *userdata);
+    int (*sentence)(const sg_analysis *a, const sg_sentence_info *s, sg_flag_edit *flag,
+                    sg_error *err, void *userdata);
+    int (*flag)(const sg_analysis *a, const sg_flag *f, size_t index, sg_flag_edit *edit,
+                sg_error *err, void *userdata);
+    int (*rating)(const sg_analysis *a, const sg_rating *current, sg_rating *rating,
+                  sg_error *err, void *userdata);
+    int (*warning)(const sg_analysis *a, sg_markup *markup, sg_error *err,
+                   void *userdata);
+    int (*badge)(const sg_analysis *a, sg_markup *markup, sg_error *err,
+                 void *userdata);
+    int (*publish)(const sg_analysis *a, sg_markup *out, sg_error *err, void *userdata);
+    void *userdata;     /* passed to each; must outlive the engine */
+    const char *source; /* "file:line" where the hooks were written, named in
+                           errors the engine finds in what they return; may be
+                           NULL; copied */
+} sg_hooks;
+
+/* Add a set of hooks to `engine` (the struct is copied).  Returns SG_OK,
+ * SG_ERR_USAGE without an engine or hooks, or SG_ERR_MEMORY. */
+SG_API sg_status sg_engine_add_hooks(sg_engine *engine, const sg_hooks *hooks,
+                                     sg_error *err);
+
+/* The annotated article as sg_render makes it, with the engine's warning and
+ * badge hooks run before (their markup replaces spoilerguard's) and its
+ * publish hooks after.  Returns a new buffer of *out_len bytes (when
+ * `out_len` is not NULL; NUL-terminated) that the caller frees with sg_free,
+ * or NULL with `err` filled: as sg_render, and SG_ERR_HOOK for a hook that
+ * failed. */
+SG_API char *sg_annotate(sg_analysis *a, size_t *out_len, sg_error *err);
 
 /* ---- strip --------------------------------------------------------------- */
 

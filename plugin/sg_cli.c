@@ -150,8 +150,10 @@ static void sg_cli_help(FILE *f)
 "                       text; for Markdown the site its front matter, its\n"
 "                       folder or its [[links]] are written for: md-hugo,\n"
 "                       md-obsidian, else md-html; the report's \"style\"\n"
-"                       and --explain say which)\n"
-"                         " SG_CLI_NAME " --style md-discord review.md\n"
+"                       and --explain say which); a platform's name is short\n"
+"                       for its dialect: discord, reddit, pandoc, hugo,\n"
+"                       obsidian, details, html, markdown, text\n"
+"                         " SG_CLI_NAME " --style discord review.md\n"
 "  --badge FORM         how the rating badge is inserted: auto, none, text,\n"
 "                       html, svg or image (default auto)\n"
 "                         " SG_CLI_NAME " --badge none review.html\n"
@@ -357,7 +359,8 @@ static int sg_cli_parse_args(int argc, char **argv, sg_cli_config *c)
                 sg_cli_usage_error(
                     "unknown style '%s' for --style (html-span, html-details, "
                     "md-discord, md-reddit, md-pandoc, md-html, md-hugo, md-obsidian, "
-                    "plain or auto)",
+                    "plain or auto; or discord, reddit, pandoc, hugo, obsidian, details, "
+                    "html, markdown, text)",
                     arg);
                 return 2;
             }
@@ -553,28 +556,28 @@ static void sg_cli_locate(sg_cli_pos *p, const char *text, size_t len, size_t of
 /* ---- workers --------------------------------------------------------------------- */
 
 /* The Lua side runs only in builds that have Lua 5.4 (SG_HAVE_LUA); a
- * build without it refuses --rules when the workers start. */
-static sg_status sg_cli_hooks_run(sg_cli_worker *w, sg_analysis *a, sg_error *err)
+ * build without it refuses --rules when the workers start.  The engine runs
+ * the rule files' rules and hooks; an article's Lua values live between
+ * these two calls. */
+static sg_status sg_cli_hooks_begin(sg_cli_worker *w, sg_error *err)
 {
 #ifdef SG_HAVE_LUA
-    if (w->lua && sg_cli_lua_active(w->lua))
-        return sg_cli_lua_run(w->lua, a, err);
+    if (w->lua)
+        return sg_cli_lua_begin(w->lua, err);
 #else
-    (void)w, (void)a, (void)err;
+    (void)w, (void)err;
 #endif
     return SG_OK;
 }
 
-static sg_status sg_cli_hooks_publish(sg_cli_worker *w, sg_analysis *a, char **buf,
-                                      size_t *n, sg_error *err)
+static void sg_cli_hooks_end(sg_cli_worker *w, sg_error *err)
 {
 #ifdef SG_HAVE_LUA
-    if (w->lua && sg_cli_lua_active(w->lua))
-        return sg_cli_lua_publish(w->lua, a, buf, n, err);
+    if (w->lua)
+        sg_cli_lua_end(w->lua, err);
 #else
-    (void)w, (void)a, (void)buf, (void)n, (void)err;
+    (void)w, (void)err;
 #endif
-    return SG_OK;
 }
 
 static void sg_cli_worker_free(sg_cli_worker *w)
@@ -760,16 +763,17 @@ static int sg_cli_article(sg_cli_worker *w, const sg_cli_config *c, const char *
     if (!batch && strcmp(name, "<stdin>") != 0)
         opts.path = name; /* --style auto looks at the folders it stands in */
     sg_analysis *a = NULL;
+    if (sg_cli_hooks_begin(w, err) != SG_OK)
+        return 2;
     if (sg_analyze(w->engine, text, len, &opts, &a, err) != SG_OK || !a) {
         if (err->status == SG_OK)
             sg_cli_oom(err);
+        sg_cli_hooks_end(w, err);
         return 2;
     }
     int rc = 2;
     char *buf = NULL;
     size_t n = 0;
-    if (sg_cli_hooks_run(w, a, err) != SG_OK)
-        goto done;
 
     size_t nflags = 0;
     const sg_flag *flags = sg_analysis_flags(a, &nflags);
@@ -805,14 +809,12 @@ static int sg_cli_article(sg_cli_worker *w, const sg_cli_config *c, const char *
             sg_cli_diagnostics(out, name, text, len, a);
             break;
         default:
-            buf = sg_render(a, &n, err);
+            buf = sg_annotate(a, &n, err);
             if (!buf) {
                 if (err->status == SG_OK)
                     sg_cli_oom(err);
                 goto done;
             }
-            if (sg_cli_hooks_publish(w, a, &buf, &n, err) != SG_OK)
-                goto done;
             fwrite(buf, 1, n, out);
             break;
         }
@@ -821,6 +823,7 @@ static int sg_cli_article(sg_cli_worker *w, const sg_cli_config *c, const char *
         sg_cli_explain(expl, name, text, len, a);
     rc = 0;
 done:
+    sg_cli_hooks_end(w, rc ? err : NULL);
     sg_free(buf);
     sg_analysis_free(a);
     return rc;

@@ -8,6 +8,10 @@
  * hook -- gets an instruction budget (a count hook) and a memory cap (the
  * state's allocator), so a rule that loops or hoards stops with a message
  * naming it instead of hanging the pipeline.
+ *
+ * The rules and hooks are registered with the worker's engine, which runs
+ * them (sg_lua_hooks.c); an article's Lua values live on this state's stack
+ * between sg_cli_lua_begin and sg_cli_lua_end.
  */
 #include "sg_cli.h"
 #include "sg_lua.h"
@@ -36,7 +40,9 @@ struct sg_cli_lua {
     long steps, budget;
     int in_call;
     char label[384];
-    sg_lua_guard guard; /* first, so the guard's callbacks find the state */
+    sg_lua_guard guard;
+    sg_lua_host host; /* where the rules and hooks run */
+    sg_lua_run run;   /* the article being processed */
 };
 
 static sg_cli_lua *sg_cli_lua_of(lua_State *L)
@@ -60,7 +66,7 @@ static void *sg_cli_lua_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         if (c->in_call && !c->guard.tripped) {
             c->guard.tripped = 1;
             snprintf(c->guard.message, sizeof c->guard.message,
-                     "%.384s exceeded its memory cap (%lu MiB)", c->label,
+                     "exceeded its memory cap (%lu MiB)",
                      (unsigned long)(SG_CLI_LUA_MEMORY >> 20));
         }
         return NULL;
@@ -84,8 +90,7 @@ static void sg_cli_lua_count(lua_State *L, lua_Debug *ar)
     if (!c->guard.tripped) {
         c->guard.tripped = 1;
         snprintf(c->guard.message, sizeof c->guard.message,
-                 "%.384s exceeded its instruction budget (%ld instructions)", c->label,
-                 c->budget);
+                 "exceeded its instruction budget (%ld instructions)", c->budget);
     }
     /* from now on fail at every instruction, so a pcall inside the rule
      * cannot swallow the stop and loop on */
@@ -186,7 +191,7 @@ static int sg_cli_lua_open(lua_State *L)
     }
     lua_pushcfunction(L, sg_cli_lua_print);
     lua_setglobal(L, "print");
-    sg_lua_hooks_new(L);
+    sg_lua_hooks_new(L, &c->host);
     c->hooks_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     return 0;
 }
@@ -205,6 +210,8 @@ sg_cli_lua *sg_cli_lua_new(sg_engine *engine, int trust, sg_error *err)
     c->hooks_ref = LUA_NOREF;
     c->guard.enter = sg_cli_lua_enter;
     c->guard.leave = sg_cli_lua_leave;
+    c->host.engine = engine;
+    c->host.guard = &c->guard;
     c->L = lua_newstate(sg_cli_lua_alloc, c);
     if (!c->L) {
         free(c);
@@ -230,7 +237,7 @@ static int sg_cli_lua_load_body(lua_State *L)
     sg_cli_lua *c = (sg_cli_lua *)lua_touserdata(L, 1);
     const char *path = lua_tostring(L, 2);
     lua_rawgeti(L, LUA_REGISTRYINDEX, c->hooks_ref);
-    sg_lua_load_rules(L, lua_gettop(L), c->engine, path, 0, &c->guard);
+    sg_lua_load_rules(L, lua_gettop(L), c->engine, path, &c->guard);
     c->active = sg_lua_hooks_active(L, lua_gettop(L));
     return 0;
 }
@@ -282,79 +289,25 @@ int sg_cli_lua_active(const sg_cli_lua *c)
     return c && c->active;
 }
 
-typedef struct sg_cli_lua_job {
-    sg_cli_lua *c;
-    sg_analysis *a;
-    char **out;
-    size_t *len;
-    sg_status st;
-    sg_error *err;
-} sg_cli_lua_job;
-
-/* (job): run the hooks in protected mode; the status goes in the job. */
+/* (c): push the run table of an article, in protected mode. */
 static int sg_cli_lua_run_body(lua_State *L)
 {
-    sg_cli_lua_job *j = (sg_cli_lua_job *)lua_touserdata(L, 1);
-    int hooks, text;
-    size_t text_len;
-    const char *text_src = sg_analysis_text(j->a, &text_len);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, j->c->hooks_ref);
-    hooks = lua_gettop(L);
-    lua_pushlstring(L, text_src, text_len);
-    text = lua_gettop(L);
-    if (!j->out) {
-        j->st = sg_lua_hooks_run(L, hooks, text, j->a,
-                                 SG_LUA_STAGE_ANALYSIS | SG_LUA_STAGE_MARKUP,
-                                 &j->c->guard, j->err);
-        return 0;
-    }
-    j->st = sg_lua_hooks_publish(L, hooks, text, j->a, *j->out, *j->len, &j->c->guard,
-                                 j->err);
-    if (j->st == SG_OK) {
-        size_t n;
-        const char *s = lua_tolstring(L, -1, &n);
-        char *copy = (char *)malloc(n + 1);
-        if (!copy) {
-            j->st = SG_ERR_MEMORY;
-            sg_lua_seterr(j->err, SG_ERR_MEMORY, "out of memory after publish");
-            return 0;
-        }
-        memcpy(copy, s, n);
-        copy[n] = '\0';
-        sg_free(*j->out);
-        *j->out = copy; /* sg_free is free() */
-        *j->len = n;
-    }
-    return 0;
+    sg_cli_lua *c = (sg_cli_lua *)lua_touserdata(L, 1);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->hooks_ref);
+    sg_lua_run_push(L, -1, 0);
+    return 1;
 }
 
-static sg_status sg_cli_lua_job_run(sg_cli_lua_job *j)
+sg_status sg_cli_lua_begin(sg_cli_lua *c, sg_error *err)
 {
-    lua_State *L = j->c->L;
-    int top = lua_gettop(L);
-    lua_pushcfunction(L, sg_cli_lua_run_body);
-    lua_pushlightuserdata(L, j);
-    if (lua_pcall(L, 1, 0, 0) != LUA_OK) {
-        const char *msg = lua_tostring(L, -1);
-        sg_lua_seterr(j->err, SG_ERR_HOOK, "rule files: %s", msg ? msg : "failed");
-        j->st = SG_ERR_HOOK;
-    }
-    if (j->st != SG_OK)
-        sg_cli_lua_hint(j->c, j->err);
-    lua_settop(L, top);
-    return j->st;
-}
-
-sg_status sg_cli_lua_run(sg_cli_lua *c, sg_analysis *a, sg_error *err)
-{
-    sg_cli_lua_job j;
-    sg_error local;
-    if (!c->active)
+    lua_State *L;
+    if (!c || !c->active)
         return SG_OK;
+    L = c->L;
     /* what rules keep from one article to the next counts against the cap
      * too, or a slow leak would grow by a cap per article */
     if (c->used > c->base + SG_CLI_LUA_MEMORY) {
-        lua_gc(c->L, LUA_GCCOLLECT, 0);
+        lua_gc(L, LUA_GCCOLLECT, 0);
         if (c->used > c->base + SG_CLI_LUA_MEMORY) {
             sg_lua_seterr(err, SG_ERR_HOOK,
                           "rule files keep more than their memory cap (%lu "
@@ -363,34 +316,27 @@ sg_status sg_cli_lua_run(sg_cli_lua *c, sg_analysis *a, sg_error *err)
             return SG_ERR_HOOK;
         }
     }
-    memset(&j, 0, sizeof j);
-    j.c = c;
-    j.a = a;
-    j.err = err ? err : &local;
-    return sg_cli_lua_job_run(&j);
+    lua_settop(L, 0);
+    lua_pushcfunction(L, sg_cli_lua_run_body);
+    lua_pushlightuserdata(L, c);
+    if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+        const char *msg = lua_tostring(L, -1);
+        sg_lua_seterr(err, SG_ERR_MEMORY, "rule files: %s", msg ? msg : "failed");
+        lua_settop(L, 0);
+        return SG_ERR_MEMORY;
+    }
+    sg_lua_run_start(&c->host, &c->run, L, -1);
+    return SG_OK;
 }
 
-sg_status sg_cli_lua_publish(sg_cli_lua *c, sg_analysis *a, char **out, size_t *len,
-                             sg_error *err)
+void sg_cli_lua_end(sg_cli_lua *c, sg_error *err)
 {
-    sg_cli_lua_job j;
-    sg_error local;
-    lua_State *L = c->L;
-    int has;
-    if (!c->active || !out || !*out)
-        return SG_OK;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, c->hooks_ref);
-    has = sg_lua_hooks_has(L, -1, "publish");
-    lua_pop(L, 1);
-    if (!has)
-        return SG_OK;
-    memset(&j, 0, sizeof j);
-    j.c = c;
-    j.a = a;
-    j.out = out;
-    j.len = len;
-    j.err = err ? err : &local;
-    return sg_cli_lua_job_run(&j);
+    if (!c || !c->active)
+        return;
+    sg_lua_run_stop(&c->host);
+    lua_settop(c->L, 0);
+    if (err && err->status == SG_ERR_HOOK)
+        sg_cli_lua_hint(c, err);
 }
 
 void sg_cli_lua_free(sg_cli_lua *c)

@@ -63,15 +63,31 @@ static const char *const sg_style_names[] = {
     "auto", "html-span", "html-details", "md-discord", "md-reddit",
     "md-pandoc", "md-html", "plain", "md-hugo", "md-obsidian"};
 
+/* Short names: the platform or form a dialect is for. */
+static const struct {
+    const char *name;
+    sg_style style;
+} sg_style_aliases[] = {{"html", SG_STYLE_HTML_SPAN},
+                        {"span", SG_STYLE_HTML_SPAN},
+                        {"details", SG_STYLE_HTML_DETAILS},
+                        {"discord", SG_STYLE_MD_DISCORD},
+                        {"reddit", SG_STYLE_MD_REDDIT},
+                        {"pandoc", SG_STYLE_MD_PANDOC},
+                        {"markdown", SG_STYLE_MD_HTML},
+                        {"md", SG_STYLE_MD_HTML},
+                        {"hugo", SG_STYLE_MD_HUGO},
+                        {"obsidian", SG_STYLE_MD_OBSIDIAN},
+                        {"text", SG_STYLE_PLAIN}};
+
 int sg_style_parse(const char *name)
 {
     for (size_t i = 0; name && i < sizeof sg_style_names / sizeof *sg_style_names; i++)
         if (!strcmp(name, sg_style_names[i]))
             return (int)i;
-    if (name && !strcmp(name, "html"))
-        return SG_STYLE_HTML_SPAN;
-    if (name && !strcmp(name, "hugo"))
-        return SG_STYLE_MD_HUGO;
+    for (size_t i = 0; name && i < sizeof sg_style_aliases / sizeof *sg_style_aliases;
+         i++)
+        if (!strcmp(name, sg_style_aliases[i].name))
+            return (int)sg_style_aliases[i].style;
     return -1;
 }
 
@@ -139,6 +155,7 @@ void sg_engine_free(sg_engine *engine)
         return;
     sg_rules_free(engine->rules);
     sg_cast_free(&engine->extra_cast);
+    sg_hooks_free(engine);
     free(engine);
 }
 
@@ -148,6 +165,14 @@ sg_status sg_engine_add_rule(sg_engine *engine, const sg_rule_def *rule,
     if (!engine || !rule) {
         sg_set_error(err, SG_ERR_USAGE, "sg_engine_add_rule: no engine or rule");
         return SG_ERR_USAGE;
+    }
+    if (rule->match)
+        return sg_hooks_add_rule(engine, rule, err);
+    if (sg_hooks_has_rule(engine, rule->id)) {
+        sg_set_error(err, SG_ERR_RULE, "%s%srule '%s' is defined twice",
+                     rule->source ? rule->source : "", rule->source ? ": " : "",
+                     rule->id);
+        return SG_ERR_RULE;
     }
     return sg_rules_add(engine->rules, rule, err);
 }
@@ -170,7 +195,7 @@ sg_status sg_engine_add_characters(sg_engine *engine, const char *const *names,
 
 size_t sg_engine_rule_count(const sg_engine *engine)
 {
-    return engine ? sg_rules_count(engine->rules) : 0;
+    return engine ? sg_rules_count(engine->rules) + engine->ncustom : 0;
 }
 
 /* ---- analysis ------------------------------------------------------------ */
@@ -535,6 +560,10 @@ sg_status sg_analyze(sg_engine *engine, const char *text, size_t len,
     sg_rating_find(&a->doc, a->sentences, a->nsentences, &a->rating);
     sg_meta_find(&a->doc, a->sentences, a->nsentences, &a->meta);
     sg_analysis_finish(a);
+    /* custom rules and hooks, in stage order, on the finished analysis */
+    st = sg_hooks_analysis(a, err);
+    if (st != SG_OK)
+        goto fail;
     *out = a;
     return SG_OK;
 fail:

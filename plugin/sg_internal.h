@@ -19,8 +19,9 @@
  *   sg_meta.c     title, work, year, genres, author, date, excerpt
  *   sg_render.c   inserting marks, warning, badge, JSON-LD
  *   sg_strip.c    finding and removing what spoilerguard inserted
- *   sg_report.c   the JSON report
+ *   sg_report.c   the report: a walk over it, and its JSON text
  *   sg_engine.c   the public API: the pipeline end to end
+ *   sg_hooks.c    custom rules and hooks: user code at fixed points
  */
 #ifndef SG_INTERNAL_H
 #define SG_INTERNAL_H
@@ -359,6 +360,8 @@ sg_ruleset *sg_rules_new(void);
 void sg_rules_free(sg_ruleset *rs);
 sg_status sg_rules_add(sg_ruleset *rs, const sg_rule_def *def, sg_error *err);
 size_t sg_rules_count(const sg_ruleset *rs);
+/* Whether a rule of the set has this id. */
+int sg_rules_has(const sg_ruleset *rs, const char *id);
 /* Add the built-in pack (generated from lua/spoilerguard/rules/). */
 sg_status sg_rules_add_defaults(sg_ruleset *rs, sg_error *err);
 /* Match every rule against sentence `si` (its text is view[s->view_start,
@@ -539,10 +542,24 @@ void sg_meta_clear(sg_meta *m);
 
 /* ---- the analysis (sg_engine.c) ------------------------------------------- */
 
+/* A custom rule: a function in place of patterns (sg_hooks.c). */
+typedef struct sg_custom_rule {
+    char *id, *kind, *source;
+    sg_severity severity;
+    double confidence;
+    int (*match)(const struct sg_analysis *a, const sg_sentence_info *s,
+                 sg_flag_edit *flag, sg_error *err, void *userdata);
+    void *userdata;
+} sg_custom_rule;
+
 struct sg_engine {
     sg_ruleset *rules;
     sg_cast extra_cast; /* characters the user added */
     int use_model;      /* the learned scorer takes part */
+    sg_custom_rule *custom; /* custom rules, in the order added */
+    size_t ncustom, cap_custom;
+    sg_hooks *hooks; /* hook sets, in the order added (source owned) */
+    size_t nhooks, cap_hooks;
 };
 
 struct sg_analysis {
@@ -579,6 +596,18 @@ int sg_analysis_flag_sentence(sg_analysis *a, const sg_sentence *s, const char *
                               double model);
 /* Keep a copy of a string for the analysis' lifetime; NULL on OOM. */
 const char *sg_analysis_intern(sg_analysis *a, const char *s, size_t n);
+
+/* ---- custom rules and hooks (sg_hooks.c) ---------------------------------- */
+
+/* Add a custom rule (def->match set), checked as sg_engine_add_rule says. */
+sg_status sg_hooks_add_rule(sg_engine *e, const sg_rule_def *def, sg_error *err);
+/* Whether a custom rule has this id. */
+int sg_hooks_has_rule(const sg_engine *e, const char *id);
+/* Run the custom rules and the document, sentence, flag and rating hooks on
+ * a finished analysis, then sg_analysis_finish; nothing when the engine has
+ * none. */
+sg_status sg_hooks_analysis(sg_analysis *a, sg_error *err);
+void sg_hooks_free(sg_engine *e);
 
 /* ---- render, strip, report ----------------------------------------------- */
 

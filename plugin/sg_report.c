@@ -1,5 +1,7 @@
 /*
- * sg_report.c -- the JSON report of one analysis (DESIGN.md, "Report").
+ * sg_report.c -- the report of one analysis (DESIGN.md, "Report"): a walk
+ * over it (sg_report_walk, for the Lua binding and any caller that wants its
+ * own values), and the JSON text written from that same walk.
  *
  * One compact JSON object on one line: offsets are bytes into the input,
  * null where a value is unknown, NaN and infinities written as null.
@@ -8,17 +10,6 @@
 
 #include <math.h>
 #include <stdio.h>
-
-static void sg_report_str(sg_buf *b, const char *s)
-{
-    if (!s) {
-        sg_buf_puts(b, "null");
-        return;
-    }
-    sg_buf_putc(b, '"');
-    sg_buf_put_json(b, s, strlen(s));
-    sg_buf_putc(b, '"');
-}
 
 /* A byte offset in decimal, as %zu writes it, without printf. */
 static void sg_report_zu(sg_buf *b, size_t v)
@@ -78,66 +69,112 @@ static void sg_report_score(sg_buf *b, double v)
         sg_buf_printf(b, "%.3f", v);
 }
 
-static void sg_report_meta(sg_buf *b, const sg_meta *m)
+/* ---- the walk ------------------------------------------------------------ */
+
+/* Tell the visitor one value, or open or close an object or list.  Each
+ * returns the callback's result; the walk stops at the first non-zero. */
+static int sg_walk_enter(const sg_report_visitor *v, void *ud, const char *key,
+                         sg_report_type type)
 {
-    sg_buf_puts(b, "\"meta\":{\"title\":");
-    sg_report_str(b, m->title);
-    sg_buf_puts(b, ",\"work\":");
-    sg_report_str(b, m->work);
-    sg_buf_puts(b, ",\"year\":");
-    sg_report_str(b, m->year);
-    sg_buf_puts(b, ",\"genres\":[");
-    for (size_t i = 0; i < m->ngenres; i++) {
-        if (i)
-            sg_buf_putc(b, ',');
-        sg_report_str(b, m->genres[i]);
-    }
-    sg_buf_puts(b, "],\"author\":");
-    sg_report_str(b, m->author);
-    sg_buf_puts(b, ",\"date\":");
-    sg_report_str(b, m->date);
-    sg_buf_puts(b, ",\"excerpt\":");
-    sg_report_str(b, m->excerpt);
-    sg_buf_putc(b, '}');
+    sg_report_value x = {.type = type, .key = key};
+    return v->enter(&x, ud);
 }
 
-static void sg_report_rating(sg_buf *b, const sg_rating_out *r)
+static int sg_walk_leave(const sg_report_visitor *v, void *ud, const char *key,
+                         sg_report_type type)
 {
-    sg_buf_puts(b, "\"rating\":");
-    if (!r->found) {
-        sg_buf_puts(b, "null");
-        return;
-    }
-    sg_buf_puts(b, "{\"text\":");
-    sg_report_str(b, r->text);
-    sg_buf_puts(b, ",\"value\":");
-    sg_report_num(b, r->value);
-    sg_buf_puts(b, ",\"scale\":");
-    sg_report_num(b, r->scale);
-    sg_buf_puts(b, ",\"normalized\":");
-    sg_report_num(b, r->normalized);
-    sg_buf_puts(b, ",\"verdict\":");
-    sg_report_str(b, r->verdict);
-    sg_buf_puts(b, ",\"start\":");
-    sg_report_zu(b, r->start);
-    sg_buf_puts(b, ",\"end\":");
-    sg_report_zu(b, r->end);
-    sg_buf_putc(b, '}');
+    sg_report_value x = {.type = type, .key = key};
+    return v->leave(&x, ud);
 }
 
-static void sg_report_characters(sg_buf *b, const sg_cast *cast)
+static int sg_walk_bytes(const sg_report_visitor *v, void *ud, const char *key,
+                         const char *s, size_t n)
 {
-    sg_buf_puts(b, "\"characters\":[");
+    sg_report_value x = {
+        .type = s ? SG_REPORT_STRING : SG_REPORT_NULL, .key = key, .string = s, .len = n};
+    return v->value(&x, ud);
+}
+
+/* A NUL-terminated string, or null for NULL. */
+static int sg_walk_str(const sg_report_visitor *v, void *ud, const char *key,
+                       const char *s)
+{
+    return sg_walk_bytes(v, ud, key, s, s ? strlen(s) : 0);
+}
+
+static int sg_walk_offset(const sg_report_visitor *v, void *ud, const char *key,
+                          size_t off)
+{
+    sg_report_value x = {.type = SG_REPORT_OFFSET, .key = key, .offset = off};
+    return v->value(&x, ud);
+}
+
+/* A number (SG_REPORT_NUMBER or SG_REPORT_SCORE); null when not finite. */
+static int sg_walk_num(const sg_report_visitor *v, void *ud, const char *key, double num,
+                       sg_report_type type)
+{
+    sg_report_value x = {
+        .type = isfinite(num) ? type : SG_REPORT_NULL, .key = key, .number = num};
+    return v->value(&x, ud);
+}
+
+static int sg_walk_bool(const sg_report_visitor *v, void *ud, const char *key, int on)
+{
+    sg_report_value x = {.type = SG_REPORT_BOOL, .key = key, .boolean = on != 0};
+    return v->value(&x, ud);
+}
+
+/* Each step of a walk is `SG_WALK(call)`: the first non-zero result ends it. */
+#define SG_WALK(call)                                                                    \
+    do {                                                                                 \
+        int rc_ = (call);                                                                \
+        if (rc_)                                                                         \
+            return rc_;                                                                  \
+    } while (0)
+
+static int sg_walk_meta(const sg_report_visitor *v, void *ud, const char *key,
+                        const sg_meta *m)
+{
+    SG_WALK(sg_walk_enter(v, ud, key, SG_REPORT_OBJECT));
+    SG_WALK(sg_walk_str(v, ud, "title", m->title));
+    SG_WALK(sg_walk_str(v, ud, "work", m->work));
+    SG_WALK(sg_walk_str(v, ud, "year", m->year));
+    SG_WALK(sg_walk_enter(v, ud, "genres", SG_REPORT_LIST));
+    for (size_t i = 0; i < m->ngenres; i++)
+        SG_WALK(sg_walk_str(v, ud, NULL, m->genres[i]));
+    SG_WALK(sg_walk_leave(v, ud, "genres", SG_REPORT_LIST));
+    SG_WALK(sg_walk_str(v, ud, "author", m->author));
+    SG_WALK(sg_walk_str(v, ud, "date", m->date));
+    SG_WALK(sg_walk_str(v, ud, "excerpt", m->excerpt));
+    return sg_walk_leave(v, ud, key, SG_REPORT_OBJECT);
+}
+
+static int sg_walk_rating(const sg_report_visitor *v, void *ud, const char *key,
+                          const sg_rating *r)
+{
+    if (!r)
+        return sg_walk_str(v, ud, key, NULL);
+    SG_WALK(sg_walk_enter(v, ud, key, SG_REPORT_OBJECT));
+    SG_WALK(sg_walk_str(v, ud, "text", r->text));
+    SG_WALK(sg_walk_num(v, ud, "value", r->value, SG_REPORT_NUMBER));
+    SG_WALK(sg_walk_num(v, ud, "scale", r->scale, SG_REPORT_NUMBER));
+    SG_WALK(sg_walk_num(v, ud, "normalized", r->normalized, SG_REPORT_NUMBER));
+    SG_WALK(sg_walk_str(v, ud, "verdict", r->verdict));
+    SG_WALK(sg_walk_offset(v, ud, "start", r->start));
+    SG_WALK(sg_walk_offset(v, ud, "end", r->end));
+    return sg_walk_leave(v, ud, key, SG_REPORT_OBJECT);
+}
+
+static int sg_walk_characters(const sg_report_visitor *v, void *ud, const sg_cast *cast)
+{
+    SG_WALK(sg_walk_enter(v, ud, "characters", SG_REPORT_LIST));
     for (size_t i = 0; i < cast->n; i++) {
-        if (i)
-            sg_buf_putc(b, ',');
-        sg_buf_puts(b, "{\"name\":");
-        sg_report_str(b, cast->people[i].name);
-        sg_buf_puts(b, ",\"actor\":");
-        sg_report_str(b, cast->people[i].actor);
-        sg_buf_putc(b, '}');
+        SG_WALK(sg_walk_enter(v, ud, NULL, SG_REPORT_OBJECT));
+        SG_WALK(sg_walk_str(v, ud, "name", cast->people[i].name));
+        SG_WALK(sg_walk_str(v, ud, "actor", cast->people[i].actor));
+        SG_WALK(sg_walk_leave(v, ud, NULL, SG_REPORT_OBJECT));
     }
-    sg_buf_putc(b, ']');
+    return sg_walk_leave(v, ud, "characters", SG_REPORT_LIST);
 }
 
 /* ---- skipped spans --------------------------------------------------------- */
@@ -188,7 +225,7 @@ static int sg_report_span_cmp(const void *pa, const void *pb)
 /* Blocks that are not article text and the inline spans skipped inside
  * blocks, merged where neighbours share a reason and no article text
  * separates them (a menu of twenty links is one "navigation" span). */
-static int sg_report_skipped(sg_buf *b, const sg_doc *doc)
+static int sg_walk_skipped(const sg_report_visitor *v, void *ud, const sg_doc *doc)
 {
     size_t nskip = doc->nskipped, nart = 0;
     for (size_t i = 0; i < doc->nblocks; i++) {
@@ -208,7 +245,7 @@ static int sg_report_skipped(sg_buf *b, const sg_doc *doc)
         free(items);
         free(art.span);
         free(art.max_end);
-        return 0;
+        return -1;
     }
 
     size_t k = 0, a = 0;
@@ -235,9 +272,8 @@ static int sg_report_skipped(sg_buf *b, const sg_doc *doc)
         art.max_end[i] = (i && art.max_end[i - 1] > e) ? art.max_end[i - 1] : e;
     }
 
-    sg_buf_puts(b, "\"skipped\":[");
-    int first = 1;
-    for (size_t i = 0; i < nskip;) {
+    int rc = sg_walk_enter(v, ud, "skipped", SG_REPORT_LIST);
+    for (size_t i = 0; i < nskip && !rc;) {
         size_t start = items[i].start, end = items[i].end;
         sg_why why = items[i].why;
         size_t j = i + 1;
@@ -248,91 +284,193 @@ static int sg_report_skipped(sg_buf *b, const sg_doc *doc)
             j++;
         }
         if (end > start) {
-            sg_buf_puts(b, first ? "{\"start\":" : ",{\"start\":");
-            sg_report_zu(b, start);
-            sg_buf_puts(b, ",\"end\":");
-            sg_report_zu(b, end);
-            sg_buf_puts(b, ",\"why\":");
-            sg_report_str(b, sg_why_name(why));
-            sg_buf_putc(b, '}');
-            first = 0;
+            rc = sg_walk_enter(v, ud, NULL, SG_REPORT_OBJECT);
+            if (!rc)
+                rc = sg_walk_offset(v, ud, "start", start);
+            if (!rc)
+                rc = sg_walk_offset(v, ud, "end", end);
+            if (!rc)
+                rc = sg_walk_str(v, ud, "why", sg_why_name(why));
+            if (!rc)
+                rc = sg_walk_leave(v, ud, NULL, SG_REPORT_OBJECT);
         }
         i = j;
     }
-    sg_buf_putc(b, ']');
     free(items);
     free(art.span);
     free(art.max_end);
-    return 1;
+    return rc ? rc : sg_walk_leave(v, ud, "skipped", SG_REPORT_LIST);
 }
 
 /* ---- spoilers -------------------------------------------------------------- */
 
-static void sg_report_flag(sg_buf *b, const sg_doc *doc, const sg_flag *f)
+static int sg_walk_flag(const sg_report_visitor *v, void *ud, const sg_doc *doc,
+                        const sg_flag *f)
 {
     size_t start = f->start < doc->len ? f->start : doc->len;
     size_t end = f->end < doc->len ? f->end : doc->len;
     if (end < start)
         end = start;
-    sg_buf_puts(b, "{\"start\":");
-    sg_report_zu(b, f->start);
-    sg_buf_puts(b, ",\"end\":");
-    sg_report_zu(b, f->end);
-    sg_buf_puts(b, ",\"text\":\"");
-    sg_buf_put_json(b, doc->src + start, end - start);
-    sg_buf_puts(b, "\",\"kind\":");
-    sg_report_str(b, f->kind);
-    sg_buf_puts(b, f->severity == SG_MAJOR ? ",\"severity\":\"major\",\"rule\":"
-                                           : ",\"severity\":\"minor\",\"rule\":");
-    sg_report_str(b, f->rule);
-    sg_buf_puts(b, ",\"confidence\":");
-    sg_report_score(b, f->confidence);
-    sg_buf_puts(b, ",\"evidence\":{\"start\":");
-    sg_report_zu(b, f->evidence_start);
-    sg_buf_puts(b, ",\"end\":");
-    sg_report_zu(b, f->evidence_end);
-    sg_buf_puts(b, f->marked ? "},\"marked\":true,\"cue\":" : "},\"marked\":false,\"cue\":");
-    sg_report_str(b, f->cue);
-    sg_buf_puts(b, ",\"character\":");
-    sg_report_str(b, f->character);
-    sg_buf_puts(b, ",\"model\":");
-    sg_report_score(b, f->model_score);
-    sg_buf_putc(b, '}');
+    SG_WALK(sg_walk_enter(v, ud, NULL, SG_REPORT_OBJECT));
+    SG_WALK(sg_walk_offset(v, ud, "start", f->start));
+    SG_WALK(sg_walk_offset(v, ud, "end", f->end));
+    SG_WALK(sg_walk_bytes(v, ud, "text", doc->src + start, end - start));
+    SG_WALK(sg_walk_str(v, ud, "kind", f->kind));
+    SG_WALK(sg_walk_str(v, ud, "severity", f->severity == SG_MAJOR ? "major" : "minor"));
+    SG_WALK(sg_walk_str(v, ud, "rule", f->rule));
+    SG_WALK(sg_walk_num(v, ud, "confidence", f->confidence, SG_REPORT_SCORE));
+    SG_WALK(sg_walk_enter(v, ud, "evidence", SG_REPORT_OBJECT));
+    SG_WALK(sg_walk_offset(v, ud, "start", f->evidence_start));
+    SG_WALK(sg_walk_offset(v, ud, "end", f->evidence_end));
+    SG_WALK(sg_walk_leave(v, ud, "evidence", SG_REPORT_OBJECT));
+    SG_WALK(sg_walk_bool(v, ud, "marked", f->marked));
+    SG_WALK(sg_walk_str(v, ud, "cue", f->cue));
+    SG_WALK(sg_walk_str(v, ud, "character", f->character));
+    SG_WALK(sg_walk_num(v, ud, "model", f->model_score, SG_REPORT_SCORE));
+    return sg_walk_leave(v, ud, NULL, SG_REPORT_OBJECT);
+}
+
+/* The analysis' rating as the public struct (sg_analysis_rating's, without
+ * writing to the analysis). */
+static const sg_rating *sg_walk_rating_of(const sg_analysis *a, sg_rating *r)
+{
+    if (!a->rating.found)
+        return NULL;
+    *r = (sg_rating){a->rating.start,  a->rating.end,   a->rating.text,
+                     a->rating.value,  a->rating.scale, a->rating.normalized,
+                     a->rating.verdict};
+    return r;
+}
+
+int sg_report_walk(const sg_analysis *a, const sg_report_visitor *v, void *ud)
+{
+    sg_rating r;
+    SG_WALK(sg_walk_enter(v, ud, NULL, SG_REPORT_OBJECT));
+    SG_WALK(sg_walk_str(v, ud, "format", sg_format_name(a->doc.format)));
+    SG_WALK(sg_walk_str(v, ud, "style", sg_style_name(sg_analysis_style(a, NULL))));
+    SG_WALK(sg_walk_meta(v, ud, "meta", &a->meta));
+    SG_WALK(sg_walk_rating(v, ud, "rating", sg_walk_rating_of(a, &r)));
+    SG_WALK(sg_walk_characters(v, ud, &a->cast));
+    SG_WALK(sg_walk_skipped(v, ud, &a->doc));
+    SG_WALK(sg_walk_enter(v, ud, "spoilers", SG_REPORT_LIST));
+    for (size_t i = 0; i < a->nflags; i++)
+        SG_WALK(sg_walk_flag(v, ud, &a->doc, &a->flags[i]));
+    SG_WALK(sg_walk_leave(v, ud, "spoilers", SG_REPORT_LIST));
+    return sg_walk_leave(v, ud, NULL, SG_REPORT_OBJECT);
+}
+
+int sg_report_walk_flag(const sg_analysis *a, const sg_flag *f,
+                        const sg_report_visitor *v, void *ud)
+{
+    return sg_walk_flag(v, ud, &a->doc, f);
+}
+
+int sg_report_walk_rating(const sg_rating *r, const sg_report_visitor *v, void *ud)
+{
+    return sg_walk_rating(v, ud, NULL, r);
+}
+
+int sg_report_walk_meta(const sg_analysis *a, const sg_report_visitor *v, void *ud)
+{
+    return sg_walk_meta(v, ud, NULL, &a->meta);
+}
+
+/* ---- the JSON text ------------------------------------------------------- */
+
+/* Objects and lists nest this deep in the report (the report, a flag, its
+ * evidence); deeper would be a walk of another shape. */
+#define SG_JSON_WRITER_DEPTH 8
+
+typedef struct sg_json_writer {
+    sg_buf b;
+    const char *id; /* the batch id, first member of the report */
+    size_t id_len;
+    int depth;
+    unsigned char first[SG_JSON_WRITER_DEPTH]; /* nothing written yet at that depth */
+} sg_json_writer;
+
+/* The comma before a member or element and the member's name. */
+static int sg_json_writer_lead(sg_json_writer *w, const sg_report_value *x)
+{
+    if (w->depth > 0) {
+        if (!w->first[w->depth - 1])
+            sg_buf_putc(&w->b, ',');
+        w->first[w->depth - 1] = 0;
+    }
+    if (x->key) {
+        sg_buf_putc(&w->b, '"');
+        sg_buf_puts(&w->b, x->key); /* the report's own names need no escaping */
+        sg_buf_puts(&w->b, "\":");
+    }
+    return w->b.failed ? -1 : 0;
+}
+
+static int sg_json_writer_enter(const sg_report_value *x, void *ud)
+{
+    sg_json_writer *w = ud;
+    if (w->depth >= SG_JSON_WRITER_DEPTH || sg_json_writer_lead(w, x))
+        return -1;
+    sg_buf_putc(&w->b, x->type == SG_REPORT_LIST ? '[' : '{');
+    w->first[w->depth++] = 1;
+    if (w->depth == 1 && w->id) {
+        sg_buf_puts(&w->b, "\"id\":\"");
+        sg_buf_put_json(&w->b, w->id, w->id_len);
+        sg_buf_puts(&w->b, "\",");
+    }
+    return 0;
+}
+
+static int sg_json_writer_leave(const sg_report_value *x, void *ud)
+{
+    sg_json_writer *w = ud;
+    w->depth--;
+    return sg_buf_putc(&w->b, x->type == SG_REPORT_LIST ? ']' : '}') ? 0 : -1;
+}
+
+static int sg_json_writer_value(const sg_report_value *x, void *ud)
+{
+    sg_json_writer *w = ud;
+    if (sg_json_writer_lead(w, x))
+        return -1;
+    switch (x->type) {
+    case SG_REPORT_STRING:
+        sg_buf_putc(&w->b, '"');
+        sg_buf_put_json(&w->b, x->string, x->len);
+        sg_buf_putc(&w->b, '"');
+        break;
+    case SG_REPORT_OFFSET:
+        sg_report_zu(&w->b, x->offset);
+        break;
+    case SG_REPORT_NUMBER:
+        sg_report_num(&w->b, x->number);
+        break;
+    case SG_REPORT_SCORE:
+        sg_report_score(&w->b, x->number);
+        break;
+    case SG_REPORT_BOOL:
+        sg_buf_puts(&w->b, x->boolean ? "true" : "false");
+        break;
+    default:
+        sg_buf_puts(&w->b, "null");
+        break;
+    }
+    return w->b.failed ? -1 : 0;
 }
 
 char *sg_report_json(const sg_analysis *a, const char *id, size_t id_len, size_t *out_len)
 {
+    static const sg_report_visitor writer = {sg_json_writer_enter, sg_json_writer_leave,
+                                             sg_json_writer_value};
     if (!a)
         return NULL;
-    sg_buf b;
-    sg_buf_init(&b);
-    sg_buf_putc(&b, '{');
-    if (id) {
-        sg_buf_puts(&b, "\"id\":\"");
-        sg_buf_put_json(&b, id, id_len);
-        sg_buf_puts(&b, "\",");
-    }
-    sg_buf_puts(&b, "\"format\":");
-    sg_report_str(&b, sg_format_name(a->doc.format));
-    sg_buf_puts(&b, ",\"style\":");
-    sg_report_str(&b, sg_style_name(sg_analysis_style(a, NULL)));
-    sg_buf_putc(&b, ',');
-    sg_report_meta(&b, &a->meta);
-    sg_buf_putc(&b, ',');
-    sg_report_rating(&b, &a->rating);
-    sg_buf_putc(&b, ',');
-    sg_report_characters(&b, &a->cast);
-    sg_buf_putc(&b, ',');
-    if (!sg_report_skipped(&b, &a->doc)) {
-        sg_buf_free(&b);
+    sg_json_writer w;
+    memset(&w, 0, sizeof w);
+    sg_buf_init(&w.b);
+    w.id = id;
+    w.id_len = id_len;
+    if (sg_report_walk(a, &writer, &w) != 0) {
+        sg_buf_free(&w.b);
         return NULL;
     }
-    sg_buf_puts(&b, ",\"spoilers\":[");
-    for (size_t i = 0; i < a->nflags; i++) {
-        if (i)
-            sg_buf_putc(&b, ',');
-        sg_report_flag(&b, &a->doc, &a->flags[i]);
-    }
-    sg_buf_puts(&b, "]}");
-    return sg_buf_take(&b, out_len);
+    return sg_buf_take(&w.b, out_len);
 }

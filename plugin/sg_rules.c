@@ -1969,6 +1969,14 @@ void sg_rules_free(sg_ruleset *rs)
 
 size_t sg_rules_count(const sg_ruleset *rs) { return rs ? rs->n : 0; }
 
+int sg_rules_has(const sg_ruleset *rs, const char *id)
+{
+    for (size_t i = 0; rs && id && i < rs->n; i++)
+        if (!strcmp(rs->rules[i].id, id))
+            return 1;
+    return 0;
+}
+
 static char *sg_dup(const char *s) { return s ? sg_strndup(s, strlen(s)) : NULL; }
 
 static uint32_t sg_pat_hash(const char *src, uint32_t opts)

@@ -20,7 +20,9 @@
 ---                 "md-pandoc", "md-html", "md-hugo", "md-obsidian", "plain"
 ---                 or "auto" (the default: by what the text shows, its
 ---                 front matter and [[links]]; report.style says which);
----                 "html" means html-span, "hugo" md-hugo
+---                 or a platform's name for its dialect: "discord",
+---                 "reddit", "pandoc", "hugo", "obsidian", "details", "html"
+---                 (html-span), "markdown" (md-html), "text"
 ---   badge         "auto", "none", "text", "html", "svg", "image", or a boolean
 ---   min_severity  "minor" (default) or "major"
 ---   min_confidence  a number in [0, 1] (default sg.default_min_confidence)
@@ -59,7 +61,9 @@
 ---   warning(markup, doc, flags), badge(markup, doc, flags)
 ---                             return replacement markup (a string)
 ---   publish(out, doc)         return a replacement for the output
---- s = {text, start, ["end"], finish, index, block}; doc = {format, text,
+--- s = {text, start, ["end"], finish, index, block}; f = a report spoiler
+--- entry (kind, severity, rule, confidence, model, evidence, ...) and its
+--- index, finish and model_score; doc = {format, text,
 --- meta = {title, work, year, author, date, excerpt, genres}}.  Offsets are
 --- 0-based bytes with an exclusive end, as in the JSON report, so the text of
 --- s is doc.text:sub(s.start + 1, s["end"]).

@@ -763,5 +763,26 @@ strip_roundtrip "strip_removes_the_hugo_shortcodes" "$T/hugo.md" --style md-hugo
 run --style md-hugo "$T/page.html"
 expect_rc "style_hugo_refuses_html_input" 2
 
+# ---- a platform's name is short for its dialect -------------------------------
+for pair in discord:md-discord:hugo.md reddit:md-reddit:hugo.md pandoc:md-pandoc:hugo.md \
+    obsidian:md-obsidian:hugo.md details:html-details:page.html; do
+    short=${pair%%:*} rest=${pair#*:}
+    long=${rest%%:*} file=${rest#*:}
+    run --style "$long" "$T/$file"
+    cp "$T/out" "$T/style.long"
+    run --style "$short" "$T/$file"
+    if [ "$rc" -eq 0 ] && [ -s "$T/out" ] && cmp -s "$T/out" "$T/style.long"; then
+        pass "style_${short}_is_$long"
+    else
+        fail "style_${short}_is_$long" "exit $rc" "$(head -c 300 "$T/err")"
+    fi
+done
+run --style discord "$T/hugo.md"
+if grep -q '||.*||' "$T/out"; then
+    pass "style_discord_marks_with_discord_bars"
+else
+    fail "style_discord_marks_with_discord_bars" "$(head -c 300 "$T/out")"
+fi
+
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

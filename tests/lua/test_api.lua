@@ -213,6 +213,27 @@ test("flag_hook_table_edits_kind_severity_and_confidence", function()
   check(math.abs(f.confidence - 0.99) < 1e-9, "confidence %s", f.confidence)
 end)
 
+test("hooks_and_the_report_see_scores_exact_not_rounded", function()
+  local e = bare()
+  death_rule(e)
+  local seen
+  e:on("flag", function() return { confidence = 0.123456789 } end)
+  e:on("flag", function(f) seen = f.confidence end)
+  local report = assert(e:analyze(REVIEW, { min_confidence = 0.1 }))
+  eq(seen, 0.123456789, "confidence the next flag hook sees")
+  eq(spoiler_with(report, "death.dies").confidence, 0.123456789, "confidence in the report")
+  local _, annotated = assert(e:annotate(REVIEW, { min_confidence = 0.1 }))
+  eq(spoiler_with(annotated, "death.dies").confidence, 0.123456789, "annotate's report")
+  -- the learned scorer's probability, as a hook sees it and as the report gives it
+  local m = sg.new()
+  local model
+  m:on("flag", function(f) if f.rule == "death.dies" then model = f.model_score end end)
+  local f = spoiler_with(assert(m:analyze(REVIEW)), "death.dies")
+  check(f and model, "a death.dies flag with a model score")
+  eq(f.model, model, "model score")
+  check(f.model ~= tonumber(("%.3f"):format(f.model)), "model score %.17g has more than three decimals", f.model)
+end)
+
 test("flag_hook_in_place_edit_is_applied_and_chained", function()
   local e = bare()
   death_rule(e)
@@ -568,6 +589,9 @@ test("options_reach_the_engine", function()
   local out, msg = e2:annotate(html, { from = "html" })
   check(out, "html alias style: %s", tostring(msg))
   has(out, 'class="spoiler"', "html-span output")
+  local e3 = bare { style = "reddit" }
+  death_rule(e3)
+  has(assert(e3:annotate(REVIEW, { from = "markdown" })), ">!", "the core's short name reddit")
 end)
 
 test("characters_option_and_add_characters_accept_names", function()

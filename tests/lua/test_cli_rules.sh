@@ -195,6 +195,36 @@ EOF
 run --report --rules "$TMP/hookerr.lua"
 expect "failing_hook_names_hook_file_and_line" 2 "hook 'flag' failed" "hookerr.lua:2" "refused user.any"
 
+# ---- a failing hook in a batch: that line's error object, the batch goes on ---
+cat > "$TMP/batchhook.lua" <<'EOF'
+on("flag", function(f)
+  if f.text:find("secret", 1, true) then error("refused " .. f.rule) end
+end)
+return { { id = "user.okju", kind = "plot", pattern = "Okju" } }
+EOF
+printf '{"id":1,"text":"Okju dies in the end."}\n{"id":"two","text":"The secret: Okju lives."}\n{"id":3,"text":"Okju wins."}\n' > "$TMP/hookbatch.jsonl"
+for jobs in 1 2; do
+    timeout 60 "$CLI" --jsonl --jobs "$jobs" --rules "$TMP/batchhook.lua" < "$TMP/hookbatch.jsonl" > "$TMP/out" 2> "$TMP/err"
+    rc=$?
+    if [ "$rc" = 2 ] && grep -q "line 2: hook 'flag' failed" "$TMP/err" &&
+        python3 - "$TMP/out" <<'PY'
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+ok = len(lines) == 3
+ok = ok and lines[0]["id"] == 1 and any(f["rule"] == "user.okju" for f in lines[0]["spoilers"])
+err = lines[1].get("error", "")
+ok = ok and lines[1]["id"] == "two" and lines[1]["line"] == 2 and set(lines[1]) == {"id", "line", "error"}
+ok = ok and "hook 'flag' failed" in err and "batchhook.lua:2" in err and "refused user.okju" in err
+ok = ok and lines[2]["id"] == 3 and any(f["rule"] == "user.okju" for f in lines[2]["spoilers"])
+sys.exit(0 if ok else 1)
+PY
+    then
+        ok "failing_hook_in_a_batch_answers_its_line_with_an_error_and_goes_on (--jobs $jobs)"
+    else
+        bad "failing_hook_in_a_batch_answers_its_line_with_an_error_and_goes_on (--jobs $jobs)" "exit $rc" "$(head -c 900 "$TMP/out")" "$(head -c 300 "$TMP/err")"
+    fi
+done
+
 printf 'return 42\n' > "$TMP/notlist.lua"
 run --report --rules "$TMP/notlist.lua"
 expect "rule_file_returning_a_number_is_refused" 2 "notlist.lua" "list of rules"

@@ -217,6 +217,125 @@ static void skipped_blocks_of_different_reasons_stay_apart(void **state)
     free(json);
 }
 
+/* A visitor that writes the walk as one line of events: "{" and "}" for an
+ * object, "[" "]" for a list, "key=" before a member, then s"..." o12 n7
+ * c0.612345 (a score, %.9g) b1 or null, each followed by a space. */
+typedef struct sg_test_events {
+    char line[2048];
+    size_t len;
+    int stop_at; /* stop the walk (return 7) at this event, 0 never */
+    int seen;
+} sg_test_events;
+
+static int sg_test_event(sg_test_events *ev, const sg_report_value *x, const char *what)
+{
+    int n = snprintf(ev->line + ev->len, sizeof ev->line - ev->len, "%s%s%s ",
+                     x->key ? x->key : "", x->key ? "=" : "", what);
+    if (n > 0 && (size_t)n < sizeof ev->line - ev->len)
+        ev->len += (size_t)n;
+    return ++ev->seen == ev->stop_at ? 7 : 0;
+}
+
+static int sg_test_enter(const sg_report_value *x, void *ud)
+{
+    return sg_test_event(ud, x, x->type == SG_REPORT_LIST ? "[" : "{");
+}
+
+static int sg_test_leave(const sg_report_value *x, void *ud)
+{
+    sg_report_value anon = *x;
+    anon.key = NULL; /* a close names nothing new */
+    return sg_test_event(ud, &anon, x->type == SG_REPORT_LIST ? "]" : "}");
+}
+
+static int sg_test_value(const sg_report_value *x, void *ud)
+{
+    char what[96];
+    if (x->type == SG_REPORT_STRING)
+        snprintf(what, sizeof what, "s\"%.*s\"", (int)x->len, x->string);
+    else if (x->type == SG_REPORT_OFFSET)
+        snprintf(what, sizeof what, "o%zu", x->offset);
+    else if (x->type == SG_REPORT_NUMBER || x->type == SG_REPORT_SCORE)
+        snprintf(what, sizeof what, "%c%.9g", x->type == SG_REPORT_SCORE ? 'c' : 'n',
+                 x->number);
+    else if (x->type == SG_REPORT_BOOL)
+        snprintf(what, sizeof what, "b%d", x->boolean);
+    else
+        snprintf(what, sizeof what, "null");
+    return sg_test_event(ud, x, what);
+}
+
+static const sg_report_visitor sg_test_visitor = {sg_test_enter, sg_test_leave,
+                                                  sg_test_value};
+
+static void walk_tells_every_value_in_report_order_with_exact_scores(void **state)
+{
+    (void)state;
+    const char *src = "Jang kills her father. Rating: 7/10";
+    sg_test_fixture fx;
+    sg_test_fixture_init(&fx, src, SG_FORMAT_PLAIN);
+    fx.a.rating = (sg_rating_out){1, 31, 35, (char *)"7/10", 7, 10, 0.7, NULL};
+    fx.flags[0] = (sg_flag){0,   22,          5,      10,      "death", SG_MAJOR,
+                            "r", 0.612345678, 0.4321, "kills", NULL,    0};
+    fx.a.nflags = 1;
+    sg_test_events ev;
+    memset(&ev, 0, sizeof ev);
+    assert_int_equal(sg_report_walk(&fx.a, &sg_test_visitor, &ev), 0);
+    assert_string_equal(
+        ev.line,
+        "{ format=s\"plain\" style=s\"plain\" meta={ title=null work=null year=null "
+        "genres=[ ] "
+        "author=null date=null excerpt=null } rating={ text=s\"7/10\" value=n7 "
+        "scale=n10 normalized=n0.7 verdict=null start=o31 end=o35 } characters=[ ] "
+        "skipped=[ ] spoilers=[ { start=o0 end=o22 text=s\"Jang kills her father.\" "
+        "kind=s\"death\" severity=s\"major\" rule=s\"r\" confidence=c0.612345678 "
+        "evidence={ start=o5 end=o10 } marked=b0 cue=s\"kills\" character=null "
+        "model=c0.4321 } ] } ");
+    /* the JSON text is the same walk, its scores rounded */
+    char *json = sg_test_report(&fx.a, NULL);
+    assert_non_null(strstr(json, "\"confidence\":0.612,"));
+    assert_non_null(strstr(json, "\"model\":0.432}"));
+    free(json);
+}
+
+static void walk_stops_where_a_callback_says_and_returns_its_value(void **state)
+{
+    (void)state;
+    sg_test_fixture fx;
+    sg_test_fixture_init(&fx, "", SG_FORMAT_PLAIN);
+    sg_test_events ev;
+    memset(&ev, 0, sizeof ev);
+    ev.stop_at = 4; /* {, format, style, meta's { */
+    assert_int_equal(sg_report_walk(&fx.a, &sg_test_visitor, &ev), 7);
+    assert_string_equal(ev.line, "{ format=s\"plain\" style=s\"plain\" meta={ ");
+}
+
+static void walks_of_one_flag_rating_and_meta_are_the_report_s_objects(void **state)
+{
+    (void)state;
+    sg_test_fixture fx;
+    sg_test_fixture_init(&fx, "Okju dies.", SG_FORMAT_PLAIN);
+    fx.a.meta.title = (char *)"T";
+    sg_flag f = {0, 10, 5, 9, "death", SG_MINOR, "d", 0.5, NAN, "dies", "Okju", 1};
+    sg_test_events ev;
+    memset(&ev, 0, sizeof ev);
+    assert_int_equal(sg_report_walk_flag(&fx.a, &f, &sg_test_visitor, &ev), 0);
+    assert_string_equal(ev.line,
+                        "{ start=o0 end=o10 text=s\"Okju dies.\" kind=s\"death\" "
+                        "severity=s\"minor\" rule=s\"d\" confidence=c0.5 "
+                        "evidence={ start=o5 end=o9 } marked=b1 cue=s\"dies\" "
+                        "character=s\"Okju\" model=null } ");
+    memset(&ev, 0, sizeof ev);
+    sg_rating r = {0, 0, "B+", NAN, NAN, 0.85, "B+"};
+    assert_int_equal(sg_report_walk_rating(&r, &sg_test_visitor, &ev), 0);
+    assert_string_equal(ev.line, "{ text=s\"B+\" value=null scale=null normalized=n0.85 "
+                                 "verdict=s\"B+\" start=o0 end=o0 } ");
+    memset(&ev, 0, sizeof ev);
+    assert_int_equal(sg_report_walk_meta(&fx.a, &sg_test_visitor, &ev), 0);
+    assert_string_equal(ev.line, "{ title=s\"T\" work=null year=null genres=[ ] "
+                                 "author=null date=null excerpt=null } ");
+}
+
 static void public_report_of_a_real_analysis_is_valid_json(void **state)
 {
     (void)state;
@@ -300,6 +419,9 @@ int main(void)
         cmocka_unit_test(spoiler_text_with_invalid_utf8_and_controls_stays_valid_json),
         cmocka_unit_test(skipped_blocks_merge_when_only_chrome_lies_between),
         cmocka_unit_test(skipped_blocks_of_different_reasons_stay_apart),
+        cmocka_unit_test(walk_tells_every_value_in_report_order_with_exact_scores),
+        cmocka_unit_test(walk_stops_where_a_callback_says_and_returns_its_value),
+        cmocka_unit_test(walks_of_one_flag_rating_and_meta_are_the_report_s_objects),
         cmocka_unit_test(public_report_of_a_real_analysis_is_valid_json),
         cmocka_unit_test(seed_reports_are_valid_and_in_bounds),
     };
