@@ -59,63 +59,6 @@ void sg_options_init(sg_options *opts)
     opts->threads = 1;
 }
 
-static const char *const sg_style_names[] = {
-    "auto", "html-span", "html-details", "md-discord", "md-reddit",
-    "md-pandoc", "md-html", "plain", "md-hugo", "md-obsidian"};
-
-/* Short names: the platform or form a dialect is for. */
-static const struct {
-    const char *name;
-    sg_style style;
-} sg_style_aliases[] = {{"html", SG_STYLE_HTML_SPAN},
-                        {"span", SG_STYLE_HTML_SPAN},
-                        {"details", SG_STYLE_HTML_DETAILS},
-                        {"discord", SG_STYLE_MD_DISCORD},
-                        {"reddit", SG_STYLE_MD_REDDIT},
-                        {"pandoc", SG_STYLE_MD_PANDOC},
-                        {"markdown", SG_STYLE_MD_HTML},
-                        {"md", SG_STYLE_MD_HTML},
-                        {"hugo", SG_STYLE_MD_HUGO},
-                        {"obsidian", SG_STYLE_MD_OBSIDIAN},
-                        {"text", SG_STYLE_PLAIN}};
-
-int sg_style_parse(const char *name)
-{
-    for (size_t i = 0; name && i < sizeof sg_style_names / sizeof *sg_style_names; i++)
-        if (!strcmp(name, sg_style_names[i]))
-            return (int)i;
-    for (size_t i = 0; name && i < sizeof sg_style_aliases / sizeof *sg_style_aliases;
-         i++)
-        if (!strcmp(name, sg_style_aliases[i].name))
-            return (int)sg_style_aliases[i].style;
-    return -1;
-}
-
-const char *sg_style_name(sg_style style)
-{
-    return (unsigned)style < sizeof sg_style_names / sizeof *sg_style_names
-               ? sg_style_names[style]
-               : "auto";
-}
-
-static const char *const sg_badge_names[] = {"auto", "none", "text", "html", "svg",
-                                             "image"};
-
-int sg_badge_parse(const char *name)
-{
-    for (size_t i = 0; name && i < sizeof sg_badge_names / sizeof *sg_badge_names; i++)
-        if (!strcmp(name, sg_badge_names[i]))
-            return (int)i;
-    return -1;
-}
-
-const char *sg_badge_name(sg_badge badge)
-{
-    return (unsigned)badge < sizeof sg_badge_names / sizeof *sg_badge_names
-               ? sg_badge_names[badge]
-               : "auto";
-}
-
 /* ---- engines ------------------------------------------------------------ */
 
 sg_engine *sg_engine_new_empty(sg_error *err)

@@ -10,6 +10,8 @@
  * for the site that publishes the page; then the folder; then the links.
  * With no sign, Markdown takes md-html, which the renderers that keep raw
  * HTML publish (Jekyll's kramdown among them, so Jekyll needs nothing else).
+ * The dialects' and badge forms' names, and the short names of dialects,
+ * are here too: every host and stage takes them from this file.
  */
 #include "sg_internal.h"
 
@@ -193,4 +195,63 @@ sg_style sg_style_detect(const char *text, size_t len, sg_format format, const c
         *why = "Markdown with no sign of a site: raw HTML, which most of its renderers keep";
     }
     return s;
+}
+
+/* ---- names -------------------------------------------------------------- */
+
+static const char *const sg_style_names[] = {
+    "auto", "html-span", "html-details", "md-discord", "md-reddit",
+    "md-pandoc", "md-html", "plain", "md-hugo", "md-obsidian"};
+
+/* Short names: the platform or form a dialect is for. */
+static const struct {
+    const char *name;
+    sg_style style;
+} sg_style_aliases[] = {{"html", SG_STYLE_HTML_SPAN},
+                        {"span", SG_STYLE_HTML_SPAN},
+                        {"details", SG_STYLE_HTML_DETAILS},
+                        {"discord", SG_STYLE_MD_DISCORD},
+                        {"reddit", SG_STYLE_MD_REDDIT},
+                        {"pandoc", SG_STYLE_MD_PANDOC},
+                        {"markdown", SG_STYLE_MD_HTML},
+                        {"md", SG_STYLE_MD_HTML},
+                        {"hugo", SG_STYLE_MD_HUGO},
+                        {"obsidian", SG_STYLE_MD_OBSIDIAN},
+                        {"text", SG_STYLE_PLAIN}};
+
+int sg_style_parse(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof sg_style_names / sizeof *sg_style_names; i++)
+        if (!strcmp(name, sg_style_names[i]))
+            return (int)i;
+    for (size_t i = 0; name && i < sizeof sg_style_aliases / sizeof *sg_style_aliases;
+         i++)
+        if (!strcmp(name, sg_style_aliases[i].name))
+            return (int)sg_style_aliases[i].style;
+    return -1;
+}
+
+const char *sg_style_name(sg_style style)
+{
+    return (unsigned)style < sizeof sg_style_names / sizeof *sg_style_names
+               ? sg_style_names[style]
+               : "auto";
+}
+
+static const char *const sg_badge_names[] = {"auto", "none", "text", "html", "svg",
+                                             "image"};
+
+int sg_badge_parse(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof sg_badge_names / sizeof *sg_badge_names; i++)
+        if (!strcmp(name, sg_badge_names[i]))
+            return (int)i;
+    return -1;
+}
+
+const char *sg_badge_name(sg_badge badge)
+{
+    return (unsigned)badge < sizeof sg_badge_names / sizeof *sg_badge_names
+               ? sg_badge_names[badge]
+               : "auto";
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Stages flow one way: no source file calls into a later stage or a host.
 
-usage: check_layers.py NM OBJECT...
+usage: check_layers.py NM OBJECT_OR_FOLDER...   (a folder: its *.o)
 
 Each of the library's sources (plugin/sg_*.c) has a stage, in the order an
 article goes through them (README, "How an article is read"):
@@ -11,9 +11,10 @@ article goes through them (README, "How an article is read"):
               finding inserted chunks again (so a second run reads the text
               without them)
   2 detect    sentences, rules and their prefilter, the scorer, characters,
-              context, ratings, metadata
+              context, ratings, metadata, the dialect an article wants
   3 render    the annotated text and the report
-  4 api       the engine: the public calls that run the stages in order
+  4 api       the engine: the public calls that run the stages in order,
+              and the hooks they call at each stage
   5 host      the CLI and the Lua binding
 
 From the objects' symbol tables (`nm`), every function or object a file
@@ -30,10 +31,11 @@ STAGE = {
     "sg_segment": "detect", "sg_rules": "detect", "sg_branches": "detect",
     "sg_score": "detect", "sg_model": "detect", "sg_context": "detect",
     "sg_context_model": "detect", "sg_rating": "detect", "sg_rating_fields": "detect",
-    "sg_meta": "detect", "sg_flags": "detect",
+    "sg_meta": "detect", "sg_flags": "detect", "sg_style": "detect",
     "sg_render": "render", "sg_report": "render",
-    "sg_engine": "api",
-    "sg_cli": "host", "sg_lua": "host", "sg_cli_lua": "host",
+    "sg_engine": "api", "sg_hooks": "api",
+    "sg_cli": "host", "sg_lua": "host", "sg_cli_lua": "host", "sg_lua_hooks": "host",
+    "sg_lua_rules": "host",
 }
 
 
@@ -56,13 +58,19 @@ def symbols(nm, obj):
         name, kind = f[0], f[1]
         if kind == "U":
             used.add(name)
-        elif kind in "TDBRC" or kind in "tdbr" and False:
+        elif kind in "TDBRC":
             defined.add(name)
     return defined, used
 
 
 def main():
-    nm, objs = sys.argv[1], sys.argv[2:]
+    nm, objs = sys.argv[1], []
+    for a in sys.argv[2:]:
+        objs += sorted(os.path.join(a, f) for f in os.listdir(a) if f.endswith(".o")) \
+            if os.path.isdir(a) else [a]
+    if not objs:
+        print("check_layers: no objects given")
+        sys.exit(1)
     where, uses, unknown = {}, {}, []
     for o in objs:
         src = source_of(o)
