@@ -90,7 +90,7 @@ else
     else
         bad "warning_is_placed_before_the_flagged_text" "$(head -c 800 "$TMP/out.html")"
     fi
-    has "badge_is_inserted" "$TMP/out.html" 'class="sg-rating"' '7/10' 'aria-label="Rating: '
+    has "badge_is_inserted_with_halves_as_halves" "$TMP/out.html" 'class="sg-rating"' '★★★½☆ 7/10' 'aria-label="Rating: '
 fi
 
 # converted NAME EXT: the review converted to EXT by the filter, and read by
