@@ -184,8 +184,7 @@ def main():
     finally:
         d.quit()
         shutil.rmtree(tmp, ignore_errors=True)
-    print("%d passed, %d failed" % (rc.passed, rc.failed))
-    sys.exit(1 if rc.failed else 0)
+    rc.sg_browser.tally(rc.passed, rc.failed)
 
 
 if __name__ == "__main__":

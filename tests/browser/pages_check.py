@@ -104,10 +104,9 @@ def main():
                                       "".join("\n  " + p for p in problems)))
                 passed += not problems
                 failed += bool(problems)
-    except BaseException:
+    finally:
         d.quit()
-        raise
-    sg_browser.finish(d, passed, failed)
+    sg_browser.tally(passed, failed)
 
 
 if __name__ == "__main__":

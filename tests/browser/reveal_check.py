@@ -117,10 +117,9 @@ def main():
             check_buttons(d, name, page, shots)
         for name, page in details.items():
             check_details(d, name, page, shots)
-    except BaseException:
+    finally:
         d.quit()
-        raise
-    sg_browser.finish(d, passed, failed)
+    sg_browser.tally(passed, failed)
 
 
 if __name__ == "__main__":

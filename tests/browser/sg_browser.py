@@ -15,8 +15,7 @@ def browser(*extra):
     return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
 
 
-def finish(d, passed, failed):
-    """Closes the browser, prints "N passed, N failed" and exits 1 on a failure."""
-    d.quit()
+def tally(passed, failed):
+    """Prints "N passed, N failed" and exits 1 on a failure."""
     print("%d passed, %d failed" % (passed, failed))
     sys.exit(1 if failed else 0)
