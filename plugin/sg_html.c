@@ -1493,6 +1493,7 @@ typedef struct sg_hr {
     const sg_html_tag_info *raw_info;
     size_t raw_start, raw_cs, raw_ce;
     int raw_skip; /* inside an inline skip: record nothing */
+    int raw_ld;   /* a script of JSON-LD the author wrote */
     int title_done;
     sg_buf tmp;
 } sg_hr;
@@ -1997,11 +1998,30 @@ static void sg_hr_meta(sg_hr *r)
                                   SIZE_MAX));
 }
 
+/* Is this <script> JSON-LD, and the author's (not a badge's of an earlier
+ * run)? */
+static int sg_hr_author_ld(sg_hr *r, const sg_html_token *tok)
+{
+    sg_html_attr a;
+    if (sg_html_attr_get(&r->tz, tok, SG_ATTR, &a) ||
+        !sg_html_attr_get(&r->tz, tok, "type", &a))
+        return 0;
+    const char *v = r->s + a.value;
+    for (size_t i = 0; i + 7 <= a.value_len; i++)
+        if (sg_html_ieq(v + i, 7, "ld+json"))
+            return 1;
+    return 0;
+}
+
 /* The end of a raw-text element: its content was [raw_cs, raw_ce). */
 static void sg_hr_raw_end(sg_hr *r, size_t close_at)
 {
     r->raw = 0;
-    if (r->scan || r->raw_skip)
+    if (r->scan)
+        return;
+    if (r->raw_ld)
+        sg_hr_oom(r, sg_html_ld_read(r->doc, r->raw_cs, r->raw_ce));
+    if (r->raw_skip)
         return;
     const sg_html_tag_info *ti = r->raw_info;
     if (ti == &sg_html_tags[SG_TAG_TITLE]) {
@@ -2072,6 +2092,7 @@ static void sg_hr_start(sg_hr *r)
         r->raw_start = tok->start;
         r->raw_cs = r->raw_ce = tok->end;
         r->raw_skip = top && top->skip;
+        r->raw_ld = tag == SG_TAG_SCRIPT && sg_hr_author_ld(r, tok);
         return;
     }
     if (fl & SG_HT_V) {

@@ -527,6 +527,13 @@ int sg_rating_is_grade(const char *text);
  * the input; 0 when no field gives one (sg_rating_fields.c). */
 int sg_rating_from_fields(const sg_doc *doc, sg_rating_read *r, size_t *at);
 
+/* Read the review's own rating from the JSON-LD in doc->src[start, end) (a
+ * script element's content): a Review's reviewRating becomes the fields
+ * "ratingvalue" and "bestrating", verbatim, for sg_rating_from_fields.
+ * Text that is not JSON, or reviews that disagree, add nothing.  Returns 0
+ * when out of memory, else 1 (sg_html_ld.c). */
+int sg_html_ld_read(sg_doc *doc, size_t start, size_t end);
+
 typedef struct sg_meta {
     char *title, *work, *year, *author, *date, *excerpt;
     char **genres;

@@ -256,40 +256,24 @@ static int sg_json_literal(sg_json_reader *r, const char *word)
     return sg_json_unexpected(r, r->pos);
 }
 
-static int sg_json_value(sg_json_reader *r, int depth);
-
-static int sg_json_container(sg_json_reader *r, int depth, char close)
+/* After a member: 1 when a ',' says another follows, 0 when `close` ends
+ * the container, -1 otherwise. */
+static int sg_json_after_member(sg_json_reader *r, char close)
 {
-    if (depth > SG_JSON_MAX_DEPTH)
-        return sg_json_fail(r, r->pos, "nesting deeper than %d", SG_JSON_MAX_DEPTH);
-    r->pos++;
     sg_json_skip_space(r);
+    if (r->pos < r->len && r->s[r->pos] == ',') {
+        r->pos++;
+        return 1;
+    }
     if (r->pos < r->len && r->s[r->pos] == close) {
         r->pos++;
         return 0;
     }
-    for (;;) {
-        if (close == '}') {
-            sg_json_skip_space(r);
-            if (r->pos >= r->len || r->s[r->pos] != '"')
-                return sg_json_fail(r, r->pos, "expected a string key");
-            if (sg_json_string(r, NULL, NULL) != 0 || sg_json_expect(r, ':') != 0)
-                return -1;
-        }
-        if (sg_json_value(r, depth + 1) != 0)
-            return -1;
-        sg_json_skip_space(r);
-        if (r->pos < r->len && r->s[r->pos] == ',') {
-            r->pos++;
-            continue;
-        }
-        if (r->pos < r->len && r->s[r->pos] == close) {
-            r->pos++;
-            return 0;
-        }
-        return sg_json_fail(r, r->pos, "expected ',' or '%c'", close);
-    }
+    return sg_json_fail(r, r->pos, "expected ',' or '%c'", close);
 }
+
+typedef struct sg_json_walker sg_json_walker;
+static int sg_json_skip_container(sg_json_reader *r, int depth);
 
 /* Any value, checked and skipped. */
 static int sg_json_value(sg_json_reader *r, int depth)
@@ -301,9 +285,8 @@ static int sg_json_value(sg_json_reader *r, int depth)
     case '"':
         return sg_json_string(r, NULL, NULL);
     case '{':
-        return sg_json_container(r, depth, '}');
     case '[':
-        return sg_json_container(r, depth, ']');
+        return sg_json_skip_container(r, depth);
     case 't':
         return sg_json_literal(r, "true");
     case 'f':
@@ -400,16 +383,8 @@ static int sg_json_members(sg_json_reader *r, sg_json_line *out)
         }
         if (rc != 0)
             return -1;
-        sg_json_skip_space(r);
-        if (r->pos < r->len && r->s[r->pos] == ',') {
-            r->pos++;
-            continue;
-        }
-        if (r->pos < r->len && r->s[r->pos] == '}') {
-            r->pos++;
-            return 0;
-        }
-        return sg_json_fail(r, r->pos, "expected ',' or '}'");
+        if ((rc = sg_json_after_member(r, '}')) <= 0)
+            return rc;
     }
 }
 
@@ -430,6 +405,105 @@ int sg_json_parse_line(const char *s, size_t len, size_t line_no, sg_json_line *
         return sg_json_fail(&r, r.pos, "unexpected byte 0x%02X after the object", c);
     }
     return 0;
+}
+
+/* ---- walking any JSON text (JSON-LD in pages) ---------------------------- */
+
+struct sg_json_walker {
+    sg_json_reader *r;
+    sg_json_scalar_fn fn; /* NULL: check and skip only */
+    void *ud;
+    size_t objects;
+};
+
+static int sg_json_walk_value(sg_json_walker *w, int depth, const sg_json_scalar *at);
+
+/* An object or array: an array passes its key and holder on to its values,
+ * an object is a new holder reached by that key. */
+static int sg_json_walk_container(sg_json_walker *w, int depth, const sg_json_scalar *at)
+{
+    sg_json_reader *r = w->r;
+    char close = r->s[r->pos] == '{' ? '}' : ']';
+    if (depth > SG_JSON_MAX_DEPTH)
+        return sg_json_fail(r, r->pos, "nesting deeper than %d", SG_JSON_MAX_DEPTH);
+    sg_json_scalar in = *at;
+    if (close == '}') {
+        in.object = ++w->objects;
+        in.holder_key = at->key;
+        in.holder_key_len = at->key_len;
+    }
+    r->pos++;
+    sg_json_skip_space(r);
+    if (r->pos < r->len && r->s[r->pos] == close) {
+        r->pos++;
+        return 0;
+    }
+    for (;;) {
+        char *key = NULL;
+        if (close == '}') {
+            sg_json_skip_space(r);
+            if (r->pos >= r->len || r->s[r->pos] != '"')
+                return sg_json_fail(r, r->pos, "expected a string key");
+            if (sg_json_string(r, w->fn ? &key : NULL, &in.key_len) != 0)
+                return -1;
+            in.key = key;
+            if (sg_json_expect(r, ':') != 0) {
+                free(key);
+                return -1;
+            }
+        }
+        int rc = sg_json_walk_value(w, depth + 1, &in);
+        free(key);
+        if (rc != 0)
+            return -1;
+        if ((rc = sg_json_after_member(r, close)) <= 0)
+            return rc;
+    }
+}
+
+static int sg_json_walk_value(sg_json_walker *w, int depth, const sg_json_scalar *at)
+{
+    sg_json_reader *r = w->r;
+    sg_json_skip_space(r);
+    if (r->pos >= r->len)
+        return sg_json_fail(r, r->pos, "expected a value");
+    char c = r->s[r->pos];
+    if (c == '{' || c == '[')
+        return sg_json_walk_container(w, depth, at);
+    sg_json_scalar v = *at;
+    v.start = r->pos;
+    v.is_string = c == '"';
+    if (sg_json_value(r, depth) != 0)
+        return -1;
+    v.end = r->pos;
+    if (v.is_string) {
+        v.start++;
+        v.end--;
+    }
+    if (w->fn)
+        w->fn(&v, w->ud);
+    return 0;
+}
+
+/* An object or array inside a batch line: checked and skipped. */
+static int sg_json_skip_container(sg_json_reader *r, int depth)
+{
+    sg_json_walker w = {r, NULL, NULL, 0};
+    sg_json_scalar top;
+    memset(&top, 0, sizeof top);
+    return sg_json_walk_container(&w, depth, &top);
+}
+
+int sg_json_walk(const char *s, size_t len, sg_json_scalar_fn fn, void *ud)
+{
+    sg_json_reader r = {s, len, 0, 0, NULL, 0, 0};
+    sg_json_walker w = {&r, fn, ud, 0};
+    sg_json_scalar top;
+    memset(&top, 0, sizeof top);
+    if (sg_json_walk_value(&w, 0, &top) != 0)
+        return -1;
+    sg_json_skip_space(&r);
+    return r.pos == len ? 0 : -1;
 }
 
 void sg_json_line_free(sg_json_line *line)

@@ -1,7 +1,8 @@
 /*
- * sg_json.h -- a small strict JSON reader for the command line's batch mode:
+ * sg_json.h -- a small strict JSON reader: for the command line's batch mode,
  * one JSON Lines object {"id": string|number, "text": string, "from": string}
- * per line, other keys checked for syntax and ignored.
+ * per line, other keys checked for syntax and ignored; and a walk over any
+ * JSON value's scalars, for the JSON-LD in pages.
  */
 #ifndef SG_JSON_H
 #define SG_JSON_H
@@ -41,6 +42,29 @@ typedef struct sg_json_line {
 int sg_json_parse_line(const char *s, size_t len, size_t line_no, sg_json_line *out,
                        char *msg, size_t msgsz);
 void sg_json_line_free(sg_json_line *line);
+
+/* A string, number or literal that sg_json_walk found. */
+typedef struct sg_json_scalar {
+    const char *key;        /* the key it is the value of, decoded (not
+                               NUL-terminated); NULL for a top-level value */
+    size_t key_len;
+    const char *holder_key; /* the key its object was reached by ("reviewRating"
+                               for {"reviewRating": {"ratingValue": 4}}); NULL
+                               at the top; arrays are passed through */
+    size_t holder_key_len;
+    size_t object;          /* its object's number, 1 up in input order; 0 for none */
+    size_t start, end;      /* the value as written in the text: a string's
+                               bytes between its quotes, escapes undecoded */
+    int is_string;
+} sg_json_scalar;
+/* Called for each scalar; `v` and its keys live for the call only. */
+typedef void (*sg_json_scalar_fn)(const sg_json_scalar *v, void *ud);
+
+/* Walk one JSON value of `len` bytes (JSON-LD, say), calling `fn` for each
+ * scalar in input order.  Returns 0, or -1 when the text is not one JSON
+ * value (scalars before the error may have been passed to `fn`).  Allocates
+ * nothing that outlives the call. */
+int sg_json_walk(const char *s, size_t len, sg_json_scalar_fn fn, void *ud);
 
 /* Whether `len` bytes hold only JSON whitespace (a blank line). */
 int sg_json_blank(const char *s, size_t len);

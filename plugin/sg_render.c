@@ -1532,7 +1532,7 @@ static void sg_details_markdown(sg_rctx *r)
     }
 }
 
-static int sg_in_front_matter(const sg_doc *doc, size_t pos);
+static int sg_in_skipped(const sg_doc *doc, size_t pos, sg_why why);
 
 /* ---- md-obsidian: callouts ------------------------------------------------------ */
 
@@ -1593,7 +1593,7 @@ static int sg_md_tab_led(const sg_rctx *r, size_t p)
 static int sg_callout_gap(const sg_rctx *r, size_t at)
 {
     size_t pl = sg_md_line_before(r, at);
-    if (pl == (size_t)-1 || sg_blank_line(r, pl) || sg_in_front_matter(r->doc, pl))
+    if (pl == (size_t)-1 || sg_blank_line(r, pl) || sg_in_skipped(r->doc, pl, SG_WHY_FRONT_MATTER))
         return 0;
     for (size_t i = 0; i < r->nins; i++)
         if (r->ins[i].pos == at &&
@@ -2069,18 +2069,19 @@ static void sg_add_warning(sg_rctx *r)
 
 /* ---- the badge ----------------------------------------------------------------- */
 
-/* Is input offset `pos` inside the front matter? */
-static int sg_in_front_matter(const sg_doc *doc, size_t pos)
+/* Is input offset `pos` inside a range skipped for `why` (the front matter,
+ * a script)? */
+static int sg_in_skipped(const sg_doc *doc, size_t pos, sg_why why)
 {
     for (size_t i = 0; i < doc->nskipped; i++)
-        if (doc->skipped[i].why == SG_WHY_FRONT_MATTER && doc->skipped[i].start <= pos &&
+        if (doc->skipped[i].why == why && doc->skipped[i].start <= pos &&
             pos < doc->skipped[i].end)
             return 1;
     return 0;
 }
 
 /* Where the badge goes: after the title's text, else after the rating's
- * text (unless the front matter holds it), else before the first article
+ * text (unless the front matter or a script holds it), else before the first article
  * text.  `line` receives whether it ends a line (plain: the badge goes on a
  * line of its own). */
 static size_t sg_badge_pos(const sg_rctx *r)
@@ -2129,7 +2130,8 @@ static size_t sg_badge_pos(const sg_rctx *r)
         }
         return e;
     }
-    if (rt->end > rt->start && rt->end <= r->len && !sg_in_front_matter(doc, rt->start)) {
+    if (rt->end > rt->start && rt->end <= r->len && !sg_in_skipped(doc, rt->start, SG_WHY_FRONT_MATTER) &&
+        !sg_in_skipped(doc, rt->start, SG_WHY_SCRIPT)) {
         if (r->fmt != SG_FORMAT_PLAIN)
             return rt->end;
         size_t q = rt->end;

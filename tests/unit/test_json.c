@@ -1,4 +1,5 @@
-/* The batch line reader: strict JSON, escapes decoded, clear errors. */
+/* The batch line reader: strict JSON, escapes decoded, clear errors; and the
+ * walk over any JSON value's scalars. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -332,6 +333,36 @@ static void write_string_escapes_and_reads_back(void **state)
     free(buf);
 }
 
+/* sg_json_walk: each scalar with its key, its object's key and its bytes. */
+typedef struct sg_test_walk {
+    char seen[512];
+} sg_test_walk;
+
+static void sg_test_scalar(const sg_json_scalar *v, void *ud)
+{
+    sg_test_walk *w = ud;
+    size_t n = strlen(w->seen);
+    snprintf(w->seen + n, sizeof w->seen - n, "%.*s/%.*s#%zu=%zu-%zu%s;",
+             (int)v->holder_key_len, v->holder_key ? v->holder_key : "",
+             (int)v->key_len, v->key ? v->key : "", v->object, v->start, v->end,
+             v->is_string ? "s" : "");
+}
+
+static void walk_reports_keys_holders_and_spans(void **state)
+{
+    (void)state;
+    const char *s = "{\"a\\u0062\": [1, {\"c\": \"x\\\"y\"}], \"d\": {\"e\": null}}";
+    sg_test_walk w = {{0}};
+    assert_int_equal(sg_json_walk(s, strlen(s), sg_test_scalar, &w), 0);
+    assert_string_equal(w.seen, "/ab#1=13-14;ab/c#2=23-27s;d/e#3=43-47;");
+    const char *bad[] = {"{\"a\": 1,}", "[1 2]", "{\"a\" 1}", "\"open", "1 2", ""};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_int_equal(sg_json_walk(bad[i], strlen(bad[i]), sg_test_scalar, &w), -1);
+    char deep[200];
+    memset(deep, '[', sizeof deep);
+    assert_int_equal(sg_json_walk(deep, sizeof deep, sg_test_scalar, &w), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -356,6 +387,7 @@ int main(void)
         cmocka_unit_test(blank_lines_are_whitespace_only),
         cmocka_unit_test(every_truncation_fails_cleanly),
         cmocka_unit_test(write_string_escapes_and_reads_back),
+        cmocka_unit_test(walk_reports_keys_holders_and_spans),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

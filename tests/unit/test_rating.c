@@ -1000,6 +1000,97 @@ static void test_seed_user_review_has_no_rating(void **state)
     sg_t_free(&f);
 }
 
+/* ---- a page's JSON-LD ---------------------------------------------------------- */
+
+static sg_analysis *sg_t_page(const char *html)
+{
+    static sg_engine *e;
+    sg_error err;
+    if (!e)
+        e = sg_engine_new(&err);
+    assert_non_null(e);
+    sg_options o;
+    sg_options_init(&o);
+    o.format = SG_FORMAT_HTML;
+    sg_analysis *a = NULL;
+    assert_int_equal(sg_analyze(e, html, strlen(html), &o, &a, &err), SG_OK);
+    return a;
+}
+
+#define SG_T_LD(json)                                                                   \
+    "<html><head><title>Night Train review</title><script type=\"application/ld+json\">" \
+    json "</script></head><body><h1>Night Train review</h1><p>A slow, handsome "        \
+    "film.</p></body></html>"
+
+static void test_jsonld_review_rating(void **state)
+{
+    (void)state;
+    const char *page = SG_T_LD(
+        "{\"@context\": \"https://schema.org\", \"@type\": \"Review\", \"itemReviewed\": "
+        "{\"@type\": \"Movie\", \"name\": \"Night Train\", \"aggregateRating\": "
+        "{\"ratingValue\": \"3.1\", \"bestRating\": \"5\", \"ratingCount\": 210}}, "
+        "\"reviewRating\": {\"@type\": \"Rating\", \"bestRating\": 10, \"ratingValue\": 7.5, "
+        "\"worstRating\": 1}}");
+    sg_analysis *a = sg_t_page(page);
+    const sg_rating *r = sg_analysis_rating(a);
+    assert_non_null(r);
+    assert_true(r->value == 7.5);
+    assert_true(r->scale == 10);
+    /* the badge goes after the heading, never into the script */
+    size_t n = 0;
+    sg_error err;
+    char *out = sg_render(a, &n, &err);
+    assert_non_null(out);
+    const char *h1 = strstr(out, "<h1>");
+    const char *badge = strstr(out, "data-spoilerguard=\"badge\"");
+    assert_non_null(h1);
+    assert_non_null(badge);
+    assert_true(badge > h1);
+    free(out);
+    sg_analysis_free(a);
+}
+
+static void test_jsonld_graph_and_string_values(void **state)
+{
+    (void)state;
+    sg_analysis *a = sg_t_page(SG_T_LD(
+        "{\"@graph\": [{\"@type\": \"WebPage\"}, {\"@type\": \"Review\", \"review\": [], "
+        "\"reviewRating\": {\"ratingValue\": \"4\"}}]}"));
+    const sg_rating *r = sg_analysis_rating(a);
+    assert_non_null(r);
+    assert_true(r->value == 4);
+    assert_true(r->scale == 5); /* schema.org's default best */
+    sg_analysis_free(a);
+}
+
+static void test_jsonld_never_invents(void **state)
+{
+    (void)state;
+    static const char *const pages[] = {
+        /* other people's average */
+        SG_T_LD("{\"@type\": \"Movie\", \"aggregateRating\": {\"ratingValue\": \"4.2\", "
+                "\"bestRating\": \"5\"}}"),
+        /* reviews that disagree */
+        SG_T_LD("[{\"@type\": \"Review\", \"reviewRating\": {\"ratingValue\": 2}}, "
+                "{\"@type\": \"Review\", \"reviewRating\": {\"ratingValue\": 5}}]"),
+        /* not JSON */
+        SG_T_LD("{\"@type\": \"Review\", \"reviewRating\": {\"ratingValue\": 4,}"),
+        /* an earlier run's own JSON-LD */
+        "<html><head><script type=\"application/ld+json\" data-spoilerguard=\"jsonld\">"
+        "{\"@type\": \"Review\", \"reviewRating\": {\"ratingValue\": 4, \"bestRating\": 5}}"
+        "</script></head><body><h1>A review</h1><p>A film.</p></body></html>",
+        /* not JSON-LD */
+        "<html><head><script type=\"application/json\">{\"reviewRating\": {\"ratingValue\": 4}}"
+        "</script></head><body><h1>A review</h1><p>A film.</p></body></html>",
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+        sg_analysis *a = sg_t_page(pages[i]);
+        if (sg_analysis_rating(a))
+            fail_msg("a rating in page %zu", i);
+        sg_analysis_free(a);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1074,6 +1165,9 @@ int main(void)
         cmocka_unit_test(test_seed_scmp_is_3_of_5),
         cmocka_unit_test(test_seed_411mania_is_average),
         cmocka_unit_test(test_seed_user_review_has_no_rating),
+        cmocka_unit_test(test_jsonld_review_rating),
+        cmocka_unit_test(test_jsonld_graph_and_string_values),
+        cmocka_unit_test(test_jsonld_never_invents),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
