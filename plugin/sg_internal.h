@@ -673,13 +673,16 @@ int sg_md_line_head(const char *s, size_t pos);
  * SG_MD_MAX_INDENT)?  *line_start gets where the line starts. */
 int sg_md_indent_before(const char *s, size_t at, size_t *line_start);
 
-/* A tag found by the small HTML scanner strip and render share (sg_strip.c):
- * it knows quoted attributes, comments, doctypes and raw-text elements. */
+/* A start or end tag as the HTML tokenizer (sg_html.c) reads it, by offsets
+ * into the input: the view of tags strip and render take (sg_strip_html.c).
+ * Comments, doctypes, raw text and quoted '>' are read as the reader reads
+ * them. */
 typedef struct sg_tag {
     size_t start, end;     /* '<' .. just past '>' */
     size_t name, name_len; /* the tag name in the input */
     size_t attrs;          /* where the attributes begin */
     int closing, self_closing;
+    int raw; /* sg_tag_next: raw text (script, style, ...) followed and was skipped */
 } sg_tag;
 /* The next start or end tag at or after *pos; moves *pos past it (and past
  * the content of a raw-text element).  0 when there is none. */

@@ -27,7 +27,7 @@ STAGES = ["base", "read", "detect", "render", "api", "host"]
 STAGE = {
     "sg_buf": "base", "sg_json": "base", "sg_entities": "base",
     "sg_doc": "read", "sg_plain": "read", "sg_markdown": "read", "sg_html": "read",
-    "sg_strip": "read",
+    "sg_strip": "read", "sg_strip_html": "read",
     "sg_segment": "detect", "sg_rules": "detect", "sg_branches": "detect",
     "sg_score": "detect", "sg_model": "detect", "sg_context": "detect",
     "sg_context_model": "detect", "sg_rating": "detect", "sg_rating_fields": "detect",
