@@ -53,7 +53,9 @@ int sg_buf_printf(sg_buf *b, const char *fmt, ...)
 int sg_buf_put_html(sg_buf *b, const char *s, size_t n);
 /* Append `s` as the inside of a JSON string (no quotes).  Invalid UTF-8 bytes
  * are written as \u00XX of the byte so the output is always valid JSON;
- * "</" is written "<\/" so the JSON is safe inside a <script> element. */
+ * "</" is written "<\/" so the JSON is safe inside a <script> element, and
+ * U+2028 and U+2029 as \u2028 and \u2029, which end a JavaScript string
+ * literal (sg_json_escape, the one JSON escaper). */
 int sg_buf_put_json(sg_buf *b, const char *s, size_t n);
 /* Take the data (NUL-terminated) out of the buffer; NULL if it failed. */
 char *sg_buf_take(sg_buf *b, size_t *len);
