@@ -1,5 +1,6 @@
 /* sg_buf.c -- growable buffers, escaping, small helpers. */
 #include "sg_internal.h"
+#include "sg_json.h"
 #include "sg_utf8.h"
 
 #include <stdio.h>
@@ -90,74 +91,15 @@ int sg_buf_put_html(sg_buf *b, const char *s, size_t n)
     return sg_buf_put(b, s + run, n - run);
 }
 
-/* Bytes a JSON string may not hold as they are, or that need a look:
- * control characters, '"', '\\', '/' (after '<') and all of UTF-8. */
-/* clang-format off */
-static const unsigned char sg_json_stop[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    ['"'] = 1, ['/'] = 1, ['\\'] = 1,
-    [0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-};
-/* clang-format on */
+static void sg_buf_sink(void *ctx, const char *p, size_t n)
+{
+    sg_buf_put(ctx, p, n);
+}
 
 int sg_buf_put_json(sg_buf *b, const char *s, size_t n)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    size_t i = 0, run = 0;
-    while (i < n) {
-        /* ASCII that stands for itself, passed four bytes at a time */
-        while (n - i >= 4 && !(sg_json_stop[u[i]] | sg_json_stop[u[i + 1]] |
-                               sg_json_stop[u[i + 2]] | sg_json_stop[u[i + 3]]))
-            i += 4;
-        while (i < n && !sg_json_stop[u[i]])
-            i++;
-        if (i == n)
-            break;
-        unsigned c = u[i];
-        if (c >= 0x80) {
-            size_t l = sg_utf8_decode(u + i, n - i, NULL);
-            if (l) {
-                /* U+2028/2029 break JavaScript string literals */
-                if (l == 3 && c == 0xE2 && u[i + 1] == 0x80 &&
-                    (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)) {
-                    sg_buf_put(b, s + run, i - run);
-                    sg_buf_printf(b, "\\u%04x", u[i + 2] == 0xA8 ? 0x2028 : 0x2029);
-                    i += 3;
-                    run = i;
-                    continue;
-                }
-                i += l;
-                continue;
-            }
-        }
-        sg_buf_put(b, s + run, i - run);
-        switch (c) {
-        case '"': sg_buf_puts(b, "\\\""); break;
-        case '\\': sg_buf_puts(b, "\\\\"); break;
-        case '/':
-            /* only "</" needs it, to keep JSON inert inside <script> */
-            if (i > 0 && u[i - 1] == '<')
-                sg_buf_puts(b, "\\/");
-            else
-                sg_buf_putc(b, '/');
-            break;
-        case '\n': sg_buf_puts(b, "\\n"); break;
-        case '\r': sg_buf_puts(b, "\\r"); break;
-        case '\t': sg_buf_puts(b, "\\t"); break;
-        default: sg_buf_printf(b, "\\u%04x", c); break;
-        }
-        i++;
-        run = i;
-    }
-    return sg_buf_put(b, s + run, n - run);
+    sg_json_escape(s, n, sg_buf_sink, b);
+    return !b->failed;
 }
 
 char *sg_buf_take(sg_buf *b, size_t *len)

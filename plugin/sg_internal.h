@@ -53,7 +53,9 @@ int sg_buf_printf(sg_buf *b, const char *fmt, ...)
 int sg_buf_put_html(sg_buf *b, const char *s, size_t n);
 /* Append `s` as the inside of a JSON string (no quotes).  Invalid UTF-8 bytes
  * are written as \u00XX of the byte so the output is always valid JSON;
- * "</" is written "<\/" so the JSON is safe inside a <script> element. */
+ * "</" is written "<\/" so the JSON is safe inside a <script> element, and
+ * U+2028 and U+2029 as \u2028 and \u2029, which end a JavaScript string
+ * literal (sg_json_escape, the one JSON escaper). */
 int sg_buf_put_json(sg_buf *b, const char *s, size_t n);
 /* Take the data (NUL-terminated) out of the buffer; NULL if it failed. */
 char *sg_buf_take(sg_buf *b, size_t *len);
@@ -680,13 +682,16 @@ int sg_md_line_head(const char *s, size_t pos);
  * SG_MD_MAX_INDENT)?  *line_start gets where the line starts. */
 int sg_md_indent_before(const char *s, size_t at, size_t *line_start);
 
-/* A tag found by the small HTML scanner strip and render share (sg_strip.c):
- * it knows quoted attributes, comments, doctypes and raw-text elements. */
+/* A start or end tag as the HTML tokenizer (sg_html.c) reads it, by offsets
+ * into the input: the view of tags strip and render take (sg_strip_html.c).
+ * Comments, doctypes, raw text and quoted '>' are read as the reader reads
+ * them. */
 typedef struct sg_tag {
     size_t start, end;     /* '<' .. just past '>' */
     size_t name, name_len; /* the tag name in the input */
     size_t attrs;          /* where the attributes begin */
     int closing, self_closing;
+    int raw; /* sg_tag_next: raw text (script, style, ...) followed and was skipped */
 } sg_tag;
 /* The next start or end tag at or after *pos; moves *pos past it (and past
  * the content of a raw-text element).  0 when there is none. */

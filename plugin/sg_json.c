@@ -516,37 +516,89 @@ void sg_json_line_free(sg_json_line *line)
     memset(line, 0, sizeof *line);
 }
 
-void sg_json_write_string(FILE *f, const char *s, size_t len)
+/* Bytes a JSON string may not hold as they are, or that need a look:
+ * control characters, '"', '\\', '/' (after '<') and all of UTF-8. */
+/* clang-format off */
+static const unsigned char sg_json_esc_stop[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['"'] = 1, ['/'] = 1, ['\\'] = 1,
+    [0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+/* clang-format on */
+
+void sg_json_escape(const char *s, size_t n, sg_json_sink put, void *ctx)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t i = 0, run = 0;
-    fputc('"', f);
-    while (i < len) {
-        unsigned c = u[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+    while (i < n) {
+        /* ASCII that stands for itself, passed four bytes at a time */
+        while (n - i >= 4 && !(sg_json_esc_stop[u[i]] | sg_json_esc_stop[u[i + 1]] |
+                               sg_json_esc_stop[u[i + 2]] | sg_json_esc_stop[u[i + 3]]))
+            i += 4;
+        while (i < n && !sg_json_esc_stop[u[i]])
             i++;
-            continue;
-        }
+        if (i == n)
+            break;
+        unsigned c = u[i];
         if (c >= 0x80) {
-            size_t l = sg_utf8_decode(u + i, len - i, NULL);
+            size_t l = sg_utf8_decode(u + i, n - i, NULL);
             if (l) {
+                /* U+2028/2029 break JavaScript string literals */
+                if (l == 3 && c == 0xE2 && u[i + 1] == 0x80 &&
+                    (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)) {
+                    put(ctx, s + run, i - run);
+                    put(ctx, u[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+                    i += 3;
+                    run = i;
+                    continue;
+                }
                 i += l;
                 continue;
             }
         }
-        fwrite(s + run, 1, i - run, f);
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", (int)c);
-        else if (c == '\n')
-            fputs("\\n", f);
-        else if (c == '\t')
-            fputs("\\t", f);
-        else if (c == '\r')
-            fputs("\\r", f);
-        else
-            fprintf(f, "\\u%04x", c);
-        run = ++i;
+        put(ctx, s + run, i - run);
+        switch (c) {
+        case '"': put(ctx, "\\\"", 2); break;
+        case '\\': put(ctx, "\\\\", 2); break;
+        case '/':
+            /* only "</" needs it, to keep JSON inert inside <script> */
+            if (i > 0 && u[i - 1] == '<')
+                put(ctx, "\\/", 2);
+            else
+                put(ctx, "/", 1);
+            break;
+        case '\n': put(ctx, "\\n", 2); break;
+        case '\r': put(ctx, "\\r", 2); break;
+        case '\t': put(ctx, "\\t", 2); break;
+        default: {
+            static const char hex[] = "0123456789abcdef";
+            const char u4[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            put(ctx, u4, 6);
+            break;
+        }
+        }
+        i++;
+        run = i;
     }
-    fwrite(s + run, 1, len - run, f);
+    put(ctx, s + run, n - run);
+}
+
+static void sg_file_sink(void *ctx, const char *p, size_t n)
+{
+    fwrite(p, 1, n, ctx);
+}
+
+void sg_json_write_string(FILE *f, const char *s, size_t len)
+{
+    fputc('"', f);
+    sg_json_escape(s, len, sg_file_sink, f);
     fputc('"', f);
 }

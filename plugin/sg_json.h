@@ -1,8 +1,9 @@
 /*
  * sg_json.h -- a small strict JSON reader: for the command line's batch mode,
  * one JSON Lines object {"id": string|number, "text": string, "from": string}
- * per line, other keys checked for syntax and ignored; and a walk over any
- * JSON value's scalars, for the JSON-LD in pages.
+ * per line, other keys checked for syntax and ignored; a walk over any JSON
+ * value's scalars, for the JSON-LD in pages; and the JSON string escaper all
+ * of spoilerguard's JSON is written with.
  */
 #ifndef SG_JSON_H
 #define SG_JSON_H
@@ -69,9 +70,21 @@ int sg_json_walk(const char *s, size_t len, sg_json_scalar_fn fn, void *ud);
 /* Whether `len` bytes hold only JSON whitespace (a blank line). */
 int sg_json_blank(const char *s, size_t len);
 
-/* Write `len` bytes to `f` as a JSON string, quotes included.  Bytes that
- * are not valid UTF-8 are written as \u00XX of the byte, so the output is
- * always valid JSON (lossy for such bytes, as the report is). */
+/* Where sg_json_escape hands what it writes: `n` bytes at `p`. */
+typedef void (*sg_json_sink)(void *ctx, const char *p, size_t n);
+
+/* The one JSON string escaper (the report's, through sg_buf_put_json, and
+ * the batch's): writes `n` bytes as the inside of a JSON string (no quotes)
+ * to put(ctx, ...), piece by piece.  '"', '\\' and control characters are
+ * escaped; "</" is written "<\/", so the JSON is inert inside a <script>
+ * element, and U+2028 and U+2029 as \u2028 and \u2029, which end a
+ * JavaScript string literal.  Bytes that are not valid UTF-8 are written as
+ * \u00XX of the byte, so the output is always valid JSON (lossy for such
+ * bytes). */
+void sg_json_escape(const char *s, size_t n, sg_json_sink put, void *ctx);
+
+/* Write `len` bytes to `f` as a JSON string, quotes included, escaped by
+ * sg_json_escape. */
 void sg_json_write_string(FILE *f, const char *s, size_t len);
 
 #endif

@@ -301,31 +301,40 @@ static void every_truncation_fails_cleanly(void **state)
     }
 }
 
-/* What the batch writes for ids and messages reads back as the same bytes,
- * except invalid UTF-8, which becomes \u00XX of each byte. */
-static void write_string_escapes_and_reads_back(void **state)
+/* `in` (n bytes) written by sg_json_write_string as a batch line's text:
+ * checks the line is `want` and reads back as `in`. */
+static void write_string_reads_back(const char *in, size_t n, const char *want)
 {
-    (void)state;
-    const char in[] = "a\"b\\c\n\t\x01 caf\xC3\xA9 \xF0\x9F\x98\x80 </x>";
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     assert_non_null(f);
     fputs("{\"text\":", f);
-    sg_json_write_string(f, in, sizeof in - 1);
+    sg_json_write_string(f, in, n);
     fputc('}', f);
     assert_int_equal(fclose(f), 0);
-    assert_string_equal(
-        buf, "{\"text\":\"a\\\"b\\\\c\\n\\t\\u0001 caf\xC3\xA9 \xF0\x9F\x98\x80 </x>\"}");
+    assert_string_equal(buf, want);
     sg_json_line line;
     sg_test_ok(buf, &line);
-    assert_int_equal(line.text_len, sizeof in - 1);
-    assert_memory_equal(line.text, in, sizeof in - 1);
+    assert_int_equal(line.text_len, n);
+    assert_memory_equal(line.text, in, n);
     sg_json_line_free(&line);
     free(buf);
+}
 
-    buf = NULL;
-    f = open_memstream(&buf, &len);
+/* What the batch writes for ids and messages reads back as the same bytes,
+ * except invalid UTF-8, which becomes \u00XX of each byte. */
+static void write_string_escapes_and_reads_back(void **state)
+{
+    (void)state;
+    const char in[] = "a\"b\\c\n\t\x01 caf\xC3\xA9 \xF0\x9F\x98\x80 <x>";
+    write_string_reads_back(
+        in, sizeof in - 1,
+        "{\"text\":\"a\\\"b\\\\c\\n\\t\\u0001 caf\xC3\xA9 \xF0\x9F\x98\x80 <x>\"}");
+
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
     assert_non_null(f);
     sg_json_write_string(f, "\xFF\xC3x\xED\xA0\x80", 6);
     assert_int_equal(fclose(f), 0);
@@ -363,6 +372,19 @@ static void walk_reports_keys_holders_and_spans(void **state)
     assert_int_equal(sg_json_walk(deep, sizeof deep, sg_test_scalar, &w), -1);
 }
 
+/* The batch's ids and messages are escaped as the report is: "</" cannot end
+ * a <script> the JSON is put in, and U+2028/U+2029, which end a JavaScript
+ * string literal, are written as escapes; all of it reads back as written. */
+static void write_string_is_safe_in_script(void **state)
+{
+    (void)state;
+    const char in[] = "</script><!-- a\xE2\x80\xA8"
+                      "b\xE2\x80\xA9"
+                      "c /x";
+    write_string_reads_back(in, sizeof in - 1,
+                            "{\"text\":\"<\\/script><!-- a\\u2028b\\u2029c /x\"}");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -388,6 +410,7 @@ int main(void)
         cmocka_unit_test(every_truncation_fails_cleanly),
         cmocka_unit_test(write_string_escapes_and_reads_back),
         cmocka_unit_test(walk_reports_keys_holders_and_spans),
+        cmocka_unit_test(write_string_is_safe_in_script),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

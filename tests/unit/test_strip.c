@@ -135,6 +135,19 @@ static void html_signature_in_comments_scripts_and_attributes_is_not_ours(void *
     expect_strip(t, SG_FORMAT_HTML, t);
 }
 
+/* Strip reads tags as the HTML reader does (one tokenizer): a comment ends
+ * at "--!>" as well as "-->", and a script's "<!--<script>" escape keeps the
+ * "</script>" inside it from ending the script. */
+static void html_comments_and_script_read_as_the_reader_reads_them(void **state)
+{
+    (void)state;
+    expect_strip("<!-- a --!><p><span data-spoilerguard=\"death\">He dies.</span></p>",
+                 SG_FORMAT_HTML, "<!-- a --!><p>He dies.</p>");
+    const char *t = "<script><!--<script>x</script><span data-spoilerguard=\"death\">"
+                    "--></script><p>He lives.</p>";
+    expect_strip(t, SG_FORMAT_HTML, t);
+}
+
 static void html_quoted_attribute_holding_gt(void **state)
 {
     (void)state;
@@ -554,6 +567,7 @@ int main(void)
         cmocka_unit_test(html_details_with_summary_removed),
         cmocka_unit_test(html_author_spoiler_markup_is_kept),
         cmocka_unit_test(html_signature_in_comments_scripts_and_attributes_is_not_ours),
+        cmocka_unit_test(html_comments_and_script_read_as_the_reader_reads_them),
         cmocka_unit_test(html_quoted_attribute_holding_gt),
         cmocka_unit_test(html_continued_pieces_make_one_marked_range),
         cmocka_unit_test(html_unclosed_inserted_element_loses_only_its_tag),
