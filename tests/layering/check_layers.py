@@ -25,8 +25,9 @@ import os, subprocess, sys
 
 STAGES = ["base", "read", "detect", "render", "api", "host"]
 STAGE = {
-    "sg_buf": "base", "sg_json": "base", "sg_entities": "base",
+    "sg_buf": "base", "sg_json": "base", "sg_entities": "base", "sg_charref": "base",
     "sg_doc": "read", "sg_plain": "read", "sg_markdown": "read", "sg_html": "read",
+    "sg_html_tok": "read", "sg_html_tags": "read",
     "sg_strip": "read",
     "sg_segment": "detect", "sg_rules": "detect", "sg_branches": "detect",
     "sg_score": "detect", "sg_model": "detect", "sg_context": "detect",
