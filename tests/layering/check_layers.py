@@ -27,6 +27,7 @@ STAGES = ["base", "read", "detect", "render", "api", "host"]
 STAGE = {
     "sg_buf": "base", "sg_json": "base", "sg_entities": "base", "sg_charref": "base",
     "sg_doc": "read", "sg_plain": "read", "sg_markdown": "read", "sg_html": "read",
+    "sg_boiler": "read", "sg_tfeat": "read",
     "sg_html_tok": "read", "sg_html_tags": "read",
     "sg_strip": "read",
     "sg_segment": "detect", "sg_rules": "detect", "sg_branches": "detect",
