@@ -33,7 +33,7 @@ STAGE = {
     "sg_segment": "detect", "sg_rules": "detect", "sg_branches": "detect",
     "sg_score": "detect", "sg_model": "detect", "sg_context": "detect",
     "sg_context_model": "detect", "sg_rating": "detect", "sg_rating_fields": "detect",
-    "sg_meta": "detect", "sg_flags": "detect", "sg_style": "detect",
+    "sg_meta": "detect", "sg_meta_text": "detect", "sg_flags": "detect", "sg_style": "detect",
     "sg_render": "render", "sg_report": "render",
     "sg_engine": "api", "sg_hooks": "api",
     "sg_cli": "host", "sg_lua": "host", "sg_cli_lua": "host", "sg_lua_hooks": "host",
