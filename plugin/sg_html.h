@@ -10,6 +10,7 @@
 #ifndef SG_HTML_H
 #define SG_HTML_H
 
+#include "sg_charref.h"
 #include "sg_internal.h"
 
 typedef enum sg_html_type {
@@ -78,14 +79,5 @@ int sg_html_attr_get(const sg_html_tokenizer *t, const sg_html_token *tok,
 int sg_html_attr_name_is(const char *src, const sg_html_attr *a, const char *name);
 /* Append the attribute's value, references decoded, to `out`. */
 int sg_html_attr_value(const char *src, const sg_html_attr *a, sg_buf *out);
-
-/* One character reference at s[0] == '&' (n bytes available): returns how
- * many input bytes it spans and writes its UTF-8 (at most 8 bytes) to `out`,
- * or returns 0 when the bytes are not a reference and stay as written.
- * `in_attr` applies the attribute-value rule for legacy names without ';'. */
-size_t sg_html_charref(const char *s, size_t n, int in_attr, char out[8],
-                       size_t *out_len);
-/* Append `n` bytes of text to `out` with references decoded. */
-int sg_html_decode(sg_buf *out, const char *s, size_t n, int in_attr);
 
 #endif

@@ -1,0 +1,69 @@
+/*
+ * sg_text.h -- ASCII character classes and case, the same in every locale
+ * and without a call per byte.  Header-only (static inline), like
+ * sg_utf8.h.  Bytes of 0x80 and above are never letters, digits or spaces
+ * here: what UTF-8 holds beyond ASCII is decoded with sg_utf8_decode.
+ */
+#ifndef SG_TEXT_H
+#define SG_TEXT_H
+
+#include <stddef.h>
+
+static inline int sg_is_upper(unsigned char c)
+{
+    return (unsigned)(c - 'A') < 26u;
+}
+
+static inline int sg_is_lower(unsigned char c)
+{
+    return (unsigned)(c - 'a') < 26u;
+}
+
+static inline int sg_is_alpha(unsigned char c)
+{
+    return (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
+static inline int sg_is_digit(unsigned char c)
+{
+    return (unsigned)(c - '0') < 10u;
+}
+
+static inline int sg_is_alnum(unsigned char c)
+{
+    return sg_is_alpha(c) || sg_is_digit(c);
+}
+
+/* isspace() in the C locale: space, \t, \n, \v, \f, \r. */
+static inline int sg_is_space(unsigned char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* HTML's ASCII white space: space, \t, \n, \f, \r (no \v). */
+static inline int sg_is_html_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
+}
+
+static inline unsigned char sg_to_lower(unsigned char c)
+{
+    return sg_is_upper(c) ? (unsigned char)(c + 32) : c;
+}
+
+static inline unsigned char sg_to_upper(unsigned char c)
+{
+    return sg_is_lower(c) ? (unsigned char)(c - 32) : c;
+}
+
+/* Do the n bytes at s equal the lower-case ASCII word w, ignoring case? */
+static inline int sg_ieq(const char *s, size_t n, const char *w)
+{
+    size_t i = 0;
+    for (; i < n && w[i]; i++)
+        if (sg_to_lower((unsigned char)s[i]) != (unsigned char)w[i])
+            return 0;
+    return i == n && w[i] == '\0';
+}
+
+#endif
