@@ -34,7 +34,8 @@ STAGE = {
     "sg_meta": "detect", "sg_flags": "detect", "sg_style": "detect",
     "sg_render": "render", "sg_report": "render",
     "sg_engine": "api", "sg_hooks": "api",
-    "sg_cli": "host", "sg_lua": "host", "sg_cli_lua": "host", "sg_lua_hooks": "host",
+    "sg_cli": "host", "sg_cli_args": "host", "sg_cli_batch": "host", "sg_cli_out": "host",
+    "sg_lua": "host", "sg_cli_lua": "host", "sg_lua_hooks": "host",
     "sg_lua_rules": "host",
 }
 
