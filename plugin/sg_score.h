@@ -1,6 +1,6 @@
 /*
  * sg_score.h -- the learned sentence scorer, one level below
- * sg_score_sentence(): models, features, training data and training.
+ * sg_score_sentence(): features and models.
  *
  * The model is a logistic regression over hashed features.  Every feature of
  * a sentence is a 32-bit hash; its bucket is the hash's low `buckets_log2`
@@ -11,9 +11,9 @@
  * single pass over the bytes and never allocates (the built-in model's table
  * is made once, on first use).
  *
- * Training (sg_train) is here too, so the trainer (tools/sg_train.c) and a
- * user who retrains on their own reviews compute features with exactly the
- * code that scores at run time.
+ * Training is not here: the trainer (tools/sg_train.h) is built into
+ * sg-train and the tests only, and computes its features with sg_features,
+ * the very code that scores at run time.
  */
 #ifndef SG_SCORE_H
 #define SG_SCORE_H
@@ -96,99 +96,38 @@ double sg_score_threshold(void);
 /* A model's weight for a bucket (0 when not stored). */
 double sg_model_weight(const sg_model *m, uint32_t bucket);
 
-/* Read a model file written by sg_model_save.  Fills `m` (free it with
+/* Read a model file written by sg_model_save (tools/sg_train.h).  Fills `m` (free it with
  * sg_model_free).  SG_ERR_USAGE with a message naming the file and line on a
  * bad file, SG_ERR_MEMORY on OOM. */
 sg_status sg_model_load(const char *path, sg_model *m, sg_error *err);
 sg_status sg_model_load_mem(const char *text, size_t n, sg_model *m,
                             sg_error *err);
-/* Write `m` as a text file ("spoilerguard-model 1", a header, then one
- * "bucket q" line per stored weight). */
-sg_status sg_model_save(const sg_model *m, const char *path, sg_error *err);
-/* Write `m` as C source defining `const sg_model sg_default_model`, with
- * `provenance` as its header comment (newlines kept, long lines wrapped,
- * comment markers in it defused). */
-sg_status sg_model_write_c(const sg_model *m, FILE *out, const char *provenance,
-                           sg_error *err);
 void sg_model_free(sg_model *m);
 
-/* ---- dense models (training) -------------------------------------------- */
+/* The first line of a model file. */
+#define SG_MODEL_MAGIC "spoilerguard-model 1"
 
-/* Unpruned float weights, one per bucket. */
-typedef struct sg_dense {
-    unsigned buckets_log2;
-    unsigned flags;
-    double bias;
-    float *w; /* 2^buckets_log2 */
-} sg_dense;
+/* For building a model (sg_model_load, the trainer's sg_model_from_dense):
+ * the number of groups of `m` (its buckets_log2 and low_bits set); one block
+ * owned by `m` for `nnz` weights of 2^buckets_log2 buckets, whose group
+ * offsets, low bytes and weights the caller fills through *group, *low and
+ * *q (SG_ERR_USAGE when nnz exceeds the buckets, SG_ERR_MEMORY); then
+ * sg_model_flatten to make the flat table of a filled model. */
+size_t sg_model_ngroups(const sg_model *m);
+sg_status sg_model_alloc(sg_model *m, unsigned buckets_log2, size_t nnz,
+                         uint32_t **group, uint8_t **low, int8_t **q,
+                         sg_error *err);
+void sg_model_flatten(sg_model *m);
 
-sg_status sg_dense_init(sg_dense *d, unsigned buckets_log2, unsigned flags,
-                        sg_error *err);
-void sg_dense_free(sg_dense *d);
-double sg_dense_score(const sg_dense *d, const char *text, size_t n);
-
-/* Keep the `keep` largest weights by magnitude (all nonzero when keep is 0)
- * and quantize them to int8; fills `m` (free with sg_model_free). */
-sg_status sg_model_from_dense(const sg_dense *d, size_t keep, double threshold,
-                              sg_model *m, sg_error *err);
+/* The scorer's last step, for weights held elsewhere (the trainer's):
+ * the logistic function of a margin z, and the probability from a weight
+ * sum over `count` features (divided by sqrt(count) under SG_FEAT_NORM),
+ * plus the bias. */
+double sg_score_logistic(double z);
+double sg_score_of_sum(unsigned flags, double bias, double sum, size_t count);
 
 /* Read a whole file into a new buffer (free it) of *len bytes; NULL, with
  * `err` naming the file and what went wrong, on failure. */
 char *sg_read_file(const char *path, size_t *len, sg_error *err);
-
-/* ---- labelled data -------------------------------------------------------- */
-
-typedef struct sg_example {
-    char *text;
-    size_t len;
-    int label; /* 1 spoiler, 0 not */
-} sg_example;
-
-typedef struct sg_dataset {
-    sg_example *ex;
-    size_t n, cap;
-} sg_dataset;
-
-/* Append the rows of a CSV file (RFC 4180: quoted fields, "" escapes, commas
- * and newlines inside quotes, CRLF).  The header names the columns: the text
- * is "sentence" or "text", the label "spoiler" or "label"; labels are
- * true/false, 1/0, yes/no in any case.  `name` is used in messages. */
-sg_status sg_dataset_read_csv(sg_dataset *d, const char *buf, size_t n,
-                              const char *name, sg_error *err);
-/* Append JSON Lines: one object per line with "text" (or "sentence") and
- * "label" (or "spoiler"): true/false, 1/0 or those as strings. */
-sg_status sg_dataset_read_jsonl(sg_dataset *d, const char *buf, size_t n,
-                                const char *name, sg_error *err);
-/* Append one example (the text is copied). */
-sg_status sg_dataset_add(sg_dataset *d, const char *text, size_t n, int label,
-                         sg_error *err);
-/* Read a file: JSON Lines when its first non-blank byte is '{', else CSV. */
-sg_status sg_dataset_load(sg_dataset *d, const char *path, sg_error *err);
-void sg_dataset_free(sg_dataset *d);
-
-/* ---- training ------------------------------------------------------------ */
-
-typedef struct sg_train_opts {
-    unsigned buckets_log2; /* default 18 */
-    unsigned flags;        /* default SG_FEAT_DEFAULT */
-    int epochs;            /* default 15 */
-    double lr;             /* AdaGrad step, default 0.1 */
-    double l2;             /* L2 strength on each update, default 1e-3 */
-    double g0;             /* AdaGrad's starting squared-gradient sum, default
-                              0.1: damps the first steps of rare features */
-    uint64_t seed;         /* shuffle seed, default 1 */
-    int average;           /* 1 (default): return the weights averaged over
-                              every step, steadier than the last ones */
-    /* Called after each epoch with the weights so far (averaged when
-     * `average`); may be NULL. */
-    void (*on_epoch)(void *ctx, int epoch, const sg_dense *d);
-    void *ctx;
-} sg_train_opts;
-
-void sg_train_opts_init(sg_train_opts *o);
-/* Logistic regression by AdaGrad with L2, examples shuffled each epoch with a
- * fixed-seed generator: the same data and options give the same weights. */
-sg_status sg_train(const sg_dataset *train, const sg_train_opts *o,
-                   sg_dense *out, sg_error *err);
 
 #endif

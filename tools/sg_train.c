@@ -8,7 +8,7 @@
  * writes a model file (for sg_model_load) and/or the C source of the built-in
  * model (plugin/sg_model.c).  See tools/README-model.md.
  */
-#include "sg_score.h"
+#include "sg_train.h"
 
 #include <math.h>
 #include <stdio.h>

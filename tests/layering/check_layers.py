@@ -37,7 +37,8 @@ STAGE = {
     "sg_render": "render", "sg_render_marks": "render", "sg_render_md": "render",
     "sg_render_place": "render", "sg_render_text": "render", "sg_report": "render",
     "sg_engine": "api", "sg_hooks": "api",
-    "sg_cli": "host", "sg_lua": "host", "sg_cli_lua": "host", "sg_lua_hooks": "host",
+    "sg_cli": "host", "sg_cli_args": "host", "sg_cli_batch": "host", "sg_cli_out": "host",
+    "sg_lua": "host", "sg_cli_lua": "host", "sg_lua_hooks": "host",
     "sg_lua_rules": "host",
 }
 

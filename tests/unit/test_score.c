@@ -14,6 +14,7 @@
 
 #include "sg_internal.h"
 #include "sg_score.h"
+#include "sg_train.h"
 
 #ifndef SG_CORPUS_DIR
 #define SG_CORPUS_DIR "../shared/corpus"
