@@ -584,7 +584,7 @@ static int sg_hr_author_ld(sg_hr *r, const sg_html_token *tok)
         return 0;
     const char *v = r->s + a.value;
     for (size_t i = 0; i + 7 <= a.value_len; i++)
-        if (sg_html_ieq(v + i, 7, "ld+json"))
+        if (sg_ieq(v + i, 7, "ld+json"))
             return 1;
     return 0;
 }
