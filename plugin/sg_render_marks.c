@@ -187,6 +187,26 @@ static int sg_md_escaped_at(const char *src, size_t at)
     return (at - k) % 2 == 1;
 }
 
+/* Reddit's renderer (snudown) reads ">!" opening a line as a spoiler block
+ * quote, unless it finds the "!<" that closes it inline before any other
+ * "<": a mark that opens a line (after its indentation and quote markers)
+ * around text holding a "<" would hide the whole paragraph and show its
+ * "!<".  Such a sentence stays unmarked (it is still reported). */
+static int sg_reddit_block_spoiler(const sg_rctx *r, size_t s, size_t e)
+{
+    if (r->style != SG_STYLE_MD_REDDIT || r->fmt != SG_FORMAT_MARKDOWN ||
+        !memchr(r->src + s, '<', e - s))
+        return 0;
+    size_t q = s;
+    while (q > 0 && !sg_md_eol(r->src[q - 1])) {
+        char c = r->src[q - 1];
+        if (c != ' ' && c != '\t' && c != '>')
+            return 0;
+        q--;
+    }
+    return 1;
+}
+
 /* Wrap src[s, e) (less its outer white space) in mark m's pieces; with
  * `careful`, only when Markdown takes both pieces where they go (see
  * sg_md_refused).  1 when wrapped, 0 for white space alone, -1 when
@@ -205,6 +225,8 @@ static int sg_wrap(sg_rctx *r, const sg_mark *m, size_t s, size_t e, int continu
      * the first byte inserted ("\<!--sg:o-->" reads as text) */
     if (r->fmt == SG_FORMAT_MARKDOWN && sg_md_escaped_at(r->src, s))
         s--;
+    if (sg_reddit_block_spoiler(r, s, e))
+        return -1;
     sg_buf open, close;
     sg_buf_init(&open);
     sg_buf_init(&close);

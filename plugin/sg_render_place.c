@@ -139,6 +139,35 @@ static void sg_vis_hook_error(sg_rctx *r, const char *what, const char *why)
                  sg_format_name(r->fmt), sg_style_name(r->style), why);
 }
 
+/* Reddit's renderer (snudown) lets no list, quote or table interrupt a
+ * paragraph: a warning put before such a block, on the line after a
+ * paragraph's, would end that paragraph and turn the author's "* ..." lines
+ * into a list.  The warning goes before the paragraph instead: back from
+ * `at`'s line over the lines before it, up to a blank line, a heading, a
+ * fence or the front matter. */
+static size_t sg_reddit_para_start(const sg_rctx *r, size_t at)
+{
+    size_t ls = at > r->len ? r->len : at;
+    while (ls > 0 && !sg_md_eol(r->src[ls - 1]))
+        ls--;
+    while (ls > 0) {
+        size_t ps = ls - 1;
+        if (ps > 0 && r->src[ps] == '\n' && r->src[ps - 1] == '\r')
+            ps--;
+        while (ps > 0 && !sg_md_eol(r->src[ps - 1]))
+            ps--;
+        size_t q = ps;
+        while (q < ls && q - ps < 3 && r->src[q] == ' ')
+            q++;
+        if (sg_blank_line(r, ps) || sg_in_skipped(r->doc, ps, SG_WHY_FRONT_MATTER) ||
+            r->src[q] == '#' || (ls - q >= 3 && (!memcmp(r->src + q, "```", 3) ||
+                                                 !memcmp(r->src + q, "~~~", 3))))
+            break;
+        ls = ps;
+    }
+    return ls;
+}
+
 /* Is chunk c a warning line in the visible form? */
 static int sg_vis_warning_chunk(const sg_doc *doc, const sg_chunk *c)
 {
@@ -225,6 +254,8 @@ static void sg_add_vis_warning(sg_rctx *r)
         const sg_block *b = sg_warning_block(r);
         size_t here =
             r->fmt == SG_FORMAT_MARKDOWN ? sg_md_before_block(r, b) : b->text_start;
+        if (r->style == SG_STYLE_MD_REDDIT && r->fmt == SG_FORMAT_MARKDOWN)
+            here = sg_reddit_para_start(r, here);
         if (here < at)
             at = here;
     }

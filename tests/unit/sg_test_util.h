@@ -156,6 +156,14 @@ static inline size_t sg_t_markable_unmarked(const sg_analysis *a, const char *te
         int held = 0;
         for (size_t k = 0; visible && k < sizeof syntax / sizeof *syntax; k++)
             held |= sg_t_count(text + f[i].start, f[i].end - f[i].start, syntax[k]) > 0;
+        /* Reddit: a sentence opening a line with a "<" in it stays unmarked */
+        if (o->style == SG_STYLE_MD_REDDIT &&
+            memchr(text + f[i].start, '<', f[i].end - f[i].start)) {
+            size_t q = f[i].start;
+            while (q > 0 && (text[q - 1] == ' ' || text[q - 1] == '\t' || text[q - 1] == '>'))
+                q--;
+            held |= q == 0 || text[q - 1] == '\n' || text[q - 1] == '\r';
+        }
         n += !held;
     }
     return n;
