@@ -313,9 +313,14 @@ static int sg_same_stripped(const sg_rctx *r, const char *out, size_t out_len,
     }
 }
 
-/* Take a failed check out on group `g`: its next fallback. */
+/* Take a failed check out on group `g`: its next fallback, one step for
+ * each check however many of its insertions failed it (a sentence's runs
+ * refused at one level are tried again at the next, not skipped past it). */
 static void sg_demote(sg_rctx *r, size_t g)
 {
+    if (r->demoted[g])
+        return;
+    r->demoted[g] = 1;
     if (g < SG_G_MARKS)
         r->off[g] = 1;
     else if ((g - SG_G_MARKS) % 2 == 0)
@@ -383,6 +388,7 @@ static char *sg_emit(sg_rctx *r, size_t *out_len, int *retry)
     }
     /* groups whose insertions were not found exactly as written, or that
      * Markdown refuses (sg_md_refused), fall back */
+    memset(r->demoted, 0, SG_G_INLINE(r->nmarks) + 1);
     size_t c = 0, bad = 0;
     for (size_t i = 0; i < r->nins; i++) {
         const sg_ins *in = &r->ins[i];
@@ -415,6 +421,7 @@ static void sg_rctx_free(sg_rctx *r)
     free(r->marks);
     free(r->no_details);
     free(r->level);
+    free(r->demoted);
     free(r->no_insert);
     free(r->drop);
     for (int k = 0; k < 3; k++)
@@ -456,7 +463,8 @@ static sg_status sg_rctx_init(sg_rctx *r, const sg_analysis *a, sg_error *err)
         return SG_ERR_MEMORY;
     r->no_details = calloc(r->nmarks + 1, 1);
     r->level = calloc(r->nmarks + 1, 1);
-    return r->no_details && r->level ? SG_OK : SG_ERR_MEMORY;
+    r->demoted = calloc(SG_G_INLINE(r->nmarks) + 1, 1);
+    return r->no_details && r->level && r->demoted ? SG_OK : SG_ERR_MEMORY;
 }
 
 /* Every insertion, from the fallbacks chosen so far. */

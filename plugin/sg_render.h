@@ -74,6 +74,7 @@ typedef struct sg_rctx {
     size_t disclosures;        /* marks written as disclosures (html-span) */
     unsigned char *no_details; /* by the block's first mark */
     unsigned char *level;      /* by mark: its SG_LEVEL_* fallback */
+    unsigned char *demoted;    /* by group: fallen back in this check already */
     int all_off;               /* insert nothing */
     /* Markdown: where no insertion may go, (start, end] by start.  Author
      * text that opens raw HTML ("<!DOCTYPE", "<!--") and is not closed
@@ -176,6 +177,7 @@ void sg_md_find_no_insert(sg_rctx *r);
 int sg_md_flank_changed(sg_rctx *r, size_t pos, const char *t, size_t n);
 size_t sg_md_line_after(const sg_rctx *r, size_t p);
 size_t sg_md_next_line(const sg_rctx *r, const sg_block *b);
+size_t sg_md_out_of_run(const sg_rctx *r, size_t pos, int forward);
 int sg_md_no_insert_at(const sg_rctx *r, size_t pos);
 int sg_md_refused(sg_rctx *r, const sg_ins *in);
 

@@ -214,6 +214,13 @@ static int sg_reddit_block_spoiler(const sg_rctx *r, size_t s, size_t e)
 static int sg_wrap(sg_rctx *r, const sg_mark *m, size_t s, size_t e, int continued,
                    int careful)
 {
+    if (careful) {
+        /* a run that starts or ends inside a run of '*', '_' or '~' (text
+         * to the reader: "*foo**", the second '*'): the mark starts after
+         * that run and ends before it, which cuts none in two */
+        s = sg_md_out_of_run(r, s, 1);
+        e = sg_md_out_of_run(r, e, 0);
+    }
     while (s < e && sg_is_space(r->src[s]))
         s++;
     while (e > s && sg_is_space(r->src[e - 1]))

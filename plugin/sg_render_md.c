@@ -7,6 +7,8 @@
  */
 #include "sg_render.h"
 
+#include "sg_utf8.h"
+
 /* ---- lines ------------------------------------------------------------------ */
 
 /* Does the line starting at `p` hold only white space? */
@@ -374,6 +376,40 @@ static unsigned sg_md_flank_class(int c)
     return SG_FL_OTHER;
 }
 
+/* The class of the character that ends just before `pos` (`before`) or
+ * starts at it, decoded from UTF-8: Unicode spaces are white space, and
+ * letters of the common scripts (Latin, Greek, Cyrillic, Hebrew, Arabic, the
+ * CJK ideographs, kana, Hangul) neither space nor punctuation.  Any other
+ * character beyond ASCII may be any class. */
+static unsigned sg_md_class_near(const sg_rctx *r, size_t pos, int before)
+{
+    const unsigned char *u = (const unsigned char *)r->src;
+    if (before ? pos == 0 : pos >= r->len)
+        return sg_md_flank_class(-1);
+    size_t at = before ? pos - 1 : pos;
+    if (u[at] < 0x80)
+        return sg_md_flank_class(u[at]);
+    if (before)
+        while (at > 0 && pos - at < 4 && (u[at] & 0xC0) == 0x80)
+            at--;
+    uint32_t c;
+    size_t l = sg_utf8_decode(u + at, r->len - at, &c);
+    if (!l || (before && at + l != pos))
+        return sg_md_flank_class(0x80);
+    if (c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+        c == 0x205F || c == 0x3000)
+        return SG_FL_SPACE;
+    static const uint32_t letters[][2] = {
+        {0xC0, 0xD6},     {0xD8, 0xF6},     {0xF8, 0x24F},    {0x391, 0x3A9},
+        {0x3B1, 0x3C9},   {0x400, 0x481},   {0x48A, 0x52F},   {0x5D0, 0x5EA},
+        {0x621, 0x64A},   {0x3041, 0x3096}, {0x30A1, 0x30FA}, {0x4E00, 0x9FFF},
+        {0xAC00, 0xD7A3}};
+    for (size_t k = 0; k < sizeof letters / sizeof *letters; k++)
+        if (c >= letters[k][0] && c <= letters[k][1])
+            return SG_FL_OTHER;
+    return sg_md_flank_class(0x80);
+}
+
 /* May a run of `d` between a character of class `b` and one of class `a`
  * (one bit each) open (1) and close (2) emphasis? */
 static unsigned sg_md_flanks(char d, unsigned b, unsigned a)
@@ -407,6 +443,24 @@ static unsigned sg_md_flanks_diff(unsigned v, unsigned w)
             if ((v >> x & 1) && (w >> y & 1))
                 diff |= x ^ y;
     return diff;
+}
+
+/* `pos` moved out of the run of '*', '_' or '~' it would cut in two:
+ * forward past its end (`forward`) or back to its start; `pos` itself when
+ * it cuts none. */
+size_t sg_md_out_of_run(const sg_rctx *r, size_t pos, int forward)
+{
+    const char *s = r->src;
+    char d = pos > 0 && pos < r->len ? s[pos] : 0;
+    if (!d || s[pos - 1] != d || !strchr(sg_md_delims, d))
+        return pos;
+    if (forward)
+        while (pos < r->len && s[pos] == d)
+            pos++;
+    else
+        while (pos > 0 && s[pos - 1] == d)
+            pos--;
+    return pos;
 }
 
 /* Every run of '*', '_' and '~', once. */
@@ -455,9 +509,8 @@ static int sg_md_ins_at(const sg_rctx *r, size_t pos)
 static void sg_md_run_sides(const sg_rctx *r, const sg_span *run, int inserted,
                             unsigned *b, unsigned *a)
 {
-    const char *s = r->src;
-    *b = sg_md_flank_class(run->start ? (unsigned char)s[run->start - 1] : -1);
-    *a = sg_md_flank_class(run->end < r->len ? (unsigned char)s[run->end] : -1);
+    *b = sg_md_class_near(r, run->start, 1);
+    *a = sg_md_class_near(r, run->end, 0);
     if (inserted && sg_md_ins_at(r, run->start))
         *b |= SG_FL_SPACE | SG_FL_PUNCT;
     if (inserted && sg_md_ins_at(r, run->end))

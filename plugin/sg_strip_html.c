@@ -7,16 +7,12 @@
  */
 #include "sg_strip.h"
 
-#include "sg_html.h"
+#include "sg_html_tags.h"
+#include "sg_text.h"
 
 #include <strings.h>
 
 /* ---- tags, as the tokenizer reads them ---------------------------------------- */
-
-static int sg_attr_space(unsigned char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 
 static void sg_tag_of(const sg_html_token *tok, sg_tag *t)
 {
@@ -138,30 +134,19 @@ static int sg_track_find(sg_track *tr, size_t ntr, const char *s, const sg_tag *
     return -1;
 }
 
-/* Does the space-separated value hold `tok` as its first (or last) token? */
-static int sg_value_first(const char *v, size_t n, const char *tok)
-{
-    size_t i = 0;
-    while (i < n && sg_attr_space((unsigned char)v[i]))
-        i++;
-    size_t j = i;
-    while (j < n && !sg_attr_space((unsigned char)v[j]))
-        j++;
-    size_t tl = strlen(tok);
-    return j - i == tl && !strncasecmp(v + i, tok, tl);
-}
-
+/* Does the space-separated value end with the token "continued" after a
+ * kind? */
 static int sg_value_continued(const char *v, size_t n)
 {
-    while (n && sg_attr_space((unsigned char)v[n - 1]))
+    while (n && sg_is_html_space((unsigned char)v[n - 1]))
         n--;
     size_t j = n;
-    while (j && !sg_attr_space((unsigned char)v[j - 1]))
+    while (j && !sg_is_html_space((unsigned char)v[j - 1]))
         j--;
     if (n - j != 9 || strncasecmp(v + j, "continued", 9))
         return 0;
     /* "continued" alone is no continuation: a mark names its kind first */
-    while (j && sg_attr_space((unsigned char)v[j - 1]))
+    while (j && sg_is_html_space((unsigned char)v[j - 1]))
         j--;
     return j > 0;
 }
@@ -209,17 +194,17 @@ void sg_find_html(sg_finder *fd, const char *s, size_t len)
             continue;
         }
         int whole = 0, summary = 0;
-        if (sg_value_first(s + vs, vl, "warning"))
+        if (sg_html_word_at(s + vs, vl, "warning"))
             whole = SG_CHUNK_WARNING + 1;
-        else if (sg_value_first(s + vs, vl, "badge"))
+        else if (sg_html_word_at(s + vs, vl, "badge"))
             whole = SG_CHUNK_BADGE + 1;
-        else if (sg_value_first(s + vs, vl, "jsonld"))
+        else if (sg_html_word_at(s + vs, vl, "jsonld"))
             whole = SG_CHUNK_JSONLD + 1;
-        else if (sg_value_first(s + vs, vl, "summary") || sg_value_first(s + vs, vl, "toggle"))
+        else if (sg_html_word_at(s + vs, vl, "summary") || sg_html_word_at(s + vs, vl, "toggle"))
             whole = SG_CHUNK_OPEN + 1, summary = 1;
-        else if (sg_value_first(s + vs, vl, "style") || sg_value_first(s + vs, vl, "script"))
+        else if (sg_html_word_at(s + vs, vl, "style") || sg_html_word_at(s + vs, vl, "script"))
             whole = SG_CHUNK_ASSETS + 1;
-        else if (sg_value_first(s + vs, vl, "content"))
+        else if (sg_html_word_at(s + vs, vl, "content"))
             summary = 1; /* a mark's hidden text: its tags join the mark's */
         if (sg_tag_void(s, &t) || t.self_closing) {
             sg_found_add(fd, t.start, t.end,

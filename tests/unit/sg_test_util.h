@@ -49,6 +49,19 @@ static inline int sg_t_teardown_engine(void **state)
     return 0;
 }
 
+/* sg_analyze of `text` by the shared engine as `fmt` in `style`, the other
+ * options at their defaults. */
+static inline sg_status sg_t_analyze_as(const char *text, size_t len, sg_format fmt,
+                                        sg_style style, sg_analysis **a, sg_error *err)
+{
+    sg_options o;
+    sg_options_init(&o);
+    o.format = fmt;
+    o.style = style;
+    *a = NULL;
+    return sg_analyze(sg_t_engine(), text, len, &o, a, err);
+}
+
 /* A new engine (free it) whose one rule, "bad" from bad.lua:1, is the
  * catastrophic pattern (a+)+$: it fails on a long run of a's that does not
  * end the text.  NULL when memory runs out. */

@@ -77,13 +77,9 @@ static sg_style style_for(sg_format fmt, size_t k)
 static sg_status check_round_trip(const char *what, const char *text, size_t len,
                                   sg_format fmt, sg_style style)
 {
-    sg_options o;
-    sg_options_init(&o);
-    o.format = fmt;
-    o.style = style;
-    sg_analysis *a = NULL;
+    sg_analysis *a;
     sg_error err;
-    sg_status st = sg_analyze(sg_t_engine(), text, len, &o, &a, &err);
+    sg_status st = sg_t_analyze_as(text, len, fmt, style, &a, &err);
     if (st != SG_OK) {
         if (st != SG_ERR_INPUT || !err.message[0])
             fail_msg("%s (%s, %s): analysis failed with %s: '%s' on \"%s\"", what,
@@ -132,8 +128,8 @@ static sg_status check_round_trip(const char *what, const char *text, size_t len
         return SG_OK;
     }
 
-    sg_analysis *a2 = NULL;
-    st = sg_analyze(sg_t_engine(), out, olen, &o, &a2, &err);
+    sg_analysis *a2;
+    st = sg_t_analyze_as(out, olen, fmt, style, &a2, &err);
     if (st != SG_OK)
         fail_msg("%s (%s): the render cannot be analysed again: %s; x = \"%s\"", what,
                  sg_format_name(fmt), err.message, shown(text, len));
