@@ -56,6 +56,8 @@ return {
       [[\bdispatched (?:to|from|by mail|on a mission)\b]],
       -- a work's title ("The Death of Ivan Ilyich"), a thing that failed ("it died a slow death")
       [[(?-i:\S\s+(?:The\s+)?Death\s+of\s+\p{Lu})|\b(?:it|this|that) (?:\w+ )?died (?:a|an) (?:\w+ ){0,3}death\b]],
+      -- craft, not an execution: "the episodes are executed well"
+      [[\bexecuted (?:as |so |very |really |rather |quite )?(?:well|poorly|badly|brilliantly|perfectly|flawlessly|beautifully|nicely|competently|cleverly|masterfully)\b|\b(?:well|poorly|badly|brilliantly|perfectly|flawlessly|beautifully|nicely|competently|cleverly|masterfully)[- ]executed\b]],
     },
     lower_if = {
       HYPO, VOICE, NOBODY,
@@ -103,7 +105,9 @@ return {
     patterns = {
       [[\b(?:dispatched|dispatches (?:him|her|them|the)|done away with|does away with|did away with|bumped off|offed|snuffed out|wiped out|put down for good|(?:takes?|took) care of (?:him|her|them) for good|(?:meets|met) a (?:grisly|gruesome|violent|bloody|sticky|tragic|untimely|brutal) end|(?:gets|got) (?:what|the end) (?:he|she|they) deserved?)\b]],
     },
-    unless = { [[\bdispatched (?:to|from|by mail|on a mission)\b]], [[\bwiped out (?:by|from) (?:exhaustion|the heat)\b]] },
+    unless = { [[\bdispatched (?:to|from|by mail|on a mission)\b]], [[\bwiped out (?:by|from) (?:exhaustion|the heat)\b]],
+               -- sent, not killed: "the reinforcements were dispatched"
+               [[\b(?:reinforcements|troops|soldiers|units?|forces|help|police|officers|agents|ships|squads?|a team|the team) (?:\w+ )?(?:were|was|are|is|being|been|gets?|got) dispatched\b]] },
     lower_if = { HYPO, VOICE },
     minor_if = { NEAR, PREMISE },
   },

@@ -21,7 +21,7 @@ return {
     kind = "ending", severity = "major", confidence = 0.75, character = "boost",
     description = "a character's final fate",
     patterns = {
-      [[\b(?:(?:final|ultimate|eventual|tragic|grim|sad|cruel|grisly|gruesome|unhappy|happy|true) fate|fate (?:of (?:his|her|their|the|a|]] .. NAME .. [[)|awaits|is sealed)|seals? ]] .. POSS .. [[ (?:own )?fate|sealed ]] .. POSS .. [[ (?:own )?fate|]] .. POSS .. [[ fate|]] .. NAME .. A .. [[s? (?:final |ultimate |eventual |tragic |own )?fate)\b]],
+      [[\b(?:(?:final|ultimate|eventual|tragic|grim|sad|cruel|grisly|gruesome|unhappy|happy|true) fate|fate (?:of (?:his|her|their|the|a|]] .. NAME .. [[)|awaits|is sealed)|seals? ]] .. POSS .. [[ (?:own )?fate|sealed ]] .. POSS .. [[ (?:own )?fate|]] .. POSS .. [[ fate|]] .. NAME .. A .. [[s? (?:final |ultimate |eventual |tragic |own )?fate|]] .. NAME .. A .. [[s? (?:\w+ )?end (?:is|was|comes|came|feels|felt)\b)\b]],
     },
     unless = { [[\bfate of the (?:franchise|series|film|movie|show|studio|genre|world|universe|planet|galaxy|kingdom|nation|country|city)\b]], [[\b(?:twist|quirk|hand|wheel) of fate\b]] },
     lower_if = { HYPO },
