@@ -182,9 +182,11 @@ int sg_context_prepare(const sg_analysis *a, const sg_evidence *ev, sg_context *
     cx->block_rules = calloc(nb ? nb : 1, sizeof *cx->block_rules);
     cx->block_named = calloc(nb ? nb : 1, 1);
     cx->names = calloc(ns ? ns : 1, 1);
+    cx->plot = calloc(ns ? ns : 1, sizeof *cx->plot);
+    cx->head = calloc(nb ? nb : 1, 1);
     if (!cx->section || !cx->block_model || !cx->block_first || !cx->block_sents ||
         !cx->block_names || !cx->block_voice || !cx->block_rules || !cx->block_named ||
-        !cx->names) {
+        !cx->names || !cx->plot || !cx->head) {
         sg_context_free(cx);
         return 0;
     }
@@ -192,9 +194,14 @@ int sg_context_prepare(const sg_analysis *a, const sg_evidence *ev, sg_context *
      * heading of its level or above; from an announcing paragraph to the
      * next heading */
     int in = 0, level = 0;
+    signed char head = 0;
     for (size_t bi = 0; bi < nb; bi++) {
         const sg_block *b = &doc->blocks[bi];
         int says = sg_ctx_announces(doc, b);
+        if (b->kind == SG_BLOCK_HEADING && b->why == SG_WHY_ARTICLE)
+            head = (signed char)sg_context_heading_class(doc->view.data + b->view_start,
+                                                         b->view_len);
+        cx->head[bi] = head;
         if (b->kind == SG_BLOCK_HEADING) {
             if (says > 0) {
                 in = 1;
@@ -228,6 +235,9 @@ int sg_context_prepare(const sg_analysis *a, const sg_evidence *ev, sg_context *
         cx->block_model[bi] += ev[si].model;
         cx->block_voice[bi] += ev[si].first_person;
         cx->block_rules[bi] += ev[si].rule > 0;
+        const sg_sentence *s = &a->sentences[si];
+        sg_context_read_sentence(doc->view.data + s->view_start, s->view_end - s->view_start,
+                                 &cx->plot[si]);
     }
     return 1;
 }
@@ -262,6 +272,8 @@ void sg_context_free(sg_context *cx)
     free(cx->block_rules);
     free(cx->block_named);
     free(cx->names);
+    free(cx->plot);
+    free(cx->head);
     memset(cx, 0, sizeof *cx);
 }
 
@@ -273,7 +285,8 @@ const char *const sg_context_feature_names[SG_CTX_NFEAT] = {
     "first_person",  "second_person", "question",      "exclaim",      "words",
     "para_model",    "near_model",    "para_voice",    "para_names",   "cue_death",
     "cue_end",       "cue_reveal",    "cue_change",    "cue_hypo",     "review_words",
-    "says_spoiler",  "para_rules",    "short_post",    "judging",
+    "says_spoiler",  "para_rules",    "short_post",    "judging",      "events",
+    "name_event",    "head_plot",     "head_verdict",
 };
 
 /* Every feature of sentence si but those of who it and its paragraph name. */
@@ -336,6 +349,10 @@ static void sg_ctx_row_base(const sg_analysis *a, const sg_evidence *ev, const s
     x[SG_CTX_PARA_RULES] = rules > 0;
     x[SG_CTX_SHORT_POST] = ns < 30;
     x[SG_CTX_JUDGING] = e->judging > 2 ? 1 : e->judging / 2.0;
+    /* the story's events in its words; the section it stands in */
+    x[SG_CTX_EVENTS] = cx->plot[si].events > 2 ? 1 : cx->plot[si].events / 2.0;
+    x[SG_CTX_HEAD_PLOT] = cx->head[bi] > 0;
+    x[SG_CTX_HEAD_VERDICT] = cx->head[bi] < 0;
 }
 
 /* The features of who sentence si and its paragraph name. */
@@ -346,6 +363,7 @@ static void sg_ctx_row_names(const sg_analysis *a, sg_context *cx, size_t si, do
     x[SG_CTX_CHARACTER] = cx->names[si] == 2;
     x[SG_CTX_ROLE] = cx->names[si] == 1;
     x[SG_CTX_PARA_NAMES] = nb ? (double)cx->block_names[bi] / (double)nb : 0;
+    x[SG_CTX_NAME_EVENT] = cx->names[si] && cx->plot[si].events;
 }
 
 void sg_context_row(const sg_analysis *a, const sg_evidence *ev, sg_context *cx, size_t si,
@@ -448,7 +466,8 @@ sg_status sg_context_apply(sg_analysis *a, const sg_evidence *ev, sg_error *err)
      * CHARACTER and ROLE never both), and the logit of the lower bar */
     double names_most = fmax(0, fmax(sg_context_weights[SG_CTX_CHARACTER],
                                      sg_context_weights[SG_CTX_ROLE])) +
-                        fmax(0, sg_context_weights[SG_CTX_PARA_NAMES]);
+                        fmax(0, sg_context_weights[SG_CTX_PARA_NAMES]) +
+                        fmax(0, sg_context_weights[SG_CTX_NAME_EVENT]);
     /* a sentence the words left unflagged is flagged at sg_context_threshold
      * only (the lower bar is for a rule's flag); a hair below its logit, so
      * that no rounding of the full row's sum could cross it */

@@ -438,6 +438,18 @@ typedef struct sg_evidence {
 void sg_evidence_note(sg_evidence *e, const sg_hit *hits, size_t nhits, double model,
                       const sg_sentence_words *w);
 
+/* The words of a sentence that tell the story (sg_context_words.c): how
+ * many name its events ("escapes", "dies", "reveals", "finally"; the count
+ * stops at 255). */
+typedef struct sg_plot_words {
+    uint8_t events;
+} sg_plot_words;
+void sg_context_read_sentence(const char *t, size_t n, sg_plot_words *pw);
+/* What a heading's words say its section holds: 1 the story ("Plot",
+ * "Synopsis", "The ending"), -1 the verdict ("Verdict", "Final thoughts"),
+ * 0 neither. */
+int sg_context_heading_class(const char *t, size_t n);
+
 /* A post's context: the sections it declares and its paragraphs' scores.
  * Arrays are owned; sg_context_free releases them. */
 typedef struct sg_context {
@@ -451,6 +463,9 @@ typedef struct sg_context {
     unsigned char *block_named; /* per block: names looked up yet */
     unsigned char *names;   /* per sentence: 2 names a character, 1 a role
                                (once its block is looked up) */
+    sg_plot_words *plot;    /* per sentence: its words of the story */
+    signed char *head;      /* per block: the class of the heading it stands
+                               under (sg_context_heading_class) */
     int declared;           /* the post declares a spoiler section */
     int spoiler_free;       /* the post declares itself spoiler-free */
 } sg_context;
@@ -466,7 +481,8 @@ enum {
     SG_CTX_PARA_MODEL, SG_CTX_NEAR_MODEL, SG_CTX_PARA_VOICE, SG_CTX_PARA_NAMES,
     SG_CTX_CUE_DEATH, SG_CTX_CUE_END, SG_CTX_CUE_REVEAL, SG_CTX_CUE_CHANGE,
     SG_CTX_CUE_HYPO, SG_CTX_REVIEW_WORDS, SG_CTX_SAYS_SPOILER, SG_CTX_PARA_RULES,
-    SG_CTX_SHORT_POST, SG_CTX_JUDGING,
+    SG_CTX_SHORT_POST, SG_CTX_JUDGING, SG_CTX_EVENTS, SG_CTX_NAME_EVENT,
+    SG_CTX_HEAD_PLOT, SG_CTX_HEAD_VERDICT,
     SG_CTX_NFEAT
 };
 extern const char *const sg_context_feature_names[SG_CTX_NFEAT];

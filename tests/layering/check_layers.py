@@ -30,6 +30,7 @@ STAGE = {
     "sg_html_tags": "read", "sg_html_tok": "read", "sg_markdown": "read",
     "sg_plain": "read", "sg_strip": "read", "sg_strip_html": "read", "sg_tfeat": "read",
     "sg_branches": "detect", "sg_context": "detect", "sg_context_model": "detect",
+    "sg_context_words": "detect",
     "sg_flags": "detect", "sg_meta": "detect", "sg_meta_text": "detect",
     "sg_model": "detect", "sg_rating": "detect", "sg_rating_fields": "detect",
     "sg_rules": "detect", "sg_score": "detect", "sg_segment": "detect",

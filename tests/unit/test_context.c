@@ -126,6 +126,29 @@ static void test_a_post_that_says_it_is_spoiler_free_is_read_as_such(void **stat
     }
 }
 
+static void test_the_storys_events_and_the_heading_over_them_are_seen(void **state)
+{
+    (void)state;
+    sg_analysis *a = sg_t_analyze(sg_post, SG_FORMAT_MARKDOWN);
+    double x[SG_CTX_NFEAT];
+    sg_t_row(a, sg_t_sentence(a, sg_post, "The town never learns"), x);
+    assert_true(x[SG_CTX_EVENTS] > 0);
+    assert_true(x[SG_CTX_HEAD_PLOT] == 1);
+    sg_t_row(a, sg_t_sentence(a, sg_post, "The acting is great"), x);
+    assert_true(x[SG_CTX_EVENTS] == 0);
+    assert_true(x[SG_CTX_HEAD_PLOT] == 0);
+    sg_t_row(a, sg_t_sentence(a, sg_post, "It is a slow"), x);
+    assert_true(x[SG_CTX_HEAD_VERDICT] == 1);
+    sg_analysis_free(a);
+    assert_int_equal(sg_context_heading_class("The ending (spoilers)", 21), 1);
+    assert_int_equal(sg_context_heading_class("Final thoughts", 14), -1);
+    assert_int_equal(sg_context_heading_class("Cast and crew", 13), 0);
+    static const char quoted[] = "He finally \xe2\x80\x9c" "escapes\xe2\x80\x9d, she\xe2\x80\x99s free.";
+    sg_plot_words w;
+    sg_context_read_sentence(quoted, strlen(quoted), &w);
+    assert_int_equal(w.events, 2);
+}
+
 static void test_the_reviewers_voice_and_judging_words_are_seen(void **state)
 {
     (void)state;
@@ -256,6 +279,7 @@ int main(void)
         cmocka_unit_test(test_a_short_paragraph_declares_spoilers_and_another_ends_them),
         cmocka_unit_test(test_a_post_that_says_it_is_spoiler_free_is_read_as_such),
         cmocka_unit_test(test_the_reviewers_voice_and_judging_words_are_seen),
+        cmocka_unit_test(test_the_storys_events_and_the_heading_over_them_are_seen),
         cmocka_unit_test(test_the_ending_in_a_declared_section_is_a_major_flag_and_opinion_is_not),
         cmocka_unit_test(test_flags_follow_the_context_model_sentence_by_sentence),
         cmocka_unit_test(test_a_lone_sentence_keeps_what_its_words_raised),

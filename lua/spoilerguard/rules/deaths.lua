@@ -21,7 +21,7 @@ local HYPO = [[\b(?:if(?! (?:you|anything|nothing|only|not)\b)|unless|whether|wh
 local VOICE = [[\b(?:I|we)\b[^.!?]{0,40}\b(?:wish|wished|hope|hoped|wanted|expected|would have|liked|loved|thought|think|guess|suspect|bet|felt)\b|\b(?:won]] .. A .. [[t|will not|don]] .. A .. [[t want to|not going to|can]] .. A .. [[t|refuse to|I]] .. A .. [[ll not) (?:spoil|say|tell|reveal|give)\b|\bwithout (?:spoiling|giving (?:\w+ )?away|revealing)\b|\bno spoilers\b]]
 -- counterfactual: what did not happen ("if Choi had been the one", "I would
 -- have liked him to die")
-local COUNTERFACTUAL = [[\b(?:if (?:\w+ ){0,3}(?:had|were|was to|could have)|what if|would(?:n[’']t)? have|could(?:n[’']t)? have|should(?:n[’']t)? have|might have|wish(?:es|ed)? (?:\w+ ){0,3}(?:had|would|could))\b]]
+local COUNTERFACTUAL = [[\b(?:if (?:\w+ ){0,3}(?:had|were|was to|could have)|what if|would(?:n[’']t)? have|could(?:n[’']t)? (?:\w+ ){0,2}have|should(?:n[’']t)? have|might have|wish(?:es|ed)? (?:\w+ ){0,3}(?:had|would|could))\b]]
 -- nobody at all dies: a claim about the genre, not an event
 local NOBODY = [[\b(?:no one|nobody|none of (?:them|the \w+)|no character|not a single (?:\w+ )?(?:character|person|soul))\b]]
 -- almost, not quite: the event did not happen (still plot, but minor)
@@ -36,7 +36,7 @@ return {
     kind = "death", severity = "major", confidence = 0.75, character = "major",
     description = "a character kills, murders, shoots dead or finishes off someone",
     patterns = {
-      [[\b(?:kill(?:s|ed)|murder(?:s|ed)|slay(?:s|ed)?|slew|slain|assassinat(?:es|ed)|strangl(?:es|ed)|smother(?:s|ed)|suffocat(?:es|ed)|behead(?:s|ed)|decapitat(?:es|ed)|disembowel(?:s|ed|led)?|execut(?:es|ed) ]] .. PRON .. [[|stab(?:s|bed)? (?:\w+ ){0,2}to death|beat(?:s|en)? (?:\w+ ){0,2}to death|(?:shoots?|shot) (?:\w+ ){0,2}(?:dead|in the head)|guns? (?:\w+ )?down|gunned (?:\w+ )?down|poison(?:s|ed) (?:]] .. PRON .. "|" .. POSS .. "|" .. NAME .. [[)|finish(?:es|ed) ]] .. PRON .. [[ off|(?:takes?|took) ]] .. PRON .. [[ out|(?:runs?|ran) ]] .. PRON .. [[ through|snaps? ]] .. POSS .. [[ neck|snapped ]] .. POSS .. [[ neck|(?:blows?|blew) ]] .. PRON .. [[ up|burn(?:s|ed)? ]] .. PRON .. [[ alive|(?:pushes|pushed|throws|threw) ]] .. PRON .. [[ (?:off|out of|from) (?:a|the) (?:\w+ )?(?:cliff|roof|building|window|balcony|bridge|train|plane)|kill(?:s|ed) off)\b]],
+      [[\b(?:kill(?:s|ed)|killing (?:everyone|everybody|all of (?:them|us)|]] .. PRON .. [[\b(?! way)|]] .. NAME .. [[)|murder(?:s|ed)|slay(?:s|ed)?|slew|slain|assassinat(?:es|ed)|strangl(?:es|ed)|smother(?:s|ed)|suffocat(?:es|ed)|behead(?:s|ed)|decapitat(?:es|ed)|disembowel(?:s|ed|led)?|execut(?:es|ed) ]] .. PRON .. [[|stab(?:s|bed)? (?:\w+ ){0,2}to death|beat(?:s|en)? (?:\w+ ){0,2}to death|(?:shoots?|shot) (?:\w+ ){0,2}(?:dead|in the head)|guns? (?:\w+ )?down|gunned (?:\w+ )?down|poison(?:s|ed) (?:]] .. PRON .. "|" .. POSS .. "|" .. NAME .. [[)|finish(?:es|ed) ]] .. PRON .. [[ off|(?:takes?|took) ]] .. PRON .. [[ out|(?:runs?|ran) ]] .. PRON .. [[ through|snaps? ]] .. POSS .. [[ neck|snapped ]] .. POSS .. [[ neck|(?:blows?|blew) (?:]] .. PRON .. [[|everyone|everybody|them all) up|burn(?:s|ed)? ]] .. PRON .. [[ alive|(?:pushes|pushed|throws|threw) ]] .. PRON .. [[ (?:off|out of|from) (?:a|the) (?:\w+ )?(?:cliff|roof|building|window|balcony|bridge|train|plane)|kill(?:s|ed) off)\b]],
     },
     unless = { FIGURATIVE, [[\bkill(?:s|ed)? (?:\w+ )?(?:thugs?|goons?|henchm[ae]n|zombies|bad guys|enemies|mooks|soldiers|guards|people|dozens|hundreds|scores|countless|everyone in sight)\b]] },
     lower_if = { HYPO, VOICE, NOBODY },
@@ -48,12 +48,16 @@ return {
     kind = "death", severity = "major", confidence = 0.7, character = "major",
     description = "someone dies, is killed, is found dead, does not survive",
     patterns = {
-      [[\b(?:dies|died|dying|perish(?:es|ed)|pass(?:es|ed) away|(?:is|was|gets|got|are|were|been|being) (?:\w+ )?(?:killed|murdered|slain|executed|assassinated|shot dead|beheaded|poisoned|eaten(?: alive)?|stabbed to death|beaten to death|burned alive|buried alive|decapitated|strangled|drowned|crushed to death|gunned down|killed off)|(?:is|was) (?:found |left )?dead|found dead|(?:ends?|ended|winds?|wound) up dead|(?:doesn|didn|won|wouldn|does not|did not|will not)(?:]] .. A .. [[t)? (?:survive|make it(?: out alive)?)|fails? to survive|(?:loses?|lost) ]] .. POSS .. [[ li(?:fe|ves)|]] .. POSS .. [[ (?:own )?(?:death|demise|murder|killing|execution|funeral)|]] .. NAME .. A .. [[s? (?:\w+ )?(?:death|demise|murder|killing|funeral)|(?:the|a) death of (?:his|her|their|the|a|]] .. NAME .. [[)|(?:his|her|their|the) (?:\w+ )?[\w\-]+]] .. A .. [[s? (?:death|demise|murder|killing|suicide)|bleeds? out|bled out|drowns|succumbs? to|succumbed to|meets? ]] .. POSS .. [[ (?:end|maker|demise|death)|met ]] .. POSS .. [[ (?:end|maker|demise|death)|breathes? ]] .. POSS .. [[ last|breathed ]] .. POSS .. [[ last|(?:is|was) (?:dispatched|no more)|(?:are|were) dispatched)\b]],
+      [[\b(?:dies|died|dying|perish(?:es|ed)|pass(?:es|ed) away|(?:is|was|gets|got|are|were|been|being) (?:\w+ )?(?:killed|murdered|slain|executed|assassinated|shot dead|beheaded|poisoned|eaten(?: alive)?|stabbed to death|beaten to death|burned alive|buried alive|decapitated|strangled|drowned|crushed to death|gunned down|killed off)|(?:is|was) (?:found |left )?dead|found dead|(?:ends?|ended|winds?|wound) up dead|(?:doesn|didn|won|wouldn|does not|did not|will not)(?:]] .. A .. [[t)? (?:survive|make it(?: out alive)?)|fails? to survive|(?:loses?|lost) ]] .. POSS .. [[ li(?:fe|ves)|]] .. POSS .. [[ (?:own )?(?:death|demise|murder|killing|execution|funeral)|]] .. NAME .. A .. [[s? (?:\w+ )?(?:death|demise|murder|killing|funeral)|(?:the|a) death of (?:his|her|their|the|a|]] .. NAME .. [[)|(?:his|her|their|the) (?:\w+ )?[\w\-]+]] .. A .. [[s? (?:death|demise|murder|killing|suicide)|(?:characters|people|heroes|villains|friends|members|kids|children|soldiers|they|both|all|many|most|several|two|three|four|five) (?:all |both |then |eventually |finally |also )?die\b(?! (?:for|hard|down|laughing|of))|(?:see|seeing|saw|watch|watching|watched) (?:\w+ ){1,4}die\b|bleeds? out|bled out|drowns|succumbs? to|succumbed to|meets? ]] .. POSS .. [[ (?:end|maker|demise|death)|met ]] .. POSS .. [[ (?:end|maker|demise|death)|breathes? ]] .. POSS .. [[ last|breathed ]] .. POSS .. [[ last|(?:is|was) (?:dispatched|no more)|(?:are|were) dispatched)\b]],
     },
     unless = {
       FIGURATIVE,
       [[\b(?:the dead|the dying|dying (?:man|woman|world|planet|town|city|star|light|embers|wish)|living dead)\b]],
       [[\bdispatched (?:to|from|by mail|on a mission)\b]],
+      -- a work's title ("The Death of Ivan Ilyich"), a thing that failed ("it died a slow death")
+      [[(?-i:\S\s+(?:The\s+)?Death\s+of\s+\p{Lu})|\b(?:it|this|that) (?:\w+ )?died (?:a|an) (?:\w+ ){0,3}death\b]],
+      -- craft, not an execution: "the episodes are executed well"
+      [[\bexecuted (?:as |so |very |really |rather |quite )?(?:well|poorly|badly|brilliantly|perfectly|flawlessly|beautifully|nicely|competently|cleverly|masterfully)\b|\b(?:well|poorly|badly|brilliantly|perfectly|flawlessly|beautifully|nicely|competently|cleverly|masterfully)[- ]executed\b]],
     },
     lower_if = {
       HYPO, VOICE, NOBODY,
@@ -90,7 +94,7 @@ return {
     kind = "death", severity = "major", confidence = 0.75,
     description = "a character gives their life",
     patterns = {
-      [[\b(?:sacrific(?:es|ed|ing) (?:himself|herself|themselves|]] .. POSS .. [[ (?:own )?li(?:fe|ves))|heroic sacrifice|(?:gives?|gave|giving) (?:up )?]] .. POSS .. [[ (?:own )?li(?:fe|ves)|(?:]] .. POSS .. [[|]] .. NAME .. A .. [[s|the \w+]] .. A .. [[s) (?:heroic |noble |final |ultimate )?sacrifice|(?:takes?|took) the (?:bullet|blast|hit) for)\b]],
+      [[\b(?:sacrific(?:es|ed|ing) (?:himself|herself|themselves|]] .. NAME .. [[\b(?! (?:of|for))|]] .. POSS .. [[ (?:own )?li(?:fe|ves))|heroic sacrifice|(?:gives?|gave|giving) (?:up )?]] .. POSS .. [[ (?:own )?li(?:fe|ves)|(?:]] .. POSS .. [[|]] .. NAME .. A .. [[s|the \w+]] .. A .. [[s) (?:heroic |noble |final |ultimate )?sacrifice|(?:takes?|took) the (?:bullet|blast|hit|gunshot|shot|blow|fall) for)\b]],
     },
     lower_if = { [[\b(?:almost|nearly|would|willing to|ready to|offers? to|offered to|prepared to)\b]], HYPO, VOICE },
   },
@@ -101,7 +105,9 @@ return {
     patterns = {
       [[\b(?:dispatched|dispatches (?:him|her|them|the)|done away with|does away with|did away with|bumped off|offed|snuffed out|wiped out|put down for good|(?:takes?|took) care of (?:him|her|them) for good|(?:meets|met) a (?:grisly|gruesome|violent|bloody|sticky|tragic|untimely|brutal) end|(?:gets|got) (?:what|the end) (?:he|she|they) deserved?)\b]],
     },
-    unless = { [[\bdispatched (?:to|from|by mail|on a mission)\b]], [[\bwiped out (?:by|from) (?:exhaustion|the heat)\b]] },
+    unless = { [[\bdispatched (?:to|from|by mail|on a mission)\b]], [[\bwiped out (?:by|from) (?:exhaustion|the heat)\b]],
+               -- sent, not killed: "the reinforcements were dispatched"
+               [[\b(?:reinforcements|troops|soldiers|units?|forces|help|police|officers|agents|ships|squads?|a team|the team) (?:\w+ )?(?:were|was|are|is|being|been|gets?|got) dispatched\b]] },
     lower_if = { HYPO, VOICE },
     minor_if = { NEAR, PREMISE },
   },
@@ -132,7 +138,7 @@ return {
     kind = "death", severity = "major", confidence = 0.65, character = "boost",
     description = "a death said by an idiom: not everyone makes it, is written out, bites the dust",
     patterns = {
-      [[\b(?:not (?:everyone|everybody|all of them) (?:makes? it|survives?|gets? out|lives?|comes? (?:back|home|out))|(?:is|was|gets|got|are|were) written out|(?:few|none|not all|only (?:\w+ ){1,2}) (?:of them |of the \w+ )?(?:survive|make it|live|get out)|bites? the dust|bit the dust|six feet under|(?:is|was) no longer (?:alive|with us|among the living)|(?:kicks|kicked) the bucket)\b]],
+      [[\b(?:not (?:everyone|everybody|all of them) (?:makes? it|survives?|gets? out|lives?|comes? (?:back|home|out))|(?:is|was|gets|got|are|were) written out|(?:few|none|not all|only (?:\w+ ){1,2}) (?:of them |of the \w+ )?(?:survives?|makes? it|lives?|gets? out)\b(?! (?:to|a|an|the|on|in|with|off))|bites? the dust|bit the dust|six feet under|(?:is|was) no longer (?:alive|with us|among the living)|(?:kicks|kicked) the bucket)\b]],
     },
     unless = { FIGURATIVE, [[\bwritten out (?:of the (?:script|budget)|in (?:the )?credits)\b]] },
     lower_if = { HYPO, VOICE },

@@ -75,7 +75,7 @@ return {
     kind = "plot", severity = "minor", confidence = 0.6, character = "boost",
     description = "a character is shot, stabbed, poisoned, attacked (not killed)",
     patterns = {
-      [[\b(?:(?:is|was|gets|got|are|were|been|being) (?:\w+ )?(?:shot (?:in|by|at|and|twice|point-blank)|stabbed|wounded|injured|poisoned|tortured|raped|beaten up|attacked|mauled|bitten|hit by a (?:car|truck|bus|train)|run over)|(?:shoots|stabs|poisons|tortures|rapes|attacks|bites) (?:]] .. NAME .. [[|him|her|them|his|her|the))\b]],
+      [[\b(?:(?:is|was|gets|got|are|were|been|being|be) (?:\w+ )?(?:shot (?:in|by|at|and|twice|point-blank)|stabbed|wounded|injured|poisoned|tortured|raped|beaten up|attacked|mauled|bitten|hit by a (?:car|truck|bus|train)|run over)|(?:shoots|stabs|poisons|tortures|rapes|attacks|bites) (?:]] .. NAME .. [[|him|her|them|his|her|the))\b]],
     },
     unless = {
       ACTORS,
