@@ -6,6 +6,7 @@
  */
 #include "sg_render.h"
 
+#include <ctype.h>
 #include <strings.h>
 
 /* ---- writing chunks ------------------------------------------------------------- */
@@ -187,6 +188,28 @@ static int sg_md_escaped_at(const char *src, size_t at)
     return (at - k) % 2 == 1;
 }
 
+/* Reddit's renderer (snudown) takes an underscore inside a word
+ * ("this_book") for emphasis, which CommonMark never does: in a paragraph
+ * holding one, where its emphasis runs (and whether a mark would cross it
+ * and show its ">!") is not known, so nothing there is marked.  The
+ * paragraph: the lines around `at` up to blank lines. */
+static int sg_reddit_inner_underscore(const sg_rctx *r, size_t at)
+{
+    size_t a = sg_reddit_para_start(r, at), b = at;
+    while (b < r->len && !sg_blank_line(r, b)) {
+        b = sg_md_line_after(r, b);
+        if (b == (size_t)-1) {
+            b = r->len;
+            break;
+        }
+    }
+    for (size_t i = a + 1; i + 1 < b; i++)
+        if (r->src[i] == '_' && isalnum((unsigned char)r->src[i - 1]) &&
+            isalnum((unsigned char)r->src[i + 1]))
+            return 1;
+    return 0;
+}
+
 /* Reddit's renderer (snudown) reads ">!" opening a line as a spoiler block
  * quote, unless it finds the "!<" that closes it inline before any other
  * "<": a mark that opens a line (after its indentation and quote markers)
@@ -194,8 +217,11 @@ static int sg_md_escaped_at(const char *src, size_t at)
  * "!<".  Such a sentence stays unmarked (it is still reported). */
 static int sg_reddit_block_spoiler(const sg_rctx *r, size_t s, size_t e)
 {
-    if (r->style != SG_STYLE_MD_REDDIT || r->fmt != SG_FORMAT_MARKDOWN ||
-        !memchr(r->src + s, '<', e - s))
+    if (r->style != SG_STYLE_MD_REDDIT || r->fmt != SG_FORMAT_MARKDOWN)
+        return 0;
+    if (sg_reddit_inner_underscore(r, s))
+        return 1;
+    if (!memchr(r->src + s, '<', e - s))
         return 0;
     size_t q = s;
     while (q > 0 && !sg_md_eol(r->src[q - 1])) {
@@ -211,8 +237,8 @@ static int sg_reddit_block_spoiler(const sg_rctx *r, size_t s, size_t e)
  * `careful`, only when Markdown takes both pieces where they go (see
  * sg_md_refused).  1 when wrapped, 0 for white space alone, -1 when
  * refused. */
-static int sg_wrap(sg_rctx *r, const sg_mark *m, size_t s, size_t e, int continued,
-                   int careful)
+static int sg_wrap_run(sg_rctx *r, const sg_mark *m, size_t s, size_t e, int continued,
+                       int careful)
 {
     if (careful) {
         /* a run that starts or ends inside a run of '*', '_' or '~' (text
@@ -252,6 +278,39 @@ static int sg_wrap(sg_rctx *r, const sg_mark *m, size_t s, size_t e, int continu
     sg_buf_free(&open);
     sg_buf_free(&close);
     return wrapped;
+}
+
+/* sg_wrap_run, but Reddit's spoilers end at a line's end (snudown shows
+ * ">!" and "!<" as text around a line break): there, each line of a
+ * hard-wrapped sentence is a mark of its own, and none when one line is
+ * refused. */
+static int sg_wrap(sg_rctx *r, const sg_mark *m, size_t s, size_t e, int continued,
+                   int careful)
+{
+    if (r->style != SG_STYLE_MD_REDDIT || r->fmt != SG_FORMAT_MARKDOWN ||
+        !memchr(r->src + s, '\n', e - s))
+        return sg_wrap_run(r, m, s, e, continued, careful);
+    for (size_t a = s; a < e;) {
+        const char *nl = memchr(r->src + a, '\n', e - a);
+        size_t b = nl ? (size_t)(nl - r->src) : e;
+        if (sg_reddit_block_spoiler(r, a, b))
+            return -1;
+        a = b + 1;
+    }
+    int wrapped = 0;
+    for (size_t a = s; a < e;) {
+        if (a > s) /* a quote's markers and a list's indentation stay outside */
+            while (a < e && (r->src[a] == ' ' || r->src[a] == '\t' || r->src[a] == '>'))
+                a++;
+        const char *nl = memchr(r->src + a, '\n', e - a);
+        size_t b = nl ? (size_t)(nl - r->src) : e;
+        int w = sg_wrap_run(r, m, a, b, continued || wrapped > 0, careful);
+        if (w < 0)
+            return -1;
+        wrapped += w > 0;
+        a = b + 1;
+    }
+    return wrapped > 0;
 }
 
 /* Raw HTML spans close at the first stray </span>: is [s, e) free of one? */

@@ -145,7 +145,7 @@ static void sg_vis_hook_error(sg_rctx *r, const char *what, const char *why)
  * into a list.  The warning goes before the paragraph instead: back from
  * `at`'s line over the lines before it, up to a blank line, a heading, a
  * fence or the front matter. */
-static size_t sg_reddit_para_start(const sg_rctx *r, size_t at)
+size_t sg_reddit_para_start(const sg_rctx *r, size_t at)
 {
     size_t ls = at > r->len ? r->len : at;
     while (ls > 0 && !sg_md_eol(r->src[ls - 1]))

@@ -31,7 +31,8 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 # what Reddit reads unlike CommonMark: a list straight after a paragraph's
 # line is still the paragraph; ">!" opening a line, with a "<" before its
-# "!<", is a spoiler block quote
+# "!<", is a spoiler block quote; a spoiler ends at a line's end; an
+# underscore inside a word opens emphasis
 cat >"$T/awkward.md" <<'MD'
 # Harbour Lights
 
@@ -45,6 +46,12 @@ In the end, Tom dies in the fire, and the town (all < 300 souls) never learns wh
 It turns out that the stranger with the map was the son of Tom all along.
 
 > In the end, the hero dies and the villain turns out to be her father.
+
+The middle hour drags a little. In the final scene, Mara shoots her brother
+Tom on the pier and walks into the sea.
+
+In {{ this_book }} the quiet lodger is kind. In the end, the lodger dies
+when _she_ asks him to, and the town never learns why.
 MD
 python3 "$ROOT/tests/chat/chat_check.py" "$SG" node "$T/awkward.md" \
     "$CORPUS"/seeds/*.txt "$CORPUS"/realposts/files/*.md

@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "sg_internal.h"
@@ -169,13 +170,28 @@ static inline size_t sg_t_markable_unmarked(const sg_analysis *a, const char *te
         int held = 0;
         for (size_t k = 0; visible && k < sizeof syntax / sizeof *syntax; k++)
             held |= sg_t_count(text + f[i].start, f[i].end - f[i].start, syntax[k]) > 0;
-        /* Reddit: a sentence opening a line with a "<" in it stays unmarked */
-        if (o->style == SG_STYLE_MD_REDDIT &&
-            memchr(text + f[i].start, '<', f[i].end - f[i].start)) {
-            size_t q = f[i].start;
+        /* Reddit: a sentence in a paragraph with an underscore inside a word
+         * stays unmarked (snudown's emphasis there is not CommonMark's) */
+        if (o->style == SG_STYLE_MD_REDDIT) {
+            size_t pa = f[i].start, pb = f[i].start;
+            while (pa > 0 && !(text[pa - 1] == '\n' && pa >= 2 && text[pa - 2] == '\n'))
+                pa--;
+            while (text[pb] && !(text[pb] == '\n' && text[pb + 1] == '\n'))
+                pb++;
+            for (size_t k = pa + 1; k + 1 < pb; k++)
+                held |= text[k] == '_' && isalnum((unsigned char)text[k - 1]) &&
+                        isalnum((unsigned char)text[k + 1]);
+        }
+        /* Reddit: a sentence with a line that it opens holding a "<" stays
+         * unmarked (each line is a mark of its own there) */
+        for (size_t ls = f[i].start; o->style == SG_STYLE_MD_REDDIT && ls < f[i].end;) {
+            const char *nl = memchr(text + ls, '\n', f[i].end - ls);
+            size_t le = nl ? (size_t)(nl - text) : f[i].end, q = ls;
             while (q > 0 && (text[q - 1] == ' ' || text[q - 1] == '\t' || text[q - 1] == '>'))
                 q--;
-            held |= q == 0 || text[q - 1] == '\n' || text[q - 1] == '\r';
+            held |= memchr(text + ls, '<', le - ls) &&
+                    (q == 0 || text[q - 1] == '\n' || text[q - 1] == '\r');
+            ls = le + 1;
         }
         n += !held;
     }

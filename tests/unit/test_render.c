@@ -348,21 +348,25 @@ static void discord_and_reddit_marks_are_labelled_text(void **state)
     (void)state;
     static const struct {
         sg_style style;
-        const char *item, *cell;
+        const char *item, *cell, *warning;
     } want[] = {{SG_STYLE_MD_DISCORD, "- ||death, ending: In the end the queen dies.||",
                  /* a bare | would split the table cell */
-                 "| \\|\\|death, ending: At the end the king dies.\\|\\| |"},
+                 "| \\|\\|death, ending: At the end the king dies.\\|\\| |",
+                 "\n\xE2\x9A\xA0 Spoiler warning (deaths, ending): 7 passages are marked "
+                 "below.\n\n"},
+                /* Reddit's spoilers end at a line's end: the quote's sentence
+                 * over two lines is two marks */
                 {SG_STYLE_MD_REDDIT, "- >!death, ending: In the end the queen dies.!<",
-                 "| >!death, ending: At the end the king dies.!< |"}};
+                 "| >!death, ending: At the end the king dies.!< |",
+                 "\n\xE2\x9A\xA0 Spoiler warning (deaths, ending): 8 passages are marked "
+                 "below.\n\n"}};
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
         size_t ol;
         char *out = roundtrip(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN,
                               want[i].style, SG_BADGE_AUTO, &ol);
         /* the warning holds no mark's syntax, the badge is text */
         const char *const each[] = {
-            want[i].item, want[i].cell,
-            "\n\xE2\x9A\xA0 Spoiler warning (deaths, ending): 7 passages are marked "
-            "below.\n\n",
+            want[i].item, want[i].cell, want[i].warning,
             "# Blade Falls review \\[Rating · "
             "\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85"
             "\xE2\x98\x86 4/5\\]\n"};
