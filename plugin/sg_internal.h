@@ -14,7 +14,9 @@
  *   sg_entities.c characters learnt from the article
  *   sg_score.c    the learned scorer (hashed features, linear model)
  *   sg_context.c  where a sentence stands in the post: sections, paragraphs
- *   sg_rating.c   the review's own rating
+ *   sg_rating.c   the review's own rating: the scan of the article's lines
+ *   sg_rating_value.c   ... a value as written (numbers, scales, glyphs, grades)
+ *   sg_rating_prose.c   ... whether labels and prose make it the review's own
  *   sg_rating_fields.c  ... as its front matter gives it
  *   sg_meta.c     title, work, year, genres, author, date, excerpt
  *   sg_render.c   inserting marks, warning, badge, JSON-LD

@@ -33,6 +33,7 @@ STAGE = {
     "sg_context_words": "detect",
     "sg_flags": "detect", "sg_meta": "detect", "sg_meta_text": "detect",
     "sg_model": "detect", "sg_rating": "detect", "sg_rating_fields": "detect",
+    "sg_rating_prose": "detect", "sg_rating_value": "detect",
     "sg_rules": "detect", "sg_score": "detect", "sg_segment": "detect",
     "sg_style": "detect",
     "sg_render": "render", "sg_render_marks": "render", "sg_render_md": "render",
