@@ -3,6 +3,7 @@
  *
  * One file per stage:
  *   sg_buf.c      growable buffers, small string helpers
+ *   sg_file.c     reading a whole file or stream (the one reader of files)
  *   sg_doc.c      format detection, the document model, inline "already
  *                 marked" detection shared by the readers
  *   sg_plain.c    plain-text reader (paragraphs, lines, boilerplate)
@@ -105,6 +106,10 @@ void sg_set_error(sg_error *err, sg_status st, const char *fmt, ...)
 /* 1-based line and column of byte `off` in `text`. */
 void sg_line_col(const char *text, size_t len, size_t off, size_t *line,
                  size_t *col);
+/* Read the whole file at `path` into a new buffer (free it; NUL after the
+ * data) of *len bytes, by sg_read_stream (sg_file.c); NULL, with `err`
+ * naming the file and what went wrong, on failure. */
+char *sg_read_file(const char *path, size_t *len, sg_error *err);
 
 /* ---- the document model (sg_doc.c and the readers) ------------------------ */
 
