@@ -25,6 +25,7 @@
 #define SPOILERGUARD_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -696,6 +697,18 @@ SG_API char *sg_strip_with_notes(const char *text, size_t len, sg_format format,
 
 /* Free memory returned by this library (NULL is ignored). */
 SG_API void sg_free(void *p);
+
+/* ---- reading files ---------------------------------------------------------- */
+
+/* Read `f` from where it stands to its end into a new buffer of *len bytes
+ * (with a NUL after them) freed with sg_free; `f` stays open.  With `max`
+ * above 0, an input of more than `max` bytes is refused without reading it
+ * all (a regular file's size is checked first): NULL and SG_ERR_INPUT,
+ * "input of N bytes is larger than --max-input (M bytes)" or "input is
+ * larger than --max-input (M bytes)".  NULL and SG_ERR_MEMORY, "out of
+ * memory", when memory runs out; NULL and SG_ERR_USAGE, "read error: "
+ * and the system's reason, on a read error. */
+SG_API char *sg_read_stream(FILE *f, size_t max, size_t *len, sg_error *err);
 
 #ifdef __cplusplus
 }

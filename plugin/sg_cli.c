@@ -217,57 +217,6 @@ done:
 /* ---- whole files ----------------------------------------------------------------------
  */
 
-/* Reads all of `f`, refusing more than `max` bytes without reading them
- * all.  Returns 0, or -1 with `msg` filled. */
-static int sg_cli_slurp(FILE *f, size_t max, char **out, size_t *len, char *msg,
-                        size_t msgsz)
-{
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (unsigned long long)st.st_size > (unsigned long long)max) {
-        snprintf(msg, msgsz, "input of %llu bytes is larger than --max-input (%zu bytes)",
-                 (unsigned long long)st.st_size, max);
-        return -1;
-    }
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        snprintf(msg, msgsz, "out of memory");
-        return -1;
-    }
-    for (;;) {
-        if (n == cap) {
-            size_t grown = cap > SIZE_MAX / 2 ? SIZE_MAX : cap * 2;
-            char *p = grown > cap ? realloc(buf, grown) : NULL;
-            if (!p) {
-                free(buf);
-                snprintf(msg, msgsz, "out of memory");
-                return -1;
-            }
-            buf = p;
-            cap = grown;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (n > max) {
-            free(buf);
-            snprintf(msg, msgsz, "input is larger than --max-input (%zu bytes)", max);
-            return -1;
-        }
-        if (got == 0) {
-            if (ferror(f)) {
-                snprintf(msg, msgsz, "read error: %s", strerror(errno));
-                free(buf);
-                return -1;
-            }
-            break;
-        }
-    }
-    *out = buf;
-    *len = n;
-    return 0;
-}
-
 int sg_cli_is_stdin(const char *path)
 {
     return strcmp(path, "-") == 0;
@@ -311,14 +260,13 @@ int sg_cli_files(sg_cli_worker *w, const sg_cli_config *c, char **files,
         const char *path = files[i];
         const char *name = sg_cli_is_stdin(path) ? "<stdin>" : path;
         char msg[600];
-        char *text = NULL;
         size_t len = 0;
+        sg_error read_err;
         FILE *in = sg_cli_open_input(path, msg, sizeof msg);
-        int ok =
-            in && sg_cli_slurp(in, c->opts.max_input, &text, &len, msg, sizeof msg) == 0;
+        char *text = in ? sg_read_stream(in, c->opts.max_input, &len, &read_err) : NULL;
         sg_cli_close_input(in);
-        if (!ok) {
-            fprintf(stderr, SG_CLI_NAME ": %s: %s\n", name, msg);
+        if (!text) {
+            fprintf(stderr, SG_CLI_NAME ": %s: %s\n", name, in ? read_err.message : msg);
             status = 2;
             if (c->output)
                 break; /* the output file is not replaced: stop here */
@@ -348,7 +296,7 @@ int sg_cli_files(sg_cli_worker *w, const sg_cli_config *c, char **files,
             if (status < 1)
                 status = 1;
         }
-        free(text);
+        sg_free(text);
         if (rc == 2 && c->output)
             break;
     }

@@ -3,6 +3,7 @@
  *
  * One file per stage:
  *   sg_buf.c      growable buffers, small string helpers
+ *   sg_file.c     reading a whole file or stream (the one reader of files)
  *   sg_doc.c      format detection, the document model, inline "already
  *                 marked" detection shared by the readers
  *   sg_plain.c    plain-text reader (paragraphs, lines, boilerplate)
@@ -14,7 +15,9 @@
  *   sg_entities.c characters learnt from the article
  *   sg_score.c    the learned scorer (hashed features, linear model)
  *   sg_context.c  where a sentence stands in the post: sections, paragraphs
- *   sg_rating.c   the review's own rating
+ *   sg_rating.c   the review's own rating: the scan of the article's lines
+ *   sg_rating_value.c   ... a value as written (numbers, scales, glyphs, grades)
+ *   sg_rating_prose.c   ... whether labels and prose make it the review's own
  *   sg_rating_fields.c  ... as its front matter gives it
  *   sg_meta.c     title, work, year, genres, author, date, excerpt
  *   sg_render.c   inserting marks, warning, badge, JSON-LD
@@ -103,6 +106,10 @@ void sg_set_error(sg_error *err, sg_status st, const char *fmt, ...)
 /* 1-based line and column of byte `off` in `text`. */
 void sg_line_col(const char *text, size_t len, size_t off, size_t *line,
                  size_t *col);
+/* Read the whole file at `path` into a new buffer (free it; NUL after the
+ * data) of *len bytes, by sg_read_stream (sg_file.c); NULL, with `err`
+ * naming the file and what went wrong, on failure. */
+char *sg_read_file(const char *path, size_t *len, sg_error *err);
 
 /* ---- the document model (sg_doc.c and the readers) ------------------------ */
 

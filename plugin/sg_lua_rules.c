@@ -371,26 +371,37 @@ static int sg_lua_file_characters(lua_State *L)
     return 0;
 }
 
+/* Push the text given as a light userdata and a length (run protected). */
+static int sg_lua_push_text(lua_State *L)
+{
+    lua_pushlstring(L, (const char *)lua_touserdata(L, 1), (size_t)lua_tointeger(L, 2));
+    return 1;
+}
+
 /* Read the file at `path` and push its contents. */
 static void sg_lua_read_file(lua_State *L, const char *path)
 {
-    luaL_Buffer b;
+    sg_error err;
+    size_t len;
+    char *text;
+    int st;
     FILE *f = fopen(path, "rb");
-    size_t got;
     if (!f)
         sg_lua_raise(L, "cannot open rule file %s: %s", path, strerror(errno));
-    luaL_buffinit(L, &b);
-    do {
-        char *p = luaL_prepbuffer(&b);
-        got = fread(p, 1, LUAL_BUFFERSIZE, f);
-        luaL_addsize(&b, got);
-    } while (got == LUAL_BUFFERSIZE);
-    if (ferror(f)) {
-        fclose(f);
-        sg_lua_raise(L, "cannot read rule file %s", path);
-    }
+    text = sg_read_stream(f, 0, &len, &err);
     fclose(f);
-    luaL_pushresult(&b);
+    if (!text && err.status == SG_ERR_MEMORY)
+        sg_lua_raise(L, "not enough memory");
+    if (!text)
+        sg_lua_raise(L, "cannot read rule file %s", path);
+    /* pushing may run out of memory: the buffer is freed either way */
+    lua_pushcfunction(L, sg_lua_push_text);
+    lua_pushlightuserdata(L, text);
+    lua_pushinteger(L, (lua_Integer)len);
+    st = lua_pcall(L, 2, 1, 0);
+    sg_free(text);
+    if (st != 0)
+        lua_error(L);
 }
 
 void sg_lua_load_rules(lua_State *L, int hooks, sg_engine *engine, const char *path,

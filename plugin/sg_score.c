@@ -2,8 +2,8 @@
  * sg_score.c -- the learned scorer: hashed word, word-pair and cue features
  * and a pruned int8 logistic-regression model.  The trainer (tools/sg_train*)
  * computes its features with sg_features from here, so training and scoring
- * share one feature extractor.  Depends on libc (pthread_once included) and
- * libm only.
+ * share one feature extractor.  Depends on libc (pthread_once included),
+ * libm, and sg_file.c to read a model file.
  */
 #include "sg_score.h"
 #include "sg_internal.h"
@@ -1527,46 +1527,6 @@ sg_status sg_model_load_mem(const char *text, size_t n, sg_model *m,
                             sg_error *err)
 {
     return sg_model_parse(text, n, "model", m, err);
-}
-
-char *sg_read_file(const char *path, size_t *len, sg_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        sg_score_fail(err, SG_ERR_USAGE, "%s: %s", path, strerror(errno));
-        return NULL;
-    }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            char *nb = cap > SIZE_MAX / 2 ? NULL : realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        size_t r = fread(buf + n, 1, cap - n, f);
-        n += r;
-        if (r == 0)
-            break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (!buf) {
-        sg_score_fail(err, SG_ERR_MEMORY, "%s: out of memory", path);
-        return NULL;
-    }
-    if (bad) {
-        free(buf);
-        sg_score_fail(err, SG_ERR_USAGE, "%s: read error", path);
-        return NULL;
-    }
-    *len = n;
-    return buf;
 }
 
 sg_status sg_model_load(const char *path, sg_model *m, sg_error *err)

@@ -126,8 +126,4 @@ void sg_model_flatten(sg_model *m);
 double sg_score_logistic(double z);
 double sg_score_of_sum(unsigned flags, double bias, double sum, size_t count);
 
-/* Read a whole file into a new buffer (free it) of *len bytes; NULL, with
- * `err` naming the file and what went wrong, on failure. */
-char *sg_read_file(const char *path, size_t *len, sg_error *err);
-
 #endif

@@ -203,19 +203,15 @@ static void sg_features_text(unsigned f, char *buf, size_t cap)
 static int sg_file_digest(const char *path, unsigned long long *h,
                           unsigned long long *size)
 {
-    FILE *f = fopen(path, "rb");
-    unsigned char buf[1 << 15];
-    size_t r;
-    if (!f)
+    size_t n;
+    char *buf = sg_read_file(path, &n, NULL);
+    if (!buf)
         return 0;
     *h = 0xcbf29ce484222325ULL;
-    *size = 0;
-    while ((r = fread(buf, 1, sizeof buf, f)) > 0) {
-        for (size_t i = 0; i < r; i++)
-            *h = (*h ^ buf[i]) * 0x100000001b3ULL;
-        *size += r;
-    }
-    fclose(f);
+    for (size_t i = 0; i < n; i++)
+        *h = (*h ^ (unsigned char)buf[i]) * 0x100000001b3ULL;
+    *size = n;
+    free(buf);
     return 1;
 }
 

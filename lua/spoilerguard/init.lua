@@ -97,16 +97,8 @@ M.label = core.label
 --- "plain", "markdown" or "html", guessed from the text.
 M.detect_format = core.detect_format
 
-local filetypes = {
-  markdown = "markdown", md = "markdown", pandoc = "markdown", rmd = "markdown",
-  quarto = "markdown", vimwiki = "markdown",
-  html = "html", xhtml = "html", htm = "html",
-}
-
 --- The format for an editor filetype or a file extension ("plain" otherwise).
-function M.format_for(name)
-  return filetypes[(name or ""):lower()] or "plain"
-end
+M.format_for = require("spoilerguard.filetypes").format_for
 
 --- Offsets of the start of each line of `text` (0-based; first is 0).
 function M.line_starts(text)

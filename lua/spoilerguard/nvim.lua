@@ -145,15 +145,9 @@ local function bufnr(buf)
   return buf
 end
 
-local FORMATS = {
-  markdown = "markdown", pandoc = "markdown", rmd = "markdown", quarto = "markdown",
-  vimwiki = "markdown", html = "html", xhtml = "html", htmldjango = "html",
-}
-
---- The format spoilerguard reads for a filetype: markdown, html, else plain.
-function M.format_for(filetype)
-  return FORMATS[filetype or ""] or "plain"
-end
+--- The format spoilerguard reads for a filetype: markdown, html, else plain
+--- (the table in spoilerguard.filetypes, which needs no binding).
+M.format_for = require("spoilerguard.filetypes").format_for
 
 --- The buffer's text (with a final newline, as written to disk) and format.
 function M.buffer_text(buf)

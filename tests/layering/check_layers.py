@@ -25,7 +25,8 @@ import os, subprocess, sys
 
 STAGES = ["base", "read", "detect", "render", "api", "host"]
 STAGE = {
-    "sg_buf": "base", "sg_charref": "base", "sg_entities": "base", "sg_json": "base",
+    "sg_buf": "base", "sg_charref": "base", "sg_entities": "base", "sg_file": "base",
+    "sg_json": "base",
     "sg_boiler": "read", "sg_doc": "read", "sg_html": "read", "sg_html_ld": "read",
     "sg_html_tags": "read", "sg_html_tok": "read", "sg_markdown": "read",
     "sg_plain": "read", "sg_strip": "read", "sg_strip_html": "read", "sg_tfeat": "read",
@@ -33,6 +34,7 @@ STAGE = {
     "sg_context_words": "detect",
     "sg_flags": "detect", "sg_meta": "detect", "sg_meta_text": "detect",
     "sg_model": "detect", "sg_rating": "detect", "sg_rating_fields": "detect",
+    "sg_rating_prose": "detect", "sg_rating_value": "detect",
     "sg_rules": "detect", "sg_score": "detect", "sg_segment": "detect",
     "sg_style": "detect",
     "sg_render": "render", "sg_render_marks": "render", "sg_render_md": "render",

@@ -1,0 +1,734 @@
+/*
+ * sg_rating_value.c -- a rating's value as it is written, read at a given
+ * byte: numbers ("8.5", "3 1/2", "four"), fractions and scales ("7/10",
+ * "4 out of 5", "3.5 stars"), star glyphs ("★★★½"), letter grades ("B+") and
+ * the verdict words of the one verdict table.  Whether a value read here is
+ * the review's own rating is for sg_rating_prose.c and the line scan
+ * (sg_rating.c) to say.
+ */
+#include "sg_rating.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <string.h>
+
+/* ---- the verdict table ----------------------------------------------------- */
+
+/* Verdict words on the [0,1] scale of `normalized`.  This is the one table
+ * for the engine (the Lua `rating` hook may override what it gives).
+ * `alone`: the phrase is a verdict on a line of its own; plain adjectives
+ * ("good", "average") are verdicts only after a label. */
+
+static const sg_verdict_word sg_verdicts[] = {
+    {"must see", 1.0, 1},
+    {"must-see", 1.0, 1},
+    {"must watch", 1.0, 1},
+    {"must-watch", 1.0, 1},
+    {"must read", 1.0, 1},
+    {"must-read", 1.0, 1},
+    {"must play", 1.0, 1},
+    {"must-play", 1.0, 1},
+    {"masterpiece", 1.0, 0},
+    {"essential", 1.0, 0},
+    {"highly recommended", 0.9, 1},
+    {"two thumbs up", 0.9, 1},
+    {"strongly recommended", 0.9, 1},
+    {"certified fresh", 0.9, 1},
+    {"excellent", 0.9, 0},
+    {"awesome", 0.9, 0},
+    {"great", 0.85, 0},
+    {"recommended", 0.8, 1},
+    {"worth watching", 0.75, 1},
+    {"worth a watch", 0.75, 1},
+    {"worth seeing", 0.75, 1},
+    {"worth reading", 0.75, 1},
+    {"worth playing", 0.75, 1},
+    {"stream it", 0.7, 1},
+    {"worth it", 0.7, 0},
+    {"watch it", 0.75, 0},
+    {"see it", 0.75, 0},
+    {"buy it", 0.8, 0},
+    {"rent it", 0.5, 0},
+    {"thumbs up", 0.75, 1},
+    {"fresh", 0.75, 1},
+    {"good", 0.7, 0},
+    {"solid", 0.7, 0},
+    {"decent", 0.6, 0},
+    {"average", 0.5, 0},
+    {"mixed", 0.5, 0},
+    {"fair", 0.5, 0},
+    {"okay", 0.5, 0},
+    {"mediocre", 0.4, 0},
+    {"meh", 0.4, 0},
+    {"disappointing", 0.35, 0},
+    {"poor", 0.3, 0},
+    {"bad", 0.25, 0},
+    {"thumbs down", 0.25, 1},
+    {"two thumbs down", 0.1, 1},
+    {"rotten", 0.25, 1},
+    {"not recommended", 0.2, 1},
+    {"not worth it", 0.3, 0},
+    {"skip it", 0.2, 1},
+    {"skip", 0.2, 0},
+    {"avoid", 0.1, 0},
+    {"awful", 0.1, 0},
+    {"terrible", 0.1, 0},
+};
+
+/* Letter grades: A+ 1.0 and 0.05 less per step down to D- 0.45; F (with or
+ * without a sign) 0.2, a failing grade well below D-. */
+static double sg_grade_norm(char letter, int sign)
+{
+    double base;
+    switch (letter) {
+    case 'A':
+        base = 0.95;
+        break;
+    case 'B':
+        base = 0.80;
+        break;
+    case 'C':
+        base = 0.65;
+        break;
+    case 'D':
+        base = 0.50;
+        break;
+    case 'F':
+        return 0.2;
+    default:
+        return NAN;
+    }
+    return base + 0.05 * sign;
+}
+
+/* ---- small scanners ------------------------------------------------------- */
+
+/* Length of a UTF-8 space at t[i] (NBSP, thin, narrow no-break), else 0. */
+static size_t sg_r_uspace(sg_uc *t, size_t n, size_t i)
+{
+    if (i < n && sg_r_space(t[i]))
+        return 1;
+    if (i + 1 < n && t[i] == 0xC2 && t[i + 1] == 0xA0)
+        return 2;
+    if (i + 2 < n && t[i] == 0xE2 && t[i + 1] == 0x80 &&
+        (t[i + 2] == 0x89 || t[i + 2] == 0xAF || t[i + 2] == 0x8A))
+        return 3;
+    return 0;
+}
+
+size_t sg_r_skip_spaces(sg_uc *t, size_t n, size_t i)
+{
+    size_t l;
+    while ((l = sg_r_uspace(t, n, i)))
+        i += l;
+    return i;
+}
+
+/* Case-insensitive match of lower-case `w` at t[i]; returns its end or 0.
+ * A space in `w` matches one or more spaces. */
+size_t sg_r_match(sg_uc *t, size_t n, size_t i, const char *w)
+{
+    for (; *w; w++) {
+        if (*w == ' ') {
+            size_t j = sg_r_skip_spaces(t, n, i);
+            if (j == i)
+                return 0;
+            i = j;
+            continue;
+        }
+        if (i >= n || (t[i] | (sg_r_alpha(t[i]) ? 0x20 : 0)) != (unsigned char)*w)
+            return 0;
+        i++;
+    }
+    return i;
+}
+
+/* As sg_r_match, and the match must end at a word boundary. */
+size_t sg_r_word(sg_uc *t, size_t n, size_t i, const char *w)
+{
+    size_t e = sg_r_match(t, n, i, w);
+    if (!e || (e < n && sg_r_alnum(t[e])))
+        return 0;
+    return e;
+}
+
+int sg_r_word_start(sg_uc *t, size_t i)
+{
+    return i == 0 || !sg_r_alnum(t[i - 1]);
+}
+
+/* Is there a whole word from `words` starting in t[from, to)? */
+int sg_r_any_word(sg_uc *t, size_t n, size_t from, size_t to,
+                  const char *const *words)
+{
+    for (size_t i = from; i < to; i++) {
+        if (!sg_r_alpha(t[i]) || !sg_r_word_start(t, i))
+            continue;
+        for (size_t k = 0; words[k]; k++)
+            if (sg_r_word(t, n, i, words[k]))
+                return 1;
+    }
+    return 0;
+}
+
+static const char *const sg_r_units[] = {
+    "of",     "minute", "minutes", "min",  "mins",  "hour", "hours", "hr",
+    "hrs",    "second", "seconds", "day",  "days",  "week", "weeks", "month",
+    "months", "year",   "years",   "pm",   "am",    "km",   "mph",   "mile",
+    "miles",  "dollar", "dollars", "cent", "cents", "time", "times", "percent",
+    "inch",   "inches", "cup",     "cups", "th",    "ths",  "split", NULL};
+
+/* The word ending right before t[i] (skipping spaces) is one of `words`. */
+int sg_r_prev_word_in(sg_uc *t, size_t i, const char *const *words)
+{
+    size_t e = i;
+    int dot = 0;
+    while (e > 0 && i - e < 8 &&
+           (sg_r_space(t[e - 1]) || t[e - 1] == '#' || t[e - 1] == '.'))
+        dot |= t[--e] == '.';
+    size_t s = e;
+    while (s > 0 && sg_r_alpha(t[s - 1]) && e - s < 16)
+        s--;
+    /* past a full stop only an abbreviation ("Vol. 2", "Ep. 4"), not the
+     * end of a sentence ("a messy film. 3/5") */
+    if (s == e || (s > 0 && sg_r_alpha(t[s - 1])) || (dot && e - s > 3))
+        return 0;
+    for (size_t k = 0; words[k]; k++)
+        if (sg_r_word(t, e, s, words[k]) == e)
+            return 1;
+    return 0;
+}
+
+/* The word after t[e] (past spaces and a comma) is one of `words`. */
+int sg_r_next_word_in(sg_uc *t, size_t n, size_t e, const char *const *words)
+{
+    size_t a = sg_r_skip_spaces(t, n, e);
+    if (a < n && t[a] == ',')
+        a = sg_r_skip_spaces(t, n, a + 1);
+    if (a >= n || !sg_r_alpha(t[a]))
+        return 0;
+    for (size_t k = 0; words[k]; k++)
+        if (sg_r_word(t, n, a, words[k]))
+            return 1;
+    return 0;
+}
+
+/* A run of star glyphs at t[i]: ★ ☆ ⭐ (with or without VS16) and ½,
+ * single spaces allowed between them. */
+size_t sg_r_glyph(sg_uc *t, size_t n, size_t i, int *kind)
+{
+    if (i + 2 < n && t[i] == 0xE2 && t[i + 1] == 0x98 &&
+        (t[i + 2] == 0x85 || t[i + 2] == 0x86)) {
+        *kind = t[i + 2] == 0x85 ? 2 : 0;
+        return 3;
+    }
+    if (i + 2 < n && t[i] == 0xE2 && t[i + 1] == 0xAD && t[i + 2] == 0x90) {
+        *kind = 2;
+        if (i + 5 < n && t[i + 3] == 0xEF && t[i + 4] == 0xB8 && t[i + 5] == 0x8F)
+            return 6;
+        return 3;
+    }
+    if (i + 1 < n && t[i] == 0xC2 && t[i + 1] == 0xBD) {
+        *kind = 1;
+        return 2;
+    }
+    if (i + 3 < n && t[i] == 0xF0 && t[i + 1] == 0x9F && t[i + 2] == 0x8C &&
+        t[i + 3] == 0x9F) { /* 🌟 */
+        *kind = 2;
+        if (i + 6 < n && t[i + 4] == 0xEF && t[i + 5] == 0xB8 && t[i + 6] == 0x8F)
+            return 7;
+        return 4;
+    }
+    return 0;
+}
+
+/* ---- numbers -------------------------------------------------------------- */
+
+/* A plain number at t[i]: 1-4 digits, an optional decimal part of 1-2 digits
+ * ('.' or ','), an optional "½".  *end gets its end; *skip the end of the
+ * whole digit run to resume from when it is refused.  *lead0 is set for
+ * "08"-style leading zeros. */
+int sg_r_number(sg_uc *t, size_t n, size_t i, double *v, size_t *end, size_t *skip,
+                int *lead0)
+{
+    size_t j = i;
+    double x = 0;
+    while (j < n && sg_r_digit(t[j])) {
+        if (j - i < 5)
+            x = x * 10 + (t[j] - '0');
+        j++;
+    }
+    size_t run = j;
+    while (run < n && (sg_r_digit(t[run]) || t[run] == '.' || t[run] == ',') &&
+           run - j < 8)
+        run++;
+    *skip = run > j ? run : j;
+    if (j == i || j - i > 4)
+        return 0;
+    *lead0 = j - i > 1 && t[i] == '0';
+    if (j + 1 < n && (t[j] == '.' || t[j] == ',') && sg_r_digit(t[j + 1])) {
+        size_t k = j + 1;
+        double f = 0, scale = 1;
+        while (k < n && sg_r_digit(t[k]) && k - j <= 3) {
+            f = f * 10 + (t[k] - '0');
+            scale *= 10;
+            k++;
+        }
+        if (k < n && sg_r_digit(t[k]))
+            return 0;
+        if (t[j] == ',' && k - j == 4) /* "1,000" groups thousands */
+            k = j;
+        else if (k - j > 3)
+            return 0;
+        else {
+            x += f / scale;
+            j = k;
+        }
+    }
+    if (j + 1 < n && t[j] == 0xC2 && t[j + 1] == 0xBD) {
+        x += 0.5;
+        j += 2;
+    }
+    *v = x;
+    *end = j;
+    return 1;
+}
+
+static const char *const sg_r_numwords[] = {"zero",  "one",  "two", "three",
+                                            "four",  "five", "six", "seven",
+                                            "eight", "nine", "ten", NULL};
+
+/* Byte classes for the line scan, built once (sg_r_init): SG_RC_ALPHA, an
+ * ASCII letter; SG_RC_START, a byte where the scan may find something: a
+ * digit, a number word's first letter (either case), or the lead byte of a
+ * star glyph or of "½".  A byte of neither class starts nothing. */
+unsigned char sg_r_class[256];
+/* For the first two letters (lower case), 1 + the index of the number word
+ * starting with them, else 0: no two number words share them. */
+static unsigned char sg_r_numword_by2[26][26];
+pthread_once_t sg_r_once = PTHREAD_ONCE_INIT;
+
+void sg_r_init(void)
+{
+    for (int c = 0; c < 256; c++) {
+        if (sg_r_alpha(c))
+            sg_r_class[c] |= SG_RC_ALPHA;
+        if (sg_r_digit(c) || c == 0xE2 || c == 0xC2 || c == 0xF0)
+            sg_r_class[c] |= SG_RC_START;
+    }
+    for (size_t k = 0; sg_r_numwords[k]; k++) {
+        unsigned char c = (unsigned char)sg_r_numwords[k][0];
+        sg_r_class[c] |= SG_RC_START;
+        sg_r_class[c ^ 0x20] |= SG_RC_START;
+        sg_r_numword_by2[c - 'a'][sg_r_numwords[k][1] - 'a'] = (unsigned char)(k + 1);
+    }
+}
+
+/* Is the run of letters t[i, e) a number word?  Three to five letters:
+ * most words fail that, the rest are compared with the one number word
+ * that starts with their first two letters, if any. */
+int sg_r_is_numword(sg_uc *t, size_t i, size_t e)
+{
+    size_t len = e - i;
+    if (len < 3 || len > 5)
+        return 0;
+    unsigned k = sg_r_numword_by2[(t[i] | 0x20) - 'a'][(t[i + 1] | 0x20) - 'a'];
+    if (!k)
+        return 0;
+    const char *w = sg_r_numwords[k - 1];
+    size_t j = 2;
+    while (j < len && (unsigned char)w[j] == (t[i + j] | 0x20))
+        j++;
+    return j == len && !w[len];
+}
+
+/* A number word ("four") at a word start. */
+int sg_r_numword(sg_uc *t, size_t n, size_t i, double *v, size_t *end)
+{
+    if (!sg_r_word_start(t, i) || i >= n || !sg_r_alpha(t[i]))
+        return 0;
+    /* most words start with no number word's letter */
+    unsigned char c0 = (unsigned char)(t[i] | 0x20);
+    if (!(sg_r_class[c0] & SG_RC_START))
+        return 0;
+    for (size_t k = 0; sg_r_numwords[k]; k++) {
+        if ((unsigned char)sg_r_numwords[k][0] != c0)
+            continue;
+        size_t e = sg_r_word(t, n, i, sg_r_numwords[k]);
+        if (e) {
+            *v = (double)k;
+            *end = e;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A scale after "out of": digits or a number word, or "a hundred". */
+int sg_r_scale_at(sg_uc *t, size_t n, size_t i, double *v, size_t *end)
+{
+    size_t skip;
+    int lead0;
+    if (i < n && sg_r_digit(t[i])) {
+        if (!sg_r_number(t, n, i, v, end, &skip, &lead0) || lead0 || *v < 1 ||
+            *v != floor(*v) || (*end < n && (sg_r_alnum(t[*end]) || t[*end] == '/')))
+            return 0;
+        return 1;
+    }
+    size_t e;
+    if ((e = sg_r_word(t, n, i, "a hundred")) || (e = sg_r_word(t, n, i, "hundred"))) {
+        *v = 100;
+        *end = e;
+        return 1;
+    }
+    return sg_r_numword(t, n, i, v, end) && *v >= 1;
+}
+
+/* "stars" / "star" as a word at t[i]; returns its end or 0. */
+static size_t sg_r_star_word(sg_uc *t, size_t n, size_t i)
+{
+    size_t e = sg_r_word(t, n, i, "stars");
+    return e ? e : sg_r_word(t, n, i, "star");
+}
+
+/* An explicit scale after a stars count: "out of 4", "(out of 4)", "/5",
+ * "of 5".  Returns the end or 0. */
+static size_t sg_r_star_scale(sg_uc *t, size_t n, size_t i, double *scale)
+{
+    size_t j = sg_r_skip_spaces(t, n, i);
+    int paren = j < n && t[j] == '(';
+    if (paren)
+        j = sg_r_skip_spaces(t, n, j + 1);
+    size_t e = 0;
+    if (j < n && t[j] == '/')
+        e = sg_r_skip_spaces(t, n, j + 1);
+    else if (!(e = sg_r_match(t, n, j, "out of ")))
+        e = sg_r_match(t, n, j, "of ");
+    if (!e || !sg_r_scale_at(t, n, e, scale, &e))
+        return 0;
+    if (paren) {
+        e = sg_r_skip_spaces(t, n, e);
+        if (e < n && t[e] == ')')
+            e++;
+        else
+            return 0;
+    }
+    return e;
+}
+
+int sg_r_common_scale(double s)
+{
+    return s == 4 || s == 5 || s == 10 || s == 20 || s == 100;
+}
+
+/* A numeric rating starting at t[i] (a digit or a number word).  *resume
+ * gets where the caller's scan continues. */
+int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
+{
+    double v;
+    size_t e, skip;
+    int lead0 = 0, word = 0;
+    memset(rv, 0, sizeof *rv);
+    *resume = i + 1;
+    if (sg_r_digit(t[i])) {
+        if (!sg_r_number(t, n, i, &v, &e, &skip, &lead0)) {
+            *resume = skip > i ? skip : i + 1;
+            return 0;
+        }
+        *resume = skip > e ? skip : e;
+    } else {
+        if (!sg_r_numword(t, n, i, &v, &e))
+            return 0;
+        word = 1;
+        *resume = e;
+    }
+    rv->s = i;
+    rv->value = v;
+    rv->half = v != floor(v);
+    /* "3rd", "2h", "4k", "90s", "45%" are not scores */
+    if (e < n && (sg_r_alpha(t[e]) || t[e] == '%'))
+        return 0;
+    size_t j = e;
+    if (!word && !lead0) {
+        /* fraction: N/M with nothing date-like around it */
+        size_t p = sg_r_skip_spaces(t, n, j), sl = 0;
+        if (p < n && t[p] == '/')
+            sl = 1;
+        else if (p + 2 < n && t[p] == 0xE2 &&
+                 ((t[p + 1] == 0x81 && t[p + 2] == 0x84) || /* ⁄ fraction slash */
+                  (t[p + 1] == 0x88 && t[p + 2] == 0x95)))  /* ∕ division slash */
+            sl = 3;
+        if (sl && p - j <= 1) {
+            size_t q0 = p + sl;
+            if (q0 < n && t[q0] == ' ')
+                q0++;
+            double sc;
+            size_t q, sk;
+            int lz;
+            if (q0 < n && sg_r_digit(t[q0]) && sg_r_number(t, n, q0, &sc, &q, &sk, &lz)) {
+                *resume = sk > q ? sk : q;
+                if (lz || sc != floor(sc) || sc < 1 || sc > 1000 ||
+                    (q < n && (t[q] == '/' || sg_r_digit(t[q]) || t[q] == '%' ||
+                               sg_r_alpha(t[q]) ||
+                               (t[q] == 0xC2 && q + 1 < n && t[q + 1] == 0xBD))))
+                    return 0;
+                rv->form = SG_RF_FRACTION;
+                rv->scale = sc;
+                rv->scale_given = 1;
+                rv->e = q;
+                size_t a = sg_r_skip_spaces(t, n, q), se;
+                if (a > q && (se = sg_r_star_word(t, n, a))) {
+                    rv->unit = 1;
+                    rv->e = se;
+                } else if (a > q && sg_r_alpha(t[a]) &&
+                           sg_r_any_word(t, n, a, a + 1, sg_r_units)) {
+                    size_t w = a;
+                    while (w < n && sg_r_alpha(t[w]))
+                        w++;
+                    for (size_t k = 0; sg_r_units[k]; k++)
+                        if (sg_r_word(t, n, a, sg_r_units[k]) == w)
+                            return 0;
+                }
+                return rv->value <= rv->scale;
+            }
+            return 0;
+        }
+    }
+    if (lead0)
+        return 0;
+    /* a half written out: "3 1/2 stars", "three and a half stars" */
+    size_t h = sg_r_skip_spaces(t, n, j), he;
+    if (!rv->half && j < n && t[j] == '-' &&
+        (he = sg_r_word(t, n, j + 1, "and-a-half"))) {
+        v += 0.5; /* "three-and-a-half stars" */
+        rv->half = 1;
+        j = he;
+        h = sg_r_skip_spaces(t, n, j);
+    }
+    if (!rv->half && h > j) {
+        if (h + 3 <= n && !memcmp(t + h, "1/2", 3) &&
+            (h + 3 == n || !sg_r_alnum(t[h + 3])) && !word) {
+            v += 0.5;
+            rv->half = 1;
+            j = h + 3;
+        } else if (h + 1 < n && t[h] == 0xC2 && t[h + 1] == 0xBD && !word) {
+            v += 0.5; /* "3 ½ stars" */
+            rv->half = 1;
+            j = h + 2;
+        } else if ((he = sg_r_word(t, n, h, "and a half"))) {
+            v += 0.5;
+            rv->half = 1;
+            j = he;
+        } else if ((he = sg_r_word(t, n, h, "and one half"))) {
+            v += 0.5;
+            rv->half = 1;
+            j = he;
+        }
+    }
+    rv->value = v;
+    size_t a = sg_r_skip_spaces(t, n, j), k;
+    if (j < n && t[j] == '-' && (k = sg_r_word(t, n, j + 1, "star"))) {
+        /* "a four-star film" (a rating), not "a five-star hotel" */
+        static const char *const rated[] = {"film",       "movie",  "book",   "read",
+                                            "show",       "series", "season", "episode",
+                                            "game",       "rating", "review", "watch",
+                                            "experience", "novel",  "album",  NULL};
+        if (v > 5 || !sg_r_next_word_in(t, n, k, rated))
+            return 0;
+        rv->form = SG_RF_STARS;
+        rv->scale = 5;
+        rv->unit = 1;
+        rv->e = k;
+        *resume = k;
+        return 1;
+    }
+    int gk;
+    size_t gl;
+    if (!word && (gl = sg_r_glyph(t, n, a, &gk)) && gk == 2 &&
+        !sg_r_glyph(t, n, a + gl, &gk) &&
+        !(a + gl + 1 < n && t[a + gl] == ' ' && sg_r_glyph(t, n, a + gl + 1, &gk))) {
+        /* "4.5 ⭐": a number of stars and one star drawn */
+        rv->form = SG_RF_STARS;
+        rv->scale = v <= 5 ? 5 : 10;
+        rv->e = a + gl;
+        *resume = rv->e;
+        return v <= rv->scale;
+    }
+    if (a > j && (k = sg_r_match(t, n, a, "of "))) {
+        /* "4 of 5 stars" (the stars make it no count) */
+        double sc;
+        size_t q, b, se;
+        if (sg_r_scale_at(t, n, k, &sc, &q) && (b = sg_r_skip_spaces(t, n, q)) > q &&
+            (se = sg_r_star_word(t, n, b)) && v <= sc) {
+            rv->form = SG_RF_OUTOF;
+            rv->scale = sc;
+            rv->scale_given = 1;
+            rv->unit = 1;
+            rv->e = se;
+            *resume = se;
+            return 1;
+        }
+    }
+    if (a > j && (k = sg_r_match(t, n, a, "out of "))) {
+        double sc;
+        size_t q;
+        if (!sg_r_scale_at(t, n, k, &sc, &q))
+            return 0;
+        rv->form = SG_RF_OUTOF;
+        rv->scale = sc;
+        rv->scale_given = 1;
+        rv->e = q;
+        size_t b = sg_r_skip_spaces(t, n, q), se;
+        if (b > q && (se = sg_r_star_word(t, n, b))) {
+            rv->unit = 1;
+            rv->e = se;
+        }
+        *resume = rv->e;
+        return sc >= 1 && v <= sc;
+    }
+    if (a > j && (k = sg_r_star_word(t, n, a))) {
+        rv->form = SG_RF_STARS;
+        rv->e = k;
+        double sc;
+        size_t q = sg_r_star_scale(t, n, k, &sc);
+        if (q) {
+            rv->scale = sc;
+            rv->scale_given = 1;
+            rv->e = q;
+        } else
+            rv->scale = v <= 5 ? 5 : 10;
+        *resume = rv->e;
+        return rv->scale >= 1 && v <= rv->scale;
+    }
+    if (!word) {
+        double sc;
+        size_t q;
+        if (a < n && t[a] == '(' && (q = sg_r_star_scale(t, n, j, &sc))) {
+            /* "Score: 4 (out of 5)" */
+            rv->form = SG_RF_OUTOF;
+            rv->scale = sc;
+            rv->scale_given = 1;
+            rv->e = q;
+            *resume = q;
+            return sc >= 1 && v <= sc;
+        }
+        rv->form = SG_RF_BARE;
+        rv->e = j;
+        return 1;
+    }
+    return 0;
+}
+
+int sg_r_glyphs(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
+{
+    memset(rv, 0, sizeof *rv);
+    size_t j = i, last = i, full = 0, halves = 0, empty = 0;
+    int kind;
+    size_t l;
+    while ((l = sg_r_glyph(t, n, j, &kind))) {
+        if (kind == 2)
+            full++;
+        else if (kind == 1)
+            halves++;
+        else
+            empty++;
+        j += l;
+        last = j;
+        if (j + 1 < n && t[j] == ' ' && sg_r_glyph(t, n, j + 1, &kind))
+            j++;
+    }
+    *resume = last > i ? last : i + 1;
+    /* five empty stars are a widget waiting for a vote, not a rating */
+    if (full + empty == 0 || halves > 1 || full + halves == 0)
+        return 0;
+    rv->s = i;
+    rv->e = last;
+    rv->form = SG_RF_GLYPHS;
+    rv->value = (double)full + 0.5 * (double)halves;
+    rv->half = halves > 0;
+    rv->slots = full + halves + empty;
+    if (empty && rv->slots >= 3 && rv->slots <= 10) {
+        rv->scale = (double)rv->slots;
+        rv->scale_given = 1;
+    } else
+        rv->scale = rv->value <= 5 ? 5 : 10;
+    double sc;
+    size_t q = sg_r_star_scale(t, n, last, &sc);
+    if (q) {
+        rv->scale = sc;
+        rv->scale_given = 1;
+        rv->e = q;
+        *resume = q;
+    }
+    return rv->value <= rv->scale;
+}
+
+/* A letter grade at t[i]: A-D or F, an optional sign (+ - − –), then the end
+ * of the text or something that is not a word ("Grade: A stylish film" is
+ * not a grade). */
+int sg_r_grade(sg_uc *t, size_t n, size_t i, int need_sign, sg_rval *rv)
+{
+    if (i >= n || !sg_r_word_start(t, i))
+        return 0;
+    char c = (char)t[i];
+    if (c != 'A' && c != 'B' && c != 'C' && c != 'D' && c != 'F')
+        return 0;
+    size_t j = i + 1;
+    int sign = 0;
+    if (j < n && t[j] == '+')
+        sign = 1, j++;
+    else if (j < n && t[j] == '-') {
+        if (j + 1 < n && sg_r_alnum(t[j + 1]))
+            return 0; /* "B-movie" */
+        sign = -1, j++;
+    } else if (j + 2 < n && t[j] == 0xE2 &&
+               ((t[j + 1] == 0x88 && t[j + 2] == 0x92) ||
+                (t[j + 1] == 0x80 && t[j + 2] == 0x93)) &&
+               !(j + 3 < n && sg_r_alnum(t[j + 3])))
+        sign = -1, j += 3;
+    if (need_sign && !sign)
+        return 0;
+    if (j < n &&
+        (sg_r_alnum(t[j]) || t[j] == '\'' || t[j] == '+' || t[j] == '-' || t[j] >= 0x80))
+        return 0;
+    size_t k = sg_r_skip_spaces(t, n, j);
+    if (k < n && (sg_r_alnum(t[k]) || t[k] >= 0x80 || t[k] == '\'' || t[k] == '"'))
+        return 0;
+    memset(rv, 0, sizeof *rv);
+    rv->s = i;
+    rv->e = j;
+    rv->form = SG_RF_GRADE;
+    rv->value = rv->scale = NAN;
+    rv->norm = sg_grade_norm(c, sign);
+    return 1;
+}
+
+/* A verdict in words over [s, e) worth `norm` (NAN when unknown). */
+void sg_r_words_value(sg_rval *rv, size_t s, size_t e, double norm)
+{
+    memset(rv, 0, sizeof *rv);
+    rv->s = s;
+    rv->e = e;
+    rv->form = SG_RF_WORD;
+    rv->value = rv->scale = NAN;
+    rv->norm = norm;
+}
+
+/* A verdict phrase from the table at t[i] (the longest one). */
+int sg_r_verdict(sg_uc *t, size_t n, size_t i, int weak_ok, sg_rval *rv)
+{
+    if (i >= n || !sg_r_alpha(t[i]) || !sg_r_word_start(t, i))
+        return 0;
+    size_t best = 0, bi = 0;
+    for (size_t k = 0; k < sizeof sg_verdicts / sizeof sg_verdicts[0]; k++) {
+        size_t e = sg_r_word(t, n, i, sg_verdicts[k].phrase);
+        if (e > best) {
+            best = e;
+            bi = k;
+        }
+    }
+    if (!best || (!weak_ok && !sg_verdicts[bi].alone))
+        return 0;
+    sg_r_words_value(rv, i, best, sg_verdicts[bi].norm);
+    return 1;
+}
