@@ -3,8 +3,7 @@
  * skipped and marked spans, fields, front matter.  Reading a document
  * (running a reader over it, then what every format shares) is sg_read.c. */
 #include "sg_internal.h"
-
-#include <ctype.h>
+#include "sg_text.h"
 
 /* ---- builders -------------------------------------------------------------- */
 
@@ -138,13 +137,13 @@ int sg_doc_mark(sg_doc *doc, size_t start, size_t end)
 
 int sg_doc_field(sg_doc *doc, const char *key, const char *value, size_t vlen, size_t at)
 {
-    while (vlen && isspace((unsigned char)*value)) {
+    while (vlen && sg_is_space((unsigned char)*value)) {
         value++;
         vlen--;
         if (at != SIZE_MAX)
             at++;
     }
-    while (vlen && isspace((unsigned char)value[vlen - 1]))
+    while (vlen && sg_is_space((unsigned char)value[vlen - 1]))
         vlen--;
     if (!vlen)
         return 1;
@@ -155,7 +154,7 @@ int sg_doc_field(sg_doc *doc, const char *key, const char *value, size_t vlen, s
         return 0;
     }
     for (char *k = f.key; *k; k++)
-        *k = (char)tolower((unsigned char)*k);
+        *k = (char)sg_to_lower((unsigned char)*k);
     if (!SG_VEC_PUSH(doc->fields, doc->nfields, doc->cap_fields, f)) {
         free(f.key);
         free(f.value);
@@ -232,7 +231,7 @@ size_t sg_front_matter(sg_doc *doc, const char *src, size_t len)
                 while (e < i && src[e] != '\n')
                     e++;
                 size_t k = j;
-                while (k < e && (isalnum((unsigned char)src[k]) || src[k] == '_' ||
+                while (k < e && (sg_is_alnum((unsigned char)src[k]) || src[k] == '_' ||
                                  src[k] == '-'))
                     k++;
                 size_t sep = k;

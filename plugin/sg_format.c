@@ -2,8 +2,8 @@
  * says, the format a text looks like (sg_detect_format), and the names of
  * the reasons a block is not article text. */
 #include "sg_internal.h"
+#include "sg_text.h"
 
-#include <ctype.h>
 #include <strings.h>
 
 /* ---- names ---------------------------------------------------------------- */
@@ -73,10 +73,10 @@ sg_format sg_detect_format(const char *text, size_t len)
 {
     size_t scan = len < 65536 ? len : 65536;
     size_t i = 0;
-    while (i < scan && isspace((unsigned char)text[i]))
+    while (i < scan && sg_is_space((unsigned char)text[i]))
         i++;
     if (i + 1 < scan && text[i] == '<' &&
-        (isalpha((unsigned char)text[i + 1]) || text[i + 1] == '!' ||
+        (sg_is_alpha((unsigned char)text[i + 1]) || text[i + 1] == '!' ||
          text[i + 1] == '?')) {
         /* "<!--sg:" alone is Markdown's signature, not HTML */
         if (!(scan - i >= 7 && !memcmp(text + i, "<!--sg:", 7)))

@@ -51,6 +51,7 @@
  * long paragraph).  Ties go to the later one.
  */
 #include "sg_internal.h"
+#include "sg_text.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -154,27 +155,10 @@ static double sg_grade_norm(char letter, int sign)
 
 typedef const unsigned char sg_uc;
 
-static int sg_r_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-static int sg_r_alpha(int c)
-{
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-static int sg_r_alnum(int c)
-{
-    return sg_r_digit(c) || sg_r_alpha(c);
-}
-static int sg_r_space(int c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
-
 /* Length of a UTF-8 space at t[i] (NBSP, thin, narrow no-break), else 0. */
 static size_t sg_r_uspace(sg_uc *t, size_t n, size_t i)
 {
-    if (i < n && sg_r_space(t[i]))
+    if (i < n && sg_is_hspace(t[i]))
         return 1;
     if (i + 1 < n && t[i] == 0xC2 && t[i + 1] == 0xA0)
         return 2;
@@ -204,7 +188,7 @@ static size_t sg_r_match(sg_uc *t, size_t n, size_t i, const char *w)
             i = j;
             continue;
         }
-        if (i >= n || (t[i] | (sg_r_alpha(t[i]) ? 0x20 : 0)) != (unsigned char)*w)
+        if (i >= n || (t[i] | (sg_is_alpha(t[i]) ? 0x20 : 0)) != (unsigned char)*w)
             return 0;
         i++;
     }
@@ -215,14 +199,14 @@ static size_t sg_r_match(sg_uc *t, size_t n, size_t i, const char *w)
 static size_t sg_r_word(sg_uc *t, size_t n, size_t i, const char *w)
 {
     size_t e = sg_r_match(t, n, i, w);
-    if (!e || (e < n && sg_r_alnum(t[e])))
+    if (!e || (e < n && sg_is_alnum(t[e])))
         return 0;
     return e;
 }
 
 static int sg_r_word_start(sg_uc *t, size_t i)
 {
-    return i == 0 || !sg_r_alnum(t[i - 1]);
+    return i == 0 || !sg_is_alnum(t[i - 1]);
 }
 
 /* Is there a whole word from `words` starting in t[from, to)? */
@@ -230,7 +214,7 @@ static int sg_r_any_word(sg_uc *t, size_t n, size_t from, size_t to,
                          const char *const *words)
 {
     for (size_t i = from; i < to; i++) {
-        if (!sg_r_alpha(t[i]) || !sg_r_word_start(t, i))
+        if (!sg_is_alpha(t[i]) || !sg_r_word_start(t, i))
             continue;
         for (size_t k = 0; words[k]; k++)
             if (sg_r_word(t, n, i, words[k]))
@@ -335,14 +319,14 @@ static int sg_r_prev_word_in(sg_uc *t, size_t i, const char *const *words)
     size_t e = i;
     int dot = 0;
     while (e > 0 && i - e < 8 &&
-           (sg_r_space(t[e - 1]) || t[e - 1] == '#' || t[e - 1] == '.'))
+           (sg_is_hspace(t[e - 1]) || t[e - 1] == '#' || t[e - 1] == '.'))
         dot |= t[--e] == '.';
     size_t s = e;
-    while (s > 0 && sg_r_alpha(t[s - 1]) && e - s < 16)
+    while (s > 0 && sg_is_alpha(t[s - 1]) && e - s < 16)
         s--;
     /* past a full stop only an abbreviation ("Vol. 2", "Ep. 4"), not the
      * end of a sentence ("a messy film. 3/5") */
-    if (s == e || (s > 0 && sg_r_alpha(t[s - 1])) || (dot && e - s > 3))
+    if (s == e || (s > 0 && sg_is_alpha(t[s - 1])) || (dot && e - s > 3))
         return 0;
     for (size_t k = 0; words[k]; k++)
         if (sg_r_word(t, e, s, words[k]) == e)
@@ -356,7 +340,7 @@ static int sg_r_next_word_in(sg_uc *t, size_t n, size_t e, const char *const *wo
     size_t a = sg_r_skip_spaces(t, n, e);
     if (a < n && t[a] == ',')
         a = sg_r_skip_spaces(t, n, a + 1);
-    if (a >= n || !sg_r_alpha(t[a]))
+    if (a >= n || !sg_is_alpha(t[a]))
         return 0;
     for (size_t k = 0; words[k]; k++)
         if (sg_r_word(t, n, a, words[k]))
@@ -404,28 +388,28 @@ static int sg_r_number(sg_uc *t, size_t n, size_t i, double *v, size_t *end, siz
 {
     size_t j = i;
     double x = 0;
-    while (j < n && sg_r_digit(t[j])) {
+    while (j < n && sg_is_digit(t[j])) {
         if (j - i < 5)
             x = x * 10 + (t[j] - '0');
         j++;
     }
     size_t run = j;
-    while (run < n && (sg_r_digit(t[run]) || t[run] == '.' || t[run] == ',') &&
+    while (run < n && (sg_is_digit(t[run]) || t[run] == '.' || t[run] == ',') &&
            run - j < 8)
         run++;
     *skip = run > j ? run : j;
     if (j == i || j - i > 4)
         return 0;
     *lead0 = j - i > 1 && t[i] == '0';
-    if (j + 1 < n && (t[j] == '.' || t[j] == ',') && sg_r_digit(t[j + 1])) {
+    if (j + 1 < n && (t[j] == '.' || t[j] == ',') && sg_is_digit(t[j + 1])) {
         size_t k = j + 1;
         double f = 0, scale = 1;
-        while (k < n && sg_r_digit(t[k]) && k - j <= 3) {
+        while (k < n && sg_is_digit(t[k]) && k - j <= 3) {
             f = f * 10 + (t[k] - '0');
             scale *= 10;
             k++;
         }
-        if (k < n && sg_r_digit(t[k]))
+        if (k < n && sg_is_digit(t[k]))
             return 0;
         if (t[j] == ',' && k - j == 4) /* "1,000" groups thousands */
             k = j;
@@ -464,9 +448,9 @@ static pthread_once_t sg_r_once = PTHREAD_ONCE_INIT;
 static void sg_r_init(void)
 {
     for (int c = 0; c < 256; c++) {
-        if (sg_r_alpha(c))
+        if (sg_is_alpha(c))
             sg_r_class[c] |= SG_RC_ALPHA;
-        if (sg_r_digit(c) || c == 0xE2 || c == 0xC2 || c == 0xF0)
+        if (sg_is_digit(c) || c == 0xE2 || c == 0xC2 || c == 0xF0)
             sg_r_class[c] |= SG_RC_START;
     }
     for (size_t k = 0; sg_r_numwords[k]; k++) {
@@ -498,7 +482,7 @@ static int sg_r_is_numword(sg_uc *t, size_t i, size_t e)
 /* A number word ("four") at a word start. */
 static int sg_r_numword(sg_uc *t, size_t n, size_t i, double *v, size_t *end)
 {
-    if (!sg_r_word_start(t, i) || i >= n || !sg_r_alpha(t[i]))
+    if (!sg_r_word_start(t, i) || i >= n || !sg_is_alpha(t[i]))
         return 0;
     /* most words start with no number word's letter */
     unsigned char c0 = (unsigned char)(t[i] | 0x20);
@@ -522,9 +506,9 @@ static int sg_r_scale_at(sg_uc *t, size_t n, size_t i, double *v, size_t *end)
 {
     size_t skip;
     int lead0;
-    if (i < n && sg_r_digit(t[i])) {
+    if (i < n && sg_is_digit(t[i])) {
         if (!sg_r_number(t, n, i, v, end, &skip, &lead0) || lead0 || *v < 1 ||
-            *v != floor(*v) || (*end < n && (sg_r_alnum(t[*end]) || t[*end] == '/')))
+            *v != floor(*v) || (*end < n && (sg_is_alnum(t[*end]) || t[*end] == '/')))
             return 0;
         return 1;
     }
@@ -606,7 +590,7 @@ static int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resum
     int lead0 = 0, word = 0;
     memset(rv, 0, sizeof *rv);
     *resume = i + 1;
-    if (sg_r_digit(t[i])) {
+    if (sg_is_digit(t[i])) {
         if (!sg_r_number(t, n, i, &v, &e, &skip, &lead0)) {
             *resume = skip > i ? skip : i + 1;
             return 0;
@@ -622,7 +606,7 @@ static int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resum
     rv->value = v;
     rv->half = v != floor(v);
     /* "3rd", "2h", "4k", "90s", "45%" are not scores */
-    if (e < n && (sg_r_alpha(t[e]) || t[e] == '%'))
+    if (e < n && (sg_is_alpha(t[e]) || t[e] == '%'))
         return 0;
     size_t j = e;
     if (!word && !lead0) {
@@ -641,11 +625,11 @@ static int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resum
             double sc;
             size_t q, sk;
             int lz;
-            if (q0 < n && sg_r_digit(t[q0]) && sg_r_number(t, n, q0, &sc, &q, &sk, &lz)) {
+            if (q0 < n && sg_is_digit(t[q0]) && sg_r_number(t, n, q0, &sc, &q, &sk, &lz)) {
                 *resume = sk > q ? sk : q;
                 if (lz || sc != floor(sc) || sc < 1 || sc > 1000 ||
-                    (q < n && (t[q] == '/' || sg_r_digit(t[q]) || t[q] == '%' ||
-                               sg_r_alpha(t[q]) ||
+                    (q < n && (t[q] == '/' || sg_is_digit(t[q]) || t[q] == '%' ||
+                               sg_is_alpha(t[q]) ||
                                (t[q] == 0xC2 && q + 1 < n && t[q + 1] == 0xBD))))
                     return 0;
                 rv->form = SG_RF_FRACTION;
@@ -656,10 +640,10 @@ static int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resum
                 if (a > q && (se = sg_r_star_word(t, n, a))) {
                     rv->unit = 1;
                     rv->e = se;
-                } else if (a > q && sg_r_alpha(t[a]) &&
+                } else if (a > q && sg_is_alpha(t[a]) &&
                            sg_r_any_word(t, n, a, a + 1, sg_r_units)) {
                     size_t w = a;
-                    while (w < n && sg_r_alpha(t[w]))
+                    while (w < n && sg_is_alpha(t[w]))
                         w++;
                     for (size_t k = 0; sg_r_units[k]; k++)
                         if (sg_r_word(t, n, a, sg_r_units[k]) == w)
@@ -683,7 +667,7 @@ static int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resum
     }
     if (!rv->half && h > j) {
         if (h + 3 <= n && !memcmp(t + h, "1/2", 3) &&
-            (h + 3 == n || !sg_r_alnum(t[h + 3])) && !word) {
+            (h + 3 == n || !sg_is_alnum(t[h + 3])) && !word) {
             v += 0.5;
             rv->half = 1;
             j = h + 3;
@@ -854,21 +838,21 @@ static int sg_r_grade(sg_uc *t, size_t n, size_t i, int need_sign, sg_rval *rv)
     if (j < n && t[j] == '+')
         sign = 1, j++;
     else if (j < n && t[j] == '-') {
-        if (j + 1 < n && sg_r_alnum(t[j + 1]))
+        if (j + 1 < n && sg_is_alnum(t[j + 1]))
             return 0; /* "B-movie" */
         sign = -1, j++;
     } else if (j + 2 < n && t[j] == 0xE2 &&
                ((t[j + 1] == 0x88 && t[j + 2] == 0x92) ||
                 (t[j + 1] == 0x80 && t[j + 2] == 0x93)) &&
-               !(j + 3 < n && sg_r_alnum(t[j + 3])))
+               !(j + 3 < n && sg_is_alnum(t[j + 3])))
         sign = -1, j += 3;
     if (need_sign && !sign)
         return 0;
     if (j < n &&
-        (sg_r_alnum(t[j]) || t[j] == '\'' || t[j] == '+' || t[j] == '-' || t[j] >= 0x80))
+        (sg_is_alnum(t[j]) || t[j] == '\'' || t[j] == '+' || t[j] == '-' || t[j] >= 0x80))
         return 0;
     size_t k = sg_r_skip_spaces(t, n, j);
-    if (k < n && (sg_r_alnum(t[k]) || t[k] >= 0x80 || t[k] == '\'' || t[k] == '"'))
+    if (k < n && (sg_is_alnum(t[k]) || t[k] >= 0x80 || t[k] == '\'' || t[k] == '"'))
         return 0;
     memset(rv, 0, sizeof *rv);
     rv->s = i;
@@ -893,7 +877,7 @@ static void sg_r_words_value(sg_rval *rv, size_t s, size_t e, double norm)
 /* A verdict phrase from the table at t[i] (the longest one). */
 static int sg_r_verdict(sg_uc *t, size_t n, size_t i, int weak_ok, sg_rval *rv)
 {
-    if (i >= n || !sg_r_alpha(t[i]) || !sg_r_word_start(t, i))
+    if (i >= n || !sg_is_alpha(t[i]) || !sg_r_word_start(t, i))
         return 0;
     size_t best = 0, bi = 0;
     for (size_t k = 0; k < sizeof sg_verdicts / sizeof sg_verdicts[0]; k++) {
@@ -995,7 +979,7 @@ static size_t sg_r_label(sg_uc *t, size_t n, sg_rlabel *lb)
             return j;
         }
         /* next word */
-        while (i < n && !sg_r_space(t[i]))
+        while (i < n && !sg_is_hspace(t[i]))
             i++;
         i = sg_r_skip_spaces(t, n, i);
     }
@@ -1056,7 +1040,7 @@ static int sg_r_line_is(sg_uc *t, size_t n, const char *const *list, int whole)
         if ((t[0] | 0x20) != list[k][0]) /* cheap, and most lines */
             continue;
         size_t e = sg_r_match(t, n, 0, list[k]);
-        if (!e || (e < n && sg_r_alnum(t[e])))
+        if (!e || (e < n && sg_is_alnum(t[e])))
             continue;
         size_t j = sg_r_skip_spaces(t, n, e);
         if (j < n && t[j] == ':')
@@ -1100,7 +1084,7 @@ static uint32_t sg_r_glyph_line(sg_uc *t, size_t n)
     int kind;
     size_t i = 0, l, glyphs = 0;
     while (i < n) {
-        if (sg_r_space(t[i])) {
+        if (sg_is_hspace(t[i])) {
             i++;
             continue;
         }
@@ -1134,7 +1118,7 @@ static int sg_r_alone(sg_uc *t, size_t n, size_t s, size_t e)
         if (i >= s && i < e)
             continue;
         unsigned char c = t[i];
-        if (sg_r_alnum(c))
+        if (sg_is_alnum(c))
             return 0;
         if (c >= 0x80) {
             /* bullets, dashes and spaces are punctuation; other letters not */
@@ -1191,7 +1175,7 @@ typedef struct sg_rcues {
 
 static int sg_r_cue_at(sg_uc *t, size_t n, size_t i)
 {
-    return sg_r_alpha(t[i]) && sg_r_word_start(t, i) &&
+    return sg_is_alpha(t[i]) && sg_r_word_start(t, i) &&
            sg_r_any_word(t, n, i, i + 1, sg_r_cues);
 }
 
@@ -1224,7 +1208,7 @@ static int sg_r_cue_near(sg_rcues *c, sg_uc *t, size_t n, size_t s, size_t e)
 static int sg_r_ends_line(sg_uc *t, size_t n, size_t e)
 {
     for (size_t i = e; i < n; i++)
-        if (!sg_r_space(t[i]) && t[i] != '.' && t[i] != '!' && t[i] != ')' &&
+        if (!sg_is_hspace(t[i]) && t[i] != '.' && t[i] != '!' && t[i] != ')' &&
             t[i] != ']' && t[i] != '*' && t[i] != '_')
             return 0;
     return 1;
@@ -1253,7 +1237,7 @@ static int sg_r_verdict_near(sg_uc *t, size_t n, size_t s, size_t e)
     for (size_t i = from; i < to; i++) {
         if (i == s)
             i = e;
-        if (i >= to || !sg_r_alpha(t[i]) || !sg_r_word_start(t, i))
+        if (i >= to || !sg_is_alpha(t[i]) || !sg_r_word_start(t, i))
             continue;
         if (sg_r_verdict(t, n, i, 0, &w) || (sg_r_verdict(t, n, i, 1, &w) && w.norm >= 0.9))
             return 1;
@@ -1271,17 +1255,17 @@ static int sg_r_other_works(sg_uc *t, size_t s)
 {
     size_t a = s;
     while (a > 0 && s - a < 160 && t[a - 1] != ';' &&
-           !((t[a - 1] == '.' || t[a - 1] == '!' || t[a - 1] == '?') && sg_r_space(t[a])))
+           !((t[a - 1] == '.' || t[a - 1] == '!' || t[a - 1] == '?') && sg_is_hspace(t[a])))
         a--;
     size_t from = a;
     for (size_t i = a; i < s; i++) {
-        if (!sg_r_alpha(t[i]) || !sg_r_word_start(t, i))
+        if (!sg_is_alpha(t[i]) || !sg_r_word_start(t, i))
             continue;
         size_t e = 0;
         for (size_t k = 0; sg_r_clause_stops[k] && !e; k++)
             e = sg_r_word(t, s, i, sg_r_clause_stops[k]);
         if (!e && i >= 2 && t[i - 2] == ',' && (t[i] == 'I') &&
-            (i + 1 >= s || !sg_r_alpha(t[i + 1])))
+            (i + 1 >= s || !sg_is_alpha(t[i + 1])))
             e = i + 1; /* ", I'd give it" */
         if (e)
             from = e;
@@ -1292,7 +1276,7 @@ static int sg_r_other_works(sg_uc *t, size_t s)
         return 1;
     /* "than Oldboy's 9/10": a possessive right before the score */
     size_t p = s;
-    while (p > from && sg_r_space(t[p - 1]))
+    while (p > from && sg_is_hspace(t[p - 1]))
         p--;
     int poss = (p >= 2 && (t[p - 1] == 's' || t[p - 1] == 'S') && t[p - 2] == '\'') ||
                (p >= 4 && (t[p - 1] | 0x20) == 's' && t[p - 4] == 0xE2 &&
@@ -1306,13 +1290,13 @@ static int sg_r_other_works(sg_uc *t, size_t s)
 static size_t sg_r_word_before(sg_uc *t, size_t i, size_t *end)
 {
     size_t e = i;
-    while (e > 0 && i - e < 8 && sg_r_space(t[e - 1]))
+    while (e > 0 && i - e < 8 && sg_is_hspace(t[e - 1]))
         e--;
     size_t s = e;
-    while (s > 0 && e - s < 16 && (sg_r_alpha(t[s - 1]) || t[s - 1] == '-'))
+    while (s > 0 && e - s < 16 && (sg_is_alpha(t[s - 1]) || t[s - 1] == '-'))
         s--;
     *end = e;
-    return s < e && (s == 0 || !sg_r_alpha(t[s - 1])) ? s : i;
+    return s < e && (s == 0 || !sg_is_alpha(t[s - 1])) ? s : i;
 }
 
 /* Is what stands right before t[i] "a" or "an" (maybe "solid", "strong",
@@ -1359,14 +1343,14 @@ static int sg_r_prose_grade(sg_uc *t, size_t n, size_t i, sg_rval *rv)
              ((t[j + 1] == 0x88 && t[j + 2] == 0x92) ||
               (t[j + 1] == 0x80 && t[j + 2] == 0x93)))
         j += 3;
-    if (j < n && (sg_r_alnum(t[j]) || t[j] == '\'' || t[j] == '-' || t[j] == '+' ||
+    if (j < n && (sg_is_alnum(t[j]) || t[j] == '\'' || t[j] == '-' || t[j] == '+' ||
                   t[j] == '/' || t[j] == '&' ||
                   (j + 2 < n && t[j] == 0xE2 && t[j + 1] == 0x80 && t[j + 2] == 0x99)))
         return 0;
     if (!sg_r_given(t, i) && !(sg_r_for_me(t, n, j) && sg_r_prev_word_in(t, i, articles)))
         return 0;
     size_t k = sg_r_skip_spaces(t, n, j);
-    if (k < n && sg_r_alnum(t[k]) && !sg_r_next_word_in(t, n, j, sg_r_given_after) &&
+    if (k < n && sg_is_alnum(t[k]) && !sg_r_next_word_in(t, n, j, sg_r_given_after) &&
         !sg_r_for_me(t, n, j))
         return 0;
     return sg_r_grade(t, j, i, 0, rv);
@@ -1379,7 +1363,7 @@ static int sg_r_prose_bare(sg_uc *t, size_t n, const sg_rval *rv)
     if (rv->value < 6 || rv->value > 10 || !sg_r_given(t, rv->s))
         return 0;
     size_t k = sg_r_skip_spaces(t, n, rv->e);
-    return !(k < n && (sg_r_alnum(t[k]) || t[k] == '/' || t[k] == '%') &&
+    return !(k < n && (sg_is_alnum(t[k]) || t[k] == '/' || t[k] == '%') &&
              !sg_r_next_word_in(t, n, rv->e, sg_r_given_after) &&
              !sg_r_for_me(t, n, rv->e));
 }
@@ -1418,10 +1402,10 @@ static double sg_r_scale_phrase(sg_uc *t, size_t n, size_t *ps, size_t *pe)
         }
         /* before: "a 1-10 scale", "a 1 to 10 scale" */
         size_t q = i;
-        while (q > 0 && i - q < 4 && sg_r_space(t[q - 1]))
+        while (q > 0 && i - q < 4 && sg_is_hspace(t[q - 1]))
             q--;
         size_t d = q;
-        while (d > 0 && q - d < 3 && sg_r_digit(t[d - 1]))
+        while (d > 0 && q - d < 3 && sg_is_digit(t[d - 1]))
             d--;
         if (d == q || !sg_r_scale_at(t, n, d, &hi, &e) || e != q ||
             !sg_r_common_scale(hi))
@@ -1434,7 +1418,7 @@ static double sg_r_scale_phrase(sg_uc *t, size_t n, size_t *ps, size_t *pe)
         else
             continue;
         if (c > 0 && (t[c - 1] == '0' || t[c - 1] == '1') &&
-            (c == 1 || !sg_r_alnum(t[c - 2]))) {
+            (c == 1 || !sg_is_alnum(t[c - 2]))) {
             *ps = c - 1;
             *pe = i + 5;
             return hi;
@@ -1509,7 +1493,7 @@ static int sg_r_label_before(sg_uc *t, size_t s, int *strong)
     static const char *const overall[] = {"overall", "final", "total", NULL};
     size_t p = s;
     while (p > 0 && s - p < 8 &&
-           (sg_r_space(t[p - 1]) || t[p - 1] == '*' || t[p - 1] == '_'))
+           (sg_is_hspace(t[p - 1]) || t[p - 1] == '*' || t[p - 1] == '_'))
         p--;
     if (p >= 3 && t[p - 3] == 0xE2 && t[p - 2] == 0x80 &&
         (t[p - 1] == 0x93 || t[p - 1] == 0x94))
@@ -1519,7 +1503,7 @@ static int sg_r_label_before(sg_uc *t, size_t s, int *strong)
     else
         return 0;
     while (p > 0 && s - p < 16 &&
-           (sg_r_space(t[p - 1]) || t[p - 1] == '*' || t[p - 1] == '_'))
+           (sg_is_hspace(t[p - 1]) || t[p - 1] == '*' || t[p - 1] == '_'))
         p--;
     size_t e, w = sg_r_word_before(t, p, &e);
     if (w == p || e != p || !sg_r_any_word(t, e, w, w + 1, labels))
@@ -1541,9 +1525,9 @@ static int sg_r_aggregate(sg_uc *t, size_t n, size_t e)
                                         "reviewers", "users", "voters",  NULL};
     size_t to = e + 32 < n ? e + 32 : n;
     for (size_t i = e; i < to; i++)
-        if (sg_r_digit(t[i]) && (i == e || !sg_r_digit(t[i - 1]))) {
+        if (sg_is_digit(t[i]) && (i == e || !sg_is_digit(t[i - 1]))) {
             size_t k = i;
-            while (k < n && (sg_r_digit(t[k]) || t[k] == ',' || t[k] == '.'))
+            while (k < n && (sg_is_digit(t[k]) || t[k] == ',' || t[k] == '.'))
                 k++;
             if (sg_r_next_word_in(t, n, k, votes) && sg_r_skip_spaces(t, n, k) > k)
                 return 1;
@@ -1579,13 +1563,13 @@ static int sg_r_value_at(sg_uc *t, size_t n, size_t i, int only_num, int bare_gr
     size_t resume;
     if (i >= n)
         return 0;
-    if (sg_r_digit(t[i]) && (i == 0 || !sg_r_alnum(t[i - 1]))) {
+    if (sg_is_digit(t[i]) && (i == 0 || !sg_is_alnum(t[i - 1]))) {
         double v;
         size_t e, skip;
         int lead0;
         if (sg_r_number(t, n, i, &v, &e, &skip, &lead0) && e < n && t[e] == '%') {
             /* "Score: 85%": a percentage labelled as the score */
-            if (lead0 || v <= 0 || v > 100 || (e + 1 < n && sg_r_alnum(t[e + 1])))
+            if (lead0 || v <= 0 || v > 100 || (e + 1 < n && sg_is_alnum(t[e + 1])))
                 return 0;
             memset(rv, 0, sizeof *rv);
             rv->s = i;
@@ -1604,7 +1588,7 @@ static int sg_r_value_at(sg_uc *t, size_t n, size_t i, int only_num, int bare_gr
             size_t j = sg_r_skip_spaces(t, n, rv->e);
             if (only_num || rv->value > 100 ||
                 (j < n &&
-                 (sg_r_alnum(t[j]) || t[j] == '\'' || t[j] == '"' || t[j] >= 0x80) &&
+                 (sg_is_alnum(t[j]) || t[j] == '\'' || t[j] == '"' || t[j] >= 0x80) &&
                  !(j + 2 < n && t[j] == 0xE2 && t[j + 1] == 0x80 &&
                    (t[j + 2] == 0x93 || t[j + 2] == 0x94))))
                 return 0;
@@ -1615,7 +1599,7 @@ static int sg_r_value_at(sg_uc *t, size_t n, size_t i, int only_num, int bare_gr
         sg_r_finish_num(rv);
         return 1;
     }
-    if (sg_r_alpha(t[i]) && sg_r_numword(t, n, i, &(double){0}, &resume)) {
+    if (sg_is_alpha(t[i]) && sg_r_numword(t, n, i, &(double){0}, &resume)) {
         if (sg_r_numeric(t, n, i, rv, &resume)) {
             sg_r_finish_num(rv);
             return 1;
@@ -1665,7 +1649,7 @@ static int sg_r_answer(sg_uc *t, size_t n, size_t i, sg_rval *rv)
 static int sg_r_recommend(sg_uc *t, size_t n, size_t i, int free_words, sg_rval *rv)
 {
     size_t e = n;
-    while (e > i && (sg_r_space(t[e - 1]) || t[e - 1] == '*' || t[e - 1] == '_'))
+    while (e > i && (sg_is_hspace(t[e - 1]) || t[e - 1] == '*' || t[e - 1] == '_'))
         e--;
     while (i < e && (t[i] == '*' || t[i] == '_'))
         i = sg_r_skip_spaces(t, e, i + 1);
@@ -1693,7 +1677,7 @@ static size_t sg_r_recommend_question(sg_uc *t, size_t n)
         if (!sg_r_any_word(t, i, 0, i, recommend))
             return 0;
         size_t a = i + 1;
-        while (a < n && (t[a] == '*' || t[a] == '_' || sg_r_space(t[a])))
+        while (a < n && (t[a] == '*' || t[a] == '_' || sg_is_hspace(t[a])))
             a++;
         return a;
     }
@@ -1714,7 +1698,7 @@ static int sg_r_label_seen(sg_rscan *sc, sg_uc *t, size_t end)
     char key[24];
     size_t k = 0;
     for (size_t i = 0; i < end && k + 1 < sizeof key; i++)
-        if (sg_r_alpha(t[i]))
+        if (sg_is_alpha(t[i]))
             key[k++] = (char)(t[i] | 0x20);
     key[k] = '\0';
     for (size_t j = 0; j < sc->nlabels; j++)
@@ -1749,18 +1733,18 @@ int sg_rating_read_value(const char *text, size_t n, sg_rating_read *r)
 static void sg_r_line_text(sg_uc *line, size_t ln, size_t *a_out, size_t *b_out)
 {
     size_t a = sg_r_skip_spaces(line, ln, 0), b = ln;
-    while (b > a && (sg_r_space(line[b - 1])))
+    while (b > a && (sg_is_hspace(line[b - 1])))
         b--;
     if (a + 2 < b && line[a] == 0xE2 && line[a + 1] == 0x80 && line[a + 2] == 0xA2)
         a = sg_r_skip_spaces(line, b, a + 3);
     else if (a + 1 < b &&
              (line[a] == '-' || line[a] == '*' || line[a] == '+' || line[a] == '>') &&
-             sg_r_space(line[a + 1]))
+             sg_is_hspace(line[a + 1]))
         a = sg_r_skip_spaces(line, b, a + 1);
     size_t em = a;
     while (em < b && em - a < 3 && (line[em] == '*' || line[em] == '_'))
         em++;
-    if (em > a && em < b && sg_r_alpha(line[em]))
+    if (em > a && em < b && sg_is_alpha(line[em]))
         a = em;
     *a_out = a;
     *b_out = b;
@@ -1832,7 +1816,7 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
             }
             if (!lb.sep)
                 break; /* "Rating 7/10": the value comes at once */
-            while (i < n && !sg_r_space(t[i]))
+            while (i < n && !sg_is_hspace(t[i]))
                 i++;
             i = sg_r_skip_spaces(t, n, i);
         }
@@ -1923,16 +1907,16 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
                 sg_r_take(&cues, t, n, &rv, sc, block, tv, 0);
             if (resume <= i)
                 resume = i + 1;
-            while (resume < n && sg_r_alpha(t[resume]))
+            while (resume < n && sg_is_alpha(t[resume]))
                 resume++;
-        } else if (sg_r_digit(c)) {
+        } else if (sg_is_digit(c)) {
             int ok_start = 1;
             if (i > 0) {
                 unsigned char p = t[i - 1];
-                if (sg_r_alpha(p) || p == '.' || p == ',' || p == '/' || p == '$' ||
+                if (sg_is_alpha(p) || p == '.' || p == ',' || p == '/' || p == '$' ||
                     p == '#' || p == '\\' ||
-                    (p == ':' && i > 1 && sg_r_digit(t[i - 2])) ||
-                    (p == '-' && i > 1 && !sg_r_space(t[i - 2])))
+                    (p == ':' && i > 1 && sg_is_digit(t[i - 2])) ||
+                    (p == '-' && i > 1 && !sg_is_hspace(t[i - 2])))
                     ok_start = 0;
                 if (i > 1 && t[i - 2] == 0xC2 && p == 0xA3) /* £ */
                     ok_start = 0;
@@ -1964,7 +1948,7 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
             if (resume <= i)
                 resume = i + 1;
             /* never restart inside a digit run */
-            while (resume < n && sg_r_digit(t[resume]) && resume > i)
+            while (resume < n && sg_is_digit(t[resume]) && resume > i)
                 resume++;
         } else {
             int kind;

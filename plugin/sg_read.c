@@ -3,8 +3,8 @@
  * then what every format shares is applied: author controls and
  * author-marked spoilers. */
 #include "sg_internal.h"
+#include "sg_text.h"
 
-#include <ctype.h>
 #include <strings.h>
 
 /* ---- author controls ---------------------------------------------------------- */
@@ -19,21 +19,21 @@ static size_t sg_control_comment(const char *s, size_t len, size_t i,
     if (len - i < 7 || memcmp(s + i, "<!--", 4))
         return 0;
     size_t k = i + 4;
-    while (k < len && isspace((unsigned char)s[k]))
+    while (k < len && sg_is_space((unsigned char)s[k]))
         k++;
     for (size_t w = 0; want[w]; w++) {
         if (want[w] == ' ') {
-            if (k >= len || !isspace((unsigned char)s[k]))
+            if (k >= len || !sg_is_space((unsigned char)s[k]))
                 return 0;
-            while (k < len && isspace((unsigned char)s[k]))
+            while (k < len && sg_is_space((unsigned char)s[k]))
                 k++;
-        } else if (k < len && tolower((unsigned char)s[k]) == want[w]) {
+        } else if (k < len && sg_to_lower((unsigned char)s[k]) == want[w]) {
             k++;
         } else {
             return 0;
         }
     }
-    while (k < len && isspace((unsigned char)s[k]))
+    while (k < len && sg_is_space((unsigned char)s[k]))
         k++;
     return len - k >= 3 && !memcmp(s + k, "-->", 3) ? k + 3 - i : 0;
 }
