@@ -9,6 +9,7 @@
  * words ("her friend", "the villain", "Choi's boss") count as characters
  * near a death. */
 #include "sg_internal.h"
+#include "sg_text.h"
 
 #include <pthread.h>
 #include <strings.h>
@@ -105,28 +106,6 @@ static const char *const sg_stops[] = {"of", "who", "that", "which", "in",
                                        "with", "for", "to", "from", "at", "on",
                                        "by", "whose", "whom", "but", NULL};
 
-/* ASCII classes: the C library's in the C and UTF-8 locales, without a call
- * per byte. */
-static int sg_asc_upper(char c)
-{
-    return (unsigned)((unsigned char)c - 'A') < 26u;
-}
-
-static int sg_asc_lower(char c)
-{
-    return (unsigned)((unsigned char)c - 'a') < 26u;
-}
-
-static int sg_asc_alpha(char c)
-{
-    return (unsigned)(((unsigned char)c | 0x20) - 'a') < 26u;
-}
-
-static int sg_asc_digit(char c)
-{
-    return (unsigned)((unsigned char)c - '0') < 10u;
-}
-
 /* Bytes of a UTF-8 punctuation or space character at t[i] (NBSP, curly
  * quotes, dashes, ellipsis, guillemets, ideographic space), else 0. */
 static size_t sg_punct_len(const char *t, size_t n, size_t i)
@@ -212,22 +191,9 @@ static int sg_word_ends(const char *t, size_t to, size_t e)
 
 /* ASCII case folding: what strncasecmp does to a byte in the C and UTF-8
  * locales. */
-#define SG_ROW(b)                                                              \
-    b, b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, b + 9, b + 10,  \
-        b + 11, b + 12, b + 13, b + 14, b + 15
-static const unsigned char sg_folds[256] = {
-    SG_ROW(0x00), SG_ROW(0x10), SG_ROW(0x20), SG_ROW(0x30),
-    0x40, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, /* 'A'-'O' */
-    0x69, 0x6A, 0x6B, 0x6C, 0x6D, 0x6E, 0x6F,
-    0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76, 0x77, 0x78, 0x79, 0x7A, /* 'P'-'Z' */
-    0x5B, 0x5C, 0x5D, 0x5E, 0x5F,
-    SG_ROW(0x60), SG_ROW(0x70), SG_ROW(0x80), SG_ROW(0x90), SG_ROW(0xA0),
-    SG_ROW(0xB0), SG_ROW(0xC0), SG_ROW(0xD0), SG_ROW(0xE0), SG_ROW(0xF0)};
-#undef SG_ROW
-
 static unsigned char sg_fold(char c)
 {
-    return sg_folds[(unsigned char)c];
+    return sg_to_lower((unsigned char)c);
 }
 
 static uint64_t sg_fold_step(uint64_t h, char c)
@@ -537,7 +503,7 @@ static int sg_not_name(const char *w, size_t n)
  * non-ASCII letters allowed); returns its length. */
 static size_t sg_cap_word(const char *t, size_t n, size_t i)
 {
-    if (i >= n || !sg_asc_upper(t[i]))
+    if (i >= n || !sg_is_upper(t[i]))
         return 0;
     size_t j = i + 1;
     while (j < n && sg_word_at_pos(t, n, j))
@@ -813,8 +779,8 @@ static int sg_title_after(const char *t, size_t n, size_t e)
     if (j + 6 <= n && sg_fold(t[j]) == 'r' && sg_fold_eq(t + j, "review", 6))
         return 1;
     /* "Ballerina (2023)" */
-    if (j + 6 <= n && t[j] == '(' && sg_asc_digit(t[j + 1]) && sg_asc_digit(t[j + 2]) &&
-        sg_asc_digit(t[j + 3]) && sg_asc_digit(t[j + 4]) && t[j + 5] == ')')
+    if (j + 6 <= n && t[j] == '(' && sg_is_digit(t[j + 1]) && sg_is_digit(t[j + 2]) &&
+        sg_is_digit(t[j + 3]) && sg_is_digit(t[j + 4]) && t[j + 5] == ')')
         return 1;
     /* "Ballerina's third act" */
     size_t al = sg_apos_len(t, n, e);
@@ -861,7 +827,7 @@ static int sg_word_before_in(const char *t, size_t n, size_t i, const sg_list *l
     if (k > 0 && t[k - 1] == ',')
         k--;
     size_t w = k;
-    while (w > 0 && (sg_asc_alpha(t[w - 1]) || t[w - 1] == '-'))
+    while (w > 0 && (sg_is_alpha(t[w - 1]) || t[w - 1] == '-'))
         w--;
     return w < k && !sg_word_before(t, n, w) && sg_list_has(list, t + w, k - w);
 }
@@ -899,7 +865,7 @@ static int sg_subject_at(const char *t, size_t n, size_t i)
     if (k >= 3 && ((unsigned char)t[k - 3] == 0xE2 && (unsigned char)t[k - 2] == 0x80))
         return 1; /* a dash or an opening quote */
     size_t w = k;
-    while (w > 0 && sg_asc_alpha(t[w - 1]))
+    while (w > 0 && sg_is_alpha(t[w - 1]))
         w--;
     return w < k && (w == 0 || !sg_word_before(t, n, w)) &&
            sg_list_has(&sg_opener_list, t + w, k - w);
@@ -909,7 +875,7 @@ static int sg_subject_at(const char *t, size_t n, size_t i)
 static int sg_verb_after(const char *t, size_t n, size_t e)
 {
     size_t j = sg_skip_space(t, n, e);
-    return j > e && j < n && sg_asc_lower(t[j]);
+    return j > e && j < n && sg_is_lower(t[j]);
 }
 
 /* After a name: a verb that introduces the character an actor plays. */
@@ -945,7 +911,7 @@ static size_t sg_next_upper(const char *t, size_t n, size_t i)
         if ((ones * (127 + 'Z' + 1) - y) & ~x & (y + ones * (127 - ('A' - 1))) & ones * 0x80)
             break;
     }
-    while (i < n && !sg_asc_upper(t[i]))
+    while (i < n && !sg_is_upper(t[i]))
         i++;
     return i;
 }

@@ -206,7 +206,7 @@ static size_t sg_hr_visible(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        if (sg_is_html_space((unsigned char)s[i]))
+        if (sg_is_ws((unsigned char)s[i]))
             i++;
         else if (n - i >= 6 && !memcmp(s + i, "&nbsp;", 6))
             i += 6;
@@ -467,10 +467,10 @@ static void sg_hr_push(sg_hr *r, const sg_html_tag_info *ti, unsigned fl,
             const char *v = r->s + a.value;
             if (sg_html_attr_name_is(r->s, &a, "class")) {
                 for (size_t i = 0; i < a.value_len;) {
-                    while (i < a.value_len && sg_is_html_space((unsigned char)v[i]))
+                    while (i < a.value_len && sg_is_ws((unsigned char)v[i]))
                         i++;
                     size_t j = i;
-                    while (j < a.value_len && !sg_is_html_space((unsigned char)v[j]))
+                    while (j < a.value_len && !sg_is_ws((unsigned char)v[j]))
                         j++;
                     if (j > i)
                         sg_html_class_token(v + i, j - i, &cls);
@@ -617,7 +617,7 @@ static void sg_hr_raw_end(sg_hr *r, size_t close_at)
         }
         size_t w = 0;
         for (size_t i = 0; i < r->tmp.len; i++) {
-            if (sg_is_html_space((unsigned char)t[i])) {
+            if (sg_is_ws((unsigned char)t[i])) {
                 if (w && t[w - 1] != ' ')
                     t[w++] = ' ';
             } else

@@ -261,7 +261,7 @@ void sg_html_class_token(const char *t, size_t n, sg_html_class *c)
     size_t k = 0;
     for (size_t i = 0; i < n && k < sizeof w - 2; i++) {
         unsigned char ch = (unsigned char)t[i];
-        if (ch >= 'A' && ch <= 'Z' && i > 0 && t[i - 1] >= 'a' && t[i - 1] <= 'z')
+        if (sg_is_upper(ch) && i > 0 && sg_is_lower((unsigned char)t[i - 1]))
             w[k++] = '-';
         w[k++] = ch == '_' ? '-' : (char)sg_to_lower(ch);
     }
@@ -315,10 +315,10 @@ void sg_html_class_token(const char *t, size_t n, sg_html_class *c)
 int sg_html_word_at(const char *v, size_t n, const char *w)
 {
     size_t i = 0;
-    while (i < n && sg_is_html_space((unsigned char)v[i]))
+    while (i < n && sg_is_ws((unsigned char)v[i]))
         i++;
     size_t j = i;
-    while (j < n && !sg_is_html_space((unsigned char)v[j]))
+    while (j < n && !sg_is_ws((unsigned char)v[j]))
         j++;
     return sg_ieq(v + i, j - i, w);
 }
@@ -335,10 +335,10 @@ sg_why sg_html_role(const char *v, size_t n, int *root)
                  {"complementary", SG_WHY_RELATED},  {"dialog", SG_WHY_BOILERPLATE},
                  {"alertdialog", SG_WHY_BOILERPLATE}};
     for (size_t i = 0; i < n;) {
-        while (i < n && sg_is_html_space((unsigned char)v[i]))
+        while (i < n && sg_is_ws((unsigned char)v[i]))
             i++;
         size_t j = i;
-        while (j < n && !sg_is_html_space((unsigned char)v[j]))
+        while (j < n && !sg_is_ws((unsigned char)v[j]))
             j++;
         if (j > i) {
             if (sg_ieq(v + i, j - i, "main") || sg_ieq(v + i, j - i, "article"))

@@ -29,7 +29,7 @@ static int sg_html_attr_step(const char *s, size_t len, size_t *pos, sg_html_att
 {
     size_t i = *pos;
     for (;;) {
-        while (i < len && sg_is_html_space((unsigned char)s[i]))
+        while (i < len && sg_is_ws((unsigned char)s[i]))
             i++;
         if (i >= len) {
             *pos = len;
@@ -54,7 +54,7 @@ static int sg_html_attr_step(const char *s, size_t len, size_t *pos, sg_html_att
         i++; /* a stray '/' is dropped; reconsume in before-attribute-name */
     }
     a->name = i++; /* the first character may be '=' */
-    while (i < len && !sg_is_html_space((unsigned char)s[i]) && s[i] != '/' && s[i] != '>' &&
+    while (i < len && !sg_is_ws((unsigned char)s[i]) && s[i] != '/' && s[i] != '>' &&
            s[i] != '=')
         i++;
     a->name_len = i - a->name;
@@ -62,7 +62,7 @@ static int sg_html_attr_step(const char *s, size_t len, size_t *pos, sg_html_att
     a->value = i;
     a->value_len = 0;
     size_t j = i;
-    while (j < len && sg_is_html_space((unsigned char)s[j]))
+    while (j < len && sg_is_ws((unsigned char)s[j]))
         j++;
     if (j >= len) {
         *pos = len;
@@ -73,7 +73,7 @@ static int sg_html_attr_step(const char *s, size_t len, size_t *pos, sg_html_att
         return 1;
     }
     j++;
-    while (j < len && sg_is_html_space((unsigned char)s[j]))
+    while (j < len && sg_is_ws((unsigned char)s[j]))
         j++;
     if (j >= len) {
         *pos = len;
@@ -97,7 +97,7 @@ static int sg_html_attr_step(const char *s, size_t len, size_t *pos, sg_html_att
         return 1;
     }
     size_t k = j;
-    while (k < len && !sg_is_html_space((unsigned char)s[k]) && s[k] != '>')
+    while (k < len && !sg_is_ws((unsigned char)s[k]) && s[k] != '>')
         k++;
     if (k >= len) {
         *pos = len;
@@ -116,7 +116,7 @@ static int sg_html_tag(sg_html_tokenizer *t, size_t p, size_t name_at, sg_html_t
 {
     const char *s = t->src;
     size_t len = t->len, i = name_at, nl = 0;
-    while (i < len && !sg_is_html_space((unsigned char)s[i]) && s[i] != '/' && s[i] != '>') {
+    while (i < len && !sg_is_ws((unsigned char)s[i]) && s[i] != '/' && s[i] != '>') {
         if (nl < SG_HTML_NAME_MAX - 1)
             tok->name[nl] = (char)sg_to_lower((unsigned char)s[i]);
         nl++;
@@ -223,7 +223,7 @@ static int sg_html_end_tag_at(const char *s, size_t len, size_t i, const char *n
     if (!sg_ieq(s + i + 2, nl, name))
         return 0;
     unsigned char c = (unsigned char)s[i + 2 + nl];
-    return sg_is_html_space(c) || c == '/' || c == '>';
+    return sg_is_ws(c) || c == '/' || c == '>';
 }
 
 /* RCDATA and RAWTEXT run to the appropriate end tag. */
@@ -254,7 +254,7 @@ static int sg_html_script_word(const char *s, size_t len, size_t i, size_t *next
     if (j >= len || !sg_ieq(s + i, j - i, "script"))
         return 0;
     unsigned char c = (unsigned char)s[j];
-    return sg_is_html_space(c) || c == '/' || c == '>';
+    return sg_is_ws(c) || c == '/' || c == '>';
 }
 
 /* Script data with its escaped and double-escaped states: "</script" ends it
@@ -434,9 +434,9 @@ int sg_html_next(sg_html_tokenizer *t, sg_html_token *tok)
                 const char *gt = memchr(s + p + 9, '>', len - p - 9);
                 size_t end = gt ? (size_t)(gt - s) + 1 : len;
                 size_t i = p + 9, nl = 0;
-                while (i < end && sg_is_html_space((unsigned char)s[i]))
+                while (i < end && sg_is_ws((unsigned char)s[i]))
                     i++;
-                while (i < end && !sg_is_html_space((unsigned char)s[i]) && s[i] != '>') {
+                while (i < end && !sg_is_ws((unsigned char)s[i]) && s[i] != '>') {
                     if (nl < SG_HTML_NAME_MAX - 1)
                         tok->name[nl] = (char)sg_to_lower((unsigned char)s[i]);
                     nl++;

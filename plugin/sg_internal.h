@@ -111,7 +111,8 @@ void sg_line_col(const char *text, size_t len, size_t off, size_t *line,
  * naming the file and what went wrong, on failure. */
 char *sg_read_file(const char *path, size_t *len, sg_error *err);
 
-/* ---- the document model (sg_doc.c and the readers) ------------------------ */
+/* ---- the document: formats (sg_format.c), the model the readers build
+ * (sg_doc.c), the readers, and reading (sg_read.c) ------------------------ */
 
 /* Why a block is not article text.  SG_WHY_ARTICLE (0) means it is. */
 typedef enum sg_why {
@@ -252,8 +253,10 @@ typedef struct sg_doc {
     int max_depth;
 } sg_doc;
 
-/* Read `len` bytes into `doc` (format already decided, never AUTO).  Returns
- * SG_OK or an error (SG_ERR_INPUT for nesting past max_depth). */
+/* Read `len` bytes into `doc` (format already decided, never AUTO): find
+ * what an earlier run inserted, run the format's reader, apply author
+ * controls and marks (sg_read.c).  Returns SG_OK or an error (SG_ERR_INPUT
+ * for nesting past max_depth). */
 sg_status sg_doc_read(sg_doc *doc, const char *src, size_t len, sg_format fmt,
                       int max_depth, sg_error *err);
 void sg_doc_free(sg_doc *doc);
@@ -299,7 +302,8 @@ size_t sg_doc_to_src(const sg_doc *doc, const sg_block *b, size_t view,
                      int is_end);
 
 /* Plain-text boilerplate classification over the doc's blocks (also used
- * after the HTML reader for text outside any marked container). */
+ * after the HTML reader for text outside any marked container;
+ * sg_boiler.c). */
 void sg_classify_boilerplate(sg_doc *doc, size_t first_block);
 
 /* ---- sentences (sg_segment.c) -------------------------------------------- */

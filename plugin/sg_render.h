@@ -8,6 +8,7 @@
 #define SG_RENDER_H
 
 #include "sg_internal.h"
+#include "sg_text.h"
 
 /* ---- insertions ------------------------------------------------------------- */
 
@@ -117,11 +118,6 @@ typedef struct sg_badge_text {
 static inline int sg_md_eol(char c)
 {
     return c == '\n' || c == '\r';
-}
-
-static inline int sg_is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
 /* ---- sg_render.c: the plan ------------------------------------------------- */

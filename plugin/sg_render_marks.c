@@ -247,9 +247,9 @@ static int sg_wrap_run(sg_rctx *r, const sg_mark *m, size_t s, size_t e, int con
         s = sg_md_out_of_run(r, s, 1);
         e = sg_md_out_of_run(r, e, 0);
     }
-    while (s < e && sg_is_space(r->src[s]))
+    while (s < e && sg_is_ws(r->src[s]))
         s++;
-    while (e > s && sg_is_space(r->src[e - 1]))
+    while (e > s && sg_is_ws(r->src[e - 1]))
         e--;
     if (e <= s)
         return 0;
@@ -413,7 +413,7 @@ int sg_html_block_span(const sg_rctx *r, const sg_block *b, size_t *s, size_t *e
     *s = t.end;
     /* the end tag when the block ends with it */
     size_t q = *e;
-    while (q > *s && sg_is_space(r->src[q - 1]))
+    while (q > *s && sg_is_ws(r->src[q - 1]))
         q--;
     if (q > *s && r->src[q - 1] == '>') {
         size_t lt = q - 1;
@@ -504,7 +504,7 @@ void sg_details_html(sg_rctx *r)
             if (sg_html_block_span(r, &r->doc->blocks[nb], &ns, &ne) || ns < e)
                 break;
             size_t q = e;
-            while (q < ns && sg_is_space(r->src[q]))
+            while (q < ns && sg_is_ws(r->src[q]))
                 q++;
             if (q != ns)
                 break;

@@ -388,7 +388,7 @@ static size_t sg_badge_pos(const sg_rctx *r)
         if (r->fmt == SG_FORMAT_HTML) {
             /* before </hN> when the heading ends with it (outside any link) */
             size_t q = b->end > r->len ? r->len : b->end;
-            while (q > e && sg_is_space(r->src[q - 1]))
+            while (q > e && sg_is_ws(r->src[q - 1]))
                 q--;
             if (q > e && r->src[q - 1] == '>') {
                 size_t lt = q - 1;
@@ -408,14 +408,14 @@ static size_t sg_badge_pos(const sg_rctx *r)
             while (q < r->len && r->src[q] != '\n')
                 q++;
             size_t x = q;
-            while (x > e && sg_is_space(r->src[x - 1]))
+            while (x > e && sg_is_ws(r->src[x - 1]))
                 x--;
             size_t h = x;
             while (h > e && r->src[h - 1] == '#')
                 h--;
             if (h < x && h > e && (r->src[h - 1] == ' ' || r->src[h - 1] == '\t')) {
                 x = h;
-                while (x > e && sg_is_space(r->src[x - 1]))
+                while (x > e && sg_is_ws(r->src[x - 1]))
                     x--;
             }
             return x;

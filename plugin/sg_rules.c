@@ -3,9 +3,10 @@
  * declarative conditions, under match and depth limits. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "sg_internal.h"
+#include "sg_text.h"
+#include "sg_utf8.h"
 
 #include <pcre2.h>
-#include <ctype.h>
 #include <stdio.h>
 
 #define SG_MATCH_LIMIT 200000u    /* backtracking steps per match */
@@ -361,12 +362,12 @@ static size_t sg_pf_weight(const char *lit)
     size_t w = 0;
     const char *p = lit;
     while (*p) {
-        if (!isalnum((unsigned char)*p)) {
+        if (!sg_is_alnum((unsigned char)*p)) {
             p++;
             continue;
         }
         const char *q = p;
-        while (*q && isalnum((unsigned char)*q))
+        while (*q && sg_is_alnum((unsigned char)*q))
             q++;
         size_t n = (size_t)(q - p);
         int is_common = 0;
@@ -398,8 +399,8 @@ static size_t sg_pf_minweight(const sg_strset *s)
 static size_t sg_pf_gate_weight(const char *lit)
 {
     size_t w = sg_pf_weight(lit), n = strlen(lit);
-    if (w && n >= 3 && lit[0] == SG_PF_BOUND && isalnum((unsigned char)lit[1]) &&
-        lit[n - 1] == SG_PF_BOUND && isalnum((unsigned char)lit[n - 2]))
+    if (w && n >= 3 && lit[0] == SG_PF_BOUND && sg_is_alnum((unsigned char)lit[1]) &&
+        lit[n - 1] == SG_PF_BOUND && sg_is_alnum((unsigned char)lit[n - 2]))
         w += 2;
     return w;
 }
@@ -569,36 +570,10 @@ static int sg_pf_is_punct_cp(uint32_t cp)
     return cp >= 0x2010 && cp <= 0x205E;
 }
 
-/* Decode one UTF-8 sequence at p; its length, or 0 when invalid. */
-static size_t sg_pf_utf8(const unsigned char *p, uint32_t *cp)
-{
-    size_t n = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC0 ? 2 : 0;
-    if (!n || p[0] > 0xF4)
-        return 0;
-    uint32_t c = p[0] & (0x3F >> (n - 1));
-    for (size_t i = 1; i < n; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        c = (c << 6) | (p[i] & 0x3F);
-    }
-    *cp = c;
-    return n;
-}
-
-static unsigned char sg_pf_fold(unsigned char c)
-{
-    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
-}
-
-static int sg_pf_isalnum(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 /* \w without UCP, as PCRE2 sees it here */
 static int sg_pf_isword(unsigned char c)
 {
-    return sg_pf_isalnum(c) || c == '_';
+    return sg_is_alnum(c) || c == '_';
 }
 
 /* Skip "{...}" at P->p if there; 0 when a brace does not close. */
@@ -647,7 +622,7 @@ static void sg_pf_class(sg_pf_parser *P, sg_pf_info *out)
                 P->fail = 1;
                 break;
             }
-            if (!sg_pf_isalnum(e) && e < 0x80) {
+            if (!sg_is_alnum(e) && e < 0x80) {
                 if (!sg_strset_add(&members, (const char *)&e, 1))
                     P->fail = 1;
             } else if (strchr("dDwWsShHvVtnrfeab", e)) {
@@ -666,7 +641,7 @@ static void sg_pf_class(sg_pf_parser *P, sg_pf_info *out)
             }
         } else if (c >= 0x80) {
             uint32_t cp;
-            size_t n = sg_pf_utf8(P->p, &cp);
+            size_t n = sg_utf8_decode(P->p, 4, &cp);
             if (!n) {
                 P->fail = 1;
                 break;
@@ -682,7 +657,7 @@ static void sg_pf_class(sg_pf_parser *P, sg_pf_info *out)
             simple = 0; /* the byte that marks \b in a literal */
             P->p++;
         } else {
-            unsigned char f = sg_pf_fold(c);
+            unsigned char f = sg_to_lower(c);
             if (!sg_strset_add(&members, (const char *)&f, 1))
                 P->fail = 1;
             P->p++;
@@ -706,7 +681,7 @@ static void sg_pf_class(sg_pf_parser *P, sg_pf_info *out)
                 }
             } else if (*P->p >= 0x80) {
                 uint32_t cp;
-                size_t n = sg_pf_utf8(P->p, &cp);
+                size_t n = sg_utf8_decode(P->p, 4, &cp);
                 if (!n) {
                     P->fail = 1;
                     break;
@@ -804,7 +779,7 @@ static int sg_pf_atom(sg_pf_parser *P, sg_pf_info *out)
                        !(*p == '<' && p[1] == '*')) {
                 unsigned char close = *p == '\'' ? '\'' : '>';
                 p += *p == 'P' ? 2 : 1;
-                while (*p && (sg_pf_isalnum(*p) || *p == '_'))
+                while (*p && (sg_is_alnum(*p) || *p == '_'))
                     p++;
                 if (*p != close) {
                     P->fail = 1;
@@ -900,19 +875,19 @@ static int sg_pf_atom(sg_pf_parser *P, sg_pf_info *out)
             } else if (e != 'x' && *P->p) {
                 P->p++;
             } else if (e == 'x') {
-                for (int k = 0; k < 2 && isxdigit(*P->p); k++)
+                for (int k = 0; k < 2 && sg_is_xdigit(*P->p); k++)
                     P->p++;
             }
             return 1;
         }
-        if (!sg_pf_isalnum(e) && e < 0x80)
+        if (!sg_is_alnum(e) && e < 0x80)
             return sg_pf_exact1(out, (const char *)&e, 1) ? 1 : (P->fail = 1);
         P->fail = 1; /* back references, \Q, \g, \k, octal ... */
         return 1;
     }
     if (c >= 0x80) {
         uint32_t cp;
-        size_t n = sg_pf_utf8(P->p, &cp);
+        size_t n = sg_utf8_decode(P->p, 4, &cp);
         if (!n) {
             P->fail = 1;
             return 1;
@@ -926,7 +901,7 @@ static int sg_pf_atom(sg_pf_parser *P, sg_pf_info *out)
     P->p++;
     if (c == SG_PF_BOUND)
         return 1; /* the byte that marks \b in a literal: taken as unknown */
-    unsigned char f = sg_pf_fold(c);
+    unsigned char f = sg_to_lower(c);
     return sg_pf_exact1(out, (const char *)&f, 1) ? 1 : (P->fail = 1);
 }
 

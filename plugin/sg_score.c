@@ -7,6 +7,7 @@
  */
 #include "sg_score.h"
 #include "sg_internal.h"
+#include "sg_text.h"
 #include "sg_utf8.h"
 
 #include <errno.h>
@@ -408,10 +409,8 @@ unsigned sg_cue_families(const char *word, size_t n)
     char lc[SG_CUE_MAXLEN];
     if (!word || n == 0 || n > SG_CUE_MAXLEN)
         return 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)word[i];
-        lc[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
+    for (size_t i = 0; i < n; i++)
+        lc[i] = (char)sg_to_lower((unsigned char)word[i]);
     pthread_once(&sg_cue_once, sg_cue_init);
     return sg_cue_lookup(sg_hash_bytes(lc, n), sg_tail_bytes(lc, n),
                          (const unsigned char *)lc, n, 0) &
@@ -891,8 +890,7 @@ static int sg_char_class(const unsigned char *p, size_t i, size_t n,
     *adv = 1;
     *mark = 0;
     if (c < 0x80) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-            (c >= '0' && c <= '9'))
+        if (sg_is_alnum((unsigned char)c))
             return SG_C_WORD;
         switch (c) {
         case '\'': return SG_C_APOS;

@@ -18,6 +18,7 @@
  * U+2000-U+200B, U+2028, U+2029, U+202F, U+205F, U+3000 and the BOM.
  */
 #include "sg_internal.h"
+#include "sg_text.h"
 #include "sg_utf8.h"
 
 #include <pthread.h>
@@ -317,11 +318,6 @@ static int sg_seg_case(uint32_t cp)
     return 0;
 }
 
-static int sg_seg_ascii_alpha(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 static int sg_seg_class(const unsigned char *t, size_t n, size_t p)
 {
     uint32_t cp;
@@ -346,7 +342,7 @@ static int sg_seg_starter(const unsigned char *t, size_t n, size_t p)
 {
     size_t len = 0, lo = 0, hi = sizeof sg_starters / sizeof sg_starters[0];
 
-    while (p + len < n && len <= SG_SEG_WORD_MAX && sg_seg_ascii_alpha(t[p + len]))
+    while (p + len < n && len <= SG_SEG_WORD_MAX && sg_is_alpha(t[p + len]))
         len++;
     if (len == 0 || len > SG_SEG_WORD_MAX)
         return 0;
@@ -387,7 +383,7 @@ static int sg_seg_roman(const unsigned char *t, size_t n, size_t p)
         len++;
     if (len == 0 || len > SG_SEG_WORD_MAX)
         return 0;
-    if (p + len < n && sg_seg_ascii_alpha(t[p + len]))
+    if (p + len < n && sg_is_alpha(t[p + len]))
         return 0;
     return len >= 2 || t[p] == 'V' || t[p] == 'X';
 }
@@ -400,7 +396,7 @@ static int sg_seg_initialism(const char *w, size_t len)
     if (len < 3 || len % 2 == 0)
         return 0;
     for (k = 0; k < len; k++) {
-        if (k % 2 == 0 ? !sg_seg_ascii_alpha((unsigned char)w[k]) : w[k] != '.')
+        if (k % 2 == 0 ? !sg_is_alpha((unsigned char)w[k]) : w[k] != '.')
             return 0;
     }
     return 1;
@@ -444,7 +440,7 @@ static int sg_seg_dot_ends(const sg_seg *s, size_t t0, size_t p, int next)
         unsigned char c = t[w0 + k];
         if (c >= 0x80 || c == '\0')
             return 1;
-        low[k] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        low[k] = (char)sg_to_lower(c);
     }
     low[len] = '\0';
 

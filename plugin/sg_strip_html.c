@@ -138,15 +138,15 @@ static int sg_track_find(sg_track *tr, size_t ntr, const char *s, const sg_tag *
  * kind? */
 static int sg_value_continued(const char *v, size_t n)
 {
-    while (n && sg_is_html_space((unsigned char)v[n - 1]))
+    while (n && sg_is_ws((unsigned char)v[n - 1]))
         n--;
     size_t j = n;
-    while (j && !sg_is_html_space((unsigned char)v[j - 1]))
+    while (j && !sg_is_ws((unsigned char)v[j - 1]))
         j--;
     if (n - j != 9 || strncasecmp(v + j, "continued", 9))
         return 0;
     /* "continued" alone is no continuation: a mark names its kind first */
-    while (j && sg_is_html_space((unsigned char)v[j - 1]))
+    while (j && sg_is_ws((unsigned char)v[j - 1]))
         j--;
     return j > 0;
 }

@@ -34,14 +34,25 @@ static inline int sg_is_alnum(unsigned char c)
     return sg_is_alpha(c) || sg_is_digit(c);
 }
 
+static inline int sg_is_xdigit(unsigned char c)
+{
+    return sg_is_digit(c) || (unsigned)((c | 0x20) - 'a') < 6u;
+}
+
 /* isspace() in the C locale: space, \t, \n, \v, \f, \r. */
 static inline int sg_is_space(unsigned char c)
 {
     return c == ' ' || (c >= '\t' && c <= '\r');
 }
 
-/* HTML's ASCII white space: space, \t, \n, \f, \r (no \v). */
-static inline int sg_is_html_space(unsigned char c)
+/* White space within a line: sg_is_space but \n. */
+static inline int sg_is_hspace(unsigned char c)
+{
+    return c != '\n' && sg_is_space(c);
+}
+
+/* ASCII white space as HTML has it: space, \t, \n, \f, \r (no \v). */
+static inline int sg_is_ws(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }

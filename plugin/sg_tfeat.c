@@ -144,7 +144,7 @@ static const sg_word sg_words[] = {
 size_t sg_blank_len(const unsigned char *s, size_t n, size_t i)
 {
     unsigned char c = s[i];
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+    if (sg_is_hspace(c))
         return 1;
     if (c == 0xC2 && i + 1 < n && s[i + 1] == 0xA0)
         return 2;
