@@ -613,6 +613,11 @@ struct sg_analysis {
     const char **char_names, **char_actors;
 };
 
+/* A sentence holds one flag per kind: f joins a->all[from, nall) unless a
+ * flag of its kind on its sentence (same start) is there.  Then the more
+ * confident of the two is kept whole, and the other can only raise its
+ * severity.  0 on OOM. */
+int sg_analysis_put_flag(sg_analysis *a, size_t from, const sg_flag *f);
 /* Add a flag covering sentence s whole (no cue), for a verdict on the
  * sentence rather than on a rule's match; `kind` and `rule` must outlive
  * the analysis (literals or interned).  0 on OOM. */
