@@ -3,6 +3,7 @@
  *
  * One file per stage:
  *   sg_buf.c      growable buffers, small string helpers
+ *   sg_words.c    the word table the stages look words up in
  *   sg_doc.c      format detection, the document model, inline "already
  *                 marked" detection shared by the readers
  *   sg_plain.c    plain-text reader (paragraphs, lines, boilerplate)
@@ -82,27 +83,37 @@ int sg_vec_grow(void **ptr, size_t *cap, size_t need, size_t elem);
         (out) = lo_;                                                           \
     } while (0)
 
-/* A fixed table of words (at most SG_WORDSET_SLOTS / 2 of them), hashed
- * once so that looking a word up is one or two probes.  The table's entries
- * are `stride` bytes apart and each begins with its `const char *` word. */
-#define SG_WORDSET_SLOTS 1024u
-typedef struct sg_wordset {
-    const char *table;
-    size_t stride;
-    uint16_t slot[SG_WORDSET_SLOTS];   /* entry + 1; 0 = empty */
-    unsigned char len[SG_WORDSET_SLOTS]; /* the word's length, per slot */
-} sg_wordset;
-
-void sg_wordset_build(sg_wordset *ws, const void *table, size_t stride, size_t count);
-/* The index of the entry whose word is w[0..n), or -1. */
-long sg_wordset_find(const sg_wordset *ws, const char *w, size_t n);
-
 char *sg_strndup(const char *s, size_t n);
 void sg_set_error(sg_error *err, sg_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* 1-based line and column of byte `off` in `text`. */
 void sg_line_col(const char *text, size_t len, size_t off, size_t *line,
                  size_t *col);
+
+/* ---- the word table (sg_words.c) ------------------------------------------- */
+
+/* What the stages know of a word, one bit each. */
+enum {
+    SG_WORD_NOT_NAME = 1u << 0,      /* capitalised ("The"), it is no character's name */
+    SG_WORD_NOT_NAME_CAPS = 1u << 1  /* in capitals ("OK"), the same */
+};
+#define SG_WORD_MAXLEN 15 /* no word in the table is longer */
+
+/* An entry: the word's key (its bytes, ASCII capitals lowered, zero-padded)
+ * and its bits; bits 0 marks an empty slot. */
+typedef struct sg_word_slot {
+    uint64_t k[2];
+    uint32_t bits;
+} sg_word_slot;
+
+/* Builds the table once; call before any lookup. */
+void sg_words_init(void);
+/* The entry of the word whose key is `key`, or NULL. */
+const sg_word_slot *sg_word_key_find(const uint64_t key[2]);
+/* The entry of the word w[0, n) in any case, or NULL. */
+const sg_word_slot *sg_word_find(const char *w, size_t n);
+/* Is w[0, n), in the case it is written, a word that is no name? */
+int sg_word_not_name(const char *w, size_t n);
 
 /* ---- the document model (sg_doc.c and the readers) ------------------------ */
 

@@ -26,6 +26,7 @@ import os, subprocess, sys
 STAGES = ["base", "read", "detect", "render", "api", "host"]
 STAGE = {
     "sg_buf": "base", "sg_charref": "base", "sg_entities": "base", "sg_json": "base",
+    "sg_words": "base",
     "sg_boiler": "read", "sg_doc": "read", "sg_html": "read", "sg_html_ld": "read",
     "sg_html_tags": "read", "sg_html_tok": "read", "sg_markdown": "read",
     "sg_plain": "read", "sg_strip": "read", "sg_strip_html": "read", "sg_tfeat": "read",
