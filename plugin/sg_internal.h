@@ -94,8 +94,14 @@ void sg_line_col(const char *text, size_t len, size_t off, size_t *line,
 
 /* What the stages know of a word, one bit each. */
 enum {
-    SG_WORD_NOT_NAME = 1u << 0,      /* capitalised ("The"), it is no character's name */
-    SG_WORD_NOT_NAME_CAPS = 1u << 1  /* in capitals ("OK"), the same */
+    SG_WORD_STOP = 1u << 0,          /* an English stop word: prose is full of them,
+                                        page chrome is not (sg_plain.c) */
+    SG_WORD_SMALL = 1u << 1,         /* left in lower case by Title Case */
+    SG_WORD_NETWORK = 1u << 2,       /* a social network: a line of them is a share bar */
+    SG_WORD_SHARE = 1u << 3,         /* a share action, standing with the networks */
+    SG_WORD_NOT_NAME = 1u << 4,      /* capitalised ("The"), it is no character's name
+                                        (sg_entities.c) */
+    SG_WORD_NOT_NAME_CAPS = 1u << 5  /* in capitals ("OK"), the same */
 };
 #define SG_WORD_MAXLEN 15 /* no word in the table is longer */
 
@@ -106,10 +112,28 @@ typedef struct sg_word_slot {
     uint32_t bits;
 } sg_word_slot;
 
+#define SG_WORD_BITS 11
+#define SG_WORD_SLOTS (1u << SG_WORD_BITS)
+extern sg_word_slot sg_word_tab[SG_WORD_SLOTS];
+
 /* Builds the table once; call before any lookup. */
 void sg_words_init(void);
-/* The entry of the word whose key is `key`, or NULL. */
-const sg_word_slot *sg_word_key_find(const uint64_t key[2]);
+
+static inline size_t sg_word_slot_of(const uint64_t k[2])
+{
+    uint64_t h = (k[0] ^ (k[1] * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> (64 - SG_WORD_BITS));
+}
+
+/* The entry of the word whose key is `key`, or NULL: a multiply and a probe
+ * or two, inline in the scanners that read a word's key as they go. */
+static inline const sg_word_slot *sg_word_key_find(const uint64_t key[2])
+{
+    for (size_t k = sg_word_slot_of(key); sg_word_tab[k].bits; k = (k + 1) & (SG_WORD_SLOTS - 1))
+        if (sg_word_tab[k].k[0] == key[0] && sg_word_tab[k].k[1] == key[1])
+            return &sg_word_tab[k];
+    return NULL;
+}
 /* The entry of the word w[0, n) in any case, or NULL. */
 const sg_word_slot *sg_word_find(const char *w, size_t n);
 /* Is w[0, n), in the case it is written, a word that is no name? */

@@ -11,6 +11,119 @@
 
 #include <pthread.h>
 
+/* The words the plain-text reader's classifiers count (sg_plain.c). */
+typedef struct sg_plain_word {
+    const char *w;
+    unsigned char bits;
+} sg_plain_word;
+
+/* clang-format off */
+static const sg_plain_word sg_plain_words[] = {
+    {"a", SG_WORD_STOP | SG_WORD_SMALL}, {"about", SG_WORD_STOP}, {"above", SG_WORD_STOP},
+    {"after", SG_WORD_STOP}, {"again", SG_WORD_STOP}, {"against", SG_WORD_STOP},
+    {"all", SG_WORD_STOP}, {"almost", SG_WORD_STOP}, {"along", SG_WORD_STOP},
+    {"already", SG_WORD_STOP}, {"also", SG_WORD_STOP}, {"although", SG_WORD_STOP},
+    {"always", SG_WORD_STOP}, {"am", SG_WORD_STOP}, {"among", SG_WORD_STOP},
+    {"an", SG_WORD_STOP | SG_WORD_SMALL}, {"and", SG_WORD_STOP | SG_WORD_SMALL},
+    {"another", SG_WORD_STOP}, {"any", SG_WORD_STOP}, {"anyone", SG_WORD_STOP},
+    {"anything", SG_WORD_STOP}, {"are", SG_WORD_STOP}, {"aren't", SG_WORD_STOP},
+    {"around", SG_WORD_STOP}, {"as", SG_WORD_STOP | SG_WORD_SMALL},
+    {"at", SG_WORD_STOP | SG_WORD_SMALL}, {"back", SG_WORD_STOP}, {"be", SG_WORD_STOP},
+    {"became", SG_WORD_STOP}, {"because", SG_WORD_STOP}, {"become", SG_WORD_STOP},
+    {"been", SG_WORD_STOP}, {"before", SG_WORD_STOP}, {"behind", SG_WORD_STOP},
+    {"being", SG_WORD_STOP}, {"below", SG_WORD_STOP}, {"beside", SG_WORD_STOP},
+    {"besides", SG_WORD_STOP}, {"between", SG_WORD_STOP}, {"beyond", SG_WORD_STOP},
+    {"bluesky", SG_WORD_NETWORK}, {"both", SG_WORD_STOP},
+    {"but", SG_WORD_STOP | SG_WORD_SMALL}, {"by", SG_WORD_STOP | SG_WORD_SMALL},
+    {"can", SG_WORD_STOP}, {"can't", SG_WORD_STOP}, {"cannot", SG_WORD_STOP},
+    {"copy", SG_WORD_SHARE}, {"could", SG_WORD_STOP}, {"couldn't", SG_WORD_STOP},
+    {"did", SG_WORD_STOP}, {"didn't", SG_WORD_STOP}, {"discord", SG_WORD_NETWORK},
+    {"do", SG_WORD_STOP}, {"does", SG_WORD_STOP}, {"doesn't", SG_WORD_STOP},
+    {"doing", SG_WORD_STOP}, {"don't", SG_WORD_STOP}, {"down", SG_WORD_STOP},
+    {"during", SG_WORD_STOP}, {"e-mail", SG_WORD_SHARE}, {"each", SG_WORD_STOP},
+    {"either", SG_WORD_STOP}, {"else", SG_WORD_STOP}, {"email", SG_WORD_SHARE},
+    {"enough", SG_WORD_STOP}, {"even", SG_WORD_STOP}, {"ever", SG_WORD_STOP},
+    {"every", SG_WORD_STOP}, {"everyone", SG_WORD_STOP}, {"everything", SG_WORD_STOP},
+    {"facebook", SG_WORD_NETWORK}, {"few", SG_WORD_STOP},
+    {"flipboard", SG_WORD_NETWORK}, {"for", SG_WORD_STOP | SG_WORD_SMALL},
+    {"from", SG_WORD_STOP | SG_WORD_SMALL}, {"further", SG_WORD_STOP},
+    {"get", SG_WORD_STOP}, {"gets", SG_WORD_STOP}, {"got", SG_WORD_STOP},
+    {"had", SG_WORD_STOP}, {"hadn't", SG_WORD_STOP}, {"has", SG_WORD_STOP},
+    {"hasn't", SG_WORD_STOP}, {"have", SG_WORD_STOP}, {"haven't", SG_WORD_STOP},
+    {"having", SG_WORD_STOP}, {"he", SG_WORD_STOP}, {"he'd", SG_WORD_STOP},
+    {"he'll", SG_WORD_STOP}, {"he's", SG_WORD_STOP}, {"her", SG_WORD_STOP},
+    {"here", SG_WORD_STOP}, {"here's", SG_WORD_STOP}, {"hers", SG_WORD_STOP},
+    {"herself", SG_WORD_STOP}, {"him", SG_WORD_STOP}, {"himself", SG_WORD_STOP},
+    {"his", SG_WORD_STOP}, {"how", SG_WORD_STOP}, {"how's", SG_WORD_STOP},
+    {"however", SG_WORD_STOP}, {"i", SG_WORD_STOP}, {"i'd", SG_WORD_STOP},
+    {"i'll", SG_WORD_STOP}, {"i'm", SG_WORD_STOP}, {"i've", SG_WORD_STOP},
+    {"if", SG_WORD_STOP}, {"in", SG_WORD_STOP | SG_WORD_SMALL}, {"indeed", SG_WORD_STOP},
+    {"instagram", SG_WORD_NETWORK}, {"into", SG_WORD_STOP | SG_WORD_SMALL},
+    {"is", SG_WORD_STOP}, {"isn't", SG_WORD_STOP}, {"it", SG_WORD_STOP},
+    {"it's", SG_WORD_STOP}, {"its", SG_WORD_STOP}, {"itself", SG_WORD_STOP},
+    {"just", SG_WORD_STOP}, {"least", SG_WORD_STOP}, {"less", SG_WORD_STOP},
+    {"let's", SG_WORD_STOP}, {"like", SG_WORD_STOP}, {"link", SG_WORD_SHARE},
+    {"linkedin", SG_WORD_NETWORK}, {"mail", SG_WORD_SHARE}, {"many", SG_WORD_STOP},
+    {"mastodon", SG_WORD_NETWORK}, {"may", SG_WORD_STOP}, {"maybe", SG_WORD_STOP},
+    {"me", SG_WORD_STOP}, {"messenger", SG_WORD_NETWORK}, {"might", SG_WORD_STOP},
+    {"more", SG_WORD_STOP}, {"most", SG_WORD_STOP}, {"much", SG_WORD_STOP},
+    {"must", SG_WORD_STOP}, {"mustn't", SG_WORD_STOP}, {"my", SG_WORD_STOP},
+    {"myself", SG_WORD_STOP}, {"neither", SG_WORD_STOP}, {"never", SG_WORD_STOP},
+    {"no", SG_WORD_STOP}, {"nobody", SG_WORD_STOP}, {"none", SG_WORD_STOP},
+    {"nor", SG_WORD_STOP | SG_WORD_SMALL}, {"not", SG_WORD_STOP},
+    {"nothing", SG_WORD_STOP}, {"now", SG_WORD_STOP}, {"of", SG_WORD_STOP | SG_WORD_SMALL},
+    {"off", SG_WORD_STOP}, {"often", SG_WORD_STOP}, {"on", SG_WORD_STOP | SG_WORD_SMALL},
+    {"once", SG_WORD_STOP}, {"one", SG_WORD_STOP}, {"only", SG_WORD_STOP},
+    {"onto", SG_WORD_STOP | SG_WORD_SMALL}, {"or", SG_WORD_STOP | SG_WORD_SMALL},
+    {"other", SG_WORD_STOP}, {"others", SG_WORD_STOP}, {"otherwise", SG_WORD_STOP},
+    {"our", SG_WORD_STOP}, {"ours", SG_WORD_STOP}, {"ourselves", SG_WORD_STOP},
+    {"out", SG_WORD_STOP}, {"over", SG_WORD_STOP}, {"own", SG_WORD_STOP},
+    {"per", SG_WORD_SMALL}, {"perhaps", SG_WORD_STOP}, {"pin", SG_WORD_SHARE},
+    {"pinterest", SG_WORD_NETWORK}, {"pocket", SG_WORD_NETWORK},
+    {"print", SG_WORD_SHARE}, {"quite", SG_WORD_STOP}, {"rather", SG_WORD_STOP},
+    {"really", SG_WORD_STOP}, {"reddit", SG_WORD_NETWORK}, {"rss", SG_WORD_NETWORK},
+    {"same", SG_WORD_STOP}, {"seem", SG_WORD_STOP}, {"seems", SG_WORD_STOP},
+    {"shall", SG_WORD_STOP}, {"share", SG_WORD_SHARE}, {"she", SG_WORD_STOP},
+    {"she'd", SG_WORD_STOP}, {"she'll", SG_WORD_STOP}, {"she's", SG_WORD_STOP},
+    {"should", SG_WORD_STOP}, {"shouldn't", SG_WORD_STOP}, {"since", SG_WORD_STOP},
+    {"sms", SG_WORD_SHARE}, {"snapchat", SG_WORD_NETWORK}, {"so", SG_WORD_STOP},
+    {"some", SG_WORD_STOP}, {"someone", SG_WORD_STOP}, {"something", SG_WORD_STOP},
+    {"still", SG_WORD_STOP}, {"such", SG_WORD_STOP}, {"telegram", SG_WORD_NETWORK},
+    {"than", SG_WORD_STOP}, {"that", SG_WORD_STOP}, {"that's", SG_WORD_STOP},
+    {"the", SG_WORD_STOP | SG_WORD_SMALL}, {"their", SG_WORD_STOP},
+    {"theirs", SG_WORD_STOP}, {"them", SG_WORD_STOP}, {"themselves", SG_WORD_STOP},
+    {"then", SG_WORD_STOP}, {"there", SG_WORD_STOP}, {"there's", SG_WORD_STOP},
+    {"these", SG_WORD_STOP}, {"they", SG_WORD_STOP}, {"they'd", SG_WORD_STOP},
+    {"they'll", SG_WORD_STOP}, {"they're", SG_WORD_STOP}, {"they've", SG_WORD_STOP},
+    {"this", SG_WORD_STOP}, {"those", SG_WORD_STOP}, {"though", SG_WORD_STOP},
+    {"threads", SG_WORD_NETWORK}, {"through", SG_WORD_STOP}, {"thus", SG_WORD_STOP},
+    {"tiktok", SG_WORD_NETWORK}, {"to", SG_WORD_STOP | SG_WORD_SMALL},
+    {"too", SG_WORD_STOP}, {"toward", SG_WORD_STOP}, {"towards", SG_WORD_STOP},
+    {"tumblr", SG_WORD_NETWORK}, {"tweet", SG_WORD_SHARE}, {"twitch", SG_WORD_NETWORK},
+    {"twitter", SG_WORD_NETWORK}, {"under", SG_WORD_STOP}, {"unless", SG_WORD_STOP},
+    {"until", SG_WORD_STOP}, {"up", SG_WORD_STOP}, {"upon", SG_WORD_STOP},
+    {"us", SG_WORD_STOP}, {"very", SG_WORD_STOP}, {"via", SG_WORD_SMALL},
+    {"vk", SG_WORD_NETWORK}, {"vs", SG_WORD_SMALL}, {"was", SG_WORD_STOP},
+    {"wasn't", SG_WORD_STOP}, {"we", SG_WORD_STOP}, {"we'd", SG_WORD_STOP},
+    {"we'll", SG_WORD_STOP}, {"we're", SG_WORD_STOP}, {"we've", SG_WORD_STOP},
+    {"well", SG_WORD_STOP}, {"were", SG_WORD_STOP}, {"weren't", SG_WORD_STOP},
+    {"what", SG_WORD_STOP}, {"what's", SG_WORD_STOP}, {"whatever", SG_WORD_STOP},
+    {"whatsapp", SG_WORD_NETWORK}, {"when", SG_WORD_STOP}, {"when's", SG_WORD_STOP},
+    {"whenever", SG_WORD_STOP}, {"where", SG_WORD_STOP}, {"where's", SG_WORD_STOP},
+    {"whether", SG_WORD_STOP}, {"which", SG_WORD_STOP}, {"while", SG_WORD_STOP},
+    {"who", SG_WORD_STOP}, {"who's", SG_WORD_STOP}, {"whoever", SG_WORD_STOP},
+    {"whom", SG_WORD_STOP}, {"whose", SG_WORD_STOP}, {"why", SG_WORD_STOP},
+    {"why's", SG_WORD_STOP}, {"will", SG_WORD_STOP},
+    {"with", SG_WORD_STOP | SG_WORD_SMALL}, {"within", SG_WORD_STOP},
+    {"without", SG_WORD_STOP}, {"won't", SG_WORD_STOP}, {"would", SG_WORD_STOP},
+    {"wouldn't", SG_WORD_STOP}, {"x", SG_WORD_NETWORK}, {"yet", SG_WORD_STOP},
+    {"you", SG_WORD_STOP}, {"you'd", SG_WORD_STOP}, {"you'll", SG_WORD_STOP},
+    {"you're", SG_WORD_STOP}, {"you've", SG_WORD_STOP}, {"your", SG_WORD_STOP},
+    {"yours", SG_WORD_STOP}, {"yourself", SG_WORD_STOP}, {"yourselves", SG_WORD_STOP},
+    {"youtube", SG_WORD_NETWORK},
+};
+/* clang-format on */
+
 /* Capitalised words that start sentences, label page parts or name the
  * film's world, not characters. */
 static const char *const sg_not_names[] = {
@@ -45,16 +158,8 @@ static const char *const sg_not_names[] = {
     "Can", "Could", "Will", "Would", "Should", "Might", "Must", "Let",
     "Thanks", "Please", "Wow", "Sorry", "Hey", "OK", "Okay", NULL};
 
-#define SG_WORD_BITS 11
-#define SG_WORD_SLOTS (1u << SG_WORD_BITS)
 sg_word_slot sg_word_tab[SG_WORD_SLOTS];
 static pthread_once_t sg_words_once = PTHREAD_ONCE_INIT;
-
-static size_t sg_word_slot_of(const uint64_t k[2])
-{
-    uint64_t h = (k[0] ^ (k[1] * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
-    return (size_t)(h >> (64 - SG_WORD_BITS));
-}
 
 /* The key of w[0, n) (n <= SG_WORD_MAXLEN). */
 static void sg_word_key(const char *w, size_t n, uint64_t key[2])
@@ -91,6 +196,8 @@ static int sg_word_caps(const char *w)
 
 static void sg_words_build(void)
 {
+    for (size_t i = 0; i < sizeof sg_plain_words / sizeof *sg_plain_words; i++)
+        sg_word_put(sg_plain_words[i].w)->bits |= sg_plain_words[i].bits;
     for (size_t i = 0; sg_not_names[i]; i++) {
         const char *w = sg_not_names[i];
         /* "OK", "REVIEW": in capitals; "The", "A": capitalised */
@@ -101,14 +208,6 @@ static void sg_words_build(void)
 void sg_words_init(void)
 {
     pthread_once(&sg_words_once, sg_words_build);
-}
-
-const sg_word_slot *sg_word_key_find(const uint64_t key[2])
-{
-    for (size_t k = sg_word_slot_of(key); sg_word_tab[k].bits; k = (k + 1) & (SG_WORD_SLOTS - 1))
-        if (sg_word_tab[k].k[0] == key[0] && sg_word_tab[k].k[1] == key[1])
-            return &sg_word_tab[k];
-    return NULL;
 }
 
 const sg_word_slot *sg_word_find(const char *w, size_t n)
