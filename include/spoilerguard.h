@@ -521,8 +521,9 @@ SG_API sg_status sg_analysis_edit_flag(sg_analysis *a, size_t index, int keep,
 /* Add a flag of `kind` on sentence `sentence_index` (of
  * sg_analysis_sentence; as a `sentence` hook may), its evidence the
  * whole sentence, `rule` its id ("lua" when NULL), `confidence` clamped to
- * [0,1] (NaN as 0).  A sentence carries one flag per kind: when it already has one of
- * `kind`, that flag takes the higher severity and confidence instead.  The
+ * [0,1] (NaN as 0).  A sentence carries one flag per kind, as for the
+ * rules' own flags: when it already has one of `kind`, the more confident
+ * of the two is kept whole, and the other can only raise its severity.  The
  * strings are copied.  Returns SG_OK, SG_ERR_USAGE for no such sentence or
  * an empty kind, or SG_ERR_MEMORY.  Call sg_analysis_finish after. */
 SG_API sg_status sg_analysis_add_flag(sg_analysis *a, size_t sentence_index,

@@ -136,49 +136,6 @@ int sg_vec_grow(void **ptr, size_t *cap, size_t need, size_t elem)
     return 1;
 }
 
-static uint32_t sg_wordset_hash(const char *w, size_t n)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return (h ^ (h >> 15)) & (SG_WORDSET_SLOTS - 1);
-}
-
-static const char *sg_wordset_word(const sg_wordset *ws, size_t i)
-{
-    return *(const char *const *)(const void *)(ws->table + i * ws->stride);
-}
-
-void sg_wordset_build(sg_wordset *ws, const void *table, size_t stride, size_t count)
-{
-    memset(ws, 0, sizeof *ws);
-    ws->table = table;
-    ws->stride = stride;
-    /* half full at most, so probes stay short and a free slot always exists */
-    if (count > SG_WORDSET_SLOTS / 2)
-        count = SG_WORDSET_SLOTS / 2;
-    for (size_t i = 0; i < count; i++) {
-        const char *w = sg_wordset_word(ws, i);
-        size_t n = strlen(w);
-        uint32_t k = sg_wordset_hash(w, n);
-        while (ws->slot[k])
-            k = (k + 1) & (SG_WORDSET_SLOTS - 1);
-        ws->slot[k] = (uint16_t)(i + 1);
-        ws->len[k] = (unsigned char)(n < 255 ? n : 255);
-    }
-}
-
-long sg_wordset_find(const sg_wordset *ws, const char *w, size_t n)
-{
-    for (uint32_t k = sg_wordset_hash(w, n); ws->slot[k];
-         k = (k + 1) & (SG_WORDSET_SLOTS - 1)) {
-        size_t e = ws->slot[k] - 1u;
-        if (ws->len[k] == n && !memcmp(sg_wordset_word(ws, e), w, n))
-            return (long)e;
-    }
-    return -1;
-}
-
 char *sg_strndup(const char *s, size_t n)
 {
     char *p = malloc(n + 1);

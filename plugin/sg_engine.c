@@ -192,11 +192,6 @@ static sg_status sg_flags_from_hits(sg_analysis *a, sg_hit *hits, size_t nhits,
         sg_hit *h = &hits[i];
         if (!strcmp(h->kind, SG_COUNTER_KIND))
             continue;
-        /* one flag per kind: keep the most confident */
-        sg_flag *same = NULL;
-        for (size_t k = first; k < a->nall; k++)
-            if (!strcmp(a->all[k].kind, h->kind))
-                same = &a->all[k];
         double conf = a->engine->use_model
                           ? h->confidence * (1 - SG_MODEL_WEIGHT) + model * SG_MODEL_WEIGHT
                           : h->confidence;
@@ -204,14 +199,6 @@ static sg_status sg_flags_from_hits(sg_analysis *a, sg_hit *hits, size_t nhits,
             conf = model;
         if (conf > 1)
             conf = 1;
-        if (same) {
-            if (conf <= same->confidence && !(h->severity > same->severity))
-                continue;
-            if (conf <= same->confidence) {
-                same->severity = h->severity;
-                continue;
-            }
-        }
         sg_flag f;
         memset(&f, 0, sizeof f);
         f.start = s->start;
@@ -231,9 +218,7 @@ static sg_status sg_flags_from_hits(sg_analysis *a, sg_hit *hits, size_t nhits,
             sg_set_error(err, SG_ERR_MEMORY, "out of memory recording flags");
             return SG_ERR_MEMORY;
         }
-        if (same)
-            *same = f;
-        else if (!SG_VEC_PUSH(a->all, a->nall, a->cap_all, f)) {
+        if (!sg_analysis_put_flag(a, first, &f)) {
             sg_set_error(err, SG_ERR_MEMORY, "out of memory recording flags");
             return SG_ERR_MEMORY;
         }
@@ -774,15 +759,6 @@ sg_status sg_analysis_add_flag(sg_analysis *a, size_t sentence_index, const char
     const sg_sentence *s = &a->sentences[sentence_index];
     /* NaN counts as no confidence */
     confidence = !(confidence >= 0) ? 0 : confidence > 1 ? 1 : confidence;
-    /* one flag per kind per sentence */
-    for (size_t i = 0; i < a->nall; i++)
-        if (a->all[i].start == s->start && !strcmp(a->all[i].kind, kind)) {
-            if (confidence > a->all[i].confidence)
-                a->all[i].confidence = confidence;
-            if (severity > a->all[i].severity)
-                a->all[i].severity = severity;
-            return SG_OK;
-        }
     sg_flag f;
     memset(&f, 0, sizeof f);
     f.start = s->start;
@@ -796,7 +772,7 @@ sg_status sg_analysis_add_flag(sg_analysis *a, size_t sentence_index, const char
     f.confidence = confidence;
     f.model_score = NAN;
     f.marked = sg_doc_is_marked(&a->doc, s->start, s->end);
-    if (!f.kind || !f.rule || !SG_VEC_PUSH(a->all, a->nall, a->cap_all, f)) {
+    if (!f.kind || !f.rule || !sg_analysis_put_flag(a, 0, &f)) {
         sg_set_error(err, SG_ERR_MEMORY, "out of memory adding a flag");
         return SG_ERR_MEMORY;
     }

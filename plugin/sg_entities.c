@@ -14,39 +14,6 @@
 #include <pthread.h>
 #include <strings.h>
 
-/* Capitalised words that start sentences, label page parts or name the
- * film's world, not characters. */
-static const char *const sg_not_names[] = {
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "His", "Her",
-    "Their", "Its", "This", "That", "These", "Those", "There", "Here", "When",
-    "While", "After", "Before", "But", "And", "Or", "So", "If", "As", "At", "In",
-    "On", "Of", "For", "With", "Without", "From", "By", "To", "What", "Who",
-    "Why", "How", "Where", "Which", "Whether", "Yet", "Still", "Then", "Now",
-    "Not", "No", "Yes", "Even", "Just", "All", "One", "Some", "Many", "Most",
-    "Every", "Each", "Both", "Also", "Although", "Though", "Because", "Since",
-    "Until", "Once", "Netflix", "Hollywood", "Korean", "American", "English",
-    "British", "French", "Japanese", "Chinese", "Review", "REVIEW", "Reviews",
-    "Film", "Movie", "Season", "Episode", "Act", "Part", "Chapter", "Series",
-    "Mr", "Mrs", "Ms", "Dr", "Oh", "Well", "Sure", "Maybe", "Perhaps", "Nobody",
-    "Everyone", "Someone", "Something", "Nothing", "Everything", "Ultimately",
-    "Eventually", "Finally", "Meanwhile", "However", "Instead", "Overall",
-    "Speaking", "Whatever", "Image", "Images", "Credit", "Credits", "Photo",
-    "Photos", "Picture", "PICTURED", "Pictured", "Source", "Via", "Watch",
-    "Read", "Related", "Share", "Subscribe", "Advertisement", "Trailer",
-    "Director", "Directed", "Starring", "Cast", "Genre", "Rating", "Verdict",
-    "Runtime", "Plot", "Summary", "Synopsis", "Spoiler", "Spoilers", "Warning",
-    "Update", "Note", "Editor", "Posted", "Published", "Written", "Score",
-    "TL", "DR", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-    "Saturday", "Sunday", "January", "February", "March", "April", "May",
-    "June", "July", "August", "September", "October", "November", "December",
-    "Sadly", "Luckily", "Thankfully", "Unfortunately", "Fortunately",
-    "Later", "Soon", "Next", "First", "Last", "Again", "Only", "Never",
-    "Always", "Sometimes", "Often", "Other", "Another", "Such", "Like",
-    "Unlike", "Despite", "During", "Through", "Throughout", "Against",
-    "Among", "Between", "Beyond", "Inside", "Outside", "Under", "Over",
-    "Did", "Does", "Do", "Is", "Was", "Are", "Were", "Has", "Have", "Had",
-    "Can", "Could", "Will", "Would", "Should", "Might", "Must", "Let",
-    "Thanks", "Please", "Wow", "Sorry", "Hey", "OK", "Okay", NULL};
 
 /* Role words that point at a character without naming one. */
 static const char *const sg_roles[] = {
@@ -471,15 +438,11 @@ static int sg_list_has(const sg_list *l, const char *w, size_t n)
     return sg_keys_find(&l->p.keys, w, n, sg_fold_hash(w, n)) != NULL;
 }
 
-/* sg_not_names by hash: every capitalised word is looked up. */
-#define SG_NOT_MAXLEN 16 /* no entry is longer */
-static sg_wordset sg_not_set;
 static pthread_once_t sg_tables_once = PTHREAD_ONCE_INIT;
 
 static void sg_tables_build(void)
 {
-    sg_wordset_build(&sg_not_set, sg_not_names, sizeof *sg_not_names,
-                     sizeof sg_not_names / sizeof *sg_not_names - 1);
+    sg_words_init();
     sg_list_build(&sg_role_list);
     sg_list_build(&sg_work_part_list);
     sg_list_build(&sg_work_noun_list);
@@ -496,7 +459,7 @@ static void sg_tables_init(void)
 
 static int sg_not_name(const char *w, size_t n)
 {
-    return n && n <= SG_NOT_MAXLEN && sg_wordset_find(&sg_not_set, w, n) >= 0;
+    return sg_word_not_name(w, n);
 }
 
 /* A capitalised word at t[i] (ASCII capital first; hyphenated parts and

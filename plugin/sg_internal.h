@@ -4,6 +4,7 @@
  * One file per stage:
  *   sg_buf.c      growable buffers, small string helpers
  *   sg_file.c     reading a whole file or stream (the one reader of files)
+ *   sg_words.c    the word table the stages look words up in
  *   sg_doc.c      format detection, the document model, inline "already
  *                 marked" detection shared by the readers
  *   sg_plain.c    plain-text reader (paragraphs, lines, boilerplate)
@@ -85,21 +86,6 @@ int sg_vec_grow(void **ptr, size_t *cap, size_t need, size_t elem);
         (out) = lo_;                                                           \
     } while (0)
 
-/* A fixed table of words (at most SG_WORDSET_SLOTS / 2 of them), hashed
- * once so that looking a word up is one or two probes.  The table's entries
- * are `stride` bytes apart and each begins with its `const char *` word. */
-#define SG_WORDSET_SLOTS 1024u
-typedef struct sg_wordset {
-    const char *table;
-    size_t stride;
-    uint16_t slot[SG_WORDSET_SLOTS];   /* entry + 1; 0 = empty */
-    unsigned char len[SG_WORDSET_SLOTS]; /* the word's length, per slot */
-} sg_wordset;
-
-void sg_wordset_build(sg_wordset *ws, const void *table, size_t stride, size_t count);
-/* The index of the entry whose word is w[0..n), or -1. */
-long sg_wordset_find(const sg_wordset *ws, const char *w, size_t n);
-
 char *sg_strndup(const char *s, size_t n);
 void sg_set_error(sg_error *err, sg_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -110,6 +96,57 @@ void sg_line_col(const char *text, size_t len, size_t off, size_t *line,
  * data) of *len bytes, by sg_read_stream (sg_file.c); NULL, with `err`
  * naming the file and what went wrong, on failure. */
 char *sg_read_file(const char *path, size_t *len, sg_error *err);
+
+/* ---- the word table (sg_words.c) ------------------------------------------- */
+
+/* What the stages know of a word, one bit each. */
+enum {
+    SG_WORD_STOP = 1u << 0,          /* an English stop word: prose is full of them,
+                                        page chrome is not (sg_plain.c) */
+    SG_WORD_SMALL = 1u << 1,         /* left in lower case by Title Case */
+    SG_WORD_NETWORK = 1u << 2,       /* a social network: a line of them is a share bar */
+    SG_WORD_SHARE = 1u << 3,         /* a share action, standing with the networks */
+    SG_WORD_NOT_NAME = 1u << 4,      /* capitalised ("The"), it is no character's name
+                                        (sg_entities.c) */
+    SG_WORD_NOT_NAME_CAPS = 1u << 5  /* in capitals ("OK"), the same */
+};
+#define SG_WORD_MAXLEN 15 /* no word in the table is longer */
+
+/* An entry: the word's key (its bytes, ASCII capitals lowered, zero-padded)
+ * and its bits; bits 0 marks an empty slot. */
+typedef struct sg_word_slot {
+    uint64_t k[2];
+    uint32_t bits;
+} sg_word_slot;
+
+#define SG_WORD_BITS 11
+#define SG_WORD_SLOTS (1u << SG_WORD_BITS)
+extern sg_word_slot sg_word_tab[SG_WORD_SLOTS];
+
+/* Builds the table once; call before any lookup. */
+void sg_words_init(void);
+
+static inline size_t sg_word_slot_of(const uint64_t k[2])
+{
+    uint64_t h = (k[0] ^ (k[1] * 0xC2B2AE3D27D4EB4Full)) * 0x9E3779B97F4A7C15ull;
+    return (size_t)(h >> (64 - SG_WORD_BITS));
+}
+
+/* The entry of the word whose key is `key`, or NULL: a multiply and a probe
+ * or two, inline in the scanners that read a word's key as they go. */
+static inline const sg_word_slot *sg_word_key_find(const uint64_t key[2])
+{
+    for (size_t k = sg_word_slot_of(key); sg_word_tab[k].bits; k = (k + 1) & (SG_WORD_SLOTS - 1))
+        if (sg_word_tab[k].k[0] == key[0] && sg_word_tab[k].k[1] == key[1])
+            return &sg_word_tab[k];
+    return NULL;
+}
+/* The entry of the word w[0, n) in any case, or NULL. */
+const sg_word_slot *sg_word_find(const char *w, size_t n);
+/* Is w[0, n), in the case it is written, a word that is no name? */
+int sg_word_not_name(const char *w, size_t n);
+
+/* ---- the document model (sg_doc.c and the readers) ------------------------ */
 
 /* ---- the document: formats (sg_format.c), the model the readers build
  * (sg_doc.c), the readers, and reading (sg_read.c) ------------------------ */
@@ -624,6 +661,11 @@ struct sg_analysis {
     const char **char_names, **char_actors;
 };
 
+/* A sentence holds one flag per kind: f joins a->all[from, nall) unless a
+ * flag of its kind on its sentence (same start) is there.  Then the more
+ * confident of the two is kept whole, and the other can only raise its
+ * severity.  0 on OOM. */
+int sg_analysis_put_flag(sg_analysis *a, size_t from, const sg_flag *f);
 /* Add a flag covering sentence s whole (no cue), for a verdict on the
  * sentence rather than on a rule's match; `kind` and `rule` must outlive
  * the analysis (literals or interned).  0 on OOM. */

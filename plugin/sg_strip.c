@@ -821,7 +821,12 @@ static void sg_find_visible(sg_finder *fd, const char *s, size_t len, int md)
                 fd->failed = 1;
             whole += cp != (size_t)-1;
         }
-        if (cp != (size_t)-1) {
+        if (cp != (size_t)-1 && have_nx && nx.start >= cp + cll) {
+            /* the next open piece from o.end on starts past the close: it
+             * is the next one from the close on too */
+            o = nx;
+            k = k2;
+        } else if (cp != (size_t)-1) {
             have = sg_vis_next_open(s, len, cp + cll, skip, nskip, &k, &o);
         } else {
             have = have_nx;
