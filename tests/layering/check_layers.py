@@ -53,7 +53,7 @@ STAGE = {
 TANGLED = [{"sg_engine", "sg_hooks"}, {"sg_rating", "sg_rating_fields"},
            {"sg_lua_hooks", "sg_lua_rules"}, {"sg_strip", "sg_strip_html"},
            {"sg_render", "sg_render_marks", "sg_render_md", "sg_render_place"},
-           {"sg_cli", "sg_cli_batch"}]
+           {"sg_cli", "sg_cli_batch"}, {"sg_gates", "sg_gate_parse"}]
 
 
 def source_of(obj):
