@@ -118,6 +118,11 @@ sg_status sg_model_alloc(sg_model *m, unsigned buckets_log2, size_t nnz,
                          uint32_t **group, uint8_t **low, int8_t **q,
                          sg_error *err);
 void sg_model_flatten(sg_model *m);
+/* Models up to this size get a flat table of every bucket's q (1 MB). */
+#define SG_FLAT_MAX_LOG2 20
+/* Write every bucket's weight of `m` into `flat` (2^buckets_log2 bytes), 0
+ * where none is stored (sg_score.c; used by sg_model_io.c). */
+void sg_model_expand(const sg_model *m, int8_t *flat);
 
 /* The scorer's last step, for weights held elsewhere (the trainer's):
  * the logistic function of a margin z, and the probability from a weight

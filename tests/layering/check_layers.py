@@ -37,7 +37,7 @@ STAGE = {
     "sg_branches": "detect", "sg_context": "detect", "sg_context_model": "detect",
     "sg_context_words": "detect", "sg_flags": "detect", "sg_gate_parse": "detect",
     "sg_gates": "detect", "sg_meta": "detect", "sg_meta_text": "detect",
-    "sg_model": "detect", "sg_prefilter": "detect", "sg_rating": "detect",
+    "sg_model": "detect", "sg_model_io": "detect", "sg_prefilter": "detect", "sg_rating": "detect",
     "sg_rating_fields": "detect", "sg_rating_prose": "detect", "sg_rating_value": "detect",
     "sg_rules": "detect", "sg_score": "detect", "sg_segment": "detect",
     "sg_style": "detect",
