@@ -1,7 +1,8 @@
 /*
  * sg_internal.h -- the types the stages share.
  *
- * One file per stage:
+ * One file per job, in the folder of its stage (plugin/base, read, detect,
+ * render, api, host; README, "How an article is read"), among them:
  *   sg_buf.c      growable buffers, small string helpers
  *   sg_file.c     reading a whole file or stream (the one reader of files)
  *   sg_words.c    the word table the stages look words up in
@@ -534,7 +535,7 @@ enum {
     SG_CTX_NFEAT
 };
 extern const char *const sg_context_feature_names[SG_CTX_NFEAT];
-/* The fitted model (plugin/sg_context_model.c, by tools/sg_train_context.py):
+/* The fitted model (plugin/detect/sg_context_model.c, by tools/sg_train_context.py):
  * one weight per feature; the probability at which a sentence is flagged
  * (and major), and the lower one at which a sentence a rule matched keeps
  * its rule's flag and severity. */

@@ -10,7 +10,7 @@
  * FORMAT is plain, markdown or html.  Output: a header line naming the
  * columns, then one tab-separated line per sentence: the file, the
  * sentence's input span (start, end) and its features, computed by the
- * library's own sg_context_row (plugin/sg_context.c), so the model is
+ * library's own sg_context_row (plugin/detect/sg_context.c), so the model is
  * fitted on exactly what runs. */
 #include "sg_internal.h"
 #include "sg_score.h"

@@ -3,10 +3,10 @@
  *
  * Reads labelled sentences (CSV with sentence,spoiler columns, or JSON Lines
  * with text and label), trains the hashed-feature logistic regression of
- * plugin/sg_score.c with the very same feature code, reports figures on
+ * plugin/detect/sg_score.c with the very same feature code, reports figures on
  * development files (used only to choose settings, never trained on), and
  * writes a model file (for sg_model_load) and/or the C source of the built-in
- * model (plugin/sg_model.c).  See tools/README-model.md.
+ * model (plugin/detect/sg_model.c).  See tools/README-model.md.
  */
 #include "sg_train.h"
 
@@ -232,7 +232,7 @@ static void sg_usage(FILE *f)
 {
     fputs(
         "usage: sg-train --train FILE [--train FILE ...] [--dev FILE ...]\n"
-        "                [--out-c plugin/sg_model.c] [--out FILE.model]\n"
+        "                [--out-c plugin/detect/sg_model.c] [--out FILE.model]\n"
         "                [--epochs N] [--l2 X] [--lr X] [--g0 X] [--buckets LOG2]\n"
         "                [--seed N] [--features LIST] [--keep N] [--no-average]\n"
         "                [--threshold X|auto] [--note TEXT] [--grid] [--quiet]\n"

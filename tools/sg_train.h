@@ -1,5 +1,5 @@
 /*
- * sg_train.h -- training the learned scorer of plugin/sg_score.c: labelled
+ * sg_train.h -- training the learned scorer of plugin/detect/sg_score.c: labelled
  * data, dense float weights, AdaGrad, and pruning them into a stored model
  * written as a model file or as the C source of the built-in model.
  *

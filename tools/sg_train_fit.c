@@ -2,7 +2,7 @@
  * sg_train_fit.c -- fitting the learned scorer: dense float weights, AdaGrad
  * with L2 over shuffled examples, and pruning and quantizing the weights into
  * a stored model written as a model file or as the C source of the built-in
- * model (plugin/sg_model.c).  Part of sg-train, not of the library.
+ * model (plugin/detect/sg_model.c).  Part of sg-train, not of the library.
  */
 #include "sg_train.h"
 

@@ -1,5 +1,5 @@
 /*
- * fuzz_jsonl.c -- the batch mode's JSON Lines reader (plugin/sg_json.h).
+ * fuzz_jsonl.c -- the batch mode's JSON Lines reader (plugin/base/sg_json.h).
  *
  * Properties: a line either parses or gets a message; what it returns is
  * NUL-terminated at its stated length; a parsed line written back with

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Stages flow one way: no source file calls into a later stage or a host.
 
-usage: check_layers.py NM OBJECT_OR_FOLDER...   (a folder: its *.o)
+usage: check_layers.py NM OBJECT_OR_FOLDER...   (a folder: the *.o under it)
 
-Each of the library's sources (plugin/sg_*.c) has a stage, in the order an
-article goes through them (README, "How an article is read"):
+Each of the library's sources is in the folder of its stage,
+plugin/<stage>/sg_*.c, in the order an article goes through them (README,
+"How an article is read"); an object's stage is its folder's name:
 
   0 base      buffers, UTF-8 and ASCII helpers, JSON, character references
   1 read      the document, the readers, boilerplate, author controls and
@@ -27,27 +28,7 @@ Prints each such edge or cycle and "N passed, N failed".
 import os, subprocess, sys
 
 STAGES = ["base", "read", "detect", "render", "api", "host"]
-STAGE = {
-    "sg_buf": "base", "sg_charref": "base", "sg_entities": "base", "sg_file": "base",
-    "sg_json": "base", "sg_words": "base",
-    "sg_boiler": "read", "sg_doc": "read", "sg_format": "read", "sg_html": "read",
-    "sg_html_ld": "read", "sg_html_tags": "read", "sg_html_tok": "read",
-    "sg_markdown": "read", "sg_plain": "read", "sg_read": "read", "sg_strip": "read",
-    "sg_strip_html": "read", "sg_tfeat": "read",
-    "sg_branches": "detect", "sg_context": "detect", "sg_context_model": "detect",
-    "sg_context_words": "detect", "sg_flags": "detect", "sg_gate_parse": "detect",
-    "sg_gates": "detect", "sg_meta": "detect", "sg_meta_text": "detect",
-    "sg_model": "detect", "sg_model_io": "detect", "sg_prefilter": "detect", "sg_rating": "detect",
-    "sg_rating_fields": "detect", "sg_rating_prose": "detect", "sg_rating_value": "detect",
-    "sg_rules": "detect", "sg_score": "detect", "sg_segment": "detect",
-    "sg_style": "detect",
-    "sg_render": "render", "sg_render_marks": "render", "sg_render_md": "render",
-    "sg_render_place": "render", "sg_render_text": "render", "sg_report": "render",
-    "sg_engine": "api", "sg_hooks": "api",
-    "sg_cli": "host", "sg_cli_args": "host", "sg_cli_batch": "host", "sg_cli_out": "host",
-    "sg_lua": "host", "sg_cli_lua": "host", "sg_lua_hooks": "host",
-    "sg_lua_rules": "host",
-}
+STAGE = {}  # source -> stage, from the folder each object was built from
 
 # Files that still call each other (each group a cycle of calls).
 TANGLED = [{"sg_engine", "sg_hooks"}, {"sg_rating", "sg_rating_fields"},
@@ -114,17 +95,22 @@ def cycles(graph):
 def main():
     nm, objs = sys.argv[1], []
     for a in sys.argv[2:]:
-        objs += sorted(os.path.join(a, f) for f in os.listdir(a) if f.endswith(".o")) \
-            if os.path.isdir(a) else [a]
+        if os.path.isdir(a):
+            for root, _, files in sorted(os.walk(a)):
+                objs += sorted(os.path.join(root, f) for f in files if f.endswith(".o"))
+        else:
+            objs.append(a)
     if not objs:
         print("check_layers: no objects given")
         sys.exit(1)
     where, uses, unknown = {}, {}, []
     for o in objs:
         src = source_of(o)
-        if src not in STAGE:
+        stage = os.path.basename(os.path.dirname(o))
+        if stage not in STAGES:
             unknown.append(src)
             continue
+        STAGE[src] = stage
         d, u = symbols(nm, o)
         for s in d:
             where[s] = src

@@ -1,4 +1,4 @@
-/* The context stage (plugin/sg_context.c): sections the author declares, the
+/* The context stage (plugin/detect/sg_context.c): sections the author declares, the
  * voice of a sentence, and how the fitted model's probability decides the
  * flags of a whole post. */
 #include <setjmp.h>

@@ -9,7 +9,7 @@
  *
  * Command: sg-train --train ../shared/corpus/tvtropes/train.balanced.csv --dev
  * ../shared/corpus/tvtropes/dev1.balanced.csv --dev
- * ../shared/corpus/tvtropes/dev2.balanced.csv --out-c plugin/sg_model.c
+ * ../shared/corpus/tvtropes/dev2.balanced.csv --out-c plugin/detect/sg_model.c
  *
  * Trained on train.balanced.csv: 1870504 bytes, FNV-1a-64 f5b9feab0ee704ef
  * Dev (evaluated only) dev1.balanced.csv: 167801 bytes, FNV-1a-64

@@ -9,7 +9,7 @@
  * rules' hits and counters), the sections the author declared, the
  * paragraph around it (its neighbours' scores, how much of it is the
  * reviewer's own voice), the characters it names, its place in the post.
- * A small logistic model over those features (plugin/sg_context_model.c,
+ * A small logistic model over those features (plugin/detect/sg_context_model.c,
  * fitted on labelled review posts by tools/sg_train_context.py) gives the
  * sentence's final confidence and raises the flags the words alone missed.
  *
