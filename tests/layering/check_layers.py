@@ -132,7 +132,8 @@ def main():
         print("FAIL %s call each other" % ", ".join(sorted(group)))
         ncycles += 1
     for src in unknown:
-        print("FAIL %s: a source with no stage (give it one in %s)" % (src, sys.argv[0]))
+        print("FAIL %s: built from no stage folder (sources go in plugin/<stage>/; an "
+              "object left by an older layout goes with a clean build folder)" % src)
         bad += 1
     print("%d files checked, %d edges to a later stage, %d cycles" % (len(uses), bad, ncycles))
     bad += ncycles
