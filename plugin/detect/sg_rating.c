@@ -89,7 +89,7 @@ static uint32_t sg_r_glyph_line(sg_uc *t, size_t n)
     int kind;
     size_t i = 0, l, glyphs = 0;
     while (i < n) {
-        if (sg_r_space(t[i])) {
+        if (sg_is_hspace(t[i])) {
             i++;
             continue;
         }
@@ -123,7 +123,7 @@ static int sg_r_alone(sg_uc *t, size_t n, size_t s, size_t e)
         if (i >= s && i < e)
             continue;
         unsigned char c = t[i];
-        if (sg_r_alnum(c))
+        if (sg_is_alnum(c))
             return 0;
         if (c >= 0x80) {
             /* bullets, dashes and spaces are punctuation; other letters not */
@@ -193,13 +193,13 @@ static int sg_r_value_at(sg_uc *t, size_t n, size_t i, int only_num, int bare_gr
     size_t resume;
     if (i >= n)
         return 0;
-    if (sg_r_digit(t[i]) && (i == 0 || !sg_r_alnum(t[i - 1]))) {
+    if (sg_is_digit(t[i]) && (i == 0 || !sg_is_alnum(t[i - 1]))) {
         double v;
         size_t e, skip;
         int lead0;
         if (sg_r_number(t, n, i, &v, &e, &skip, &lead0) && e < n && t[e] == '%') {
             /* "Score: 85%": a percentage labelled as the score */
-            if (lead0 || v <= 0 || v > 100 || (e + 1 < n && sg_r_alnum(t[e + 1])))
+            if (lead0 || v <= 0 || v > 100 || (e + 1 < n && sg_is_alnum(t[e + 1])))
                 return 0;
             memset(rv, 0, sizeof *rv);
             rv->s = i;
@@ -218,7 +218,7 @@ static int sg_r_value_at(sg_uc *t, size_t n, size_t i, int only_num, int bare_gr
             size_t j = sg_r_skip_spaces(t, n, rv->e);
             if (only_num || rv->value > 100 ||
                 (j < n &&
-                 (sg_r_alnum(t[j]) || t[j] == '\'' || t[j] == '"' || t[j] >= 0x80) &&
+                 (sg_is_alnum(t[j]) || t[j] == '\'' || t[j] == '"' || t[j] >= 0x80) &&
                  !(j + 2 < n && t[j] == 0xE2 && t[j + 1] == 0x80 &&
                    (t[j + 2] == 0x93 || t[j + 2] == 0x94))))
                 return 0;
@@ -229,7 +229,7 @@ static int sg_r_value_at(sg_uc *t, size_t n, size_t i, int only_num, int bare_gr
         sg_r_finish_num(rv);
         return 1;
     }
-    if (sg_r_alpha(t[i]) && sg_r_numword(t, n, i, &(double){0}, &resume)) {
+    if (sg_is_alpha(t[i]) && sg_r_numword(t, n, i, &(double){0}, &resume)) {
         if (sg_r_numeric(t, n, i, rv, &resume)) {
             sg_r_finish_num(rv);
             return 1;
@@ -279,7 +279,7 @@ static int sg_r_answer(sg_uc *t, size_t n, size_t i, sg_rval *rv)
 static int sg_r_recommend(sg_uc *t, size_t n, size_t i, int free_words, sg_rval *rv)
 {
     size_t e = n;
-    while (e > i && (sg_r_space(t[e - 1]) || t[e - 1] == '*' || t[e - 1] == '_'))
+    while (e > i && (sg_is_hspace(t[e - 1]) || t[e - 1] == '*' || t[e - 1] == '_'))
         e--;
     while (i < e && (t[i] == '*' || t[i] == '_'))
         i = sg_r_skip_spaces(t, e, i + 1);
@@ -307,7 +307,7 @@ static size_t sg_r_recommend_question(sg_uc *t, size_t n)
         if (!sg_r_any_word(t, i, 0, i, recommend))
             return 0;
         size_t a = i + 1;
-        while (a < n && (t[a] == '*' || t[a] == '_' || sg_r_space(t[a])))
+        while (a < n && (t[a] == '*' || t[a] == '_' || sg_is_hspace(t[a])))
             a++;
         return a;
     }
@@ -328,7 +328,7 @@ static int sg_r_label_seen(sg_rscan *sc, sg_uc *t, size_t end)
     char key[24];
     size_t k = 0;
     for (size_t i = 0; i < end && k + 1 < sizeof key; i++)
-        if (sg_r_alpha(t[i]))
+        if (sg_is_alpha(t[i]))
             key[k++] = (char)(t[i] | 0x20);
     key[k] = '\0';
     for (size_t j = 0; j < sc->nlabels; j++)
@@ -363,18 +363,18 @@ int sg_rating_read_value(const char *text, size_t n, sg_rating_read *r)
 static void sg_r_line_text(sg_uc *line, size_t ln, size_t *a_out, size_t *b_out)
 {
     size_t a = sg_r_skip_spaces(line, ln, 0), b = ln;
-    while (b > a && (sg_r_space(line[b - 1])))
+    while (b > a && (sg_is_hspace(line[b - 1])))
         b--;
     if (a + 2 < b && line[a] == 0xE2 && line[a + 1] == 0x80 && line[a + 2] == 0xA2)
         a = sg_r_skip_spaces(line, b, a + 3);
     else if (a + 1 < b &&
              (line[a] == '-' || line[a] == '*' || line[a] == '+' || line[a] == '>') &&
-             sg_r_space(line[a + 1]))
+             sg_is_hspace(line[a + 1]))
         a = sg_r_skip_spaces(line, b, a + 1);
     size_t em = a;
     while (em < b && em - a < 3 && (line[em] == '*' || line[em] == '_'))
         em++;
-    if (em > a && em < b && sg_r_alpha(line[em]))
+    if (em > a && em < b && sg_is_alpha(line[em]))
         a = em;
     *a_out = a;
     *b_out = b;
@@ -446,7 +446,7 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
             }
             if (!lb.sep)
                 break; /* "Rating 7/10": the value comes at once */
-            while (i < n && !sg_r_space(t[i]))
+            while (i < n && !sg_is_hspace(t[i]))
                 i++;
             i = sg_r_skip_spaces(t, n, i);
         }
@@ -537,16 +537,16 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
                 sg_r_take(&cues, t, n, &rv, sc, block, tv, 0);
             if (resume <= i)
                 resume = i + 1;
-            while (resume < n && sg_r_alpha(t[resume]))
+            while (resume < n && sg_is_alpha(t[resume]))
                 resume++;
-        } else if (sg_r_digit(c)) {
+        } else if (sg_is_digit(c)) {
             int ok_start = 1;
             if (i > 0) {
                 unsigned char p = t[i - 1];
-                if (sg_r_alpha(p) || p == '.' || p == ',' || p == '/' || p == '$' ||
+                if (sg_is_alpha(p) || p == '.' || p == ',' || p == '/' || p == '$' ||
                     p == '#' || p == '\\' ||
-                    (p == ':' && i > 1 && sg_r_digit(t[i - 2])) ||
-                    (p == '-' && i > 1 && !sg_r_space(t[i - 2])))
+                    (p == ':' && i > 1 && sg_is_digit(t[i - 2])) ||
+                    (p == '-' && i > 1 && !sg_is_hspace(t[i - 2])))
                     ok_start = 0;
                 if (i > 1 && t[i - 2] == 0xC2 && p == 0xA3) /* £ */
                     ok_start = 0;
@@ -578,7 +578,7 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
             if (resume <= i)
                 resume = i + 1;
             /* never restart inside a digit run */
-            while (resume < n && sg_r_digit(t[resume]) && resume > i)
+            while (resume < n && sg_is_digit(t[resume]) && resume > i)
                 resume++;
         } else {
             int kind;

@@ -11,6 +11,7 @@
 #define SG_RATING_H
 
 #include "sg_internal.h"
+#include "sg_text.h"
 
 #include <pthread.h>
 #include <stddef.h>
@@ -25,24 +26,6 @@ typedef struct sg_verdict_word {
 
 /* The bytes of a line. */
 typedef const unsigned char sg_uc;
-
-/* ASCII classes (UTF-8 letters and spaces are read where they matter). */
-static inline int sg_r_digit(int c)
-{
-    return c >= '0' && c <= '9';
-}
-static inline int sg_r_alpha(int c)
-{
-    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-static inline int sg_r_alnum(int c)
-{
-    return sg_r_digit(c) || sg_r_alpha(c);
-}
-static inline int sg_r_space(int c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
 
 /* The bits of sg_r_class. */
 #define SG_RC_ALPHA 1

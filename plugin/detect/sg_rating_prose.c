@@ -169,7 +169,7 @@ size_t sg_r_label(sg_uc *t, size_t n, sg_rlabel *lb)
             return j;
         }
         /* next word */
-        while (i < n && !sg_r_space(t[i]))
+        while (i < n && !sg_is_hspace(t[i]))
             i++;
         i = sg_r_skip_spaces(t, n, i);
     }
@@ -230,7 +230,7 @@ int sg_r_line_is(sg_uc *t, size_t n, const char *const *list, int whole)
         if ((t[0] | 0x20) != list[k][0]) /* cheap, and most lines */
             continue;
         size_t e = sg_r_match(t, n, 0, list[k]);
-        if (!e || (e < n && sg_r_alnum(t[e])))
+        if (!e || (e < n && sg_is_alnum(t[e])))
             continue;
         size_t j = sg_r_skip_spaces(t, n, e);
         if (j < n && t[j] == ':')
@@ -245,7 +245,7 @@ int sg_r_line_is(sg_uc *t, size_t n, const char *const *list, int whole)
 
 static int sg_r_cue_at(sg_uc *t, size_t n, size_t i)
 {
-    return sg_r_alpha(t[i]) && sg_r_word_start(t, i) &&
+    return sg_is_alpha(t[i]) && sg_r_word_start(t, i) &&
            sg_r_any_word(t, n, i, i + 1, sg_r_cues);
 }
 
@@ -278,7 +278,7 @@ static int sg_r_cue_near(sg_rcues *c, sg_uc *t, size_t n, size_t s, size_t e)
 static int sg_r_ends_line(sg_uc *t, size_t n, size_t e)
 {
     for (size_t i = e; i < n; i++)
-        if (!sg_r_space(t[i]) && t[i] != '.' && t[i] != '!' && t[i] != ')' &&
+        if (!sg_is_hspace(t[i]) && t[i] != '.' && t[i] != '!' && t[i] != ')' &&
             t[i] != ']' && t[i] != '*' && t[i] != '_')
             return 0;
     return 1;
@@ -307,7 +307,7 @@ static int sg_r_verdict_near(sg_uc *t, size_t n, size_t s, size_t e)
     for (size_t i = from; i < to; i++) {
         if (i == s)
             i = e;
-        if (i >= to || !sg_r_alpha(t[i]) || !sg_r_word_start(t, i))
+        if (i >= to || !sg_is_alpha(t[i]) || !sg_r_word_start(t, i))
             continue;
         if (sg_r_verdict(t, n, i, 0, &w) || (sg_r_verdict(t, n, i, 1, &w) && w.norm >= 0.9))
             return 1;
@@ -325,17 +325,17 @@ int sg_r_other_works(sg_uc *t, size_t s)
 {
     size_t a = s;
     while (a > 0 && s - a < 160 && t[a - 1] != ';' &&
-           !((t[a - 1] == '.' || t[a - 1] == '!' || t[a - 1] == '?') && sg_r_space(t[a])))
+           !((t[a - 1] == '.' || t[a - 1] == '!' || t[a - 1] == '?') && sg_is_hspace(t[a])))
         a--;
     size_t from = a;
     for (size_t i = a; i < s; i++) {
-        if (!sg_r_alpha(t[i]) || !sg_r_word_start(t, i))
+        if (!sg_is_alpha(t[i]) || !sg_r_word_start(t, i))
             continue;
         size_t e = 0;
         for (size_t k = 0; sg_r_clause_stops[k] && !e; k++)
             e = sg_r_word(t, s, i, sg_r_clause_stops[k]);
         if (!e && i >= 2 && t[i - 2] == ',' && (t[i] == 'I') &&
-            (i + 1 >= s || !sg_r_alpha(t[i + 1])))
+            (i + 1 >= s || !sg_is_alpha(t[i + 1])))
             e = i + 1; /* ", I'd give it" */
         if (e)
             from = e;
@@ -346,7 +346,7 @@ int sg_r_other_works(sg_uc *t, size_t s)
         return 1;
     /* "than Oldboy's 9/10": a possessive right before the score */
     size_t p = s;
-    while (p > from && sg_r_space(t[p - 1]))
+    while (p > from && sg_is_hspace(t[p - 1]))
         p--;
     int poss = (p >= 2 && (t[p - 1] == 's' || t[p - 1] == 'S') && t[p - 2] == '\'') ||
                (p >= 4 && (t[p - 1] | 0x20) == 's' && t[p - 4] == 0xE2 &&
@@ -360,13 +360,13 @@ int sg_r_other_works(sg_uc *t, size_t s)
 static size_t sg_r_word_before(sg_uc *t, size_t i, size_t *end)
 {
     size_t e = i;
-    while (e > 0 && i - e < 8 && sg_r_space(t[e - 1]))
+    while (e > 0 && i - e < 8 && sg_is_hspace(t[e - 1]))
         e--;
     size_t s = e;
-    while (s > 0 && e - s < 16 && (sg_r_alpha(t[s - 1]) || t[s - 1] == '-'))
+    while (s > 0 && e - s < 16 && (sg_is_alpha(t[s - 1]) || t[s - 1] == '-'))
         s--;
     *end = e;
-    return s < e && (s == 0 || !sg_r_alpha(t[s - 1])) ? s : i;
+    return s < e && (s == 0 || !sg_is_alpha(t[s - 1])) ? s : i;
 }
 
 /* Is what stands right before t[i] "a" or "an" (maybe "solid", "strong",
@@ -413,14 +413,14 @@ int sg_r_prose_grade(sg_uc *t, size_t n, size_t i, sg_rval *rv)
              ((t[j + 1] == 0x88 && t[j + 2] == 0x92) ||
               (t[j + 1] == 0x80 && t[j + 2] == 0x93)))
         j += 3;
-    if (j < n && (sg_r_alnum(t[j]) || t[j] == '\'' || t[j] == '-' || t[j] == '+' ||
+    if (j < n && (sg_is_alnum(t[j]) || t[j] == '\'' || t[j] == '-' || t[j] == '+' ||
                   t[j] == '/' || t[j] == '&' ||
                   (j + 2 < n && t[j] == 0xE2 && t[j + 1] == 0x80 && t[j + 2] == 0x99)))
         return 0;
     if (!sg_r_given(t, i) && !(sg_r_for_me(t, n, j) && sg_r_prev_word_in(t, i, articles)))
         return 0;
     size_t k = sg_r_skip_spaces(t, n, j);
-    if (k < n && sg_r_alnum(t[k]) && !sg_r_next_word_in(t, n, j, sg_r_given_after) &&
+    if (k < n && sg_is_alnum(t[k]) && !sg_r_next_word_in(t, n, j, sg_r_given_after) &&
         !sg_r_for_me(t, n, j))
         return 0;
     return sg_r_grade(t, j, i, 0, rv);
@@ -433,7 +433,7 @@ int sg_r_prose_bare(sg_uc *t, size_t n, const sg_rval *rv)
     if (rv->value < 6 || rv->value > 10 || !sg_r_given(t, rv->s))
         return 0;
     size_t k = sg_r_skip_spaces(t, n, rv->e);
-    return !(k < n && (sg_r_alnum(t[k]) || t[k] == '/' || t[k] == '%') &&
+    return !(k < n && (sg_is_alnum(t[k]) || t[k] == '/' || t[k] == '%') &&
              !sg_r_next_word_in(t, n, rv->e, sg_r_given_after) &&
              !sg_r_for_me(t, n, rv->e));
 }
@@ -472,10 +472,10 @@ double sg_r_scale_phrase(sg_uc *t, size_t n, size_t *ps, size_t *pe)
         }
         /* before: "a 1-10 scale", "a 1 to 10 scale" */
         size_t q = i;
-        while (q > 0 && i - q < 4 && sg_r_space(t[q - 1]))
+        while (q > 0 && i - q < 4 && sg_is_hspace(t[q - 1]))
             q--;
         size_t d = q;
-        while (d > 0 && q - d < 3 && sg_r_digit(t[d - 1]))
+        while (d > 0 && q - d < 3 && sg_is_digit(t[d - 1]))
             d--;
         if (d == q || !sg_r_scale_at(t, n, d, &hi, &e) || e != q ||
             !sg_r_common_scale(hi))
@@ -488,7 +488,7 @@ double sg_r_scale_phrase(sg_uc *t, size_t n, size_t *ps, size_t *pe)
         else
             continue;
         if (c > 0 && (t[c - 1] == '0' || t[c - 1] == '1') &&
-            (c == 1 || !sg_r_alnum(t[c - 2]))) {
+            (c == 1 || !sg_is_alnum(t[c - 2]))) {
             *ps = c - 1;
             *pe = i + 5;
             return hi;
@@ -563,7 +563,7 @@ int sg_r_label_before(sg_uc *t, size_t s, int *strong)
     static const char *const overall[] = {"overall", "final", "total", NULL};
     size_t p = s;
     while (p > 0 && s - p < 8 &&
-           (sg_r_space(t[p - 1]) || t[p - 1] == '*' || t[p - 1] == '_'))
+           (sg_is_hspace(t[p - 1]) || t[p - 1] == '*' || t[p - 1] == '_'))
         p--;
     if (p >= 3 && t[p - 3] == 0xE2 && t[p - 2] == 0x80 &&
         (t[p - 1] == 0x93 || t[p - 1] == 0x94))
@@ -573,7 +573,7 @@ int sg_r_label_before(sg_uc *t, size_t s, int *strong)
     else
         return 0;
     while (p > 0 && s - p < 16 &&
-           (sg_r_space(t[p - 1]) || t[p - 1] == '*' || t[p - 1] == '_'))
+           (sg_is_hspace(t[p - 1]) || t[p - 1] == '*' || t[p - 1] == '_'))
         p--;
     size_t e, w = sg_r_word_before(t, p, &e);
     if (w == p || e != p || !sg_r_any_word(t, e, w, w + 1, labels))
@@ -595,9 +595,9 @@ int sg_r_aggregate(sg_uc *t, size_t n, size_t e)
                                         "reviewers", "users", "voters",  NULL};
     size_t to = e + 32 < n ? e + 32 : n;
     for (size_t i = e; i < to; i++)
-        if (sg_r_digit(t[i]) && (i == e || !sg_r_digit(t[i - 1]))) {
+        if (sg_is_digit(t[i]) && (i == e || !sg_is_digit(t[i - 1]))) {
             size_t k = i;
-            while (k < n && (sg_r_digit(t[k]) || t[k] == ',' || t[k] == '.'))
+            while (k < n && (sg_is_digit(t[k]) || t[k] == ',' || t[k] == '.'))
                 k++;
             if (sg_r_next_word_in(t, n, k, votes) && sg_r_skip_spaces(t, n, k) > k)
                 return 1;

@@ -106,7 +106,7 @@ static double sg_grade_norm(char letter, int sign)
 /* Length of a UTF-8 space at t[i] (NBSP, thin, narrow no-break), else 0. */
 static size_t sg_r_uspace(sg_uc *t, size_t n, size_t i)
 {
-    if (i < n && sg_r_space(t[i]))
+    if (i < n && sg_is_hspace(t[i]))
         return 1;
     if (i + 1 < n && t[i] == 0xC2 && t[i + 1] == 0xA0)
         return 2;
@@ -136,7 +136,7 @@ size_t sg_r_match(sg_uc *t, size_t n, size_t i, const char *w)
             i = j;
             continue;
         }
-        if (i >= n || (t[i] | (sg_r_alpha(t[i]) ? 0x20 : 0)) != (unsigned char)*w)
+        if (i >= n || (t[i] | (sg_is_alpha(t[i]) ? 0x20 : 0)) != (unsigned char)*w)
             return 0;
         i++;
     }
@@ -147,14 +147,14 @@ size_t sg_r_match(sg_uc *t, size_t n, size_t i, const char *w)
 size_t sg_r_word(sg_uc *t, size_t n, size_t i, const char *w)
 {
     size_t e = sg_r_match(t, n, i, w);
-    if (!e || (e < n && sg_r_alnum(t[e])))
+    if (!e || (e < n && sg_is_alnum(t[e])))
         return 0;
     return e;
 }
 
 int sg_r_word_start(sg_uc *t, size_t i)
 {
-    return i == 0 || !sg_r_alnum(t[i - 1]);
+    return i == 0 || !sg_is_alnum(t[i - 1]);
 }
 
 /* Is there a whole word from `words` starting in t[from, to)? */
@@ -162,7 +162,7 @@ int sg_r_any_word(sg_uc *t, size_t n, size_t from, size_t to,
                   const char *const *words)
 {
     for (size_t i = from; i < to; i++) {
-        if (!sg_r_alpha(t[i]) || !sg_r_word_start(t, i))
+        if (!sg_is_alpha(t[i]) || !sg_r_word_start(t, i))
             continue;
         for (size_t k = 0; words[k]; k++)
             if (sg_r_word(t, n, i, words[k]))
@@ -184,14 +184,14 @@ int sg_r_prev_word_in(sg_uc *t, size_t i, const char *const *words)
     size_t e = i;
     int dot = 0;
     while (e > 0 && i - e < 8 &&
-           (sg_r_space(t[e - 1]) || t[e - 1] == '#' || t[e - 1] == '.'))
+           (sg_is_hspace(t[e - 1]) || t[e - 1] == '#' || t[e - 1] == '.'))
         dot |= t[--e] == '.';
     size_t s = e;
-    while (s > 0 && sg_r_alpha(t[s - 1]) && e - s < 16)
+    while (s > 0 && sg_is_alpha(t[s - 1]) && e - s < 16)
         s--;
     /* past a full stop only an abbreviation ("Vol. 2", "Ep. 4"), not the
      * end of a sentence ("a messy film. 3/5") */
-    if (s == e || (s > 0 && sg_r_alpha(t[s - 1])) || (dot && e - s > 3))
+    if (s == e || (s > 0 && sg_is_alpha(t[s - 1])) || (dot && e - s > 3))
         return 0;
     for (size_t k = 0; words[k]; k++)
         if (sg_r_word(t, e, s, words[k]) == e)
@@ -205,7 +205,7 @@ int sg_r_next_word_in(sg_uc *t, size_t n, size_t e, const char *const *words)
     size_t a = sg_r_skip_spaces(t, n, e);
     if (a < n && t[a] == ',')
         a = sg_r_skip_spaces(t, n, a + 1);
-    if (a >= n || !sg_r_alpha(t[a]))
+    if (a >= n || !sg_is_alpha(t[a]))
         return 0;
     for (size_t k = 0; words[k]; k++)
         if (sg_r_word(t, n, a, words[k]))
@@ -253,28 +253,28 @@ int sg_r_number(sg_uc *t, size_t n, size_t i, double *v, size_t *end, size_t *sk
 {
     size_t j = i;
     double x = 0;
-    while (j < n && sg_r_digit(t[j])) {
+    while (j < n && sg_is_digit(t[j])) {
         if (j - i < 5)
             x = x * 10 + (t[j] - '0');
         j++;
     }
     size_t run = j;
-    while (run < n && (sg_r_digit(t[run]) || t[run] == '.' || t[run] == ',') &&
+    while (run < n && (sg_is_digit(t[run]) || t[run] == '.' || t[run] == ',') &&
            run - j < 8)
         run++;
     *skip = run > j ? run : j;
     if (j == i || j - i > 4)
         return 0;
     *lead0 = j - i > 1 && t[i] == '0';
-    if (j + 1 < n && (t[j] == '.' || t[j] == ',') && sg_r_digit(t[j + 1])) {
+    if (j + 1 < n && (t[j] == '.' || t[j] == ',') && sg_is_digit(t[j + 1])) {
         size_t k = j + 1;
         double f = 0, scale = 1;
-        while (k < n && sg_r_digit(t[k]) && k - j <= 3) {
+        while (k < n && sg_is_digit(t[k]) && k - j <= 3) {
             f = f * 10 + (t[k] - '0');
             scale *= 10;
             k++;
         }
-        if (k < n && sg_r_digit(t[k]))
+        if (k < n && sg_is_digit(t[k]))
             return 0;
         if (t[j] == ',' && k - j == 4) /* "1,000" groups thousands */
             k = j;
@@ -311,9 +311,9 @@ pthread_once_t sg_r_once = PTHREAD_ONCE_INIT;
 void sg_r_init(void)
 {
     for (int c = 0; c < 256; c++) {
-        if (sg_r_alpha(c))
+        if (sg_is_alpha(c))
             sg_r_class[c] |= SG_RC_ALPHA;
-        if (sg_r_digit(c) || c == 0xE2 || c == 0xC2 || c == 0xF0)
+        if (sg_is_digit(c) || c == 0xE2 || c == 0xC2 || c == 0xF0)
             sg_r_class[c] |= SG_RC_START;
     }
     for (size_t k = 0; sg_r_numwords[k]; k++) {
@@ -345,7 +345,7 @@ int sg_r_is_numword(sg_uc *t, size_t i, size_t e)
 /* A number word ("four") at a word start. */
 int sg_r_numword(sg_uc *t, size_t n, size_t i, double *v, size_t *end)
 {
-    if (!sg_r_word_start(t, i) || i >= n || !sg_r_alpha(t[i]))
+    if (!sg_r_word_start(t, i) || i >= n || !sg_is_alpha(t[i]))
         return 0;
     /* most words start with no number word's letter */
     unsigned char c0 = (unsigned char)(t[i] | 0x20);
@@ -369,9 +369,9 @@ int sg_r_scale_at(sg_uc *t, size_t n, size_t i, double *v, size_t *end)
 {
     size_t skip;
     int lead0;
-    if (i < n && sg_r_digit(t[i])) {
+    if (i < n && sg_is_digit(t[i])) {
         if (!sg_r_number(t, n, i, v, end, &skip, &lead0) || lead0 || *v < 1 ||
-            *v != floor(*v) || (*end < n && (sg_r_alnum(t[*end]) || t[*end] == '/')))
+            *v != floor(*v) || (*end < n && (sg_is_alnum(t[*end]) || t[*end] == '/')))
             return 0;
         return 1;
     }
@@ -430,7 +430,7 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
     int lead0 = 0, word = 0;
     memset(rv, 0, sizeof *rv);
     *resume = i + 1;
-    if (sg_r_digit(t[i])) {
+    if (sg_is_digit(t[i])) {
         if (!sg_r_number(t, n, i, &v, &e, &skip, &lead0)) {
             *resume = skip > i ? skip : i + 1;
             return 0;
@@ -446,7 +446,7 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
     rv->value = v;
     rv->half = v != floor(v);
     /* "3rd", "2h", "4k", "90s", "45%" are not scores */
-    if (e < n && (sg_r_alpha(t[e]) || t[e] == '%'))
+    if (e < n && (sg_is_alpha(t[e]) || t[e] == '%'))
         return 0;
     size_t j = e;
     if (!word && !lead0) {
@@ -465,11 +465,11 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
             double sc;
             size_t q, sk;
             int lz;
-            if (q0 < n && sg_r_digit(t[q0]) && sg_r_number(t, n, q0, &sc, &q, &sk, &lz)) {
+            if (q0 < n && sg_is_digit(t[q0]) && sg_r_number(t, n, q0, &sc, &q, &sk, &lz)) {
                 *resume = sk > q ? sk : q;
                 if (lz || sc != floor(sc) || sc < 1 || sc > 1000 ||
-                    (q < n && (t[q] == '/' || sg_r_digit(t[q]) || t[q] == '%' ||
-                               sg_r_alpha(t[q]) ||
+                    (q < n && (t[q] == '/' || sg_is_digit(t[q]) || t[q] == '%' ||
+                               sg_is_alpha(t[q]) ||
                                (t[q] == 0xC2 && q + 1 < n && t[q + 1] == 0xBD))))
                     return 0;
                 rv->form = SG_RF_FRACTION;
@@ -480,10 +480,10 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
                 if (a > q && (se = sg_r_star_word(t, n, a))) {
                     rv->unit = 1;
                     rv->e = se;
-                } else if (a > q && sg_r_alpha(t[a]) &&
+                } else if (a > q && sg_is_alpha(t[a]) &&
                            sg_r_any_word(t, n, a, a + 1, sg_r_units)) {
                     size_t w = a;
-                    while (w < n && sg_r_alpha(t[w]))
+                    while (w < n && sg_is_alpha(t[w]))
                         w++;
                     for (size_t k = 0; sg_r_units[k]; k++)
                         if (sg_r_word(t, n, a, sg_r_units[k]) == w)
@@ -507,7 +507,7 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
     }
     if (!rv->half && h > j) {
         if (h + 3 <= n && !memcmp(t + h, "1/2", 3) &&
-            (h + 3 == n || !sg_r_alnum(t[h + 3])) && !word) {
+            (h + 3 == n || !sg_is_alnum(t[h + 3])) && !word) {
             v += 0.5;
             rv->half = 1;
             j = h + 3;
@@ -678,21 +678,21 @@ int sg_r_grade(sg_uc *t, size_t n, size_t i, int need_sign, sg_rval *rv)
     if (j < n && t[j] == '+')
         sign = 1, j++;
     else if (j < n && t[j] == '-') {
-        if (j + 1 < n && sg_r_alnum(t[j + 1]))
+        if (j + 1 < n && sg_is_alnum(t[j + 1]))
             return 0; /* "B-movie" */
         sign = -1, j++;
     } else if (j + 2 < n && t[j] == 0xE2 &&
                ((t[j + 1] == 0x88 && t[j + 2] == 0x92) ||
                 (t[j + 1] == 0x80 && t[j + 2] == 0x93)) &&
-               !(j + 3 < n && sg_r_alnum(t[j + 3])))
+               !(j + 3 < n && sg_is_alnum(t[j + 3])))
         sign = -1, j += 3;
     if (need_sign && !sign)
         return 0;
     if (j < n &&
-        (sg_r_alnum(t[j]) || t[j] == '\'' || t[j] == '+' || t[j] == '-' || t[j] >= 0x80))
+        (sg_is_alnum(t[j]) || t[j] == '\'' || t[j] == '+' || t[j] == '-' || t[j] >= 0x80))
         return 0;
     size_t k = sg_r_skip_spaces(t, n, j);
-    if (k < n && (sg_r_alnum(t[k]) || t[k] >= 0x80 || t[k] == '\'' || t[k] == '"'))
+    if (k < n && (sg_is_alnum(t[k]) || t[k] >= 0x80 || t[k] == '\'' || t[k] == '"'))
         return 0;
     memset(rv, 0, sizeof *rv);
     rv->s = i;
@@ -717,7 +717,7 @@ void sg_r_words_value(sg_rval *rv, size_t s, size_t e, double norm)
 /* A verdict phrase from the table at t[i] (the longest one). */
 int sg_r_verdict(sg_uc *t, size_t n, size_t i, int weak_ok, sg_rval *rv)
 {
-    if (i >= n || !sg_r_alpha(t[i]) || !sg_r_word_start(t, i))
+    if (i >= n || !sg_is_alpha(t[i]) || !sg_r_word_start(t, i))
         return 0;
     size_t best = 0, bi = 0;
     for (size_t k = 0; k < sizeof sg_verdicts / sizeof sg_verdicts[0]; k++) {
