@@ -160,7 +160,7 @@ size_t sg_reddit_para_start(const sg_rctx *r, size_t at)
         while (q < ls && q - ps < 3 && r->src[q] == ' ')
             q++;
         if (sg_blank_line(r, ps) || sg_in_skipped(r->doc, ps, SG_WHY_FRONT_MATTER) ||
-            r->src[q] == '#' || (ls - q >= 3 && (!memcmp(r->src + q, "```", 3) ||
+            (q < ls && r->src[q] == '#') || (ls - q >= 3 && (!memcmp(r->src + q, "```", 3) ||
                                                  !memcmp(r->src + q, "~~~", 3))))
             break;
         ls = ps;
