@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Stages flow one way: no source file calls into a later stage or a host.
+"""Stages flow one way: no source file calls into, or includes a header of, a
+later stage or a host.
 
 usage: check_layers.py NM OBJECT_OR_FOLDER...   (a folder: the *.o under it)
 
@@ -25,7 +26,7 @@ the files it calls (sg_read.c calls the readers, which call sg_doc.c, which
 calls no reader) fails, but for the groups in TANGLED.
 Prints each such edge or cycle and "N passed, N failed".
 """
-import os, subprocess, sys
+import os, re, subprocess, sys
 
 STAGES = ["base", "read", "detect", "render", "api", "host"]
 STAGE = {}  # source -> stage, from the folder each object was built from
@@ -92,6 +93,31 @@ def cycles(graph):
     return out
 
 
+def include_edges():
+    """Each `#include "x.h"` of a plugin/<stage>/ file that names a header in
+    a later stage's folder (headers in plugin/ itself are shared by all)."""
+    plugin = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "plugin")
+    home = {}
+    for st in STAGES:
+        d = os.path.join(plugin, st)
+        for f in os.listdir(d) if os.path.isdir(d) else []:
+            if f.endswith(".h"):
+                home[f] = st
+    bad = []
+    for st in STAGES:
+        d = os.path.join(plugin, st)
+        for f in sorted(os.listdir(d)) if os.path.isdir(d) else []:
+            if not f.endswith((".c", ".h")):
+                continue
+            for line in open(os.path.join(d, f), encoding="utf-8", errors="replace"):
+                m = re.match(r'\s*#\s*include\s+"([^"]+)"', line)
+                if m and m.group(1) in home and \
+                        STAGES.index(home[m.group(1)]) > STAGES.index(st):
+                    bad.append("%s/%s (%s) includes %s (%s)" % (st, f, st, m.group(1),
+                                                                home[m.group(1)]))
+    return bad
+
+
 def main():
     nm, objs = sys.argv[1], []
     for a in sys.argv[2:]:
@@ -131,6 +157,9 @@ def main():
             continue
         print("FAIL %s call each other" % ", ".join(sorted(group)))
         ncycles += 1
+    for edge in include_edges():
+        print("FAIL " + edge)
+        bad += 1
     for src in unknown:
         print("FAIL %s: built from no stage folder (sources go in plugin/<stage>/; an "
               "object left by an older layout goes with a clean build folder)" % src)
