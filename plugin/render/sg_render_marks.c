@@ -6,7 +6,6 @@
  */
 #include "sg_render.h"
 
-#include <ctype.h>
 #include <strings.h>
 
 /* ---- writing chunks ------------------------------------------------------------- */
@@ -204,8 +203,8 @@ static int sg_reddit_inner_underscore(const sg_rctx *r, size_t at)
         }
     }
     for (size_t i = a + 1; i + 1 < b; i++)
-        if (r->src[i] == '_' && isalnum((unsigned char)r->src[i - 1]) &&
-            isalnum((unsigned char)r->src[i + 1]))
+        if (r->src[i] == '_' && sg_is_alnum((unsigned char)r->src[i - 1]) &&
+            sg_is_alnum((unsigned char)r->src[i + 1]))
             return 1;
     return 0;
 }

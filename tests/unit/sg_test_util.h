@@ -9,10 +9,10 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <ctype.h>
 #include <string.h>
 
 #include "sg_internal.h"
+#include "sg_text.h"
 #include "sg_utf8.h"
 
 #ifndef SG_CORPUS_DIR
@@ -179,8 +179,8 @@ static inline size_t sg_t_markable_unmarked(const sg_analysis *a, const char *te
             while (text[pb] && !(text[pb] == '\n' && text[pb + 1] == '\n'))
                 pb++;
             for (size_t k = pa + 1; k + 1 < pb; k++)
-                held |= text[k] == '_' && isalnum((unsigned char)text[k - 1]) &&
-                        isalnum((unsigned char)text[k + 1]);
+                held |= text[k] == '_' && sg_is_alnum((unsigned char)text[k - 1]) &&
+                        sg_is_alnum((unsigned char)text[k + 1]);
         }
         /* Reddit: a sentence with a line that it opens holding a "<" stays
          * unmarked (each line is a mark of its own there) */
