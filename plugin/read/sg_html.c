@@ -71,6 +71,7 @@ typedef struct sg_hr {
     int raw_skip; /* inside an inline skip: record nothing */
     int raw_ld;   /* a script of JSON-LD the author wrote */
     int title_done;
+    int filled_run; /* a row of star icons says which stars are filled */
     sg_buf tmp;
 } sg_hr;
 
@@ -216,32 +217,57 @@ static size_t sg_hr_visible(const char *s, size_t n)
     return i;
 }
 
-/* Text [a, b) from the data state: references decoded into the view, each
- * mapped to its whole source span. */
-static void sg_hr_text(sg_hr *r, size_t a, size_t b)
+/* Make [*a, b) part of the block being filled, opening one where needed;
+ * `vis`: the bytes of white space it starts with (*a moves past them when
+ * a block opens).  Returns 0 when nothing is to be added: inside a skip,
+ * white space between blocks, or the measuring pass. */
+static int sg_hr_run(sg_hr *r, size_t *a, size_t b, size_t vis)
 {
     const sg_hel *top = sg_hr_top(r);
     if (top && top->skip)
-        return;
-    size_t vis = sg_hr_visible(r->s + a, b - a);
-    if (vis < b - a)
+        return 0;
+    if (vis < b - *a)
         r->br_last = 0;
     const sg_hel *c = top && top->container >= 0 ? &r->st[top->container] : NULL;
     size_t owner = c ? c->serial : 0;
     if (!r->cur_open || r->cur_owner != owner) {
-        if (vis == b - a)
-            return; /* white space between blocks */
-        sg_hr_end_block(r, a);
-        a += vis; /* a block starts at its first visible byte or its tag */
+        if (vis == b - *a)
+            return 0; /* white space between blocks */
+        sg_hr_end_block(r, *a);
+        *a += vis; /* a block starts at its first visible byte or its tag */
         vis = 0;
-        sg_hr_begin_block(r, a);
+        sg_hr_begin_block(r, *a);
     }
-    if (!r->run_set && vis < b - a) {
-        r->run_start = a + vis;
+    if (!r->run_set && vis < b - *a) {
+        r->run_start = *a + vis;
         r->run_set = 1;
     }
-    r->cur_len += b - a;
-    if (r->scan)
+    r->cur_len += b - *a;
+    return !r->scan;
+}
+
+/* A picture drawing a rating (sg_html_pics.c): the text it stands for,
+ * mapped to its whole element. */
+static void sg_hr_picture(sg_hr *r)
+{
+    size_t end;
+    int got = sg_html_pic_text(&r->tz, &r->tok, r->tag, &r->filled_run, &r->tmp, &end);
+    if (got < 0)
+        sg_hr_oom(r, 0);
+    size_t a = r->tok.start;
+    if (got > 0 && sg_hr_run(r, &a, end, 0))
+        sg_hr_oom(r, sg_doc_add_text(r->doc, r->tmp.data, r->tmp.len, r->tok.start,
+                                     end - r->tok.start, 0));
+}
+
+/* Text [a, b) from the data state: references decoded into the view, each
+ * mapped to its whole source span. */
+static void sg_hr_text(sg_hr *r, size_t a, size_t b)
+{
+    size_t vis = sg_hr_visible(r->s + a, b - a);
+    if (vis < b - a)
+        r->filled_run = 0; /* text ends a row of star icons */
+    if (!sg_hr_run(r, &a, b, vis))
         return;
     sg_doc *d = r->doc;
     size_t i = a, run = a;
@@ -679,6 +705,8 @@ static void sg_hr_start(sg_hr *r)
             sg_hr_boundary(r, tok->start);
         } else if (tag == SG_TAG_META && !r->scan)
             sg_hr_meta(r);
+        else if (tag == SG_TAG_IMG)
+            sg_hr_picture(r);
         return;
     }
     sg_hr_implied(r, tok, fl);
@@ -693,6 +721,8 @@ static void sg_hr_start(sg_hr *r)
      * pages from nesting one level deeper at every tag. */
     if (tok->self_closing)
         return;
+    if (tag == SG_TAG_I || tag == SG_TAG_SPAN)
+        sg_hr_picture(r);
     sg_hr_push(r, ti, fl, 0);
 }
 

@@ -80,4 +80,16 @@ int sg_html_attr_name_is(const char *src, const sg_html_attr *a, const char *nam
 /* Append the attribute's value, references decoded, to `out`. */
 int sg_html_attr_value(const char *src, const sg_html_attr *a, sg_buf *out);
 
+/* The text a picture that draws a rating stands for (sg_html_pics.c): for
+ * an <img> (tag SG_TAG_IMG) or an empty icon element (<i>, <span>) drawing a
+ * star, its glyph (★, ½ or ☆); for an image whose alt text gives a score, that
+ * text.  *filled_run (0 at the start of a row of icons) is set once an icon
+ * says its star is filled in; the icons after it that do not are empty.
+ * Written to `out` (emptied first), with *end the end of what the text
+ * stands for (the tag; an icon's end tag); returns 1 when there is such
+ * text, 0 when the picture draws no rating (an icon that is not empty
+ * draws none), -1 out of memory. */
+int sg_html_pic_text(const sg_html_tokenizer *tz, const sg_html_token *tok, int tag,
+                     int *filled_run, sg_buf *out, size_t *end);
+
 #endif

@@ -1,0 +1,197 @@
+/* sg_html_pics.c -- the text of pictures that draw a rating.
+ *
+ * Blogs draw their scores as pictures as often as they write them: a row of
+ * star images (<img src="star.gif" alt="star">), icon fonts
+ * (<i class="fa fa-star"></i><i class="fa fa-star-half-o"></i>), or one image
+ * whose alt text says the score (<img alt="4 out of 5 stars">).  A browser
+ * shows the picture and a screen reader reads its alt text; the article's
+ * text has neither.  This file gives the HTML reader the text such a picture
+ * stands for: a star glyph (★ full, ½ half, ☆ empty) or the alt text itself,
+ * which then reads like any written rating ("Rating: ★★★½☆").  Pictures that
+ * draw nothing of a rating give no text: an ordinary image's alt is no
+ * sentence of the article. */
+#include "sg_html.h"
+#include "sg_html_tags.h"
+#include "sg_internal.h"
+#include "sg_text.h"
+
+#include <string.h>
+
+#define SG_PIC_ALT_MAX 48
+
+static const char sg_pic_full[] = "\xE2\x98\x85";  /* ★ */
+static const char sg_pic_half[] = "\xC2\xBD";      /* ½ */
+static const char sg_pic_empty[] = "\xE2\x98\x86"; /* ☆ */
+
+static int sg_pic_is_any(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (sg_ieq(w, n, *list))
+            return 1;
+    return 0;
+}
+
+/* What the words of a name say of a star: its parts, split at anything but a
+ * letter ("fa-star-half-o", "star_empty.png", "bi-star-fill").  Sets *star
+ * when one part is "star", *filled when one says the star is filled in;
+ * returns the glyph its other parts choose. */
+static const char *sg_pic_parts(const char *s, size_t n, int *star, int *filled)
+{
+    static const char *const full[] = {"fill",    "filled", "full",     "solid", "fas",
+                                       "active",  "on",     "checked",  "selected",
+                                       "rated",   "yellow", "gold",     NULL};
+    static const char *const half[] = {"half", NULL};
+    static const char *const empty[] = {"o",     "empty", "outline", "regular", "far",
+                                        "off",   "blank", "grey",    "gray",    "none",
+                                        "unrated", "inactive", NULL};
+    const char *glyph = sg_pic_full;
+    int is_half = 0, is_empty = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && !sg_is_alpha((unsigned char)s[i]))
+            i++;
+        size_t a = i;
+        while (i < n && sg_is_alpha((unsigned char)s[i]))
+            i++;
+        if (i == a)
+            break;
+        if (sg_ieq(s + a, i - a, "star"))
+            *star = 1;
+        else if (sg_pic_is_any(s + a, i - a, half))
+            is_half = 1;
+        else if (sg_pic_is_any(s + a, i - a, empty))
+            is_empty = 1;
+        else if (sg_pic_is_any(s + a, i - a, full))
+            *filled = 1;
+    }
+    if (is_half)
+        glyph = sg_pic_half;
+    else if (is_empty)
+        glyph = sg_pic_empty;
+    return glyph;
+}
+
+/* An alt text that is one star ("star", "half star", "empty star", "★"):
+ * its glyph, else NULL. */
+static const char *sg_pic_star_word(const char *t, size_t n)
+{
+    if ((n == 3 && (!memcmp(t, sg_pic_full, 3) || !memcmp(t, sg_pic_empty, 3))) ||
+        (n == 2 && !memcmp(t, sg_pic_half, 2)))
+        return n == 2 ? sg_pic_half : !memcmp(t, sg_pic_full, 3) ? sg_pic_full : sg_pic_empty;
+    if (n > 16)
+        return NULL;
+    int star = 0, filled = 0, words = 0;
+    for (size_t i = 0; i < n; i++)
+        if (sg_is_alpha((unsigned char)t[i]) && (!i || !sg_is_alpha((unsigned char)t[i - 1])))
+            words++;
+    if (words > 2)
+        return NULL;
+    const char *g = sg_pic_parts(t, n, &star, &filled);
+    return star ? g : NULL;
+}
+
+/* Does an alt text give a score ("4 out of 5 stars", "Rating: 3.5/5",
+ * "8/10")?  A digit, and a word or sign of a rating, in a few words. */
+static int sg_pic_alt_scores(const char *t, size_t n)
+{
+    static const char *const words[] = {"star", "stars", "out", "rating", "rated",
+                                        "score", "grade", NULL};
+    if (!n || n > SG_PIC_ALT_MAX)
+        return 0;
+    int digit = 0, word = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (sg_is_digit(c))
+            digit = 1;
+        else if (c == '/' && i && sg_is_digit((unsigned char)t[i - 1]))
+            word = 1;
+        else if (sg_is_alpha(c) && (!i || !sg_is_alpha((unsigned char)t[i - 1]))) {
+            size_t a = i;
+            while (i + 1 < n && sg_is_alpha((unsigned char)t[i + 1]))
+                i++;
+            if (sg_pic_is_any(t + a, i + 1 - a, words))
+                word = 1;
+        }
+    }
+    return digit && word;
+}
+
+/* Where the end tag of an element called name[0, nl) that starts at src[i]
+ * ends ("</i>", "</SPAN >"); 0 when no such end tag is there. */
+static size_t sg_pic_end_tag(const char *src, size_t len, size_t i, const char *name, size_t nl)
+{
+    if (i + 3 + nl > len || src[i] != '<' || src[i + 1] != '/' ||
+        !sg_ieq(src + i + 2, nl, name))
+        return 0;
+    i += 2 + nl;
+    while (i < len && sg_is_ws((unsigned char)src[i]))
+        i++;
+    return i < len && src[i] == '>' ? i + 1 : 0;
+}
+
+int sg_html_pic_text(const sg_html_tokenizer *tz, const sg_html_token *tok, int tag,
+                     int *filled_run, sg_buf *out, size_t *end)
+{
+    const char *src = tz->src;
+    sg_html_attr at;
+    out->len = 0;
+    *end = tok->end;
+    if (tag == SG_TAG_IMG) {
+        if (sg_html_attr_get(tz, tok, "alt", &at) && at.value_len) {
+            if (!sg_html_attr_value(src, &at, out))
+                return -1;
+            /* the alt without the spaces around it */
+            size_t a = 0, b = out->len;
+            while (a < b && sg_is_ws((unsigned char)out->data[a]))
+                a++;
+            while (b > a && sg_is_ws((unsigned char)out->data[b - 1]))
+                b--;
+            const char *g = sg_pic_star_word(out->data + a, b - a);
+            if (g) {
+                out->len = 0;
+                return sg_buf_puts(out, g) ? 1 : -1;
+            }
+            if (!sg_pic_alt_scores(out->data + a, b - a)) {
+                out->len = 0;
+                return 0;
+            }
+            memmove(out->data, out->data + a, b - a);
+            out->len = b - a;
+            return 1;
+        }
+        /* no words for it: a star picture tells by its file's name */
+        if (!sg_html_attr_get(tz, tok, "src", &at) || !at.value_len)
+            return 0;
+        const char *v = src + at.value, *base = v;
+        for (size_t i = 0; i < at.value_len; i++)
+            if (v[i] == '/')
+                base = v + i + 1;
+        size_t bn = at.value_len - (size_t)(base - v);
+        int star = 0, filled = 0;
+        const char *g = sg_pic_parts(base, bn, &star, &filled);
+        for (size_t i = 0; i < bn; i++)
+            if (sg_is_digit((unsigned char)base[i]))
+                return 0; /* "4-stars.png": a count this cannot read */
+        return star ? (sg_buf_puts(out, g) ? 1 : -1) : 0;
+    }
+    /* an icon: an empty <i> or <span> whose class names a star; its text
+     * stands for the whole element, end tag and all */
+    if ((tag != SG_TAG_I && tag != SG_TAG_SPAN) || !sg_html_attr_get(tz, tok, "class", &at) ||
+        !at.value_len)
+        return 0;
+    *end = sg_pic_end_tag(src, tz->len, tok->end, tag == SG_TAG_I ? "i" : "span",
+                          tag == SG_TAG_I ? 1 : 4);
+    if (!*end)
+        return 0;
+    int star = 0, filled = 0;
+    const char *g = sg_pic_parts(src + at.value, at.value_len, &star, &filled);
+    if (!star)
+        return 0;
+    /* in a row where some stars say they are filled ("star filled"), one
+     * that does not say so is empty ("star") */
+    if (filled)
+        *filled_run = 1;
+    else if (*filled_run && g == sg_pic_full)
+        g = sg_pic_empty;
+    return sg_buf_puts(out, g) ? 1 : -1;
+}
