@@ -709,8 +709,8 @@ char *sg_report_json(const sg_analysis *a, const char *id, size_t id_len,
 /* Markdown for Obsidian: the callout metadata that signs an inserted callout,
  * "> [!TYPE|sg-RN]" (see sg_strip.c). */
 #define SG_CALLOUT_SIG "|sg-"
-/* Plain text, Discord and Reddit: what is inserted is visible text in an
- * exact form (the specification is at the top of sg_strip.c).  A mark is
+/* Plain text (and Markdown asked for plain marks), Discord and Reddit: what
+ * is inserted is visible text in an exact form (the specification is at the top of sg_strip.c).  A mark is
  * OPEN LABEL SEP ... CLOSE, LABEL its kinds ("death, twist"). */
 typedef enum sg_vis_form_id {
     SG_VIS_PLAIN = 0,    /* [spoiler: death] ... [/spoiler] */
@@ -718,6 +718,7 @@ typedef enum sg_vis_form_id {
     SG_VIS_DISCORD_CELL, /* \|\|death: ...\|\| (a Markdown table cell) */
     SG_VIS_REDDIT,       /* >!death: ...!< */
     SG_VIS_PANDOC,       /* [death: ...]{.spoiler} (plain input) */
+    SG_VIS_MD_PLAIN,     /* \[spoiler: death\] ... \[/spoiler\] (Markdown) */
     SG_VIS__COUNT
 } sg_vis_form_id;
 typedef struct sg_vis_form {

@@ -87,11 +87,12 @@
  *
  * Visible forms: plain text (every style asked of plain input) and Markdown
  * asked for Discord (md-discord) or Reddit (md-reddit), whose platforms show
- * comments and HTML as text.  What is inserted is visible text in an exact
+ * comments and HTML as text, or for plain marks (plain).  What is inserted is visible text in an exact
  * form, never an invisible character; the marks carry a label, the kinds
  * they hide, which the marks authors type (||..||, >!..!<, [spoiler]..
  * [/spoiler], [SPOILER]..[/SPOILER]) do not:
  *     [spoiler: death] The boss dies. [/spoiler]        style plain
+ *     \[spoiler: death\] The boss dies. \[/spoiler\]    ... in Markdown
  *     ||death: The boss dies.||                         md-discord
  *     \|\|death: The boss dies.\|\|                     ... in a Markdown table cell
  *     >!death: The boss dies.!<                         md-reddit
@@ -426,6 +427,7 @@ const sg_vis_form sg_vis_forms[SG_VIS__COUNT] = {
     [SG_VIS_DISCORD_CELL] = {"\\|\\|", ": ", "\\|\\|"},
     [SG_VIS_REDDIT] = {">!", ": ", "!<"},
     [SG_VIS_PANDOC] = {"[", ": ", "]{.spoiler}"},
+    [SG_VIS_MD_PLAIN] = {"\\[spoiler: ", "\\] ", " \\[/spoiler\\]"},
 };
 
 /* Code points that show nothing (controls, format characters, fillers and
@@ -539,7 +541,7 @@ static int sg_vis_open_at(const char *s, size_t len, size_t i, sg_vis_open *o)
 {
     static const sg_vis_form_id by_byte[][2] = {{SG_VIS_PLAIN, SG_VIS_PANDOC},
                                                 {SG_VIS_DISCORD, SG_VIS__COUNT},
-                                                {SG_VIS_DISCORD_CELL, SG_VIS__COUNT},
+                                                {SG_VIS_DISCORD_CELL, SG_VIS_MD_PLAIN},
                                                 {SG_VIS_REDDIT, SG_VIS__COUNT}};
     int k = s[i] == '[' ? 0 : s[i] == '|' ? 1 : s[i] == '\\' ? 2 : s[i] == '>' ? 3 : -1;
     for (int t = 0; k >= 0 && t < 2 && by_byte[k][t] != SG_VIS__COUNT; t++) {

@@ -98,8 +98,8 @@ static sg_status sg_resolve(const sg_options *o, sg_format fmt, sg_style *style,
     }
     /* Hugo's Markdown drops raw HTML, Discord and Reddit show it as text:
      * a text badge there */
-    int text_only =
-        fmt == SG_FORMAT_PLAIN || s == SG_STYLE_MD_DISCORD || s == SG_STYLE_MD_REDDIT;
+    int text_only = fmt == SG_FORMAT_PLAIN || s == SG_STYLE_MD_DISCORD ||
+                    s == SG_STYLE_MD_REDDIT || s == SG_STYLE_PLAIN;
     if (b == SG_BADGE_AUTO)
         b = text_only || s == SG_STYLE_MD_HUGO || s == SG_STYLE_MD_OBSIDIAN ? SG_BADGE_TEXT
                                                                         : SG_BADGE_HTML;
@@ -447,7 +447,8 @@ static sg_status sg_rctx_init(sg_rctx *r, const sg_analysis *a, sg_error *err)
         return st;
     r->visible = r->fmt == SG_FORMAT_PLAIN ||
                  (r->fmt == SG_FORMAT_MARKDOWN &&
-                  (r->style == SG_STYLE_MD_DISCORD || r->style == SG_STYLE_MD_REDDIT));
+                  (r->style == SG_STYLE_MD_DISCORD || r->style == SG_STYLE_MD_REDDIT ||
+                   r->style == SG_STYLE_PLAIN));
     if (r->doc->ninl) {
         r->ev = malloc(r->doc->ninl * sizeof *r->ev);
         if (!r->ev)

@@ -171,7 +171,7 @@ int sg_in_skipped(const sg_doc *doc, size_t pos, sg_why why);
 /* Reddit: the start of the paragraph (as snudown reads it) that holds `at`:
  * back over the lines before it up to a blank line, a heading, a fence or
  * the front matter (sg_render_place.c). */
-size_t sg_reddit_para_start(const sg_rctx *r, size_t at);
+size_t sg_md_para_start(const sg_rctx *r, size_t at);
 size_t sg_md_after_block(const sg_rctx *r, const sg_block *b);
 void sg_md_find_no_insert(sg_rctx *r);
 int sg_md_flank_changed(sg_rctx *r, size_t pos, const char *t, size_t n);

@@ -140,13 +140,6 @@ static void sg_mark_pieces(sg_rctx *r, const sg_mark *m, int continued, sg_buf *
         sg_buf_puts(open, continued ? "\" continued=\"true\" >}}" : "\" >}}");
         sg_buf_puts(close, "{{< /spoiler >}}");
         break;
-    case SG_STYLE_PLAIN:
-        if (r->fmt == SG_FORMAT_MARKDOWN) {
-            sg_buf_puts(open, "\\[SPOILER\\] ");
-            sg_buf_puts(close, " \\[/SPOILER\\]");
-            break;
-        }
-        /* fall through */
     case SG_STYLE_MD_PANDOC:
         if (r->fmt == SG_FORMAT_MARKDOWN) {
             sg_buf_puts(open, "[");
@@ -159,10 +152,13 @@ static void sg_mark_pieces(sg_rctx *r, const sg_mark *m, int continued, sg_buf *
         sg_vis_form_id id = r->style == SG_STYLE_MD_DISCORD  ? SG_VIS_DISCORD
                             : r->style == SG_STYLE_MD_REDDIT ? SG_VIS_REDDIT
                             : r->style == SG_STYLE_MD_PANDOC ? SG_VIS_PANDOC
+                            : r->fmt == SG_FORMAT_MARKDOWN   ? SG_VIS_MD_PLAIN
                                                              : SG_VIS_PLAIN;
         if (id == SG_VIS_DISCORD && r->fmt == SG_FORMAT_MARKDOWN &&
             r->doc->blocks[m->block].kind == SG_BLOCK_TABLE_CELL)
             id = SG_VIS_DISCORD_CELL; /* a bare '|' would end the table cell */
+        if (id == SG_VIS_MD_PLAIN && r->doc->blocks[m->block].raw_html)
+            id = SG_VIS_PLAIN; /* raw HTML keeps Markdown's escapes as text */
         const sg_vis_form *f = &sg_vis_forms[id];
         sg_buf_puts(open, f->open);
         sg_vis_put_label(open, m->kinds, m->nkinds);
@@ -194,7 +190,7 @@ static int sg_md_escaped_at(const char *src, size_t at)
  * paragraph: the lines around `at` up to blank lines. */
 static int sg_reddit_inner_underscore(const sg_rctx *r, size_t at)
 {
-    size_t a = sg_reddit_para_start(r, at), b = at;
+    size_t a = sg_md_para_start(r, at), b = at;
     while (b < r->len && !sg_blank_line(r, b)) {
         b = sg_md_line_after(r, b);
         if (b == (size_t)-1) {

@@ -139,13 +139,35 @@ static void sg_vis_hook_error(sg_rctx *r, const char *what, const char *why)
                  sg_format_name(r->fmt), sg_style_name(r->style), why);
 }
 
-/* Reddit's renderer (snudown) lets no list, quote or table interrupt a
- * paragraph: a warning put before such a block, on the line after a
- * paragraph's, would end that paragraph and turn the author's "* ..." lines
- * into a list.  The warning goes before the paragraph instead: back from
- * `at`'s line over the lines before it, up to a blank line, a heading, a
- * fence or the front matter. */
-size_t sg_reddit_para_start(const sg_rctx *r, size_t at)
+/* Is pos in a paragraph of the article (not code, raw HTML, a heading or
+ * the front matter)?  The blocks are in input order: the last one starting
+ * at or before pos is found by halving. */
+static int sg_in_paragraph(const sg_doc *doc, size_t pos)
+{
+    size_t lo = 0, hi = doc->nblocks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->blocks[mid].start <= pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (!lo)
+        return 0;
+    const sg_block *b = &doc->blocks[lo - 1];
+    return pos < b->end && b->why == SG_WHY_ARTICLE && b->kind == SG_BLOCK_PARAGRAPH &&
+           !b->raw_html;
+}
+
+/* A warning line put before a list, quote or table that interrupts a
+ * paragraph would join that paragraph (CommonMark reads it as the
+ * paragraph's last line), and Reddit's renderer (snudown), where nothing
+ * interrupts a paragraph, would end the paragraph there and turn the
+ * author's "* ..." lines into a list.  The warning goes before the paragraph
+ * instead: back from `at`'s line over the lines before it that belong to
+ * an article paragraph, up to a blank line, a heading, a fence or the front
+ * matter. */
+size_t sg_md_para_start(const sg_rctx *r, size_t at)
 {
     size_t ls = at > r->len ? r->len : at;
     while (ls > 0 && !sg_md_eol(r->src[ls - 1]))
@@ -160,6 +182,7 @@ size_t sg_reddit_para_start(const sg_rctx *r, size_t at)
         while (q < ls && q - ps < 3 && r->src[q] == ' ')
             q++;
         if (sg_blank_line(r, ps) || sg_in_skipped(r->doc, ps, SG_WHY_FRONT_MATTER) ||
+            !sg_in_paragraph(r->doc, q) ||
             (q < ls && r->src[q] == '#') || (ls - q >= 3 && (!memcmp(r->src + q, "```", 3) ||
                                                  !memcmp(r->src + q, "~~~", 3))))
             break;
@@ -254,8 +277,8 @@ static void sg_add_vis_warning(sg_rctx *r)
         const sg_block *b = sg_warning_block(r);
         size_t here =
             r->fmt == SG_FORMAT_MARKDOWN ? sg_md_before_block(r, b) : b->text_start;
-        if (r->style == SG_STYLE_MD_REDDIT && r->fmt == SG_FORMAT_MARKDOWN)
-            here = sg_reddit_para_start(r, here);
+        if (r->fmt == SG_FORMAT_MARKDOWN)
+            here = sg_md_para_start(r, here);
         if (here < at)
             at = here;
     }

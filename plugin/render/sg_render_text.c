@@ -178,8 +178,6 @@ void sg_warning_markup(const sg_rctx *r, sg_buf *b, int sign)
     } else if (r->fmt == SG_FORMAT_MARKDOWN) {
         sg_buf_puts(b, "> **" SG_WARNING_LEAD "** ");
         sg_warning_phrase(r, b);
-        if (r->style == SG_STYLE_PLAIN)
-            sg_buf_puts(b, " Marked \\[SPOILER\\] … \\[/SPOILER\\].");
     }
 }
 

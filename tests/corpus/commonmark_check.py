@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The CommonMark spec's examples, annotated, render as they did.
 
-usage: commonmark_check.py PATH/TO/spoilerguard CORPUS_DIR MAX_DIFFERENT MAX_UNMARKED
+usage: commonmark_check.py PATH/TO/spoilerguard CORPUS_DIR MAX_DIFFERENT MAX_UNMARKED [plain]
 
 For each example of commonmark/spec.txt, a spoiler sentence is added at the
 end of each non-blank line; the text is annotated in Markdown's usual style,
@@ -15,6 +15,11 @@ block chunks of that form.  What is left must be the input's render, up to
 blank lines, and where the sentence shows as text (not in code, a tag or
 alt text) it must be marked.  The realposts Markdown posts and the seeds,
 read as Markdown, are held to the same, with none allowed to differ.
+With "plain", the text is annotated with --style plain instead, whose
+marks, warning and badge are visible text in an exact form
+("\\[spoiler: death\\] ... \\[/spoiler\\]", "⚠ Spoiler warning ...",
+"\\[Rating · ...\\]"): those are taken out of the render as text, and no
+comment or HTML may be inserted.
 Prints the examples that differ and "N passed, N failed";
 fails when more than MAX_DIFFERENT examples render differently or more than
 MAX_UNMARKED leave their sentence unmarked (ceilings to lower as the
@@ -56,6 +61,17 @@ def unsign(html):
     return "\n".join(l for l in text.split("\n") if l.strip())
 
 
+VISIBLE = re.compile(r"<p>\u26a0 Spoiler warning \([^)\n]*\): \d+ passages? (?:is|are) marked below\.</p>\n"
+                     r"|\[spoiler: [^\]\n]*\] | \[/spoiler\]"
+                     r"|(?<=>)\[Rating \u00b7 [^\]\n]*\] | \[Rating \u00b7 [^\]\n]*\]")
+
+
+def unsign_visible(html):
+    """The render without the visible pieces spoilerguard inserted."""
+    text = VISIBLE.sub("", html)
+    return "\n".join(l for l in text.split("\n") if l.strip())
+
+
 CODE = re.compile(r"<pre[ >].*?</pre>|<code>.*?</code>|<[^>]*>", re.S)
 
 
@@ -68,19 +84,25 @@ def in_text(html):
 UNMARKED = "the sentence is text on the page but is not marked"
 
 
-def compare(sg, md):
+def compare(sg, md, style="md-html"):
     """None when md, annotated, renders as md did and its sentence outside
     code is marked; else what differs (UNMARKED for the latter)."""
-    r = subprocess.run([sg, "--from", "markdown", "--style", "md-html"], input=md.encode(),
+    r = subprocess.run([sg, "--from", "markdown", "--style", style], input=md.encode(),
                        capture_output=True)
     if r.returncode != 0:
         return "spoilerguard exited %d: %s" % (r.returncode, r.stderr[:200])
+    out = r.stdout.decode("utf-8", "replace")
     plain = render(md)
     want = "\n".join(l for l in plain.split("\n") if l.strip())
-    got = unsign(render(r.stdout.decode("utf-8", "replace")))
+    if style == "plain":
+        if out.count("<!--") != md.count("<!--") or out.count("<span") != md.count("<span"):
+            return "a comment or HTML was inserted"
+        got, marked = unsign_visible(render(out)), "[spoiler: " in out
+    else:
+        got, marked = unsign(render(out)), OPEN_MARK.search(out)
     if got != want:
         return "renders differently:\n  want %r\n  got  %r" % (want[:200], got[:200])
-    if in_text(plain) and not OPEN_MARK.search(r.stdout.decode("utf-8", "replace")):
+    if in_text(plain) and not marked:
         return UNMARKED
     return None
 
@@ -96,13 +118,14 @@ def posts(corpus):
 
 def main():
     sg, corpus, most, most_unmarked = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    style = "plain" if sys.argv[5:] == ["plain"] else "md-html"
     spec = open(corpus + "/commonmark/spec.txt", encoding="utf-8").read()
     examples = re.findall(r"^`{32} example\n(.*?)^\.\n", spec, re.M | re.S)
     differ, unmarked = [], []
     for k, md in enumerate(examples, 1):
         md = md.replace("\u2192", "\t")
         md = "\n".join(l + SENT if l.strip() else l for l in md.split("\n"))
-        why = compare(sg, md)
+        why = compare(sg, md, style)
         if why:
             (unmarked if why == UNMARKED else differ).append(k)
             print("example %d: %s" % (k, why))
@@ -112,7 +135,7 @@ def main():
           % (len(unmarked), len(examples), most_unmarked))
     bad = 0
     for f in posts(corpus):
-        why = compare(sg, open(f, encoding="utf-8", errors="replace", newline="").read())
+        why = compare(sg, open(f, encoding="utf-8", errors="replace", newline="").read(), style)
         if why:
             bad += 1
             print("%s: %s" % (f, why))

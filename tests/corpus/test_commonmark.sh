@@ -18,6 +18,7 @@ SG=${1:?usage: test_commonmark.sh PATH/TO/spoilerguard CORPUS_DIR PROJECT_ROOT}
 CORPUS=${2:-../shared/corpus}
 ROOT=${3:-.}
 SG_CM_MAX=1
+SG_CM_MAX_PLAIN=2
 SG_CM_UNMARKED=7
 if [ ! -f "$CORPUS/commonmark/spec.txt" ]; then
     echo "test_commonmark: no spec at $CORPUS/commonmark/spec.txt: skipped"
@@ -27,4 +28,11 @@ if ! command -v cmark >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; t
     echo "test_commonmark: needs cmark and python3: skipped"
     exit 77
 fi
-exec python3 "$ROOT/tests/corpus/commonmark_check.py" "$SG" "$CORPUS" "$SG_CM_MAX" "$SG_CM_UNMARKED"
+python3 "$ROOT/tests/corpus/commonmark_check.py" "$SG" "$CORPUS" "$SG_CM_MAX" "$SG_CM_UNMARKED" ||
+    exit 1
+# --style plain: the visible marks, warning line and badge, with no comment
+# and no HTML.  One more example may differ: a <textarea> block over blank
+# lines, which md4c reads as paragraphs and cmark as one raw HTML block.
+echo "--- the same with --style plain"
+exec python3 "$ROOT/tests/corpus/commonmark_check.py" "$SG" "$CORPUS" "$SG_CM_MAX_PLAIN" \
+    "$SG_CM_UNMARKED" plain

@@ -206,8 +206,10 @@ static void markdown_styles_round_trip(void **state)
         size_t ol;
         char *out = roundtrip(md_doc, sizeof md_doc - 1, SG_FORMAT_MARKDOWN, styles[i],
                               SG_BADGE_AUTO, &ol);
-        if (styles[i] == SG_STYLE_MD_DISCORD || styles[i] == SG_STYLE_MD_REDDIT) {
-            /* what Discord and Reddit show as it is: no comment, no HTML */
+        if (styles[i] == SG_STYLE_MD_DISCORD || styles[i] == SG_STYLE_MD_REDDIT ||
+            styles[i] == SG_STYLE_PLAIN) {
+            /* what Discord and Reddit show as it is, and plain marks: no
+             * comment, no HTML */
             assert_int_equal(count(out, ol, "<!--"), 0);
             assert_int_equal(count(out, ol, "<span"), 0);
             assert_int_equal(count(out, ol,
@@ -215,8 +217,9 @@ static void markdown_styles_round_trip(void **state)
                                    "ending): "),
                              1);
             assert_true(count(out, ol,
-                              styles[i] == SG_STYLE_MD_DISCORD ? "||death" : ">!death") >=
-                        3);
+                              styles[i] == SG_STYLE_MD_DISCORD  ? "||death"
+                              : styles[i] == SG_STYLE_MD_REDDIT ? ">!death"
+                                                                : "\\[spoiler: death") >= 3);
             sg_free(out);
             continue;
         }
