@@ -53,7 +53,6 @@
 #include "sg_rating.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -341,7 +340,7 @@ static int sg_r_label_seen(sg_rscan *sc, sg_uc *t, size_t end)
 
 int sg_rating_read_value(const char *text, size_t n, sg_rating_read *r)
 {
-    pthread_once(&sg_r_once, sg_r_init);
+    sg_words_init();
     sg_uc *t = (sg_uc *)text;
     sg_rval rv;
     memset(r, 0, sizeof *r);
@@ -508,16 +507,16 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
         /* spaces and punctuation are passed over at the cost of a look-up,
          * words whole: only a word whose first letter starts a number word
          * is compared with them */
-        while (i < n && !sg_r_class[t[i]])
+        while (i < n && !(sg_byte_class[t[i]] & SG_R_ANY))
             i++;
         if (i >= n)
             break;
         unsigned char c = t[i];
-        unsigned cls = sg_r_class[c];
+        unsigned cls = sg_byte_class[c];
         size_t resume;
-        if (cls & SG_RC_ALPHA) {
+        if (cls & SG_BYTE_ALPHA) {
             size_t e = i + 1;
-            while (e < n && (sg_r_class[t[e]] & SG_RC_ALPHA))
+            while (e < n && (sg_byte_class[t[e]] & SG_BYTE_ALPHA))
                 e++;
             if (e == i + 1 && sg_r_prose_grade(t, n, i, &rv)) {
                 /* "I'd give it a B+" */
@@ -526,10 +525,10 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
                 i = rv.e;
                 continue;
             }
-            if (!(cls & SG_RC_START) || !sg_r_word_start(t, i) ||
+            if (!(cls & SG_R_START) || !sg_r_word_start(t, i) ||
                 !sg_r_is_numword(t, i, e)) {
                 /* no number word: passed over whole, with the space after */
-                i = e < n && !sg_r_class[t[e]] ? e + 1 : e;
+                i = e < n && !(sg_byte_class[t[e]] & SG_R_ANY) ? e + 1 : e;
                 continue;
             }
             resume = e;
@@ -612,7 +611,7 @@ void sg_rating_find(const sg_doc *doc, const sg_sentence *s, size_t ns,
     out->value = out->scale = out->normalized = NAN;
     if (!doc)
         return;
-    pthread_once(&sg_r_once, sg_r_init);
+    sg_words_init();
     sg_rscan sc;
     memset(&sc, 0, sizeof sc);
     sc.doc = doc;
