@@ -284,7 +284,7 @@ static int sg_m_genre_line_fn(void *ctx, const sg_doc *doc, size_t block, sg_muc
         e = sg_m_word(t, n, 0, "genre");
     if (!e)
         return 0;
-    e = sg_m_skip(t, n, e);
+    e = sg_skip_spaces(t, n, e, SG_SP_NEWLINE);
     if (e >= n || t[e] != ':')
         return 0;
     sg_m_add_genres(ctx, t + e + 1, n - e - 1, 0);
@@ -384,7 +384,7 @@ static int sg_m_byline_fn(void *ctx, const sg_doc *doc, size_t block, sg_muc *t,
         }
         if (!e)
             continue;
-        size_t s = sg_m_skip(t, n, e);
+        size_t s = sg_skip_spaces(t, n, e, SG_SP_NEWLINE);
         if (sg_m_name(t, n, s, &bl->ns, &bl->ne)) {
             bl->block = block;
             bl->line = t;

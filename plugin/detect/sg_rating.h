@@ -96,7 +96,6 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume);
 int sg_r_numword(sg_uc *t, size_t n, size_t i, double *v, size_t *end);
 int sg_r_prev_word_in(sg_uc *t, size_t i, const char *const *words);
 int sg_r_scale_at(sg_uc *t, size_t n, size_t i, double *v, size_t *end);
-size_t sg_r_skip_spaces(sg_uc *t, size_t n, size_t i);
 int sg_r_verdict(sg_uc *t, size_t n, size_t i, int weak_ok, sg_rval *rv);
 size_t sg_r_word(sg_uc *t, size_t n, size_t i, const char *w);
 int sg_r_word_start(sg_uc *t, size_t i);

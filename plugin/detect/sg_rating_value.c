@@ -41,34 +41,13 @@ static double sg_grade_norm(char letter, int sign)
 
 /* ---- small scanners ------------------------------------------------------- */
 
-/* Length of a UTF-8 space at t[i] (NBSP, thin, narrow no-break), else 0. */
-static size_t sg_r_uspace(sg_uc *t, size_t n, size_t i)
-{
-    if (i < n && sg_is_hspace(t[i]))
-        return 1;
-    if (i + 1 < n && t[i] == 0xC2 && t[i + 1] == 0xA0)
-        return 2;
-    if (i + 2 < n && t[i] == 0xE2 && t[i + 1] == 0x80 &&
-        (t[i + 2] == 0x89 || t[i + 2] == 0xAF || t[i + 2] == 0x8A))
-        return 3;
-    return 0;
-}
-
-size_t sg_r_skip_spaces(sg_uc *t, size_t n, size_t i)
-{
-    size_t l;
-    while ((l = sg_r_uspace(t, n, i)))
-        i += l;
-    return i;
-}
-
 /* Case-insensitive match of lower-case `w` at t[i]; returns its end or 0.
  * A space in `w` matches one or more spaces. */
 size_t sg_r_match(sg_uc *t, size_t n, size_t i, const char *w)
 {
     for (; *w; w++) {
         if (*w == ' ') {
-            size_t j = sg_r_skip_spaces(t, n, i);
+            size_t j = sg_skip_spaces(t, n, i, SG_SP_THIN);
             if (j == i)
                 return 0;
             i = j;
@@ -133,9 +112,9 @@ int sg_r_prev_word_in(sg_uc *t, size_t i, const char *const *words)
 /* The word after t[e] (past spaces and a comma) is one of `words`. */
 int sg_r_next_word_in(sg_uc *t, size_t n, size_t e, const char *const *words)
 {
-    size_t a = sg_r_skip_spaces(t, n, e);
+    size_t a = sg_skip_spaces(t, n, e, SG_SP_THIN);
     if (a < n && t[a] == ',')
-        a = sg_r_skip_spaces(t, n, a + 1);
+        a = sg_skip_spaces(t, n, a + 1, SG_SP_THIN);
     if (a >= n || !sg_is_alpha(t[a]))
         return 0;
     for (size_t k = 0; words[k]; k++)
@@ -286,19 +265,19 @@ static size_t sg_r_star_word(sg_uc *t, size_t n, size_t i)
  * "of 5".  Returns the end or 0. */
 static size_t sg_r_star_scale(sg_uc *t, size_t n, size_t i, double *scale)
 {
-    size_t j = sg_r_skip_spaces(t, n, i);
+    size_t j = sg_skip_spaces(t, n, i, SG_SP_THIN);
     int paren = j < n && t[j] == '(';
     if (paren)
-        j = sg_r_skip_spaces(t, n, j + 1);
+        j = sg_skip_spaces(t, n, j + 1, SG_SP_THIN);
     size_t e = 0;
     if (j < n && t[j] == '/')
-        e = sg_r_skip_spaces(t, n, j + 1);
+        e = sg_skip_spaces(t, n, j + 1, SG_SP_THIN);
     else if (!(e = sg_r_match(t, n, j, "out of ")))
         e = sg_r_match(t, n, j, "of ");
     if (!e || !sg_r_scale_at(t, n, e, scale, &e))
         return 0;
     if (paren) {
-        e = sg_r_skip_spaces(t, n, e);
+        e = sg_skip_spaces(t, n, e, SG_SP_THIN);
         if (e < n && t[e] == ')')
             e++;
         else
@@ -342,7 +321,7 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
     size_t j = e;
     if (!word && !lead0) {
         /* fraction: N/M with nothing date-like around it */
-        size_t p = sg_r_skip_spaces(t, n, j), sl = 0;
+        size_t p = sg_skip_spaces(t, n, j, SG_SP_THIN), sl = 0;
         if (p < n && t[p] == '/')
             sl = 1;
         else if (p + 2 < n && t[p] == 0xE2 &&
@@ -367,7 +346,7 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
                 rv->scale = sc;
                 rv->scale_given = 1;
                 rv->e = q;
-                size_t a = sg_r_skip_spaces(t, n, q), se;
+                size_t a = sg_skip_spaces(t, n, q, SG_SP_THIN), se;
                 if (a > q && (se = sg_r_star_word(t, n, a))) {
                     rv->unit = 1;
                     rv->e = se;
@@ -388,13 +367,13 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
     if (lead0)
         return 0;
     /* a half written out: "3 1/2 stars", "three and a half stars" */
-    size_t h = sg_r_skip_spaces(t, n, j), he;
+    size_t h = sg_skip_spaces(t, n, j, SG_SP_THIN), he;
     if (!rv->half && j < n && t[j] == '-' &&
         (he = sg_r_word(t, n, j + 1, "and-a-half"))) {
         v += 0.5; /* "three-and-a-half stars" */
         rv->half = 1;
         j = he;
-        h = sg_r_skip_spaces(t, n, j);
+        h = sg_skip_spaces(t, n, j, SG_SP_THIN);
     }
     if (!rv->half && h > j) {
         if (h + 3 <= n && !memcmp(t + h, "1/2", 3) &&
@@ -417,7 +396,7 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
         }
     }
     rv->value = v;
-    size_t a = sg_r_skip_spaces(t, n, j), k;
+    size_t a = sg_skip_spaces(t, n, j, SG_SP_THIN), k;
     if (j < n && t[j] == '-' && (k = sg_r_word(t, n, j + 1, "star"))) {
         /* "a four-star film" (a rating), not "a five-star hotel" */
         static const char *const rated[] = {"film",       "movie",  "book",   "read",
@@ -449,7 +428,8 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
         /* "4 of 5 stars" (the stars make it no count) */
         double sc;
         size_t q, b, se;
-        if (sg_r_scale_at(t, n, k, &sc, &q) && (b = sg_r_skip_spaces(t, n, q)) > q &&
+        if (sg_r_scale_at(t, n, k, &sc, &q) &&
+            (b = sg_skip_spaces(t, n, q, SG_SP_THIN)) > q &&
             (se = sg_r_star_word(t, n, b)) && v <= sc) {
             rv->form = SG_RF_OUTOF;
             rv->scale = sc;
@@ -469,7 +449,7 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
         rv->scale = sc;
         rv->scale_given = 1;
         rv->e = q;
-        size_t b = sg_r_skip_spaces(t, n, q), se;
+        size_t b = sg_skip_spaces(t, n, q, SG_SP_THIN), se;
         if (b > q && (se = sg_r_star_word(t, n, b))) {
             rv->unit = 1;
             rv->e = se;
@@ -582,7 +562,7 @@ int sg_r_grade(sg_uc *t, size_t n, size_t i, int need_sign, sg_rval *rv)
     if (j < n &&
         (sg_is_alnum(t[j]) || t[j] == '\'' || t[j] == '+' || t[j] == '-' || t[j] >= 0x80))
         return 0;
-    size_t k = sg_r_skip_spaces(t, n, j);
+    size_t k = sg_skip_spaces(t, n, j, SG_SP_THIN);
     if (k < n && (sg_is_alnum(t[k]) || t[k] >= 0x80 || t[k] == '\'' || t[k] == '"'))
         return 0;
     memset(rv, 0, sizeof *rv);
