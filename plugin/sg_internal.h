@@ -6,6 +6,7 @@
  *   sg_buf.c      growable buffers, small string helpers
  *   sg_file.c     reading a whole file or stream (the one reader of files)
  *   sg_words.c    the word table the stages look words up in
+ *   sg_phrases.c  the phrase lists they look for (indexed with the table)
  *   sg_doc.c      format detection, the document model, inline "already
  *                 marked" detection shared by the readers
  *   sg_plain.c    plain-text reader (paragraphs, lines, boilerplate)
