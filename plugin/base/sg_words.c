@@ -207,6 +207,7 @@ typedef struct sg_list_word {
     uint64_t bits;
 } sg_list_word;
 
+/* clang-format off */
 #define SG_NUM(v) (SG_WORD_NUMBER | (uint64_t)(v) << SG_WORD_VALUE_SHIFT)
 
 /* Number words and their values (sg_rating_value.c). */
@@ -223,18 +224,21 @@ static const sg_list_word sg_number_words[] = {
 #define SG_CAP SG_WORD_ABBR_CAP
 #define SG_EXACT SG_WORD_ABBR_EXACT
 
-/* clang-format off */
 static const sg_list_word sg_abbr_words[] = {
     SG_AB("mr", NEVER, SG_CAP), SG_AB("mrs", NEVER, SG_CAP), SG_AB("ms", NEVER, SG_CAP),
-    SG_AB("mx", NEVER, SG_CAP), SG_AB("messrs", NEVER, SG_CAP), SG_AB("mme", NEVER, SG_CAP),
-    SG_AB("mlle", NEVER, SG_CAP), SG_AB("dr", NEVER, SG_CAP), SG_AB("drs", NEVER, SG_CAP),
-    SG_AB("prof", NEVER, SG_CAP), SG_AB("st", NEVER, SG_CAP), SG_AB("mt", NEVER, SG_CAP),
-    SG_AB("ft", NEVER, SG_CAP), SG_AB("fr", NEVER, SG_CAP), SG_AB("rev", NEVER, SG_CAP),
-    SG_AB("hon", NEVER, SG_CAP), SG_AB("gov", NEVER, SG_CAP), SG_AB("sen", NEVER, SG_CAP),
-    SG_AB("rep", NEVER, SG_CAP), SG_AB("pres", NEVER, SG_CAP), SG_AB("gen", NEVER, SG_CAP),
-    SG_AB("col", NEVER, SG_CAP), SG_AB("lt", NEVER, SG_CAP), SG_AB("maj", NEVER, SG_CAP),
-    SG_AB("capt", NEVER, SG_CAP), SG_AB("cpt", NEVER, SG_CAP), SG_AB("sgt", NEVER, SG_CAP),
-    SG_AB("cmdr", NEVER, SG_CAP), SG_AB("adm", NEVER, SG_CAP), SG_AB("det", NEVER, SG_CAP),
+    SG_AB("mx", NEVER, SG_CAP), SG_AB("messrs", NEVER, SG_CAP),
+    SG_AB("mme", NEVER, SG_CAP), SG_AB("mlle", NEVER, SG_CAP),
+    SG_AB("dr", NEVER, SG_CAP), SG_AB("drs", NEVER, SG_CAP),
+    SG_AB("prof", NEVER, SG_CAP), SG_AB("st", NEVER, SG_CAP),
+    SG_AB("mt", NEVER, SG_CAP), SG_AB("ft", NEVER, SG_CAP), SG_AB("fr", NEVER, SG_CAP),
+    SG_AB("rev", NEVER, SG_CAP), SG_AB("hon", NEVER, SG_CAP),
+    SG_AB("gov", NEVER, SG_CAP), SG_AB("sen", NEVER, SG_CAP),
+    SG_AB("rep", NEVER, SG_CAP), SG_AB("pres", NEVER, SG_CAP),
+    SG_AB("gen", NEVER, SG_CAP), SG_AB("col", NEVER, SG_CAP),
+    SG_AB("lt", NEVER, SG_CAP), SG_AB("maj", NEVER, SG_CAP),
+    SG_AB("capt", NEVER, SG_CAP), SG_AB("cpt", NEVER, SG_CAP),
+    SG_AB("sgt", NEVER, SG_CAP), SG_AB("cmdr", NEVER, SG_CAP),
+    SG_AB("adm", NEVER, SG_CAP), SG_AB("det", NEVER, SG_CAP),
     SG_AB("insp", NEVER, SG_CAP), SG_AB("supt", NEVER, SG_CAP), SG_AB("vs", NEVER, 0),
     SG_AB("v", NEVER, SG_EXACT), SG_AB("e.g", NEVER, 0), SG_AB("eg", NEVER, SG_EXACT),
     SG_AB("i.e", NEVER, 0), SG_AB("ie", NEVER, SG_EXACT), SG_AB("cf", NEVER, 0),
@@ -244,24 +248,23 @@ static const sg_list_word sg_abbr_words[] = {
     SG_AB("no", NUM, SG_CAP), SG_AB("nos", NUM, 0), SG_AB("nr", NUM, 0),
     SG_AB("vol", NUM, 0), SG_AB("vols", NUM, 0), SG_AB("fig", NUM, 0),
     SG_AB("figs", NUM, 0), SG_AB("p", NUM, SG_EXACT), SG_AB("pp", NUM, 0),
-    SG_AB("ch", NUM, 0), SG_AB("chap", NUM, 0), SG_AB("ep", NUM, 0), SG_AB("eps", NUM, 0),
-    SG_AB("pt", NUM, 0), SG_AB("pts", NUM, 0), SG_AB("sec", NUM, SG_CAP),
-    SG_AB("sect", NUM, 0), SG_AB("art", NUM, SG_CAP), SG_AB("op", NUM, SG_CAP),
-    SG_AB("para", NUM, 0), SG_AB("ca", NUM, 0), SG_AB("c", NUM, SG_EXACT),
-    SG_AB("ex", NUM, 0), SG_AB("ed", NUM, 0), SG_AB("jan", NUM, SG_CAP),
-    SG_AB("feb", NUM, SG_CAP), SG_AB("mar", NUM, SG_CAP), SG_AB("apr", NUM, SG_CAP),
-    SG_AB("jun", NUM, SG_CAP), SG_AB("jul", NUM, SG_CAP), SG_AB("aug", NUM, SG_CAP),
-    SG_AB("sep", NUM, SG_CAP), SG_AB("sept", NUM, SG_CAP), SG_AB("oct", NUM, SG_CAP),
-    SG_AB("nov", NUM, SG_CAP), SG_AB("dec", NUM, SG_CAP), SG_AB("etc", MAYBE, 0),
-    SG_AB("inc", MAYBE, 0), SG_AB("ltd", MAYBE, 0), SG_AB("co", MAYBE, 0),
-    SG_AB("corp", MAYBE, 0), SG_AB("bros", MAYBE, 0), SG_AB("llc", MAYBE, 0),
-    SG_AB("plc", MAYBE, 0), SG_AB("jr", MAYBE, 0), SG_AB("sr", MAYBE, 0),
-    SG_AB("esq", MAYBE, 0), SG_AB("ph.d", MAYBE, 0), SG_AB("m.d", MAYBE, 0),
-    SG_AB("al", MAYBE, 0), SG_AB("dept", MAYBE, 0), SG_AB("univ", MAYBE, 0),
-    SG_AB("a.m", MAYBE, 0), SG_AB("p.m", MAYBE, 0), SG_AB("u.s", MAYBE, 0),
-    SG_AB("u.k", MAYBE, 0),
+    SG_AB("ch", NUM, 0), SG_AB("chap", NUM, 0), SG_AB("ep", NUM, 0),
+    SG_AB("eps", NUM, 0), SG_AB("pt", NUM, 0), SG_AB("pts", NUM, 0),
+    SG_AB("sec", NUM, SG_CAP), SG_AB("sect", NUM, 0), SG_AB("art", NUM, SG_CAP),
+    SG_AB("op", NUM, SG_CAP), SG_AB("para", NUM, 0), SG_AB("ca", NUM, 0),
+    SG_AB("c", NUM, SG_EXACT), SG_AB("ex", NUM, 0), SG_AB("ed", NUM, 0),
+    SG_AB("jan", NUM, SG_CAP), SG_AB("feb", NUM, SG_CAP), SG_AB("mar", NUM, SG_CAP),
+    SG_AB("apr", NUM, SG_CAP), SG_AB("jun", NUM, SG_CAP), SG_AB("jul", NUM, SG_CAP),
+    SG_AB("aug", NUM, SG_CAP), SG_AB("sep", NUM, SG_CAP), SG_AB("sept", NUM, SG_CAP),
+    SG_AB("oct", NUM, SG_CAP), SG_AB("nov", NUM, SG_CAP), SG_AB("dec", NUM, SG_CAP),
+    SG_AB("etc", MAYBE, 0), SG_AB("inc", MAYBE, 0), SG_AB("ltd", MAYBE, 0),
+    SG_AB("co", MAYBE, 0), SG_AB("corp", MAYBE, 0), SG_AB("bros", MAYBE, 0),
+    SG_AB("llc", MAYBE, 0), SG_AB("plc", MAYBE, 0), SG_AB("jr", MAYBE, 0),
+    SG_AB("sr", MAYBE, 0), SG_AB("esq", MAYBE, 0), SG_AB("ph.d", MAYBE, 0),
+    SG_AB("m.d", MAYBE, 0), SG_AB("al", MAYBE, 0), SG_AB("dept", MAYBE, 0),
+    SG_AB("univ", MAYBE, 0), SG_AB("a.m", MAYBE, 0), SG_AB("p.m", MAYBE, 0),
+    SG_AB("u.s", MAYBE, 0), SG_AB("u.k", MAYBE, 0),
 };
-/* clang-format on */
 
 /* What a count may be of besides a rating's scale ("3/4 miles") (sg_rating_value.c). */
 static const char *const sg_unit_words[] = {
@@ -274,25 +277,26 @@ static const char *const sg_unit_words[] = {
 /* Words that usually open a sentence: after "etc." or "U.S." one of these,
  * capitalised, means the sentence ended there (sg_segment.c). */
 static const char *const sg_opener_words[] = {
-    "a", "after", "again", "all", "also", "although", "an", "and", "another", "are", "as",
-    "at", "because", "before", "both", "but", "by", "can", "could", "despite", "did", "do",
-    "during", "each", "even", "every", "finally", "for", "from", "he", "her", "here", "his",
-    "how", "however", "i", "if", "in", "instead", "is", "it", "its", "just", "later", "let",
-    "many", "meanwhile", "most", "my", "nevertheless", "no", "not", "now", "of", "on",
-    "once", "one", "only", "or", "other", "our", "overall", "perhaps", "since", "so",
-    "some", "still", "such", "that", "the", "their", "then", "there", "these", "they",
-    "this", "those", "though", "to", "ultimately", "unfortunately", "was", "we", "were",
-    "what", "when", "where", "which", "while", "who", "why", "will", "with", "without",
-    "would", "yet", "you", "your", NULL,
+    "a", "after", "again", "all", "also", "although", "an", "and", "another", "are",
+    "as", "at", "because", "before", "both", "but", "by", "can", "could", "despite",
+    "did", "do", "during", "each", "even", "every", "finally", "for", "from", "he",
+    "her", "here", "his", "how", "however", "i", "if", "in", "instead", "is", "it",
+    "its", "just", "later", "let", "many", "meanwhile", "most", "my", "nevertheless",
+    "no", "not", "now", "of", "on", "once", "one", "only", "or", "other", "our",
+    "overall", "perhaps", "since", "so", "some", "still", "such", "that", "the",
+    "their", "then", "there", "these", "they", "this", "those", "though", "to",
+    "ultimately", "unfortunately", "was", "we", "were", "what", "when", "where",
+    "which", "while", "who", "why", "will", "with", "without", "would", "yet", "you",
+    "your", NULL,
 };
 
 /* Month and weekday names, for lines that are only a date (sg_boiler.c). */
 static const char *const sg_date_words[] = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
-    "sat", "sun", NULL,
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
+    "thurs", "fri", "sat", "sun", NULL,
 };
 
 /* Words a date line may hold besides names and numbers. */
@@ -302,8 +306,8 @@ static const char *const sg_date_glue[] = {
 
 /* Particles inside a person's name ("Ludwig van Beethoven") (sg_meta.c). */
 static const char *const sg_particle_words[] = {
-    "de", "da", "del", "della", "van", "von", "der", "den", "la", "le", "di", "du", "bin",
-    "al", "dos", "das", "y", NULL,
+    "de", "da", "del", "della", "van", "von", "der", "den", "la", "le", "di", "du",
+    "bin", "al", "dos", "das", "y", NULL,
 };
 
 /* What a genre tag may add after its genre: "horror movies", "fantasy books". */
@@ -311,6 +315,8 @@ static const char *const sg_medium_words[] = {
     "film", "films", "movie", "movies", "book", "books", "novel", "novels", "fiction",
     "anime", "manga", "game", "games", "series", "show", "shows", "tv", NULL,
 };
+
+/* clang-format on */
 
 unsigned char sg_byte_class[256];
 

@@ -480,8 +480,9 @@ static size_t sg_seg_plain_run(sg_seg *s, size_t i)
 {
     const unsigned char *t = s->t;
     size_t lim = s->n - s->start > SG_SEG_LONG ? s->start + SG_SEG_LONG : s->n, j = i;
-    while (lim - j >= 4 && (sg_byte_class[t[j]] & sg_byte_class[t[j + 1]] &
-                            sg_byte_class[t[j + 2]] & sg_byte_class[t[j + 3]] & SG_BYTE_PLAIN))
+    while (lim - j >= 4 &&
+           (sg_byte_class[t[j]] & sg_byte_class[t[j + 1]] & sg_byte_class[t[j + 2]] &
+            sg_byte_class[t[j + 3]] & SG_BYTE_PLAIN))
         j += 4;
     while (j < lim && SG_SEG_PLAIN(t[j]))
         j++;

@@ -17,7 +17,6 @@
 #include "sg_phrases.h"
 #include "sg_text.h"
 
-
 /* ---- thresholds ------------------------------------------------------------ */
 
 /* Long prose (jusText's LENGTH_HIGH): such a block is article by itself. */
