@@ -178,10 +178,23 @@ int sg_word_not_name(const char *w, size_t n);
 #define SG_WORD_VALUE_SHIFT 56           /* bits 56-59: a number word's value */
 #define SG_WORD_VALUE(bits) ((unsigned)((bits) >> SG_WORD_VALUE_SHIFT) & 15u)
 
-/* The bits of w[0, n) in any case, 0 for a word not in the table. */
+/* The bits of w[0, n) in any case, 0 for a word not in the table.  Inline
+ * for the scanners' short words: a key of up to 8 bytes is made here, as
+ * sg_word_find makes it (ASCII capitals lowered, zero-padded). */
 static inline uint64_t sg_word_bits(const char *w, size_t n)
 {
-    const sg_word_slot *e = sg_word_find(w, n);
+    const sg_word_slot *e;
+    if (n - 1 < 8) {
+        uint64_t key[2] = {0, 0};
+        unsigned char b[8] = {0};
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)w[i];
+            b[i] = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        }
+        memcpy(key, b, sizeof b);
+        e = sg_word_key_find(key);
+    } else
+        e = sg_word_find(w, n);
     return e ? e->bits : 0;
 }
 
