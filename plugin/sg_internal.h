@@ -6,6 +6,7 @@
  *   sg_buf.c      growable buffers, small string helpers
  *   sg_file.c     reading a whole file or stream (the one reader of files)
  *   sg_words.c    the word table the stages look words up in
+ *   sg_phrases.c  the phrase lists they look for (indexed with the table)
  *   sg_doc.c      format detection, the document model, inline "already
  *                 marked" detection shared by the readers
  *   sg_plain.c    plain-text reader (paragraphs, lines, boilerplate)
@@ -117,7 +118,7 @@ enum {
  * and its bits; bits 0 marks an empty slot. */
 typedef struct sg_word_slot {
     uint64_t k[2];
-    uint32_t bits;
+    uint64_t bits;
 } sg_word_slot;
 
 #define SG_WORD_BITS 11
@@ -146,6 +147,67 @@ static inline const sg_word_slot *sg_word_key_find(const uint64_t key[2])
 const sg_word_slot *sg_word_find(const char *w, size_t n);
 /* Is w[0, n), in the case it is written, a word that is no name? */
 int sg_word_not_name(const char *w, size_t n);
+
+/* ---- the word table: the words of the readers' and detectors' lists ------- */
+
+/* Bits 32 and up of an entry: the words that sentence, rating and metadata
+ * reading and the boilerplate classifier look up (sg_words.c, its second
+ * block of words). */
+#define SG_WORD_NUMBER (1ull << 32)      /* a number word, "zero" to "ten"; its
+                                            value is SG_WORD_VALUE (sg_rating_value.c) */
+#define SG_WORD_UNIT (1ull << 33)        /* what a count after a slash is of ("3/4
+                                            miles"): no rating's scale */
+#define SG_WORD_ABBR_NEVER (1ull << 34)  /* an abbreviation whose full stop ends no
+                                            sentence ("Dr.", "vs.") (sg_segment.c) */
+#define SG_WORD_ABBR_NUM (1ull << 35)    /* one whose full stop ends none before a
+                                            number ("No. 5", "Vol. II") */
+#define SG_WORD_ABBR_MAYBE (1ull << 36)  /* one whose full stop ends a sentence only
+                                            before a usual opener ("etc.") */
+#define SG_WORD_ABBR_CAP (1ull << 37)    /* ... only with a leading capital ("Dr.") */
+#define SG_WORD_ABBR_EXACT (1ull << 38)  /* ... only as written ("v." not "V.") */
+#define SG_WORD_OPENER (1ull << 39)      /* capitalised ("The"), it usually opens a
+                                            sentence */
+#define SG_WORD_DATE (1ull << 40)        /* a month or weekday name, or its short
+                                            form (sg_boiler.c) */
+#define SG_WORD_DATE_GLUE (1ull << 41)   /* a word a date line may hold besides
+                                            names and numbers ("at", "utc") */
+#define SG_WORD_PARTICLE (1ull << 42)    /* a particle inside a person's name ("van",
+                                            "de") (sg_meta.c) */
+#define SG_WORD_MEDIUM (1ull << 43)      /* what a genre tag may add after its genre
+                                            ("movies", "books") */
+#define SG_WORD_VALUE_SHIFT 56           /* bits 56-59: a number word's value */
+#define SG_WORD_VALUE(bits) ((unsigned)((bits) >> SG_WORD_VALUE_SHIFT) & 15u)
+
+/* The bits of w[0, n) in any case, 0 for a word not in the table.  Inline
+ * for the scanners' short words: a key of up to 8 bytes is made here, as
+ * sg_word_find makes it (ASCII capitals lowered, zero-padded). */
+static inline uint64_t sg_word_bits(const char *w, size_t n)
+{
+    const sg_word_slot *e;
+    if (n - 1 < 8) {
+        uint64_t key[2] = {0, 0};
+        unsigned char b[8] = {0};
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)w[i];
+            b[i] = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        }
+        memcpy(key, b, sizeof b);
+        e = sg_word_key_find(key);
+    } else
+        e = sg_word_find(w, n);
+    return e ? e->bits : 0;
+}
+
+/* What a byte is to the scanners that pass over text a byte at a time: one
+ * look-up where they would test ranges.  Built with the word table. */
+#define SG_BYTE_ALPHA 0x01  /* an ASCII letter */
+#define SG_BYTE_DIGIT 0x02  /* an ASCII digit */
+#define SG_BYTE_NUMBER 0x04 /* the first letter, in either case, of a number word */
+#define SG_BYTE_GLYPH 0x08  /* the first byte of a rating's glyph: ★ ☆ ⭐ (0xE2),
+                               ½ (0xC2), 🌟 (0xF0) */
+#define SG_BYTE_PLAIN 0x10  /* printable ASCII that ends no sentence: the space
+                               and all but '.', '!' and '?' */
+extern unsigned char sg_byte_class[256];
 
 /* ---- the document model (sg_doc.c and the readers) ------------------------ */
 

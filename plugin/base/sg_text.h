@@ -57,6 +57,30 @@ static inline int sg_is_ws(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
 
+/* What sg_skip_spaces passes besides white space within a line and NBSP:
+ * line breaks ('\n'); thin (U+2009), hair (U+200A) and narrow no-break
+ * (U+202F) spaces. */
+#define SG_SP_NEWLINE 1
+#define SG_SP_THIN 2
+
+/* The first byte at or after t[i] (of n) that starts no space: ASCII white
+ * space within a line (sg_is_hspace), NBSP, and what `flags` adds. */
+static inline size_t sg_skip_spaces(const unsigned char *t, size_t n, size_t i,
+                                    unsigned flags)
+{
+    for (;;) {
+        if (i < n && (sg_is_hspace(t[i]) || (t[i] == '\n' && (flags & SG_SP_NEWLINE))))
+            i++;
+        else if (i + 1 < n && t[i] == 0xC2 && t[i + 1] == 0xA0)
+            i += 2;
+        else if ((flags & SG_SP_THIN) && i + 2 < n && t[i] == 0xE2 && t[i + 1] == 0x80 &&
+                 (t[i + 2] == 0x89 || t[i + 2] == 0xAF || t[i + 2] == 0x8A))
+            i += 3;
+        else
+            return i;
+    }
+}
+
 static inline unsigned char sg_to_lower(unsigned char c)
 {
     return sg_is_upper(c) ? (unsigned char)(c + 32) : c;

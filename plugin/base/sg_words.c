@@ -6,8 +6,13 @@
  * A key is the word's bytes with ASCII capitals lowered, zero-padded to 16
  * bytes: a word holds no NUL byte, so the key alone tells two words apart.
  * Where a stage cares about case (a name is capitalised), its bits say which
- * forms of the word it knows. */
+ * forms of the word it knows.
+ *
+ * The same single build makes the byte classes of the scanners that pass
+ * over text a byte at a time (sg_byte_class) and the indexes of the phrase
+ * lists (sg_phrases.c), so one sg_words_init readies all three. */
 #include "sg_internal.h"
+#include "sg_phrases.h"
 
 #include <pthread.h>
 
@@ -194,8 +199,169 @@ static int sg_word_caps(const char *w)
     return 1;
 }
 
+/* ---- the second block: the words of the readers' and detectors' lists ---- */
+
+/* A word and its bits. */
+typedef struct sg_list_word {
+    const char *w;
+    uint64_t bits;
+} sg_list_word;
+
+/* clang-format off */
+#define SG_NUM(v) (SG_WORD_NUMBER | (uint64_t)(v) << SG_WORD_VALUE_SHIFT)
+
+/* Number words and their values (sg_rating_value.c). */
+static const sg_list_word sg_number_words[] = {
+    {"zero", SG_NUM(0)}, {"one", SG_NUM(1)}, {"two", SG_NUM(2)}, {"three", SG_NUM(3)},
+    {"four", SG_NUM(4)}, {"five", SG_NUM(5)}, {"six", SG_NUM(6)}, {"seven", SG_NUM(7)},
+    {"eight", SG_NUM(8)}, {"nine", SG_NUM(9)}, {"ten", SG_NUM(10)},
+};
+
+/* Abbreviations, lower case, with their inner dots (sg_segment.c): titles
+ * before a name, words that introduce what follows, labels before a number,
+ * and those that may end a sentence. */
+#define SG_AB(w, cls, flags) {w, SG_WORD_ABBR_##cls | (flags)}
+#define SG_CAP SG_WORD_ABBR_CAP
+#define SG_EXACT SG_WORD_ABBR_EXACT
+
+static const sg_list_word sg_abbr_words[] = {
+    SG_AB("mr", NEVER, SG_CAP), SG_AB("mrs", NEVER, SG_CAP), SG_AB("ms", NEVER, SG_CAP),
+    SG_AB("mx", NEVER, SG_CAP), SG_AB("messrs", NEVER, SG_CAP),
+    SG_AB("mme", NEVER, SG_CAP), SG_AB("mlle", NEVER, SG_CAP),
+    SG_AB("dr", NEVER, SG_CAP), SG_AB("drs", NEVER, SG_CAP),
+    SG_AB("prof", NEVER, SG_CAP), SG_AB("st", NEVER, SG_CAP),
+    SG_AB("mt", NEVER, SG_CAP), SG_AB("ft", NEVER, SG_CAP), SG_AB("fr", NEVER, SG_CAP),
+    SG_AB("rev", NEVER, SG_CAP), SG_AB("hon", NEVER, SG_CAP),
+    SG_AB("gov", NEVER, SG_CAP), SG_AB("sen", NEVER, SG_CAP),
+    SG_AB("rep", NEVER, SG_CAP), SG_AB("pres", NEVER, SG_CAP),
+    SG_AB("gen", NEVER, SG_CAP), SG_AB("col", NEVER, SG_CAP),
+    SG_AB("lt", NEVER, SG_CAP), SG_AB("maj", NEVER, SG_CAP),
+    SG_AB("capt", NEVER, SG_CAP), SG_AB("cpt", NEVER, SG_CAP),
+    SG_AB("sgt", NEVER, SG_CAP), SG_AB("cmdr", NEVER, SG_CAP),
+    SG_AB("adm", NEVER, SG_CAP), SG_AB("det", NEVER, SG_CAP),
+    SG_AB("insp", NEVER, SG_CAP), SG_AB("supt", NEVER, SG_CAP), SG_AB("vs", NEVER, 0),
+    SG_AB("v", NEVER, SG_EXACT), SG_AB("e.g", NEVER, 0), SG_AB("eg", NEVER, SG_EXACT),
+    SG_AB("i.e", NEVER, 0), SG_AB("ie", NEVER, SG_EXACT), SG_AB("cf", NEVER, 0),
+    SG_AB("viz", NEVER, 0), SG_AB("approx", NEVER, 0), SG_AB("appr", NEVER, 0),
+    SG_AB("esp", NEVER, 0), SG_AB("incl", NEVER, 0), SG_AB("aka", NEVER, 0),
+    SG_AB("a.k.a", NEVER, 0), SG_AB("resp", NEVER, 0), SG_AB("w", NEVER, SG_EXACT),
+    SG_AB("no", NUM, SG_CAP), SG_AB("nos", NUM, 0), SG_AB("nr", NUM, 0),
+    SG_AB("vol", NUM, 0), SG_AB("vols", NUM, 0), SG_AB("fig", NUM, 0),
+    SG_AB("figs", NUM, 0), SG_AB("p", NUM, SG_EXACT), SG_AB("pp", NUM, 0),
+    SG_AB("ch", NUM, 0), SG_AB("chap", NUM, 0), SG_AB("ep", NUM, 0),
+    SG_AB("eps", NUM, 0), SG_AB("pt", NUM, 0), SG_AB("pts", NUM, 0),
+    SG_AB("sec", NUM, SG_CAP), SG_AB("sect", NUM, 0), SG_AB("art", NUM, SG_CAP),
+    SG_AB("op", NUM, SG_CAP), SG_AB("para", NUM, 0), SG_AB("ca", NUM, 0),
+    SG_AB("c", NUM, SG_EXACT), SG_AB("ex", NUM, 0), SG_AB("ed", NUM, 0),
+    SG_AB("jan", NUM, SG_CAP), SG_AB("feb", NUM, SG_CAP), SG_AB("mar", NUM, SG_CAP),
+    SG_AB("apr", NUM, SG_CAP), SG_AB("jun", NUM, SG_CAP), SG_AB("jul", NUM, SG_CAP),
+    SG_AB("aug", NUM, SG_CAP), SG_AB("sep", NUM, SG_CAP), SG_AB("sept", NUM, SG_CAP),
+    SG_AB("oct", NUM, SG_CAP), SG_AB("nov", NUM, SG_CAP), SG_AB("dec", NUM, SG_CAP),
+    SG_AB("etc", MAYBE, 0), SG_AB("inc", MAYBE, 0), SG_AB("ltd", MAYBE, 0),
+    SG_AB("co", MAYBE, 0), SG_AB("corp", MAYBE, 0), SG_AB("bros", MAYBE, 0),
+    SG_AB("llc", MAYBE, 0), SG_AB("plc", MAYBE, 0), SG_AB("jr", MAYBE, 0),
+    SG_AB("sr", MAYBE, 0), SG_AB("esq", MAYBE, 0), SG_AB("ph.d", MAYBE, 0),
+    SG_AB("m.d", MAYBE, 0), SG_AB("al", MAYBE, 0), SG_AB("dept", MAYBE, 0),
+    SG_AB("univ", MAYBE, 0), SG_AB("a.m", MAYBE, 0), SG_AB("p.m", MAYBE, 0),
+    SG_AB("u.s", MAYBE, 0), SG_AB("u.k", MAYBE, 0),
+};
+
+/* What a count may be of besides a rating's scale ("3/4 miles") (sg_rating_value.c). */
+static const char *const sg_unit_words[] = {
+    "of", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "second",
+    "seconds", "day", "days", "week", "weeks", "month", "months", "year", "years", "pm",
+    "am", "km", "mph", "mile", "miles", "dollar", "dollars", "cent", "cents", "time",
+    "times", "percent", "inch", "inches", "cup", "cups", "th", "ths", "split", NULL,
+};
+
+/* Words that usually open a sentence: after "etc." or "U.S." one of these,
+ * capitalised, means the sentence ended there (sg_segment.c). */
+static const char *const sg_opener_words[] = {
+    "a", "after", "again", "all", "also", "although", "an", "and", "another", "are",
+    "as", "at", "because", "before", "both", "but", "by", "can", "could", "despite",
+    "did", "do", "during", "each", "even", "every", "finally", "for", "from", "he",
+    "her", "here", "his", "how", "however", "i", "if", "in", "instead", "is", "it",
+    "its", "just", "later", "let", "many", "meanwhile", "most", "my", "nevertheless",
+    "no", "not", "now", "of", "on", "once", "one", "only", "or", "other", "our",
+    "overall", "perhaps", "since", "so", "some", "still", "such", "that", "the",
+    "their", "then", "there", "these", "they", "this", "those", "though", "to",
+    "ultimately", "unfortunately", "was", "we", "were", "what", "when", "where",
+    "which", "while", "who", "why", "will", "with", "without", "would", "yet", "you",
+    "your", NULL,
+};
+
+/* Month and weekday names, for lines that are only a date (sg_boiler.c). */
+static const char *const sg_date_words[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu",
+    "thurs", "fri", "sat", "sun", NULL,
+};
+
+/* Words a date line may hold besides names and numbers. */
+static const char *const sg_date_glue[] = {
+    "am", "pm", "at", "on", "of", "the", "utc", "gmt", "est", "pst", NULL,
+};
+
+/* Particles inside a person's name ("Ludwig van Beethoven") (sg_meta.c). */
+static const char *const sg_particle_words[] = {
+    "de", "da", "del", "della", "van", "von", "der", "den", "la", "le", "di", "du",
+    "bin", "al", "dos", "das", "y", NULL,
+};
+
+/* What a genre tag may add after its genre: "horror movies", "fantasy books". */
+static const char *const sg_medium_words[] = {
+    "film", "films", "movie", "movies", "book", "books", "novel", "novels", "fiction",
+    "anime", "manga", "game", "games", "series", "show", "shows", "tv", NULL,
+};
+
+/* clang-format on */
+
+unsigned char sg_byte_class[256];
+
+/* Adds the second block's words, and the byte classes made of them and of
+ * ASCII, to the table being built. */
+static void sg_words_build_lists(void)
+{
+    static const struct {
+        const char *const *words;
+        uint64_t bits;
+    } lists[] = {
+        {sg_unit_words, SG_WORD_UNIT},         {sg_opener_words, SG_WORD_OPENER},
+        {sg_date_words, SG_WORD_DATE},         {sg_date_glue, SG_WORD_DATE_GLUE},
+        {sg_particle_words, SG_WORD_PARTICLE}, {sg_medium_words, SG_WORD_MEDIUM},
+    };
+    for (size_t i = 0; i < sizeof sg_number_words / sizeof *sg_number_words; i++)
+        sg_word_put(sg_number_words[i].w)->bits |= sg_number_words[i].bits;
+    for (size_t i = 0; i < sizeof sg_abbr_words / sizeof *sg_abbr_words; i++)
+        sg_word_put(sg_abbr_words[i].w)->bits |= sg_abbr_words[i].bits;
+    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+        for (size_t i = 0; lists[l].words[i]; i++)
+            sg_word_put(lists[l].words[i])->bits |= lists[l].bits;
+    for (int c = 0; c < 256; c++) {
+        unsigned char k = 0;
+        if ((unsigned)((c | 0x20) - 'a') < 26u)
+            k |= SG_BYTE_ALPHA;
+        if ((unsigned)(c - '0') < 10u)
+            k |= SG_BYTE_DIGIT;
+        if (c == 0xE2 || c == 0xC2 || c == 0xF0)
+            k |= SG_BYTE_GLYPH;
+        if (c >= ' ' && c <= '~' && c != '.' && c != '!' && c != '?')
+            k |= SG_BYTE_PLAIN;
+        sg_byte_class[c] |= k;
+    }
+    for (size_t i = 0; i < sizeof sg_number_words / sizeof *sg_number_words; i++) {
+        unsigned char c = (unsigned char)sg_number_words[i].w[0];
+        sg_byte_class[c] |= SG_BYTE_NUMBER;
+        sg_byte_class[c ^ 0x20] |= SG_BYTE_NUMBER;
+    }
+    sg_phrases_build();
+}
+
 static void sg_words_build(void)
 {
+    sg_words_build_lists();
     for (size_t i = 0; i < sizeof sg_plain_words / sizeof *sg_plain_words; i++)
         sg_word_put(sg_plain_words[i].w)->bits |= sg_plain_words[i].bits;
     for (size_t i = 0; sg_not_names[i]; i++) {

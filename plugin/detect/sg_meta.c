@@ -15,66 +15,15 @@
  * they parse, else as written.
  */
 #include "sg_meta_text.h"
+#include "sg_phrases.h"
 #include "sg_text.h"
 
-#include <pthread.h>
 #include <strings.h>
 
 /* How many blocks from the top are searched for headlines and bylines. */
 #define SG_M_TOP_BLOCKS 80
 /* The excerpt's length in bytes, ellipsis included (a meta description). */
 #define SG_M_EXCERPT_MAX 160
-
-/* ---- phrases found anywhere ---------------------------------------------------- */
-
-/* Lower-case phrases matched case-insensitively at any byte (byline leads,
- * credits).  Most bytes start none of them: `at` (built once) gives, for a
- * byte with 0x20 set, the phrases starting with it (bit k: list[k]), so a
- * byte costs one look-up, not a comparison per phrase. */
-#define SG_M_PHRASES_MAX 16
-typedef struct sg_m_phrases {
-    const char *const *list; /* NULL-terminated, at most SG_M_PHRASES_MAX, 2+ bytes */
-    unsigned char len[SG_M_PHRASES_MAX];
-    unsigned short at[256];
-} sg_m_phrases;
-
-static const char *const sg_m_lead_list[] = {
-    "posted by", "written by", "reviewed by", "review by", "words by", "story by", NULL};
-static const char *const sg_m_mark_list[] = {
-    "posted by", "written by", "image credit",    "photo:",      "photograph:",
-    "credit:",   "min read",   "mins read",       "minute read", "updated:",
-    "pictured:", "(photo",     "in a still from", NULL};
-static sg_m_phrases sg_m_leads = {sg_m_lead_list, {0}, {0}};
-static sg_m_phrases sg_m_marks = {sg_m_mark_list, {0}, {0}};
-static pthread_once_t sg_m_once = PTHREAD_ONCE_INIT;
-
-static void sg_m_phrases_build(sg_m_phrases *ph)
-{
-    for (unsigned k = 0; ph->list[k]; k++) {
-        ph->len[k] = (unsigned char)strlen(ph->list[k]);
-        ph->at[(unsigned char)ph->list[k][0]] |= (unsigned short)(1u << k);
-    }
-}
-
-static void sg_m_init(void)
-{
-    sg_m_phrases_build(&sg_m_leads);
-    sg_m_phrases_build(&sg_m_marks);
-}
-
-/* The length of a phrase of `ph` at t[i] ending within t[0,n), else 0. */
-static size_t sg_m_phrase_at(const sg_m_phrases *ph, sg_muc *t, size_t n, size_t i)
-{
-    for (unsigned ks = ph->at[t[i] | 0x20]; ks; ks &= ks - 1) {
-        unsigned k = (unsigned)__builtin_ctz(ks);
-        size_t l = ph->len[k];
-        /* the second byte first: it rules out most without a call */
-        if (i + l <= n && (t[i + 1] | 0x20) == (ph->list[k][1] | 0x20) &&
-            !strncasecmp((const char *)t + i, ph->list[k], l))
-            return l;
-    }
-    return 0;
-}
 
 /* ---- fields ------------------------------------------------------------------------ */
 
@@ -193,156 +142,16 @@ static char *sg_m_page_title(const char *t)
 
 #define SG_M_MAX_GENRES 32
 
-/* Genres, as tags name them (lower case, words apart): a post's tags and
- * keywords are mostly other things (the site's sections, the work, its
- * people, "review"), and only these are taken from them. */
-static const char *const sg_m_genre_names[] = {"action",
-                                               "adventure",
-                                               "animation",
-                                               "animated",
-                                               "biography",
-                                               "biopic",
-                                               "comedy",
-                                               "black comedy",
-                                               "dark comedy",
-                                               "romantic comedy",
-                                               "rom com",
-                                               "romcom",
-                                               "crime",
-                                               "documentary",
-                                               "drama",
-                                               "family",
-                                               "fantasy",
-                                               "dark fantasy",
-                                               "epic fantasy",
-                                               "high fantasy",
-                                               "urban fantasy",
-                                               "science fantasy",
-                                               "film noir",
-                                               "noir",
-                                               "neo noir",
-                                               "history",
-                                               "historical",
-                                               "historical fiction",
-                                               "alternate history",
-                                               "horror",
-                                               "body horror",
-                                               "folk horror",
-                                               "cosmic horror",
-                                               "psychological horror",
-                                               "survival horror",
-                                               "martial arts",
-                                               "musical",
-                                               "mystery",
-                                               "cozy mystery",
-                                               "whodunit",
-                                               "romance",
-                                               "romantasy",
-                                               "science fiction",
-                                               "sci fi",
-                                               "scifi",
-                                               "sf",
-                                               "hard science fiction",
-                                               "space opera",
-                                               "cyberpunk",
-                                               "steampunk",
-                                               "dystopia",
-                                               "dystopian",
-                                               "post apocalyptic",
-                                               "apocalyptic",
-                                               "sport",
-                                               "sports",
-                                               "superhero",
-                                               "thriller",
-                                               "psychological thriller",
-                                               "political thriller",
-                                               "erotic thriller",
-                                               "techno thriller",
-                                               "spy",
-                                               "espionage",
-                                               "heist",
-                                               "war",
-                                               "western",
-                                               "slasher",
-                                               "supernatural",
-                                               "paranormal",
-                                               "satire",
-                                               "parody",
-                                               "mockumentary",
-                                               "disaster",
-                                               "monster",
-                                               "kaiju",
-                                               "zombie",
-                                               "mecha",
-                                               "shonen",
-                                               "shounen",
-                                               "shojo",
-                                               "shoujo",
-                                               "seinen",
-                                               "josei",
-                                               "isekai",
-                                               "slice of life",
-                                               "magical girl",
-                                               "magical realism",
-                                               "literary fiction",
-                                               "young adult",
-                                               "coming of age",
-                                               "period drama",
-                                               "legal drama",
-                                               "medical drama",
-                                               "crime drama",
-                                               "teen drama",
-                                               "melodrama",
-                                               "sitcom",
-                                               "procedural",
-                                               "police procedural",
-                                               "true crime",
-                                               "suspense",
-                                               "sword and sorcery",
-                                               "grimdark",
-                                               "time travel",
-                                               "fairy tale",
-                                               "mythology",
-                                               "gothic",
-                                               "found footage",
-                                               "giallo",
-                                               "wuxia",
-                                               "samurai",
-                                               "rpg",
-                                               "jrpg",
-                                               "role playing",
-                                               "roguelike",
-                                               "roguelite",
-                                               "metroidvania",
-                                               "platformer",
-                                               "visual novel",
-                                               "first person shooter",
-                                               "shooter",
-                                               "puzzle",
-                                               "strategy",
-                                               "simulation",
-                                               "open world",
-                                               "stealth",
-                                               "fighting",
-                                               "racing",
-                                               "rhythm",
-                                               "sandbox",
-                                               "survival",
-                                               "point and click",
-                                               "soulslike",
-                                               NULL};
-
-/* What a genre tag may add after its genre: "horror movies", "fantasy books". */
-static const char *const sg_m_genre_media[] = {
-    "film",  "films", "movie", "movies", "book",   "books", "novel", "novels", "fiction",
-    "anime", "manga", "game",  "games",  "series", "show",  "shows", "tv",     NULL};
-
-static int sg_m_in(const char *w, const char *const *list)
+/* Is `w` one of the genres tags name (the phrase list SG_PHRASES_GENRES)? */
+static int sg_m_genre(const char *w)
 {
-    for (size_t k = 0; list[k]; k++)
-        if (!strcmp(w, list[k]))
-            return 1;
-    return 0;
+    return sg_phrase_is(SG_PHRASES_GENRES, w, strlen(w));
+}
+
+/* Is `w` what a genre tag may add after its genre ("movies", "books")? */
+static int sg_m_medium(const char *w)
+{
+    return (sg_word_bits(w, strlen(w)) & SG_WORD_MEDIUM) != 0;
 }
 
 /* Is `w` (lower case, words apart) a genre, maybe plural ("thrillers",
@@ -351,18 +160,18 @@ static int sg_m_genre_word(const char *w)
 {
     char b[64];
     size_t n = strlen(w);
-    if (sg_m_in(w, sg_m_genre_names))
+    if (sg_m_genre(w))
         return 1;
     if (n < 3 || n >= sizeof b || w[n - 1] != 's')
         return 0;
     memcpy(b, w, n - 1);
     b[n - 1] = '\0';
-    if (sg_m_in(b, sg_m_genre_names))
+    if (sg_m_genre(b))
         return 1;
     if (n > 3 && w[n - 3] == 'i' && w[n - 2] == 'e') {
         b[n - 3] = 'y';
         b[n - 2] = '\0';
-        return sg_m_in(b, sg_m_genre_names);
+        return sg_m_genre(b);
     }
     return 0;
 }
@@ -395,7 +204,7 @@ static int sg_m_is_genre(sg_muc *t, size_t s, size_t e)
         return 1;
     /* a medium after it */
     char *last = strrchr(g, ' ');
-    if (last && sg_m_in(last + 1, sg_m_genre_media)) {
+    if (last && sg_m_medium(last + 1)) {
         *last = '\0';
         if (sg_m_genre_word(g))
             return 1;
@@ -407,7 +216,7 @@ static int sg_m_is_genre(sg_muc *t, size_t s, size_t e)
         sp = strchr(w, ' ');
         if (sp)
             *sp = '\0';
-        if (!sg_m_genre_word(w) && !(words && !sp && sg_m_in(w, sg_m_genre_media)))
+        if (!sg_m_genre_word(w) && !(words && !sp && sg_m_medium(w)))
             return 0;
         words++;
     }
@@ -475,7 +284,7 @@ static int sg_m_genre_line_fn(void *ctx, const sg_doc *doc, size_t block, sg_muc
         e = sg_m_word(t, n, 0, "genre");
     if (!e)
         return 0;
-    e = sg_m_skip(t, n, e);
+    e = sg_skip_spaces(t, n, e, SG_SP_NEWLINE);
     if (e >= n || t[e] != ':')
         return 0;
     sg_m_add_genres(ctx, t + e + 1, n - e - 1, 0);
@@ -483,10 +292,6 @@ static int sg_m_genre_line_fn(void *ctx, const sg_doc *doc, size_t block, sg_muc
 }
 
 /* ---- the author ------------------------------------------------------------------ */
-
-static const char *const sg_m_particles[] = {"de",  "da",  "del", "della", "van", "von",
-                                             "der", "den", "la",  "le",    "di",  "du",
-                                             "bin", "al",  "dos", "das",   "y",   NULL};
 
 /* A person's name at t[i]: 1-5 capitalised words (particles allowed inside),
  * stopping at digits, punctuation or a lower-case word. */
@@ -500,9 +305,12 @@ static int sg_m_name(sg_muc *t, size_t n, size_t i, size_t *ns, size_t *ne)
         if (words && sg_m_month(t, n, j, &me))
             break; /* "Posted by Rob Stewart October 12" */
         if (!(sg_is_upper(t[j]) || (t[j] >= 0xC3 && t[j] <= 0xDF))) {
-            for (size_t k = 0; sg_m_particles[k]; k++)
-                if (sg_m_word(t, n, j, sg_m_particles[k]))
-                    particle = 1;
+            /* a particle (the word table's SG_WORD_PARTICLE), a whole word */
+            size_t pe = j;
+            while (pe < n && sg_is_alpha(t[pe]))
+                pe++;
+            particle = (pe >= n || !sg_is_digit(t[pe])) &&
+                       (sg_word_bits((const char *)t + j, pe - j) & SG_WORD_PARTICLE);
             if (!particle || !words)
                 break;
         }
@@ -552,14 +360,14 @@ static int sg_m_byline_fn(void *ctx, const sg_doc *doc, size_t block, sg_muc *t,
     sg_m_byline *bl = ctx;
     if (n > 240)
         return 0;
-    pthread_once(&sg_m_once, sg_m_init);
+    const sg_phrase_list *leads = &sg_phrase_lists[SG_PHRASES_LEADS];
     for (size_t i = 0; i + 3 < n; i++) {
-        if ((t[i] | 0x20) != 'b' && !sg_m_leads.at[t[i] | 0x20])
+        if ((t[i] | 0x20) != 'b' && !leads->some[t[i] | 0x20])
             continue;
         size_t e = 0;
         int glued = i > 0 && sg_is_alpha(t[i - 1]);
         /* a lead glued to a word is none; at most one lead starts here */
-        size_t l = glued ? 0 : sg_m_phrase_at(&sg_m_leads, t, n, i);
+        size_t l = glued ? 0 : sg_phrase_at(SG_PHRASES_LEADS, t, n, i);
         if (l && i + l < n && sg_is_space(t[i + l]))
             e = i + l;
         if (!e && (t[i] == 'B' || (t[i] == 'b' && !glued)) && (t[i + 1] | 0x20) == 'y' &&
@@ -576,7 +384,7 @@ static int sg_m_byline_fn(void *ctx, const sg_doc *doc, size_t block, sg_muc *t,
         }
         if (!e)
             continue;
-        size_t s = sg_m_skip(t, n, e);
+        size_t s = sg_skip_spaces(t, n, e, SG_SP_NEWLINE);
         if (sg_m_name(t, n, s, &bl->ns, &bl->ne)) {
             bl->block = block;
             bl->line = t;
@@ -676,6 +484,7 @@ void sg_meta_find(const sg_doc *doc, const sg_sentence *s, size_t ns, sg_meta *o
     memset(out, 0, sizeof *out);
     if (!doc)
         return;
+    sg_words_init(); /* the word table and the phrase lists */
     /* a metadata header is read as front matter is */
     sg_field hf[SG_M_HEADER_MAX];
     size_t nh = sg_m_header_fields(doc, hf);
@@ -891,9 +700,9 @@ static int sg_m_furniture(sg_muc *t, size_t n)
         }
     /* credits sit near the start of a short sentence */
     size_t lim = n < 300 ? n : 300;
-    pthread_once(&sg_m_once, sg_m_init);
+    const sg_phrase_list *credits = &sg_phrase_lists[SG_PHRASES_CREDITS];
     for (size_t i = 0; i < lim; i++)
-        if (sg_m_marks.at[t[i] | 0x20] && sg_m_phrase_at(&sg_m_marks, t, n, i))
+        if (credits->some[t[i] | 0x20] && sg_phrase_at(SG_PHRASES_CREDITS, t, n, i))
             return 1;
     return 0;
 }
@@ -903,6 +712,7 @@ char *sg_meta_excerpt(const sg_doc *doc, const sg_sentence *s, size_t ns,
 {
     if (!doc || !s || !doc->view.data)
         return NULL;
+    sg_words_init(); /* the word table and the phrase lists */
     sg_m_headline h;
     int have_h = sg_m_find_headline(doc, &h);
     char buf[SG_M_EXCERPT_MAX + 8];

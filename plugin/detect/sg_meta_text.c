@@ -10,27 +10,9 @@
 
 /* ---- spaces and words ------------------------------------------------------------ */
 
-/* Length of the space at t[i] (ASCII or NBSP), else 0. */
-static size_t sg_m_sp(sg_muc *t, size_t n, size_t i)
-{
-    if (i < n && sg_is_space(t[i]))
-        return 1;
-    if (i + 1 < n && t[i] == 0xC2 && t[i + 1] == 0xA0)
-        return 2;
-    return 0;
-}
-
-size_t sg_m_skip(sg_muc *t, size_t n, size_t i)
-{
-    size_t l;
-    while ((l = sg_m_sp(t, n, i)))
-        i += l;
-    return i;
-}
-
 void sg_m_trim(sg_muc *t, size_t *s, size_t *e)
 {
-    *s = sg_m_skip(t, *e, *s);
+    *s = sg_skip_spaces(t, *e, *s, SG_SP_NEWLINE);
     while (*e > *s && (sg_is_space(t[*e - 1]) ||
                        (*e - *s >= 2 && t[*e - 2] == 0xC2 && t[*e - 1] == 0xA0))) {
         if (sg_is_space(t[*e - 1]))
@@ -215,7 +197,7 @@ int sg_m_parse_work(sg_muc *t, size_t n, size_t *ws, size_t *we, size_t *ys)
             return 0;
     }
     /* what follows "review" */
-    size_t a = sg_m_skip(t, n, re);
+    size_t a = sg_skip_spaces(t, n, re, SG_SP_NEWLINE);
     int sep = 0;
     if (a < n && (t[a] == ':' || t[a] == '-' || t[a] == '|' || t[a] == ',')) {
         sep = 1;
@@ -225,14 +207,14 @@ int sg_m_parse_work(sg_muc *t, size_t n, size_t *ws, size_t *we, size_t *ys)
         sep = 1;
         a += 3;
     }
-    a = sg_m_skip(t, n, a);
+    a = sg_skip_spaces(t, n, a, SG_SP_NEWLINE);
     size_t of = sg_m_word(t, n, a, "of");
     /* "Netflix movie review: X" names X after; "X movie review" before */
     int prefix_mode = a < n && (pe == ps || (words <= 4 && sg_m_is_media(t, lw, pe)) ||
                                 (!sep && of && words <= 1));
     if (prefix_mode) {
         if (of && !sep)
-            a = sg_m_skip(t, n, of);
+            a = sg_skip_spaces(t, n, of, SG_SP_NEWLINE);
         if (a >= n)
             return 0;
         size_t q = sg_m_quote(t, n, a);
@@ -247,7 +229,7 @@ int sg_m_parse_work(sg_muc *t, size_t n, size_t *ws, size_t *we, size_t *ys)
                 return 0;
             *ws = s;
             *we = e;
-            size_t y = sg_m_skip(t, n, e + sg_m_quote(t, n, e));
+            size_t y = sg_skip_spaces(t, n, e + sg_m_quote(t, n, e), SG_SP_NEWLINE);
             sg_m_paren_year(t, n, y, ys);
             return 1;
         }
@@ -427,9 +409,10 @@ int sg_m_find_date(sg_muc *t, size_t n, char iso[11])
                     }
                 }
                 /* 12 October 2023, 12th October, 2023 */
-                j = sg_m_skip(t, n, sg_m_ordinal(t, n, j));
+                j = sg_skip_spaces(t, n, sg_m_ordinal(t, n, j), SG_SP_NEWLINE);
                 if (j > i + k && (m = sg_m_month(t, n, j, &e))) {
-                    e = sg_m_skip(t, n, e < n && t[e] == ',' ? e + 1 : e);
+                    e = sg_skip_spaces(t, n, e < n && t[e] == ',' ? e + 1 : e,
+                                       SG_SP_NEWLINE);
                     d = a;
                     if (sg_m_year(t, n, e, &y) && sg_m_valid(y, m, d))
                         goto found;
@@ -437,12 +420,12 @@ int sg_m_find_date(sg_muc *t, size_t n, char iso[11])
             }
         } else if (sg_is_alpha(t[i]) && (m = sg_m_month(t, n, i, &e))) {
             /* October 12, 2023 */
-            size_t j = sg_m_skip(t, n, e);
+            size_t j = sg_skip_spaces(t, n, e, SG_SP_NEWLINE);
             if (j > e && (k = sg_m_small(t, n, j, &d))) {
                 j = sg_m_ordinal(t, n, j + k);
                 if (j < n && t[j] == ',')
                     j++;
-                j = sg_m_skip(t, n, j);
+                j = sg_skip_spaces(t, n, j, SG_SP_NEWLINE);
                 if (sg_m_year(t, n, j, &y) && sg_m_valid(y, m, d))
                     goto found;
             }

@@ -12,8 +12,6 @@
 
 typedef const unsigned char sg_muc;
 
-/* Past the spaces (ASCII or NBSP) at t[i]. */
-size_t sg_m_skip(sg_muc *t, size_t n, size_t i);
 /* Narrow [*s, *e) to leave out spaces at both ends. */
 void sg_m_trim(sg_muc *t, size_t *s, size_t *e);
 /* Case-insensitive match of lower-case `w` at t[i], ending at a word

@@ -53,7 +53,6 @@
 #include "sg_rating.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -215,7 +214,7 @@ static int sg_r_value_at(sg_uc *t, size_t n, size_t i, int only_num, int bare_gr
             return 0;
         if (rv->form == SG_RF_BARE) {
             /* "Our score: 8" ends there; "Score: 8 tracks" does not */
-            size_t j = sg_r_skip_spaces(t, n, rv->e);
+            size_t j = sg_skip_spaces(t, n, rv->e, SG_SP_THIN);
             if (only_num || rv->value > 100 ||
                 (j < n &&
                  (sg_is_alnum(t[j]) || t[j] == '\'' || t[j] == '"' || t[j] >= 0x80) &&
@@ -282,7 +281,7 @@ static int sg_r_recommend(sg_uc *t, size_t n, size_t i, int free_words, sg_rval 
     while (e > i && (sg_is_hspace(t[e - 1]) || t[e - 1] == '*' || t[e - 1] == '_'))
         e--;
     while (i < e && (t[i] == '*' || t[i] == '_'))
-        i = sg_r_skip_spaces(t, e, i + 1);
+        i = sg_skip_spaces(t, e, i + 1, SG_SP_THIN);
     if (e <= i + 1 || e - i > 100)
         return 0;
     sg_r_words_value(rv, i, e, NAN);
@@ -341,7 +340,7 @@ static int sg_r_label_seen(sg_rscan *sc, sg_uc *t, size_t end)
 
 int sg_rating_read_value(const char *text, size_t n, sg_rating_read *r)
 {
-    pthread_once(&sg_r_once, sg_r_init);
+    sg_words_init();
     sg_uc *t = (sg_uc *)text;
     sg_rval rv;
     memset(r, 0, sizeof *r);
@@ -362,15 +361,15 @@ int sg_rating_read_value(const char *text, size_t n, sg_rating_read *r)
  * leading bullet or opening emphasis ("**Rating: 4/5**" in plain text). */
 static void sg_r_line_text(sg_uc *line, size_t ln, size_t *a_out, size_t *b_out)
 {
-    size_t a = sg_r_skip_spaces(line, ln, 0), b = ln;
+    size_t a = sg_skip_spaces(line, ln, 0, SG_SP_THIN), b = ln;
     while (b > a && (sg_is_hspace(line[b - 1])))
         b--;
     if (a + 2 < b && line[a] == 0xE2 && line[a + 1] == 0x80 && line[a + 2] == 0xA2)
-        a = sg_r_skip_spaces(line, b, a + 3);
+        a = sg_skip_spaces(line, b, a + 3, SG_SP_THIN);
     else if (a + 1 < b &&
              (line[a] == '-' || line[a] == '*' || line[a] == '+' || line[a] == '>') &&
              sg_is_hspace(line[a + 1]))
-        a = sg_r_skip_spaces(line, b, a + 1);
+        a = sg_skip_spaces(line, b, a + 1, SG_SP_THIN);
     size_t em = a;
     while (em < b && em - a < 3 && (line[em] == '*' || line[em] == '_'))
         em++;
@@ -448,7 +447,7 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
                 break; /* "Rating 7/10": the value comes at once */
             while (i < n && !sg_is_hspace(t[i]))
                 i++;
-            i = sg_r_skip_spaces(t, n, i);
+            i = sg_skip_spaces(t, n, i, SG_SP_THIN);
         }
     }
     if (points && rv.form != SG_RF_WORD && rv.form != SG_RF_GRADE &&
@@ -508,16 +507,16 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
         /* spaces and punctuation are passed over at the cost of a look-up,
          * words whole: only a word whose first letter starts a number word
          * is compared with them */
-        while (i < n && !sg_r_class[t[i]])
+        while (i < n && !(sg_byte_class[t[i]] & SG_R_ANY))
             i++;
         if (i >= n)
             break;
         unsigned char c = t[i];
-        unsigned cls = sg_r_class[c];
+        unsigned cls = sg_byte_class[c];
         size_t resume;
-        if (cls & SG_RC_ALPHA) {
+        if (cls & SG_BYTE_ALPHA) {
             size_t e = i + 1;
-            while (e < n && (sg_r_class[t[e]] & SG_RC_ALPHA))
+            while (e < n && (sg_byte_class[t[e]] & SG_BYTE_ALPHA))
                 e++;
             if (e == i + 1 && sg_r_prose_grade(t, n, i, &rv)) {
                 /* "I'd give it a B+" */
@@ -526,10 +525,10 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
                 i = rv.e;
                 continue;
             }
-            if (!(cls & SG_RC_START) || !sg_r_word_start(t, i) ||
+            if (!(cls & SG_R_START) || !sg_r_word_start(t, i) ||
                 !sg_r_is_numword(t, i, e)) {
                 /* no number word: passed over whole, with the space after */
-                i = e < n && !sg_r_class[t[e]] ? e + 1 : e;
+                i = e < n && !(sg_byte_class[t[e]] & SG_R_ANY) ? e + 1 : e;
                 continue;
             }
             resume = e;
@@ -612,7 +611,7 @@ void sg_rating_find(const sg_doc *doc, const sg_sentence *s, size_t ns,
     out->value = out->scale = out->normalized = NAN;
     if (!doc)
         return;
-    pthread_once(&sg_r_once, sg_r_init);
+    sg_words_init();
     sg_rscan sc;
     memset(&sc, 0, sizeof sc);
     sc.doc = doc;

@@ -11,13 +11,13 @@
 #define SG_RATING_H
 
 #include "sg_internal.h"
+#include "sg_phrases.h"
 #include "sg_text.h"
 
-#include <pthread.h>
 #include <stddef.h>
 
-/* A verdict word and its place on the [0,1] scale; `alone`: a verdict on a
- * line of its own (the table is in sg_rating_value.c). */
+/* A word and its place on the [0,1] scale (a "Recommend:" label's yes or
+ * no, sg_rating.c; the verdict phrases are a phrase list, sg_phrases.c). */
 typedef struct sg_verdict_word {
     const char *phrase; /* lower case; a space matches any run of spaces */
     double norm;
@@ -27,9 +27,11 @@ typedef struct sg_verdict_word {
 /* The bytes of a line. */
 typedef const unsigned char sg_uc;
 
-/* The bits of sg_r_class. */
-#define SG_RC_ALPHA 1
-#define SG_RC_START 2
+/* The bytes (sg_byte_class) where the line scan may find something, and
+ * those of them that may start a value: a digit, a number word's first
+ * letter, the first byte of a star glyph or of "½". */
+#define SG_R_ANY (SG_BYTE_ALPHA | SG_BYTE_DIGIT | SG_BYTE_GLYPH)
+#define SG_R_START (SG_BYTE_DIGIT | SG_BYTE_NUMBER | SG_BYTE_GLYPH)
 
 /* How a value is written. */
 enum {
@@ -81,12 +83,10 @@ typedef struct sg_rcues {
 
 int sg_r_any_word(sg_uc *t, size_t n, size_t from, size_t to,
                   const char *const *words);
-extern unsigned char sg_r_class[256];
 int sg_r_common_scale(double s);
 size_t sg_r_glyph(sg_uc *t, size_t n, size_t i, int *kind);
 int sg_r_glyphs(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume);
 int sg_r_grade(sg_uc *t, size_t n, size_t i, int need_sign, sg_rval *rv);
-void sg_r_init(void);
 int sg_r_is_numword(sg_uc *t, size_t i, size_t e);
 size_t sg_r_match(sg_uc *t, size_t n, size_t i, const char *w);
 int sg_r_next_word_in(sg_uc *t, size_t n, size_t e, const char *const *words);
@@ -94,11 +94,8 @@ int sg_r_number(sg_uc *t, size_t n, size_t i, double *v, size_t *end, size_t *sk
                 int *lead0);
 int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume);
 int sg_r_numword(sg_uc *t, size_t n, size_t i, double *v, size_t *end);
-/* sg_r_class and the number words' index, made once by sg_r_init. */
-extern pthread_once_t sg_r_once;
 int sg_r_prev_word_in(sg_uc *t, size_t i, const char *const *words);
 int sg_r_scale_at(sg_uc *t, size_t n, size_t i, double *v, size_t *end);
-size_t sg_r_skip_spaces(sg_uc *t, size_t n, size_t i);
 int sg_r_verdict(sg_uc *t, size_t n, size_t i, int weak_ok, sg_rval *rv);
 size_t sg_r_word(sg_uc *t, size_t n, size_t i, const char *w);
 int sg_r_word_start(sg_uc *t, size_t i);

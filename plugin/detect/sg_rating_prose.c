@@ -125,7 +125,7 @@ size_t sg_r_label(sg_uc *t, size_t n, sg_rlabel *lb)
                       sg_r_any_word(t, n, 0, i, sg_r_other_work)))
                 return 0;
             /* "Overall rating:", "Score rating" read as one label */
-            size_t nx = sg_r_skip_spaces(t, n, e);
+            size_t nx = sg_skip_spaces(t, n, e, SG_SP_THIN);
             int chained = 0;
             for (size_t k2 = 0; nx > e && sg_r_labels[k2] && !chained; k2++)
                 chained = sg_r_word(t, n, nx, sg_r_labels[k2]) != 0;
@@ -152,7 +152,7 @@ size_t sg_r_label(sg_uc *t, size_t n, sg_rlabel *lb)
             if (i >= 6 &&
                 (sg_r_match(t, n, i - 6, "final ") || sg_r_match(t, n, i - 6, "total ")))
                 *strong = 1;
-            size_t j = sg_r_skip_spaces(t, n, e);
+            size_t j = sg_skip_spaces(t, n, e, SG_SP_THIN);
             if (j < n && (t[j] == ':' || t[j] == '-' || t[j] == '=' || t[j] == '|' ||
                           (t[j] == '?' && lb->free))) {
                 *sep = 1;
@@ -163,7 +163,7 @@ size_t sg_r_label(sg_uc *t, size_t n, sg_rlabel *lb)
                 j += 3;
             } else if ((j == e && j < n) || needs_sep)
                 return 0; /* "rating's", "score.", "4 stars" */
-            j = sg_r_skip_spaces(t, n, j);
+            j = sg_skip_spaces(t, n, j, SG_SP_THIN);
             if (j >= n)
                 *at_end = 1;
             return j;
@@ -171,7 +171,7 @@ size_t sg_r_label(sg_uc *t, size_t n, sg_rlabel *lb)
         /* next word */
         while (i < n && !sg_is_hspace(t[i]))
             i++;
-        i = sg_r_skip_spaces(t, n, i);
+        i = sg_skip_spaces(t, n, i, SG_SP_THIN);
     }
     return 0;
 }
@@ -232,9 +232,9 @@ int sg_r_line_is(sg_uc *t, size_t n, const char *const *list, int whole)
         size_t e = sg_r_match(t, n, 0, list[k]);
         if (!e || (e < n && sg_is_alnum(t[e])))
             continue;
-        size_t j = sg_r_skip_spaces(t, n, e);
+        size_t j = sg_skip_spaces(t, n, e, SG_SP_THIN);
         if (j < n && t[j] == ':')
-            j = sg_r_skip_spaces(t, n, j + 1);
+            j = sg_skip_spaces(t, n, j + 1, SG_SP_THIN);
         if (j >= n)
             return 1;
         if (!whole && (e < n && (t[e] == ':' || t[j] == '-')))
@@ -289,7 +289,7 @@ static int sg_r_for_me(sg_uc *t, size_t n, size_t e)
 {
     static const char *const after[] = {"for me", "from me", "for this one", "for this",
                                         NULL};
-    size_t a = sg_r_skip_spaces(t, n, e);
+    size_t a = sg_skip_spaces(t, n, e, SG_SP_THIN);
     if (a == e)
         return 0;
     for (size_t k = 0; after[k]; k++)
@@ -419,7 +419,7 @@ int sg_r_prose_grade(sg_uc *t, size_t n, size_t i, sg_rval *rv)
         return 0;
     if (!sg_r_given(t, i) && !(sg_r_for_me(t, n, j) && sg_r_prev_word_in(t, i, articles)))
         return 0;
-    size_t k = sg_r_skip_spaces(t, n, j);
+    size_t k = sg_skip_spaces(t, n, j, SG_SP_THIN);
     if (k < n && sg_is_alnum(t[k]) && !sg_r_next_word_in(t, n, j, sg_r_given_after) &&
         !sg_r_for_me(t, n, j))
         return 0;
@@ -432,7 +432,7 @@ int sg_r_prose_bare(sg_uc *t, size_t n, const sg_rval *rv)
 {
     if (rv->value < 6 || rv->value > 10 || !sg_r_given(t, rv->s))
         return 0;
-    size_t k = sg_r_skip_spaces(t, n, rv->e);
+    size_t k = sg_skip_spaces(t, n, rv->e, SG_SP_THIN);
     return !(k < n && (sg_is_alnum(t[k]) || t[k] == '/' || t[k] == '%') &&
              !sg_r_next_word_in(t, n, rv->e, sg_r_given_after) &&
              !sg_r_for_me(t, n, rv->e));
@@ -451,19 +451,21 @@ double sg_r_scale_phrase(sg_uc *t, size_t n, size_t *ps, size_t *pe)
         double lo, hi;
         size_t a, e;
         /* after: "scale of 1 to 10" */
-        a = sg_r_skip_spaces(t, n, i + 5);
+        a = sg_skip_spaces(t, n, i + 5, SG_SP_THIN);
         for (size_t k = 0; of[k]; k++) {
             size_t b = sg_r_word(t, n, a, of[k]), c;
-            if (!b || !sg_r_scale_at(t, n, sg_r_skip_spaces(t, n, b), &lo, &c) || lo > 1)
+            if (!b ||
+                !sg_r_scale_at(t, n, sg_skip_spaces(t, n, b, SG_SP_THIN), &lo, &c) ||
+                lo > 1)
                 continue;
-            c = sg_r_skip_spaces(t, n, c);
+            c = sg_skip_spaces(t, n, c, SG_SP_THIN);
             size_t d = sg_r_word(t, n, c, "to");
             if (!d && c < n && t[c] == '-')
                 d = c + 1;
             else if (!d && c + 2 < n && t[c] == 0xE2 && t[c + 1] == 0x80 &&
                      t[c + 2] == 0x93)
                 d = c + 3;
-            if (d && sg_r_scale_at(t, n, sg_r_skip_spaces(t, n, d), &hi, &e) &&
+            if (d && sg_r_scale_at(t, n, sg_skip_spaces(t, n, d, SG_SP_THIN), &hi, &e) &&
                 sg_r_common_scale(hi)) {
                 *ps = i;
                 *pe = e;
@@ -599,7 +601,8 @@ int sg_r_aggregate(sg_uc *t, size_t n, size_t e)
             size_t k = i;
             while (k < n && (sg_is_digit(t[k]) || t[k] == ',' || t[k] == '.'))
                 k++;
-            if (sg_r_next_word_in(t, n, k, votes) && sg_r_skip_spaces(t, n, k) > k)
+            if (sg_r_next_word_in(t, n, k, votes) &&
+                sg_skip_spaces(t, n, k, SG_SP_THIN) > k)
                 return 1;
         }
     return 0;

@@ -2,78 +2,16 @@
  * sg_rating_value.c -- a rating's value as it is written, read at a given
  * byte: numbers ("8.5", "3 1/2", "four"), fractions and scales ("7/10",
  * "4 out of 5", "3.5 stars"), star glyphs ("★★★½"), letter grades ("B+") and
- * the verdict words of the one verdict table.  Whether a value read here is
+ * the verdict words of the one verdict list (sg_phrases.c).  Whether a value read here is
  * the review's own rating is for sg_rating_prose.c and the line scan
  * (sg_rating.c) to say.
  */
 #include "sg_rating.h"
 
 #include <math.h>
-#include <pthread.h>
 #include <string.h>
 
-/* ---- the verdict table ----------------------------------------------------- */
-
-/* Verdict words on the [0,1] scale of `normalized`.  This is the one table
- * for the engine (the Lua `rating` hook may override what it gives).
- * `alone`: the phrase is a verdict on a line of its own; plain adjectives
- * ("good", "average") are verdicts only after a label. */
-
-static const sg_verdict_word sg_verdicts[] = {
-    {"must see", 1.0, 1},
-    {"must-see", 1.0, 1},
-    {"must watch", 1.0, 1},
-    {"must-watch", 1.0, 1},
-    {"must read", 1.0, 1},
-    {"must-read", 1.0, 1},
-    {"must play", 1.0, 1},
-    {"must-play", 1.0, 1},
-    {"masterpiece", 1.0, 0},
-    {"essential", 1.0, 0},
-    {"highly recommended", 0.9, 1},
-    {"two thumbs up", 0.9, 1},
-    {"strongly recommended", 0.9, 1},
-    {"certified fresh", 0.9, 1},
-    {"excellent", 0.9, 0},
-    {"awesome", 0.9, 0},
-    {"great", 0.85, 0},
-    {"recommended", 0.8, 1},
-    {"worth watching", 0.75, 1},
-    {"worth a watch", 0.75, 1},
-    {"worth seeing", 0.75, 1},
-    {"worth reading", 0.75, 1},
-    {"worth playing", 0.75, 1},
-    {"stream it", 0.7, 1},
-    {"worth it", 0.7, 0},
-    {"watch it", 0.75, 0},
-    {"see it", 0.75, 0},
-    {"buy it", 0.8, 0},
-    {"rent it", 0.5, 0},
-    {"thumbs up", 0.75, 1},
-    {"fresh", 0.75, 1},
-    {"good", 0.7, 0},
-    {"solid", 0.7, 0},
-    {"decent", 0.6, 0},
-    {"average", 0.5, 0},
-    {"mixed", 0.5, 0},
-    {"fair", 0.5, 0},
-    {"okay", 0.5, 0},
-    {"mediocre", 0.4, 0},
-    {"meh", 0.4, 0},
-    {"disappointing", 0.35, 0},
-    {"poor", 0.3, 0},
-    {"bad", 0.25, 0},
-    {"thumbs down", 0.25, 1},
-    {"two thumbs down", 0.1, 1},
-    {"rotten", 0.25, 1},
-    {"not recommended", 0.2, 1},
-    {"not worth it", 0.3, 0},
-    {"skip it", 0.2, 1},
-    {"skip", 0.2, 0},
-    {"avoid", 0.1, 0},
-    {"awful", 0.1, 0},
-    {"terrible", 0.1, 0},
-};
+/* ---- letter grades ---------------------------------------------------------- */
 
 /* Letter grades: A+ 1.0 and 0.05 less per step down to D- 0.45; F (with or
  * without a sign) 0.2, a failing grade well below D-. */
@@ -103,34 +41,13 @@ static double sg_grade_norm(char letter, int sign)
 
 /* ---- small scanners ------------------------------------------------------- */
 
-/* Length of a UTF-8 space at t[i] (NBSP, thin, narrow no-break), else 0. */
-static size_t sg_r_uspace(sg_uc *t, size_t n, size_t i)
-{
-    if (i < n && sg_is_hspace(t[i]))
-        return 1;
-    if (i + 1 < n && t[i] == 0xC2 && t[i + 1] == 0xA0)
-        return 2;
-    if (i + 2 < n && t[i] == 0xE2 && t[i + 1] == 0x80 &&
-        (t[i + 2] == 0x89 || t[i + 2] == 0xAF || t[i + 2] == 0x8A))
-        return 3;
-    return 0;
-}
-
-size_t sg_r_skip_spaces(sg_uc *t, size_t n, size_t i)
-{
-    size_t l;
-    while ((l = sg_r_uspace(t, n, i)))
-        i += l;
-    return i;
-}
-
 /* Case-insensitive match of lower-case `w` at t[i]; returns its end or 0.
  * A space in `w` matches one or more spaces. */
 size_t sg_r_match(sg_uc *t, size_t n, size_t i, const char *w)
 {
     for (; *w; w++) {
         if (*w == ' ') {
-            size_t j = sg_r_skip_spaces(t, n, i);
+            size_t j = sg_skip_spaces(t, n, i, SG_SP_THIN);
             if (j == i)
                 return 0;
             i = j;
@@ -171,13 +88,6 @@ int sg_r_any_word(sg_uc *t, size_t n, size_t from, size_t to,
     return 0;
 }
 
-static const char *const sg_r_units[] = {
-    "of",     "minute", "minutes", "min",  "mins",  "hour", "hours", "hr",
-    "hrs",    "second", "seconds", "day",  "days",  "week", "weeks", "month",
-    "months", "year",   "years",   "pm",   "am",    "km",   "mph",   "mile",
-    "miles",  "dollar", "dollars", "cent", "cents", "time", "times", "percent",
-    "inch",   "inches", "cup",     "cups", "th",    "ths",  "split", NULL};
-
 /* The word ending right before t[i] (skipping spaces) is one of `words`. */
 int sg_r_prev_word_in(sg_uc *t, size_t i, const char *const *words)
 {
@@ -202,9 +112,9 @@ int sg_r_prev_word_in(sg_uc *t, size_t i, const char *const *words)
 /* The word after t[e] (past spaces and a comma) is one of `words`. */
 int sg_r_next_word_in(sg_uc *t, size_t n, size_t e, const char *const *words)
 {
-    size_t a = sg_r_skip_spaces(t, n, e);
+    size_t a = sg_skip_spaces(t, n, e, SG_SP_THIN);
     if (a < n && t[a] == ',')
-        a = sg_r_skip_spaces(t, n, a + 1);
+        a = sg_skip_spaces(t, n, a + 1, SG_SP_THIN);
     if (a >= n || !sg_is_alpha(t[a]))
         return 0;
     for (size_t k = 0; words[k]; k++)
@@ -294,74 +204,34 @@ int sg_r_number(sg_uc *t, size_t n, size_t i, double *v, size_t *end, size_t *sk
     return 1;
 }
 
-static const char *const sg_r_numwords[] = {"zero",  "one",  "two", "three",
-                                            "four",  "five", "six", "seven",
-                                            "eight", "nine", "ten", NULL};
-
-/* Byte classes for the line scan, built once (sg_r_init): SG_RC_ALPHA, an
- * ASCII letter; SG_RC_START, a byte where the scan may find something: a
- * digit, a number word's first letter (either case), or the lead byte of a
- * star glyph or of "½".  A byte of neither class starts nothing. */
-unsigned char sg_r_class[256];
-/* For the first two letters (lower case), 1 + the index of the number word
- * starting with them, else 0: no two number words share them. */
-static unsigned char sg_r_numword_by2[26][26];
-pthread_once_t sg_r_once = PTHREAD_ONCE_INIT;
-
-void sg_r_init(void)
-{
-    for (int c = 0; c < 256; c++) {
-        if (sg_is_alpha(c))
-            sg_r_class[c] |= SG_RC_ALPHA;
-        if (sg_is_digit(c) || c == 0xE2 || c == 0xC2 || c == 0xF0)
-            sg_r_class[c] |= SG_RC_START;
-    }
-    for (size_t k = 0; sg_r_numwords[k]; k++) {
-        unsigned char c = (unsigned char)sg_r_numwords[k][0];
-        sg_r_class[c] |= SG_RC_START;
-        sg_r_class[c ^ 0x20] |= SG_RC_START;
-        sg_r_numword_by2[c - 'a'][sg_r_numwords[k][1] - 'a'] = (unsigned char)(k + 1);
-    }
-}
-
-/* Is the run of letters t[i, e) a number word?  Three to five letters:
- * most words fail that, the rest are compared with the one number word
- * that starts with their first two letters, if any. */
+/* Is the run of letters t[i, e) a number word (the word table's
+ * SG_WORD_NUMBER)?  Three to five letters: most words fail that. */
 int sg_r_is_numword(sg_uc *t, size_t i, size_t e)
 {
     size_t len = e - i;
-    if (len < 3 || len > 5)
-        return 0;
-    unsigned k = sg_r_numword_by2[(t[i] | 0x20) - 'a'][(t[i + 1] | 0x20) - 'a'];
-    if (!k)
-        return 0;
-    const char *w = sg_r_numwords[k - 1];
-    size_t j = 2;
-    while (j < len && (unsigned char)w[j] == (t[i + j] | 0x20))
-        j++;
-    return j == len && !w[len];
+    return len >= 3 && len <= 5 &&
+           (sg_word_bits((const char *)t + i, len) & SG_WORD_NUMBER);
 }
 
-/* A number word ("four") at a word start. */
+/* A number word ("four") at a word start, as a whole word. */
 int sg_r_numword(sg_uc *t, size_t n, size_t i, double *v, size_t *end)
 {
     if (!sg_r_word_start(t, i) || i >= n || !sg_is_alpha(t[i]))
         return 0;
     /* most words start with no number word's letter */
-    unsigned char c0 = (unsigned char)(t[i] | 0x20);
-    if (!(sg_r_class[c0] & SG_RC_START))
+    if (!(sg_byte_class[t[i]] & SG_BYTE_NUMBER))
         return 0;
-    for (size_t k = 0; sg_r_numwords[k]; k++) {
-        if ((unsigned char)sg_r_numwords[k][0] != c0)
-            continue;
-        size_t e = sg_r_word(t, n, i, sg_r_numwords[k]);
-        if (e) {
-            *v = (double)k;
-            *end = e;
-            return 1;
-        }
-    }
-    return 0;
+    size_t e = i + 1;
+    while (e < n && sg_is_alpha(t[e]))
+        e++;
+    if (e < n && sg_is_digit(t[e]))
+        return 0;
+    uint64_t bits = sg_word_bits((const char *)t + i, e - i);
+    if (!(bits & SG_WORD_NUMBER))
+        return 0;
+    *v = (double)SG_WORD_VALUE(bits);
+    *end = e;
+    return 1;
 }
 
 /* A scale after "out of": digits or a number word, or "a hundred". */
@@ -395,19 +265,19 @@ static size_t sg_r_star_word(sg_uc *t, size_t n, size_t i)
  * "of 5".  Returns the end or 0. */
 static size_t sg_r_star_scale(sg_uc *t, size_t n, size_t i, double *scale)
 {
-    size_t j = sg_r_skip_spaces(t, n, i);
+    size_t j = sg_skip_spaces(t, n, i, SG_SP_THIN);
     int paren = j < n && t[j] == '(';
     if (paren)
-        j = sg_r_skip_spaces(t, n, j + 1);
+        j = sg_skip_spaces(t, n, j + 1, SG_SP_THIN);
     size_t e = 0;
     if (j < n && t[j] == '/')
-        e = sg_r_skip_spaces(t, n, j + 1);
+        e = sg_skip_spaces(t, n, j + 1, SG_SP_THIN);
     else if (!(e = sg_r_match(t, n, j, "out of ")))
         e = sg_r_match(t, n, j, "of ");
     if (!e || !sg_r_scale_at(t, n, e, scale, &e))
         return 0;
     if (paren) {
-        e = sg_r_skip_spaces(t, n, e);
+        e = sg_skip_spaces(t, n, e, SG_SP_THIN);
         if (e < n && t[e] == ')')
             e++;
         else
@@ -451,7 +321,7 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
     size_t j = e;
     if (!word && !lead0) {
         /* fraction: N/M with nothing date-like around it */
-        size_t p = sg_r_skip_spaces(t, n, j), sl = 0;
+        size_t p = sg_skip_spaces(t, n, j, SG_SP_THIN), sl = 0;
         if (p < n && t[p] == '/')
             sl = 1;
         else if (p + 2 < n && t[p] == 0xE2 &&
@@ -476,18 +346,18 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
                 rv->scale = sc;
                 rv->scale_given = 1;
                 rv->e = q;
-                size_t a = sg_r_skip_spaces(t, n, q), se;
+                size_t a = sg_skip_spaces(t, n, q, SG_SP_THIN), se;
                 if (a > q && (se = sg_r_star_word(t, n, a))) {
                     rv->unit = 1;
                     rv->e = se;
-                } else if (a > q && sg_is_alpha(t[a]) &&
-                           sg_r_any_word(t, n, a, a + 1, sg_r_units)) {
+                } else if (a > q && sg_is_alpha(t[a])) {
+                    /* "3/4 miles": a unit, as a whole word, is no scale */
                     size_t w = a;
                     while (w < n && sg_is_alpha(t[w]))
                         w++;
-                    for (size_t k = 0; sg_r_units[k]; k++)
-                        if (sg_r_word(t, n, a, sg_r_units[k]) == w)
-                            return 0;
+                    if ((w >= n || !sg_is_digit(t[w])) &&
+                        (sg_word_bits((const char *)t + a, w - a) & SG_WORD_UNIT))
+                        return 0;
                 }
                 return rv->value <= rv->scale;
             }
@@ -497,13 +367,13 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
     if (lead0)
         return 0;
     /* a half written out: "3 1/2 stars", "three and a half stars" */
-    size_t h = sg_r_skip_spaces(t, n, j), he;
+    size_t h = sg_skip_spaces(t, n, j, SG_SP_THIN), he;
     if (!rv->half && j < n && t[j] == '-' &&
         (he = sg_r_word(t, n, j + 1, "and-a-half"))) {
         v += 0.5; /* "three-and-a-half stars" */
         rv->half = 1;
         j = he;
-        h = sg_r_skip_spaces(t, n, j);
+        h = sg_skip_spaces(t, n, j, SG_SP_THIN);
     }
     if (!rv->half && h > j) {
         if (h + 3 <= n && !memcmp(t + h, "1/2", 3) &&
@@ -526,7 +396,7 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
         }
     }
     rv->value = v;
-    size_t a = sg_r_skip_spaces(t, n, j), k;
+    size_t a = sg_skip_spaces(t, n, j, SG_SP_THIN), k;
     if (j < n && t[j] == '-' && (k = sg_r_word(t, n, j + 1, "star"))) {
         /* "a four-star film" (a rating), not "a five-star hotel" */
         static const char *const rated[] = {"film",       "movie",  "book",   "read",
@@ -558,7 +428,8 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
         /* "4 of 5 stars" (the stars make it no count) */
         double sc;
         size_t q, b, se;
-        if (sg_r_scale_at(t, n, k, &sc, &q) && (b = sg_r_skip_spaces(t, n, q)) > q &&
+        if (sg_r_scale_at(t, n, k, &sc, &q) &&
+            (b = sg_skip_spaces(t, n, q, SG_SP_THIN)) > q &&
             (se = sg_r_star_word(t, n, b)) && v <= sc) {
             rv->form = SG_RF_OUTOF;
             rv->scale = sc;
@@ -578,7 +449,7 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume)
         rv->scale = sc;
         rv->scale_given = 1;
         rv->e = q;
-        size_t b = sg_r_skip_spaces(t, n, q), se;
+        size_t b = sg_skip_spaces(t, n, q, SG_SP_THIN), se;
         if (b > q && (se = sg_r_star_word(t, n, b))) {
             rv->unit = 1;
             rv->e = se;
@@ -691,7 +562,7 @@ int sg_r_grade(sg_uc *t, size_t n, size_t i, int need_sign, sg_rval *rv)
     if (j < n &&
         (sg_is_alnum(t[j]) || t[j] == '\'' || t[j] == '+' || t[j] == '-' || t[j] >= 0x80))
         return 0;
-    size_t k = sg_r_skip_spaces(t, n, j);
+    size_t k = sg_skip_spaces(t, n, j, SG_SP_THIN);
     if (k < n && (sg_is_alnum(t[k]) || t[k] >= 0x80 || t[k] == '\'' || t[k] == '"'))
         return 0;
     memset(rv, 0, sizeof *rv);
@@ -714,21 +585,27 @@ void sg_r_words_value(sg_rval *rv, size_t s, size_t e, double norm)
     rv->norm = norm;
 }
 
-/* A verdict phrase from the table at t[i] (the longest one). */
+/* A verdict phrase of the verdict list (SG_PHRASES_VERDICTS) at t[i]: the
+ * longest one. */
 int sg_r_verdict(sg_uc *t, size_t n, size_t i, int weak_ok, sg_rval *rv)
 {
     if (i >= n || !sg_is_alpha(t[i]) || !sg_r_word_start(t, i))
         return 0;
-    size_t best = 0, bi = 0;
-    for (size_t k = 0; k < sizeof sg_verdicts / sizeof sg_verdicts[0]; k++) {
-        size_t e = sg_r_word(t, n, i, sg_verdicts[k].phrase);
-        if (e > best) {
-            best = e;
-            bi = k;
+    const sg_phrase_list *vl = &sg_phrase_lists[SG_PHRASES_VERDICTS];
+    const uint64_t *at = vl->at[t[i] | 0x20];
+    size_t best = 0;
+    const sg_phrase *bv = NULL;
+    for (size_t set = 0; set < SG_PHRASE_SETS; set++)
+        for (uint64_t ks = at[set]; ks; ks &= ks - 1) {
+            const sg_phrase *v = &vl->p[set * 64 + (size_t)__builtin_ctzll(ks)];
+            size_t e = sg_r_word(t, n, i, v->text);
+            if (e > best) {
+                best = e;
+                bv = v;
+            }
         }
-    }
-    if (!best || (!weak_ok && !sg_verdicts[bi].alone))
+    if (!best || (!weak_ok && !(bv->flags & SG_VERDICT_ALONE)))
         return 0;
-    sg_r_words_value(rv, i, best, sg_verdicts[bi].norm);
+    sg_r_words_value(rv, i, best, bv->value / 100.0);
     return 1;
 }

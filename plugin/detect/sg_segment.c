@@ -21,7 +21,6 @@
 #include "sg_text.h"
 #include "sg_utf8.h"
 
-#include <pthread.h>
 #include <stdint.h>
 
 /* Past these lengths a sentence without an end is cut, see above. */
@@ -36,135 +35,15 @@
 
 enum { SG_TERM_DOT = 1, SG_TERM_ELLIPSIS, SG_TERM_STRONG, SG_TERM_CJK };
 enum { SG_NEXT_LOWER, SG_NEXT_UPPER, SG_NEXT_DIGIT, SG_NEXT_OTHER };
-enum { SG_ABBR_NEVER = 1, SG_ABBR_NUM, SG_ABBR_MAYBE };
 
-/* Abbreviation entries: lower case, with their inner dots. */
-#define SG_ABBR_F_ANY 0   /* any case */
-#define SG_ABBR_F_CAP 1   /* only with a leading capital ("Dr." not "dr.") */
-#define SG_ABBR_F_EXACT 2 /* exactly as written ("v." but not "V.") */
-
-typedef struct sg_abbr {
-    const char *word;
-    unsigned char len;
-    unsigned char cls;
-    unsigned char flags;
-} sg_abbr;
-
-/* clang-format off */
-#define SG_A(w, cls, flags) {w, sizeof(w) - 1, SG_ABBR_##cls, SG_ABBR_F_##flags}
-
-static const sg_abbr sg_abbrs[] = {
-    /* titles before a name: the name always follows */
-    SG_A("mr", NEVER, CAP), SG_A("mrs", NEVER, CAP), SG_A("ms", NEVER, CAP),
-    SG_A("mx", NEVER, CAP), SG_A("messrs", NEVER, CAP),
-    SG_A("mme", NEVER, CAP), SG_A("mlle", NEVER, CAP), SG_A("dr", NEVER, CAP),
-    SG_A("drs", NEVER, CAP), SG_A("prof", NEVER, CAP), SG_A("st", NEVER, CAP),
-    SG_A("mt", NEVER, CAP), SG_A("ft", NEVER, CAP), SG_A("fr", NEVER, CAP),
-    SG_A("rev", NEVER, CAP), SG_A("hon", NEVER, CAP), SG_A("gov", NEVER, CAP),
-    SG_A("sen", NEVER, CAP), SG_A("rep", NEVER, CAP), SG_A("pres", NEVER, CAP),
-    SG_A("gen", NEVER, CAP), SG_A("col", NEVER, CAP), SG_A("lt", NEVER, CAP),
-    SG_A("maj", NEVER, CAP), SG_A("capt", NEVER, CAP), SG_A("cpt", NEVER, CAP),
-    SG_A("sgt", NEVER, CAP), SG_A("cmdr", NEVER, CAP), SG_A("adm", NEVER, CAP),
-    SG_A("det", NEVER, CAP), SG_A("insp", NEVER, CAP),
-    SG_A("supt", NEVER, CAP),
-    /* words that introduce what follows */
-    SG_A("vs", NEVER, ANY), SG_A("v", NEVER, EXACT), SG_A("e.g", NEVER, ANY),
-    SG_A("eg", NEVER, EXACT), SG_A("i.e", NEVER, ANY),
-    SG_A("ie", NEVER, EXACT), SG_A("cf", NEVER, ANY), SG_A("viz", NEVER, ANY),
-    SG_A("approx", NEVER, ANY), SG_A("appr", NEVER, ANY),
-    SG_A("esp", NEVER, ANY), SG_A("incl", NEVER, ANY), SG_A("aka", NEVER, ANY),
-    SG_A("a.k.a", NEVER, ANY), SG_A("resp", NEVER, ANY),
-    SG_A("w", NEVER, EXACT),
-    /* labels before a number: "No. 5", "Vol. 2", "Oct. 6" */
-    SG_A("no", NUM, CAP), SG_A("nos", NUM, ANY), SG_A("nr", NUM, ANY),
-    SG_A("vol", NUM, ANY), SG_A("vols", NUM, ANY), SG_A("fig", NUM, ANY),
-    SG_A("figs", NUM, ANY), SG_A("p", NUM, EXACT), SG_A("pp", NUM, ANY),
-    SG_A("ch", NUM, ANY), SG_A("chap", NUM, ANY), SG_A("ep", NUM, ANY),
-    SG_A("eps", NUM, ANY), SG_A("pt", NUM, ANY), SG_A("pts", NUM, ANY),
-    SG_A("sec", NUM, CAP), SG_A("sect", NUM, ANY), SG_A("art", NUM, CAP),
-    SG_A("op", NUM, CAP), SG_A("para", NUM, ANY), SG_A("ca", NUM, ANY),
-    SG_A("c", NUM, EXACT), SG_A("ex", NUM, ANY), SG_A("ed", NUM, ANY),
-    SG_A("jan", NUM, CAP), SG_A("feb", NUM, CAP), SG_A("mar", NUM, CAP),
-    SG_A("apr", NUM, CAP), SG_A("jun", NUM, CAP), SG_A("jul", NUM, CAP),
-    SG_A("aug", NUM, CAP), SG_A("sep", NUM, CAP), SG_A("sept", NUM, CAP),
-    SG_A("oct", NUM, CAP), SG_A("nov", NUM, CAP), SG_A("dec", NUM, CAP),
-    /* may end a sentence: only a usual sentence opener after them ends it */
-    SG_A("etc", MAYBE, ANY), SG_A("inc", MAYBE, ANY), SG_A("ltd", MAYBE, ANY),
-    SG_A("co", MAYBE, ANY), SG_A("corp", MAYBE, ANY), SG_A("bros", MAYBE, ANY),
-    SG_A("llc", MAYBE, ANY), SG_A("plc", MAYBE, ANY), SG_A("jr", MAYBE, ANY),
-    SG_A("sr", MAYBE, ANY), SG_A("esq", MAYBE, ANY), SG_A("ph.d", MAYBE, ANY),
-    SG_A("m.d", MAYBE, ANY), SG_A("al", MAYBE, ANY), SG_A("dept", MAYBE, ANY),
-    SG_A("univ", MAYBE, ANY), SG_A("a.m", MAYBE, ANY), SG_A("p.m", MAYBE, ANY),
-    SG_A("u.s", MAYBE, ANY), SG_A("u.k", MAYBE, ANY),
-};
-/* clang-format on */
-
-#define SG_NABBRS (sizeof sg_abbrs / sizeof sg_abbrs[0])
-
-/* Tables built once.  The abbreviations by first letter (every entry
- * starts with one): a word is compared with the few that share its first
- * letter.  ASCII letters and digits: a look-up is cheaper than two range
- * tests in the main loop's fast path.  Plain bytes: the space and printable
- * ASCII but for the terminals, what an open sentence short of SG_SEG_LONG
- * passes over doing nothing but note where words start and end. */
-static unsigned char sg_abbr_by_letter[SG_NABBRS]; /* indices, in table order */
-static unsigned char sg_abbr_from[27];             /* letter c: [from[c], from[c + 1]) */
-static unsigned char sg_seg_alnum[256];
-static unsigned char sg_seg_plain[256];
-static pthread_once_t sg_seg_once = PTHREAD_ONCE_INIT;
-
-static int sg_seg_term_kind(uint32_t cp);
-
-static void sg_seg_init(void)
-{
-    size_t k = 0;
-    for (int c = 0; c < 26; c++) {
-        sg_abbr_from[c] = (unsigned char)k;
-        for (size_t i = 0; i < SG_NABBRS; i++)
-            if (sg_abbrs[i].word[0] == 'a' + c)
-                sg_abbr_by_letter[k++] = (unsigned char)i;
-    }
-    sg_abbr_from[26] = (unsigned char)k;
-    for (int c = 0; c < 256; c++) {
-        sg_seg_alnum[c] = (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
-        sg_seg_plain[c] = c >= ' ' && c <= '~' && !sg_seg_term_kind((uint32_t)c);
-    }
-}
-
-/* Capitalised words that usually open a sentence: after "etc." or "U.S."
- * one of these means the sentence ended there.  Keep them sorted (strcmp). */
-typedef struct sg_word {
-    const char *word;
-    size_t len;
-} sg_word;
-
-/* clang-format off */
-#define SG_W(w) {w, sizeof(w) - 1}
-
-static const sg_word sg_starters[] = {
-    SG_W("A"), SG_W("After"), SG_W("Again"), SG_W("All"), SG_W("Also"),
-    SG_W("Although"), SG_W("An"), SG_W("And"), SG_W("Another"), SG_W("Are"),
-    SG_W("As"), SG_W("At"), SG_W("Because"), SG_W("Before"), SG_W("Both"),
-    SG_W("But"), SG_W("By"), SG_W("Can"), SG_W("Could"), SG_W("Despite"),
-    SG_W("Did"), SG_W("Do"), SG_W("During"), SG_W("Each"), SG_W("Even"),
-    SG_W("Every"), SG_W("Finally"), SG_W("For"), SG_W("From"), SG_W("He"),
-    SG_W("Her"), SG_W("Here"), SG_W("His"), SG_W("How"), SG_W("However"),
-    SG_W("I"), SG_W("If"), SG_W("In"), SG_W("Instead"), SG_W("Is"),
-    SG_W("It"), SG_W("Its"), SG_W("Just"), SG_W("Later"), SG_W("Let"),
-    SG_W("Many"), SG_W("Meanwhile"), SG_W("Most"), SG_W("My"),
-    SG_W("Nevertheless"), SG_W("No"), SG_W("Not"), SG_W("Now"), SG_W("Of"),
-    SG_W("On"), SG_W("Once"), SG_W("One"), SG_W("Only"), SG_W("Or"),
-    SG_W("Other"), SG_W("Our"), SG_W("Overall"), SG_W("Perhaps"),
-    SG_W("Since"), SG_W("So"), SG_W("Some"), SG_W("Still"), SG_W("Such"),
-    SG_W("That"), SG_W("The"), SG_W("Their"), SG_W("Then"), SG_W("There"),
-    SG_W("These"), SG_W("They"), SG_W("This"), SG_W("Those"), SG_W("Though"),
-    SG_W("To"), SG_W("Ultimately"), SG_W("Unfortunately"), SG_W("Was"),
-    SG_W("We"), SG_W("Were"), SG_W("What"), SG_W("When"), SG_W("Where"),
-    SG_W("Which"), SG_W("While"), SG_W("Who"), SG_W("Why"), SG_W("Will"),
-    SG_W("With"), SG_W("Without"), SG_W("Would"), SG_W("Yet"), SG_W("You"),
-    SG_W("Your"),
-};
-/* clang-format on */
+/* The bytes a scanner passes over: ASCII letters and digits, and the plain
+ * bytes, the space and printable ASCII but for the terminals, what an open
+ * sentence short of SG_SEG_LONG passes over doing nothing but note where
+ * words start and end (sg_byte_class, one look-up where two range tests
+ * would do).  Abbreviations and the words that usually open a sentence are
+ * the word table's (SG_WORD_ABBR_*, SG_WORD_OPENER). */
+#define SG_SEG_ALNUM(c) (sg_byte_class[c] & (SG_BYTE_ALPHA | SG_BYTE_DIGIT))
+#define SG_SEG_PLAIN(c) (sg_byte_class[c] & SG_BYTE_PLAIN)
 
 typedef struct sg_seg {
     const unsigned char *t;
@@ -336,29 +215,20 @@ static int sg_seg_class(const unsigned char *t, size_t n, size_t p)
     return SG_NEXT_OTHER;
 }
 
-/* Is the word at t[p] one of the usual sentence openers?  (The list is
- * sorted, so a binary search keeps runs of "U.S. U.S." cheap.) */
+/* Is the word at t[p] one of the usual sentence openers, capitalised as
+ * they are written ("The", not "THE")? */
 static int sg_seg_starter(const unsigned char *t, size_t n, size_t p)
 {
-    size_t len = 0, lo = 0, hi = sizeof sg_starters / sizeof sg_starters[0];
+    size_t len = 0;
 
     while (p + len < n && len <= SG_SEG_WORD_MAX && sg_is_alpha(t[p + len]))
         len++;
-    if (len == 0 || len > SG_SEG_WORD_MAX)
+    if (len == 0 || len > SG_SEG_WORD_MAX || !sg_is_upper(t[p]))
         return 0;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2, wl = sg_starters[mid].len;
-        int c = memcmp(sg_starters[mid].word, t + p, wl < len ? wl : len);
-        if (c == 0)
-            c = wl < len ? -1 : wl > len ? 1 : 0;
-        if (c == 0)
-            return 1;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return 0;
+    for (size_t k = 1; k < len; k++)
+        if (!sg_is_lower(t[p + k]))
+            return 0;
+    return (sg_word_bits((const char *)t + p, len) & SG_WORD_OPENER) != 0;
 }
 
 /* Is t[p] a capital letter followed by '.', the next of a run of initials? */
@@ -444,30 +314,17 @@ static int sg_seg_dot_ends(const sg_seg *s, size_t t0, size_t p, int next)
     }
     low[len] = '\0';
 
-    /* only the abbreviations with the word's first letter can be it */
-    unsigned letter = (unsigned)(low[0] - 'a');
-    size_t from = 0, to = 0;
-    if (letter < 26) {
-        from = sg_abbr_from[letter];
-        to = sg_abbr_from[letter + 1];
-    }
-    for (k = from; k < to; k++) {
-        const sg_abbr *a = &sg_abbrs[sg_abbr_by_letter[k]];
-        if (a->len != len || memcmp(a->word, low, len) != 0)
-            continue;
-        if ((a->flags & SG_ABBR_F_CAP) && !(t[w0] >= 'A' && t[w0] <= 'Z'))
-            continue;
-        if ((a->flags & SG_ABBR_F_EXACT) && memcmp(a->word, t + w0, len) != 0)
-            continue;
-        switch (a->cls) {
-        case SG_ABBR_NEVER:
+    /* an abbreviation, in the case it asks for */
+    uint64_t ab = sg_word_bits(low, len);
+    if ((ab & (SG_WORD_ABBR_NEVER | SG_WORD_ABBR_NUM | SG_WORD_ABBR_MAYBE)) &&
+        !((ab & SG_WORD_ABBR_CAP) && !(t[w0] >= 'A' && t[w0] <= 'Z')) &&
+        !((ab & SG_WORD_ABBR_EXACT) && memcmp(low, t + w0, len) != 0)) {
+        if (ab & SG_WORD_ABBR_NEVER)
             return 0;
-        case SG_ABBR_NUM:
+        if (ab & SG_WORD_ABBR_NUM)
             return !(next == SG_NEXT_DIGIT || (p < n && t[p] == '#') ||
                      sg_seg_roman(t, n, p));
-        default:
-            return sg_seg_starter(t, n, p);
-        }
+        return sg_seg_starter(t, n, p);
     }
     if (sg_seg_initialism(low, len))
         return sg_seg_starter(t, n, p);
@@ -623,10 +480,11 @@ static size_t sg_seg_plain_run(sg_seg *s, size_t i)
 {
     const unsigned char *t = s->t;
     size_t lim = s->n - s->start > SG_SEG_LONG ? s->start + SG_SEG_LONG : s->n, j = i;
-    while (lim - j >= 4 && (sg_seg_plain[t[j]] & sg_seg_plain[t[j + 1]] &
-                            sg_seg_plain[t[j + 2]] & sg_seg_plain[t[j + 3]]))
+    while (lim - j >= 4 &&
+           (sg_byte_class[t[j]] & sg_byte_class[t[j + 1]] & sg_byte_class[t[j + 2]] &
+            sg_byte_class[t[j + 3]] & SG_BYTE_PLAIN))
         j += 4;
-    while (j < lim && sg_seg_plain[t[j]])
+    while (j < lim && SG_SEG_PLAIN(t[j]))
         j++;
     /* the run's last word: [w, k) */
     size_t k = j, w;
@@ -650,7 +508,7 @@ void sg_segment(const char *text, size_t n, sg_sentence_fn emit, void *ctx)
 
     if (!text || !emit)
         return;
-    pthread_once(&sg_seg_once, sg_seg_init);
+    sg_words_init();
     memset(&s, 0, sizeof s);
     s.t = (const unsigned char *)text;
     s.n = n;
@@ -660,11 +518,11 @@ void sg_segment(const char *text, size_t n, sg_sentence_fn emit, void *ctx)
     while (i < n) {
         uint32_t cp;
         unsigned char c0 = s.t[i];
-        if (sg_seg_plain[c0] && s.open && i - s.start < SG_SEG_LONG) {
+        if (SG_SEG_PLAIN(c0) && s.open && i - s.start < SG_SEG_LONG) {
             i = sg_seg_plain_run(&s, i);
             continue;
         }
-        if (sg_seg_alnum[c0]) {
+        if (SG_SEG_ALNUM(c0)) {
             /* a run of ASCII letters and digits, the common case: no space,
              * no terminal, no place for a long sentence to give way */
             if (!s.open) {
@@ -677,7 +535,7 @@ void sg_segment(const char *text, size_t n, sg_sentence_fn emit, void *ctx)
             }
             do
                 i++;
-            while (i < n && sg_seg_alnum[s.t[i]]);
+            while (i < n && SG_SEG_ALNUM(s.t[i]));
             s.last_end = i;
             continue;
         }

@@ -14,9 +14,8 @@
  * list items or a weak cue alone do not count) is all article.
  */
 #include "sg_boiler.h"
+#include "sg_phrases.h"
 #include "sg_text.h"
-
-#include <pthread.h>
 
 /* ---- thresholds ------------------------------------------------------------ */
 
@@ -57,228 +56,10 @@ _Static_assert(2 * SG_BP_LONG_WORDS - 1 > SG_BP_HEAD_BYTES,
 
 /* ---- word lists -------------------------------------------------------------- */
 
-/* Month and weekday names, for lines that are only a date. */
-static const char *const sg_date_words[] = {
-    "january", "february",  "march",   "april",    "may",      "june",      "july",
-    "august",  "september", "october", "november", "december", "jan",       "feb",
-    "mar",     "apr",       "jun",     "jul",      "aug",      "sep",       "sept",
-    "oct",     "nov",       "dec",     "monday",   "tuesday",  "wednesday", "thursday",
-    "friday",  "saturday",  "sunday",  "mon",      "tue",      "tues",      "wed",
-    "thu",     "thurs",     "fri",     "sat",      "sun",      NULL};
-/* Words a date line may hold besides names and numbers. */
-static const char *const sg_date_glue[] = {"am",  "pm",  "at",  "on",  "of", "the",
-                                           "utc", "gmt", "est", "pst", NULL};
-
-/* Job words of an author box ("Sarah is a writer and editor ..."). */
-static const char *const sg_bio_words[] = {
-    "writer",        "editor", "critic",  "journalist", "contributor",
-    "reporter",      "author", "blogger", "columnist",  "freelance",
-    "correspondent", "staff",  NULL};
-
-/* Labels that introduce the review's own verdict or score: such lines are
- * article, whatever their length. */
-static const char *const sg_score_labels[] = {
-    "rating",          "score",         "verdict",     "grade",          "final score",
-    "the final score", "our rating",    "my rating",   "overall rating", "overall score",
-    "overall",         "final verdict", "the verdict", "our verdict",    "my verdict",
-    "final grade",     "stars",         NULL};
-/* Whole lines that head the verdict ("TL;DR" above its summary). */
-static const char *const sg_verdict_heads[] = {
-    "tl;dr",          "tldr",        "tl; dr",      "verdict",         "the verdict",
-    "final verdict",  "our verdict", "bottom line", "the bottom line", "conclusion",
-    "final thoughts", "rating",      "score",       "the score",       "our rating",
-    "my rating",      NULL};
-
-/* How a cue phrase is matched against a block's normalised start. */
-enum { SG_CUE_EXACT, SG_CUE_PREFIX, SG_CUE_CONTAINS };
-/* Cue flags: opens a chrome region; only when the block ends no sentence;
- * weak (chrome only with chrome around it, and never on its own). */
-#define SG_CUE_REGION 1
-#define SG_CUE_NOPUNCT 2
-#define SG_CUE_WEAK 4
-
-typedef struct sg_cue {
-    const char *text;
-    unsigned char mode;
-    unsigned char why;
-    unsigned char flags;
-    unsigned char max_words; /* the block has at most this many words */
-} sg_cue;
-
-/* Page chrome by what it says.  Section headings that start a chrome region
- * carry SG_CUE_REGION; single words that could also be a film's title are
- * weak. */
-static const sg_cue sg_cues[] = {
-    /* navigation */
-    {"close menu", SG_CUE_EXACT, SG_WHY_NAVIGATION, 0, 0},
-    {"main menu", SG_CUE_EXACT, SG_WHY_NAVIGATION, 0, 0},
-    {"open menu", SG_CUE_EXACT, SG_WHY_NAVIGATION, 0, 0},
-    {"menu", SG_CUE_EXACT, SG_WHY_NAVIGATION, SG_CUE_WEAK, 0},
-    {"navigation", SG_CUE_EXACT, SG_WHY_NAVIGATION, SG_CUE_WEAK, 0},
-    {"toggle navigation", SG_CUE_EXACT, SG_WHY_NAVIGATION, 0, 0},
-    {"skip to content", SG_CUE_EXACT, SG_WHY_NAVIGATION, 0, 0},
-    {"skip to main content", SG_CUE_EXACT, SG_WHY_NAVIGATION, 0, 0},
-    {"search", SG_CUE_EXACT, SG_WHY_NAVIGATION, SG_CUE_WEAK, 0},
-    {"home", SG_CUE_EXACT, SG_WHY_NAVIGATION, SG_CUE_WEAK, 0},
-    {"login", SG_CUE_EXACT, SG_WHY_NAVIGATION, 0, 0},
-    {"log in", SG_CUE_EXACT, SG_WHY_NAVIGATION, 0, 0},
-    {"sign in", SG_CUE_EXACT, SG_WHY_NAVIGATION, 0, 0},
-    {"log out", SG_CUE_EXACT, SG_WHY_NAVIGATION, 0, 0},
-    {"my account", SG_CUE_EXACT, SG_WHY_NAVIGATION, 0, 0},
-    {"categories", SG_CUE_EXACT, SG_WHY_NAVIGATION, SG_CUE_WEAK, 0},
-    {"select a category", SG_CUE_EXACT, SG_WHY_NAVIGATION, SG_CUE_REGION, 0},
-    {"back to top", SG_CUE_EXACT, SG_WHY_NAVIGATION, 0, 0},
-    {"scroll to top", SG_CUE_EXACT, SG_WHY_NAVIGATION, 0, 0},
-    {"you are here", SG_CUE_PREFIX, SG_WHY_NAVIGATION, SG_CUE_NOPUNCT, 12},
-    {"previous article", SG_CUE_PREFIX, SG_WHY_NAVIGATION, 0, 20},
-    {"next article", SG_CUE_PREFIX, SG_WHY_NAVIGATION, 0, 20},
-    {"previous post", SG_CUE_PREFIX, SG_WHY_NAVIGATION, 0, 20},
-    {"next post", SG_CUE_PREFIX, SG_WHY_NAVIGATION, 0, 20},
-    {"prev post", SG_CUE_PREFIX, SG_WHY_NAVIGATION, 0, 20},
-    {"older posts", SG_CUE_EXACT, SG_WHY_NAVIGATION, 0, 0},
-    {"newer posts", SG_CUE_EXACT, SG_WHY_NAVIGATION, 0, 0},
-    {"tags", SG_CUE_EXACT, SG_WHY_NAVIGATION, SG_CUE_REGION, 0},
-    {"tags:", SG_CUE_PREFIX, SG_WHY_NAVIGATION, SG_CUE_REGION, 40},
-    {"tagged:", SG_CUE_PREFIX, SG_WHY_NAVIGATION, SG_CUE_REGION, 40},
-    {"tagged with", SG_CUE_PREFIX, SG_WHY_NAVIGATION, SG_CUE_REGION, 40},
-    {"filed under", SG_CUE_PREFIX, SG_WHY_NAVIGATION, SG_CUE_REGION | SG_CUE_NOPUNCT, 20},
-    {"article topics", SG_CUE_PREFIX, SG_WHY_NAVIGATION, SG_CUE_REGION, 20},
-    {"topics", SG_CUE_EXACT, SG_WHY_NAVIGATION, SG_CUE_REGION | SG_CUE_WEAK, 0},
-    {"type above and press enter to search", SG_CUE_PREFIX, SG_WHY_NAVIGATION, 0, 20},
-    {"press esc to cancel", SG_CUE_PREFIX, SG_WHY_NAVIGATION, 0, 10},
-    /* related and trending lists */
-    {"related", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION | SG_CUE_WEAK, 0},
-    {"related posts", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"related articles", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"related stories", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"related reviews", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"related content", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"related news", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"you may also like", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"you might also like", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"you may like", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"you might like", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"more from", SG_CUE_PREFIX, SG_WHY_RELATED, SG_CUE_REGION | SG_CUE_NOPUNCT, 8},
-    {"more stories", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"more reviews", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"more articles", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"more news", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"recommended", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION | SG_CUE_WEAK, 0},
-    {"recommended for you", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"recommended reading", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"recommended stories", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"trending", SG_CUE_PREFIX, SG_WHY_RELATED, SG_CUE_REGION | SG_CUE_NOPUNCT, 4},
-    {"popular", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION | SG_CUE_WEAK, 0},
-    {"popular posts", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"most popular", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"most read", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"read next", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"read more", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"up next", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"latest", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION | SG_CUE_WEAK, 0},
-    {"latest posts", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"latest reviews", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"latest news", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"latest articles", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"what to read next", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"also read", SG_CUE_PREFIX, SG_WHY_RELATED, SG_CUE_REGION | SG_CUE_NOPUNCT, 20},
-    {"don't miss", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"editor's picks", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"in case you missed it", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"from the web", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"around the web", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    {"sponsored stories", SG_CUE_EXACT, SG_WHY_RELATED, SG_CUE_REGION, 0},
-    /* comments */
-    {"comments", SG_CUE_EXACT, SG_WHY_COMMENTS, SG_CUE_REGION, 0},
-    {"comment", SG_CUE_EXACT, SG_WHY_COMMENTS, SG_CUE_REGION | SG_CUE_WEAK, 0},
-    {"leave a reply", SG_CUE_PREFIX, SG_WHY_COMMENTS, SG_CUE_REGION | SG_CUE_NOPUNCT, 8},
-    {"leave a comment", SG_CUE_PREFIX, SG_WHY_COMMENTS, SG_CUE_REGION | SG_CUE_NOPUNCT,
-     8},
-    {"post a comment", SG_CUE_EXACT, SG_WHY_COMMENTS, SG_CUE_REGION, 0},
-    {"add a comment", SG_CUE_EXACT, SG_WHY_COMMENTS, SG_CUE_REGION, 0},
-    {"join the discussion", SG_CUE_EXACT, SG_WHY_COMMENTS, SG_CUE_REGION, 0},
-    {"join the conversation", SG_CUE_EXACT, SG_WHY_COMMENTS, SG_CUE_REGION, 0},
-    {"discussion", SG_CUE_EXACT, SG_WHY_COMMENTS, SG_CUE_REGION | SG_CUE_WEAK, 0},
-    {"responses", SG_CUE_EXACT, SG_WHY_COMMENTS, SG_CUE_REGION | SG_CUE_WEAK, 0},
-    {"reader comments", SG_CUE_EXACT, SG_WHY_COMMENTS, SG_CUE_REGION, 0},
-    {"show comments", SG_CUE_EXACT, SG_WHY_COMMENTS, SG_CUE_REGION, 0},
-    {"view comments", SG_CUE_EXACT, SG_WHY_COMMENTS, SG_CUE_REGION, 0},
-    /* newsletter boxes */
-    {"newsletter", SG_CUE_EXACT, SG_WHY_NEWSLETTER, SG_CUE_REGION, 0},
-    {"subscribe", SG_CUE_EXACT, SG_WHY_NEWSLETTER, SG_CUE_REGION, 0},
-    {"subscribe to", SG_CUE_PREFIX, SG_WHY_NEWSLETTER, SG_CUE_REGION, 25},
-    {"sign up for", SG_CUE_PREFIX, SG_WHY_NEWSLETTER, SG_CUE_REGION, 25},
-    {"sign up", SG_CUE_EXACT, SG_WHY_NEWSLETTER, SG_CUE_REGION, 0},
-    {"join our mailing list", SG_CUE_PREFIX, SG_WHY_NEWSLETTER, SG_CUE_REGION, 25},
-    {"in your inbox", SG_CUE_CONTAINS, SG_WHY_NEWSLETTER, SG_CUE_REGION, 12},
-    {"our newsletter", SG_CUE_CONTAINS, SG_WHY_NEWSLETTER, 0, 25},
-    {"weekly newsletter", SG_CUE_CONTAINS, SG_WHY_NEWSLETTER, 0, 25},
-    {"daily newsletter", SG_CUE_CONTAINS, SG_WHY_NEWSLETTER, 0, 25},
-    /* share bars */
-    {"share", SG_CUE_EXACT, SG_WHY_SHARE, SG_CUE_WEAK, 0},
-    {"share this", SG_CUE_PREFIX, SG_WHY_SHARE, SG_CUE_REGION | SG_CUE_NOPUNCT, 6},
-    {"share on", SG_CUE_PREFIX, SG_WHY_SHARE, SG_CUE_NOPUNCT, 6},
-    {"share via", SG_CUE_PREFIX, SG_WHY_SHARE, SG_CUE_NOPUNCT, 6},
-    {"share the article", SG_CUE_EXACT, SG_WHY_SHARE, 0, 0},
-    {"share article", SG_CUE_EXACT, SG_WHY_SHARE, 0, 0},
-    {"email this", SG_CUE_EXACT, SG_WHY_SHARE, 0, 0},
-    {"copy link", SG_CUE_EXACT, SG_WHY_SHARE, 0, 0},
-    /* footers */
-    {"copyright", SG_CUE_PREFIX, SG_WHY_FOOTER, SG_CUE_REGION, 12},
-    {"copyright \xc2\xa9", SG_CUE_CONTAINS, SG_WHY_FOOTER, SG_CUE_REGION, 30},
-    {"\xc2\xa9 copyright", SG_CUE_CONTAINS, SG_WHY_FOOTER, SG_CUE_REGION, 30},
-    {"all rights reserved", SG_CUE_CONTAINS, SG_WHY_FOOTER, SG_CUE_REGION, 30},
-    {"\xc2\xa9", SG_CUE_PREFIX, SG_WHY_FOOTER, SG_CUE_NOPUNCT | SG_CUE_WEAK, 12},
-    {"privacy policy", SG_CUE_PREFIX, SG_WHY_FOOTER, SG_CUE_NOPUNCT, 8},
-    {"privacy", SG_CUE_EXACT, SG_WHY_FOOTER, SG_CUE_WEAK, 0},
-    {"terms of use", SG_CUE_PREFIX, SG_WHY_FOOTER, SG_CUE_NOPUNCT, 8},
-    {"terms of service", SG_CUE_PREFIX, SG_WHY_FOOTER, SG_CUE_NOPUNCT, 8},
-    {"terms and conditions", SG_CUE_PREFIX, SG_WHY_FOOTER, SG_CUE_NOPUNCT, 8},
-    {"cookie policy", SG_CUE_PREFIX, SG_WHY_FOOTER, SG_CUE_NOPUNCT, 8},
-    {"cookie settings", SG_CUE_EXACT, SG_WHY_FOOTER, 0, 0},
-    {"contact us", SG_CUE_EXACT, SG_WHY_FOOTER, 0, 0},
-    {"about us", SG_CUE_EXACT, SG_WHY_FOOTER, 0, 0},
-    {"advertise", SG_CUE_EXACT, SG_WHY_FOOTER, 0, 0},
-    {"advertise with us", SG_CUE_EXACT, SG_WHY_FOOTER, 0, 0},
-    {"sitemap", SG_CUE_EXACT, SG_WHY_FOOTER, 0, 0},
-    {"site map", SG_CUE_EXACT, SG_WHY_FOOTER, 0, 0},
-    /* bylines and dates */
-    {"min read", SG_CUE_CONTAINS, SG_WHY_BYLINE, SG_CUE_NOPUNCT, 15},
-    {"mins read", SG_CUE_CONTAINS, SG_WHY_BYLINE, SG_CUE_NOPUNCT, 15},
-    {"minute read", SG_CUE_CONTAINS, SG_WHY_BYLINE, SG_CUE_NOPUNCT, 15},
-    {"minutes read", SG_CUE_CONTAINS, SG_WHY_BYLINE, SG_CUE_NOPUNCT, 15},
-    {"min. read", SG_CUE_CONTAINS, SG_WHY_BYLINE, SG_CUE_NOPUNCT, 15},
-    {"reading time", SG_CUE_PREFIX, SG_WHY_BYLINE, SG_CUE_NOPUNCT, 8},
-    {"posted by", SG_CUE_CONTAINS, SG_WHY_BYLINE, SG_CUE_NOPUNCT, 12},
-    {"written by", SG_CUE_CONTAINS, SG_WHY_BYLINE, SG_CUE_NOPUNCT, 12},
-    {"words by", SG_CUE_PREFIX, SG_WHY_BYLINE, SG_CUE_NOPUNCT, 12},
-    {"updated:", SG_CUE_CONTAINS, SG_WHY_BYLINE, SG_CUE_NOPUNCT, 15},
-    {"published:", SG_CUE_CONTAINS, SG_WHY_BYLINE, SG_CUE_NOPUNCT, 15},
-    {"published on", SG_CUE_PREFIX, SG_WHY_BYLINE, SG_CUE_NOPUNCT, 12},
-    {"posted on", SG_CUE_PREFIX, SG_WHY_BYLINE, SG_CUE_NOPUNCT, 12},
-    {"last updated", SG_CUE_PREFIX, SG_WHY_BYLINE, SG_CUE_NOPUNCT, 12},
-    /* other chrome */
-    {"support us", SG_CUE_PREFIX, SG_WHY_BOILERPLATE, SG_CUE_REGION, 4},
-    {"click here", SG_CUE_EXACT, SG_WHY_BOILERPLATE, 0, 0},
-    {"advertisement", SG_CUE_EXACT, SG_WHY_BOILERPLATE, 0, 0},
-    {"sponsored", SG_CUE_EXACT, SG_WHY_BOILERPLATE, SG_CUE_WEAK, 0},
-    {"sponsored content", SG_CUE_EXACT, SG_WHY_BOILERPLATE, 0, 0},
-    {"continue reading", SG_CUE_EXACT, SG_WHY_BOILERPLATE, 0, 0},
-    {"load more", SG_CUE_EXACT, SG_WHY_BOILERPLATE, 0, 0},
-    {"show more", SG_CUE_EXACT, SG_WHY_BOILERPLATE, 0, 0},
-    {"learn more", SG_CUE_EXACT, SG_WHY_BOILERPLATE, 0, 0},
-    {"see all", SG_CUE_EXACT, SG_WHY_BOILERPLATE, 0, 0},
-    {"view all", SG_CUE_EXACT, SG_WHY_BOILERPLATE, 0, 0},
-    {"loading", SG_CUE_EXACT, SG_WHY_BOILERPLATE, SG_CUE_WEAK, 0},
-};
-
-static int sg_in_list(const char *const *list, const char *w, size_t n)
-{
-    for (size_t i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && !memcmp(list[i], w, n))
-            return 1;
-    return 0;
-}
+/* The words and phrases the tests below look for are the word table's
+ * (SG_WORD_DATE, SG_WORD_DATE_GLUE) and the phrase lists' (sg_phrases.h):
+ * chrome cues (SG_PHRASES_CHROME), score labels, verdict heads and the job
+ * words of an author box. */
 
 /* ---- judging blocks ----------------------------------------------------------- */
 
@@ -438,46 +219,29 @@ static int sg_head_find(const sg_head *h, const char *p, size_t from)
     return sg_head_find_in(h, p, from, SIZE_MAX);
 }
 
-/* For each first byte of a head, the cues worth trying there, as bits in
- * table order: those that may stand anywhere, and the exact and prefix
- * cues that start with that byte.  A head is thus tried against a dozen
- * cues or two, not all of them. */
-#define SG_NCUES (sizeof sg_cues / sizeof *sg_cues)
-#define SG_CUE_SETS ((SG_NCUES + 63) / 64)
-static uint64_t sg_cue_try[256][SG_CUE_SETS];
-static size_t sg_cue_len[SG_NCUES];
-static pthread_once_t sg_cue_once = PTHREAD_ONCE_INIT;
-
-static void sg_cue_init(void)
+/* The first chrome phrase (SG_PHRASES_CHROME) the head matches, in the
+ * list's order: whole, at its start or anywhere in it, as the phrase says.
+ * Only the phrases that may stand anywhere and those starting with the
+ * head's first byte are tried: a dozen or two, not all of them. */
+static const sg_phrase *sg_cue_match(const sg_head *h, const sg_tfeat *f)
 {
-    for (size_t i = 0; i < SG_NCUES; i++) {
-        sg_cue_len[i] = strlen(sg_cues[i].text);
-        for (int b = 0; b < 256; b++)
-            if (sg_cues[i].mode == SG_CUE_CONTAINS ||
-                (unsigned char)sg_cues[i].text[0] == b)
-                sg_cue_try[b][i / 64] |= 1ull << (i % 64);
-    }
-}
-
-static const sg_cue *sg_cue_match(const sg_head *h, const sg_tfeat *f)
-{
-    pthread_once(&sg_cue_once, sg_cue_init);
+    const sg_phrase_list *cues = &sg_phrase_lists[SG_PHRASES_CHROME];
     /* an empty head: only the cues that stand anywhere, and they fail */
-    const uint64_t *try = sg_cue_try[h->n ? (unsigned char)h->t[0] : 0];
-    for (size_t set = 0; set < SG_CUE_SETS; set++)
+    const uint64_t *try = cues->at[h->n ? (unsigned char)h->t[0] : 0];
+    for (size_t set = 0; set < SG_PHRASE_SETS; set++)
         for (uint64_t bits = try[set]; bits; bits &= bits - 1) {
-            size_t k = set * 64 + (size_t)__builtin_ctzll(bits), pl = sg_cue_len[k];
-            const sg_cue *c = &sg_cues[k];
+            size_t k = set * 64 + (size_t)__builtin_ctzll(bits), pl = cues->len[k];
+            const sg_phrase *c = &cues->p[k];
             if (c->max_words && f->words > c->max_words)
                 continue;
-            if ((c->flags & SG_CUE_NOPUNCT) && f->end_punct)
+            if ((c->flags & SG_CHROME_NOPUNCT) && f->end_punct)
                 continue;
             switch (c->mode) {
-            case SG_CUE_EXACT:
+            case SG_PHRASE_WHOLE:
                 if (h->whole && h->n == pl && !memcmp(h->t, c->text, pl))
                     return c;
                 break;
-            case SG_CUE_PREFIX:
+            case SG_PHRASE_START:
                 if (sg_head_at(h, 0, c->text, pl))
                     return c;
                 break;
@@ -573,9 +337,9 @@ static int sg_bp_date(const char *text, size_t n, const sg_tfeat *f)
                 if (i + 1 < n && (s[i] == '/' || s[i] == '-' || s[i] == '.') &&
                     sg_is_digit(s[i + 1]))
                     chain++;
-            } else if (sg_in_list(sg_date_words, w, wl))
+            } else if (sg_word_bits(w, wl) & SG_WORD_DATE)
                 named = 1;
-            else if (!sg_in_list(sg_date_glue, w, wl))
+            else if (!(sg_word_bits(w, wl) & SG_WORD_DATE_GLUE))
                 return 0;
             continue;
         }
@@ -593,14 +357,12 @@ static int sg_bp_score(const sg_head *h, const sg_tfeat *f)
 {
     if (!h->n || f->words > SG_BP_SCORE_WORDS)
         return 0;
-    if (h->whole)
-        for (size_t k = 0; sg_verdict_heads[k]; k++)
-            if (h->n == strlen(sg_verdict_heads[k]) &&
-                !memcmp(h->t, sg_verdict_heads[k], h->n))
-                return 1;
-    for (size_t k = 0; sg_score_labels[k]; k++) {
-        size_t pl = strlen(sg_score_labels[k]);
-        if (!sg_head_at(h, 0, sg_score_labels[k], pl))
+    if (h->whole && sg_phrase_is(SG_PHRASES_VERDICT_HEADS, h->t, h->n))
+        return 1;
+    const sg_phrase_list *labels = &sg_phrase_lists[SG_PHRASES_SCORE_LABELS];
+    for (size_t k = 0; k < labels->n; k++) {
+        size_t pl = labels->len[k];
+        if (!sg_head_at(h, 0, labels->p[k].text, pl))
             continue;
         size_t j = pl;
         while (j < h->n && h->t[j] == ' ')
@@ -668,8 +430,9 @@ static int sg_bp_bio(const sg_head *h, const sg_tfeat *f)
         int at = sg_head_find_in(h, is[k], (size_t)first, 40);
         if (at < 0)
             continue;
-        for (size_t w = 0; sg_bio_words[w]; w++)
-            if (sg_head_find(h, sg_bio_words[w], (size_t)at) >= 0)
+        const sg_phrase_list *jobs = &sg_phrase_lists[SG_PHRASES_BIO];
+        for (size_t w = 0; w < jobs->n; w++)
+            if (sg_head_find(h, jobs->p[w].text, (size_t)at) >= 0)
                 return 1;
     }
     return 0;
@@ -717,12 +480,12 @@ static void sg_bp_judge(const sg_doc *doc, const sg_block *b, const sg_tfeat *pr
         return;
     }
     sg_head_make(text, n, &h);
-    const sg_cue *cue = sg_cue_match(&h, &f);
+    const sg_phrase *cue = sg_cue_match(&h, &f);
     bp->cued = 1;
     if (cue) {
-        bp->cls = (cue->flags & SG_CUE_WEAK) ? SG_BP_WEAK : SG_BP_CHROME;
+        bp->cls = (cue->flags & SG_CHROME_WEAK) ? SG_BP_WEAK : SG_BP_CHROME;
         bp->why = cue->why;
-        bp->region = (unsigned char)((cue->flags & SG_CUE_REGION) != 0);
+        bp->region = (unsigned char)((cue->flags & SG_CHROME_REGION) != 0);
         return;
     }
     bp->cls = SG_BP_CHROME;
@@ -838,6 +601,7 @@ void sg_classify_lines(sg_doc *doc, size_t first_block, const sg_tfeat *const *p
 {
     if (!doc || first_block >= doc->nblocks || !doc->view.data)
         return;
+    sg_words_init(); /* the word table and the phrase lists */
     size_t n = doc->nblocks, m = n - first_block;
     sg_bp *bp = calloc(m, sizeof *bp);
     if (!bp)
