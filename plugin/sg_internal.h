@@ -204,7 +204,7 @@ static inline uint64_t sg_word_bits(const char *w, size_t n)
 #define SG_BYTE_DIGIT 0x02  /* an ASCII digit */
 #define SG_BYTE_NUMBER 0x04 /* the first letter, in either case, of a number word */
 #define SG_BYTE_GLYPH 0x08  /* the first byte of a rating's glyph: ★ ☆ ⭐ (0xE2),
-                               ½ (0xC2), 🌟 (0xF0) */
+                               ½ (0xC2), 🌟 (0xF0), ":star:" (':') */
 #define SG_BYTE_PLAIN 0x10  /* printable ASCII that ends no sentence: the space
                                and all but '.', '!' and '?' */
 extern unsigned char sg_byte_class[256];

@@ -345,7 +345,7 @@ static void sg_words_build_lists(void)
             k |= SG_BYTE_ALPHA;
         if ((unsigned)(c - '0') < 10u)
             k |= SG_BYTE_DIGIT;
-        if (c == 0xE2 || c == 0xC2 || c == 0xF0)
+        if (c == 0xE2 || c == 0xC2 || c == 0xF0 || c == ':')
             k |= SG_BYTE_GLYPH;
         if (c >= ' ' && c <= '~' && c != '.' && c != '!' && c != '?')
             k |= SG_BYTE_PLAIN;

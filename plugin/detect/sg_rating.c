@@ -398,6 +398,18 @@ static void sg_r_count_glyph_line(sg_rscan *sc, sg_uc *line, size_t ln)
     }
 }
 
+/* Does a glyph end right before t[i] (one of its lengths: ★ 3, ⭐ 3 or 6,
+ * 🌟 4 or 7, ":star:" 6, ":star2:" 7)?  A run is read from its first. */
+static int sg_r_glyph_ends(sg_uc *t, size_t i)
+{
+    static const size_t lens[] = {3, 4, 6, 7};
+    int kind;
+    for (size_t k = 0; k < sizeof lens / sizeof *lens; k++)
+        if (i >= lens[k] && sg_r_glyph(t, i, i - lens[k], &kind) == lens[k])
+            return 1;
+    return 0;
+}
+
 static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
 {
     sg_uc *line = (sg_uc *)sc->doc->view.data + lv;
@@ -582,9 +594,7 @@ static void sg_r_line(sg_rscan *sc, size_t block, size_t lv, size_t ln)
         } else {
             int kind;
             resume = i + 1; /* the lead byte of a glyph or of "½" */
-            if (sg_r_glyph(t, n, i, &kind) && kind != 1 &&
-                !(i >= 3 && sg_r_glyph(t, n, i - 3, &kind)) &&
-                !(i >= 4 && sg_r_glyph(t, n, i - 4, &kind))) {
+            if (sg_r_glyph(t, n, i, &kind) && kind != 1 && !sg_r_glyph_ends(t, i)) {
                 if (sg_r_glyphs(t, n, i, &rv, &resume))
                     sg_r_take(&cues, t, n, &rv, sc, block, tv, 0);
                 if (resume <= i)

@@ -123,10 +123,17 @@ int sg_r_next_word_in(sg_uc *t, size_t n, size_t e, const char *const *words)
     return 0;
 }
 
-/* A run of star glyphs at t[i]: ★ ☆ ⭐ (with or without VS16) and ½,
- * single spaces allowed between them. */
+/* A run of star glyphs at t[i]: ★ ☆ ⭐ (with or without VS16) and ½, and
+ * the emoji shortcodes that Markdown sites turn into stars (":star:",
+ * ":star2:" as GitHub, Jekyll and Hugo write them), single spaces allowed
+ * between them. */
 size_t sg_r_glyph(sg_uc *t, size_t n, size_t i, int *kind)
 {
+    if (t[i] == ':' && i + 5 < n && !memcmp(t + i + 1, "star", 4) &&
+        (t[i + 5] == ':' || (i + 6 < n && t[i + 5] == '2' && t[i + 6] == ':'))) {
+        *kind = 2;
+        return t[i + 5] == ':' ? 6 : 7;
+    }
     if (i + 2 < n && t[i] == 0xE2 && t[i + 1] == 0x98 &&
         (t[i + 2] == 0x85 || t[i + 2] == 0x86)) {
         *kind = t[i + 2] == 0x85 ? 2 : 0;

@@ -170,6 +170,20 @@ static void test_emoji_stars(void **state)
                 "\xE2\xAD\x90\xE2\xAD\x90\xE2\xAD\x90\xE2\xAD\x90", 4, 5);
     sg_t_expect("\xE2\xAD\x90\xEF\xB8\x8F\xE2\xAD\x90\xEF\xB8\x8F",
                 "\xE2\xAD\x90\xEF\xB8\x8F\xE2\xAD\x90\xEF\xB8\x8F", 2, 5);
+    /* the run is read from its first star, whatever its length */
+    sg_t_expect("Rating: \xE2\xAD\x90\xEF\xB8\x8F\xE2\xAD\x90\xEF\xB8\x8F\xE2\xAD\x90\xEF\xB8\x8F",
+                "\xE2\xAD\x90\xEF\xB8\x8F\xE2\xAD\x90\xEF\xB8\x8F\xE2\xAD\x90\xEF\xB8\x8F", 3, 5);
+}
+
+static void test_emoji_shortcode_stars(void **state)
+{
+    (void)state;
+    /* GitHub, Jekyll and Hugo turn ":star:" into a star */
+    sg_t_expect("Rating: :star::star::star::star:", ":star::star::star::star:", 4, 5);
+    sg_t_expect("Stars: :star2: :star2: :star2:", ":star2: :star2: :star2:", 3, 5);
+    sg_t_expect("My rating: :star::star::star: out of 5", ":star::star::star: out of 5", 3, 5);
+    /* a word that only starts like one is no star */
+    sg_t_expect_none("The word :start: is no star, nor :stars:.");
 }
 
 static void test_decimal_stars_in_prose(void **state)
@@ -1104,6 +1118,7 @@ int main(void)
         cmocka_unit_test(test_star_glyphs_with_half),
         cmocka_unit_test(test_star_glyphs_with_empty_slots),
         cmocka_unit_test(test_emoji_stars),
+        cmocka_unit_test(test_emoji_shortcode_stars),
         cmocka_unit_test(test_decimal_stars_in_prose),
         cmocka_unit_test(test_stars_in_words_with_a_cue),
         cmocka_unit_test(test_labelled_rating_dash),
