@@ -80,6 +80,13 @@ int sg_html_attr_name_is(const char *src, const sg_html_attr *a, const char *nam
 /* Append the attribute's value, references decoded, to `out`. */
 int sg_html_attr_value(const char *src, const sg_html_attr *a, sg_buf *out);
 
+/* The text an image that draws a rating stands for (sg_html_pics.c), from
+ * its alt text and, without one, its file's name: a star's glyph (★, ½ or
+ * ☆), or the alt text when it gives a score ("4 out of 5 stars").  Written
+ * to `out` (emptied first); returns 1 when there is such text, 0 when the
+ * image draws no rating, -1 out of memory.  Markdown's images too. */
+int sg_pic_image_text(const char *alt, size_t alt_len, const char *src, size_t src_len,
+                      sg_buf *out);
 /* The text a picture that draws a rating stands for (sg_html_pics.c): for
  * an <img> (tag SG_TAG_IMG) or an empty icon element (<i>, <span>) drawing a
  * star, its glyph (★, ½ or ☆); for an image whose alt text gives a score, that

@@ -129,6 +129,38 @@ static size_t sg_pic_end_tag(const char *src, size_t len, size_t i, const char *
     return i < len && src[i] == '>' ? i + 1 : 0;
 }
 
+int sg_pic_image_text(const char *alt, size_t alt_len, const char *src, size_t src_len,
+                      sg_buf *out)
+{
+    out->len = 0;
+    /* the alt without the spaces around it */
+    size_t a = 0, b = alt_len;
+    while (a < b && sg_is_ws((unsigned char)alt[a]))
+        a++;
+    while (b > a && sg_is_ws((unsigned char)alt[b - 1]))
+        b--;
+    if (a < b) {
+        const char *g = sg_pic_star_word(alt + a, b - a);
+        if (g)
+            return sg_buf_puts(out, g) ? 1 : -1;
+        if (!sg_pic_alt_scores(alt + a, b - a))
+            return 0;
+        return sg_buf_put(out, alt + a, b - a) ? 1 : -1;
+    }
+    /* no words for it: a star picture tells by its file's name */
+    const char *base = src;
+    for (size_t i = 0; i < src_len; i++)
+        if (src[i] == '/')
+            base = src + i + 1;
+    size_t bn = src_len - (size_t)(base - src);
+    int star = 0, filled = 0;
+    const char *g = sg_pic_parts(base, bn, &star, &filled);
+    for (size_t i = 0; i < bn; i++)
+        if (sg_is_digit((unsigned char)base[i]))
+            return 0; /* "4-stars.png": a count this cannot read */
+    return star ? (sg_buf_puts(out, g) ? 1 : -1) : 0;
+}
+
 int sg_html_pic_text(const sg_html_tokenizer *tz, const sg_html_token *tok, int tag,
                      int *filled_run, sg_buf *out, size_t *end)
 {
@@ -137,42 +169,22 @@ int sg_html_pic_text(const sg_html_tokenizer *tz, const sg_html_token *tok, int 
     out->len = 0;
     *end = tok->end;
     if (tag == SG_TAG_IMG) {
-        if (sg_html_attr_get(tz, tok, "alt", &at) && at.value_len) {
-            if (!sg_html_attr_value(src, &at, out))
-                return -1;
-            /* the alt without the spaces around it */
-            size_t a = 0, b = out->len;
-            while (a < b && sg_is_ws((unsigned char)out->data[a]))
-                a++;
-            while (b > a && sg_is_ws((unsigned char)out->data[b - 1]))
-                b--;
-            const char *g = sg_pic_star_word(out->data + a, b - a);
-            if (g) {
-                out->len = 0;
-                return sg_buf_puts(out, g) ? 1 : -1;
-            }
-            if (!sg_pic_alt_scores(out->data + a, b - a)) {
-                out->len = 0;
-                return 0;
-            }
-            memmove(out->data, out->data + a, b - a);
-            out->len = b - a;
-            return 1;
+        sg_buf alt;
+        sg_buf_init(&alt);
+        if (sg_html_attr_get(tz, tok, "alt", &at) && at.value_len &&
+            !sg_html_attr_value(src, &at, &alt)) {
+            sg_buf_free(&alt);
+            return -1;
         }
-        /* no words for it: a star picture tells by its file's name */
-        if (!sg_html_attr_get(tz, tok, "src", &at) || !at.value_len)
-            return 0;
-        const char *v = src + at.value, *base = v;
-        for (size_t i = 0; i < at.value_len; i++)
-            if (v[i] == '/')
-                base = v + i + 1;
-        size_t bn = at.value_len - (size_t)(base - v);
-        int star = 0, filled = 0;
-        const char *g = sg_pic_parts(base, bn, &star, &filled);
-        for (size_t i = 0; i < bn; i++)
-            if (sg_is_digit((unsigned char)base[i]))
-                return 0; /* "4-stars.png": a count this cannot read */
-        return star ? (sg_buf_puts(out, g) ? 1 : -1) : 0;
+        size_t sn = 0;
+        const char *sv = NULL;
+        if (sg_html_attr_get(tz, tok, "src", &at)) {
+            sv = src + at.value;
+            sn = at.value_len;
+        }
+        int got = sg_pic_image_text(alt.data ? alt.data : "", alt.len, sv ? sv : "", sn, out);
+        sg_buf_free(&alt);
+        return got;
     }
     /* an icon: an empty <i> or <span> whose class names a star; its text
      * stands for the whole element, end tag and all */

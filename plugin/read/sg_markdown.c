@@ -38,6 +38,9 @@ typedef struct sg_md {
                           (size_t)-1 until its first text is seen */
     int in_img;        /* inside an image: its alt text is not article text */
     size_t img_start;  /* where the outermost image's "![" is */
+    sg_buf img_alt;    /* the outermost image's alt text (its first bytes) */
+    sg_buf img_src;    /* ... and its destination */
+    sg_buf img_text;   /* what an image that draws a rating stands for */
     size_t code_first; /* where code or raw HTML before the block's first text began, or
                           (size_t)-1: the block starts on that code's line */
     size_t code_ticks; /* the opening backticks of a code span md4c ended at
@@ -397,10 +400,50 @@ static int sg_md_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
     return 0;
 }
 
+/* Closing markup lies between the last text and text at `off`: the inline
+ * spans it closes end there. */
+static void sg_md_close_spans(sg_md *m, size_t off, int in_src)
+{
+    if (m->pending_leave > 0) {
+        size_t q = in_src ? off : m->last;
+        while (q > m->last &&
+               (m->src[q - 1] == ' ' || m->src[q - 1] == '\n' || m->src[q - 1] == '\r'))
+            q--;
+        for (; m->pending_leave > 0; m->pending_leave--)
+            sg_doc_inline(m->doc, q, -1);
+    }
+    m->pending_leave = 0;
+}
+
+/* An image that draws a rating (stars, "4 out of 5 stars"; see
+ * sg_pic_image_text) is read as the text it stands for, over the whole
+ * image `sp`: "Rating: ![4 stars](4.png)" reads as a written rating.  Other
+ * images stay out of the text. */
+static void sg_md_picture(sg_md *m, sg_span sp)
+{
+    if (m->why != SG_WHY_ARTICLE || m->in_code_span)
+        return;
+    int got = sg_pic_image_text(m->img_alt.data ? m->img_alt.data : "", m->img_alt.len,
+                                m->img_src.data ? m->img_src.data : "", m->img_src.len,
+                                &m->img_text);
+    if (got < 0)
+        m->doc->view.failed = 1;
+    if (got <= 0)
+        return;
+    if (!m->leaf)
+        sg_md_open_leaf(m, sp.start);
+    sg_md_close_spans(m, sp.start, 1);
+    sg_doc_add_text(m->doc, m->img_text.data, m->img_text.len, sp.start, sp.end - sp.start, 0);
+    m->last = sp.end;
+    m->block_end = m->last;
+}
+
+/* The most of an image's alt text and destination read for a rating. */
+#define SG_MD_ALT_MAX 256
+
 static int sg_md_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 {
     sg_md *m = ud;
-    (void)detail;
     if (!m->leaf)
         m->span_first = 1;
     if (type == MD_SPAN_CODE) {
@@ -415,8 +458,13 @@ static int sg_md_enter_span(MD_SPANTYPE type, void *detail, void *ud)
         p++;
     if (type == MD_SPAN_A && p < m->len && m->src[p] == '<')
         m->autolink = p; /* "<scheme:...>": a link written in one piece */
-    if (type == MD_SPAN_IMG && m->in_img++ == 0)
+    if (type == MD_SPAN_IMG && m->in_img++ == 0) {
+        const MD_SPAN_IMG_DETAIL *d = detail;
         m->img_start = p;
+        m->img_alt.len = m->img_src.len = 0;
+        if (d && d->src.size < SG_MD_ALT_MAX)
+            sg_buf_put(&m->img_src, d->src.text, d->src.size);
+    }
     if (m->leaf)
         sg_doc_inline(m->doc, p, +1);
     else if (m->pending_enter++ == 0)
@@ -475,6 +523,7 @@ static int sg_md_leave_span(MD_SPANTYPE type, void *detail, void *ud)
         sg_span sp = {m->img_start, e < m->len ? e + 1 : m->len};
         if (!SG_VEC_PUSH(m->doc->atomic, m->doc->natomic, m->doc->cap_atomic, sp))
             m->doc->view.failed = 1;
+        sg_md_picture(m, sp);
     }
     if (type == MD_SPAN_A && m->autolink != (size_t)-1) {
         /* the autolink ends at its '>': nothing may be inserted inside */
@@ -530,6 +579,8 @@ static int sg_md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
     if (m->in_img) {
         if (in_src)
             m->last = off + size; /* an image's alt text: not read as prose */
+        if (m->in_img == 1 && m->img_alt.len + size <= SG_MD_ALT_MAX)
+            sg_buf_put(&m->img_alt, text, size);
         return 0;
     }
     if (m->why != SG_WHY_ARTICLE || m->in_code_span || type == MD_TEXT_CODE) {
@@ -559,16 +610,7 @@ static int sg_md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size,
         }
         sg_md_open_leaf(m, off);
     }
-    if (m->pending_leave > 0) {
-        /* closing markup lies between the last text and this one */
-        size_t q = in_src ? off : m->last;
-        while (q > m->last &&
-               (m->src[q - 1] == ' ' || m->src[q - 1] == '\n' || m->src[q - 1] == '\r'))
-            q--;
-        for (; m->pending_leave > 0; m->pending_leave--)
-            sg_doc_inline(m->doc, q, -1);
-    }
-    m->pending_leave = 0;
+    sg_md_close_spans(m, off, in_src);
     switch (type) {
     case MD_TEXT_SOFTBR:
     case MD_TEXT_BR: {
@@ -675,6 +717,9 @@ sg_status sg_read_markdown(sg_doc *doc, sg_error *err)
     if (!failed)
         sg_md_close_leaf(&m);
     free(copy);
+    sg_buf_free(&m.img_alt);
+    sg_buf_free(&m.img_src);
+    sg_buf_free(&m.img_text);
     if (failed) {
         sg_set_error(err, SG_ERR_MEMORY, "the Markdown parser ran out of memory");
         return SG_ERR_MEMORY;

@@ -1,6 +1,7 @@
-/* Ratings drawn as pictures in HTML: rows of star images and icon-font
- * stars, images whose alt text gives the score; the badge lands after the
- * picture, never inside an icon; pictures of no rating add no text. */
+/* Ratings drawn as pictures in HTML and Markdown: rows of star images and
+ * icon-font stars, images whose alt text gives the score; the badge lands
+ * after the picture, never inside an icon; pictures of no rating add no
+ * text. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,26 +20,30 @@
     "conductor and the passengers he meets.</p><p>The score is lovely and the cast is " \
     "strong.</p><p>" rating "</p></article></body></html>"
 
-static sg_analysis *sg_t_read(const char *html)
+static sg_analysis *sg_t_read_as(const char *text, sg_format fmt)
 {
     sg_analysis *a = NULL;
     sg_error err;
-    assert_int_equal(sg_t_analyze_as(html, strlen(html), SG_FORMAT_HTML, SG_STYLE_AUTO, &a, &err),
+    assert_int_equal(sg_t_analyze_as(text, strlen(text), fmt,
+                                     fmt == SG_FORMAT_HTML ? SG_STYLE_AUTO : SG_STYLE_MD_HTML, &a,
+                                     &err),
                      SG_OK);
     return a;
 }
 
-/* The rating read from `html` is value/scale, its text `text`; the
- * annotated page holds the picture `pic` whole (no badge or mark inside an
- * icon), and --strip gives the page back. */
-static void sg_t_expect(const char *html, const char *text, double value, double scale,
-                        const char *pic)
+static sg_analysis *sg_t_read(const char *html) { return sg_t_read_as(html, SG_FORMAT_HTML); }
+
+/* The rating read from `text` (HTML or Markdown) is value/scale, its text
+ * `want`; the annotated text holds the picture `pic` whole (no badge or
+ * mark inside an icon or an image), and --strip gives the text back. */
+static void sg_t_expect_as(sg_format fmt, const char *text, const char *want, double value,
+                           double scale, const char *pic)
 {
-    sg_analysis *a = sg_t_read(html);
+    sg_analysis *a = sg_t_read_as(text, fmt);
     const sg_rating *r = sg_analysis_rating(a);
     if (!r)
-        fail_msg("no rating in: %s", html);
-    assert_string_equal(r->text, text);
+        fail_msg("no rating in: %s", text);
+    assert_string_equal(r->text, want);
     assert_true(fabs(r->value - value) < 1e-9);
     assert_true(fabs(r->scale - scale) < 1e-9);
     size_t n = 0;
@@ -49,13 +54,19 @@ static void sg_t_expect(const char *html, const char *text, double value, double
         fail_msg("the picture is broken in: %s", out);
     assert_non_null(strstr(out, "data-spoilerguard=\"badge\""));
     size_t sn = 0;
-    char *back = sg_strip(out, n, SG_FORMAT_HTML, &sn, &err);
+    char *back = sg_strip(out, n, fmt, &sn, &err);
     assert_non_null(back);
-    assert_int_equal(sn, strlen(html));
-    assert_memory_equal(back, html, sn);
+    assert_int_equal(sn, strlen(text));
+    assert_memory_equal(back, text, sn);
     sg_free(back);
     sg_free(out);
     sg_analysis_free(a);
+}
+
+static void sg_t_expect(const char *html, const char *text, double value, double scale,
+                        const char *pic)
+{
+    sg_t_expect_as(SG_FORMAT_HTML, html, text, value, scale, pic);
 }
 
 static void test_icon_font_stars_with_a_half(void **state)
@@ -132,6 +143,25 @@ static void test_pictures_of_no_rating_add_nothing(void **state)
     }
 }
 
+#define SG_T_MD(rating)                                                                \
+    "# Night Train\n\nA slow, handsome film about a conductor and the passengers he "    \
+    "meets.\n\nThe score is lovely and the cast is strong.\n\n" rating "\n"
+
+static void test_markdown_images(void **state)
+{
+    (void)state;
+    sg_t_expect_as(SG_FORMAT_MARKDOWN, SG_T_MD("My rating: ![4 out of 5 stars](/img/4-stars.png)"),
+                   "4 out of 5 stars", 4, 5, "![4 out of 5 stars](/img/4-stars.png)");
+#define SG_T_MD_STARS "![star](/i/s.png)![star](/i/s.png)![half star](/i/h.png)![empty star](/i/e.png)"
+    sg_t_expect_as(SG_FORMAT_MARKDOWN, SG_T_MD("Rating: " SG_T_MD_STARS),
+                   "\xE2\x98\x85\xE2\x98\x85\xC2\xBD\xE2\x98\x86", 2.5, 4, SG_T_MD_STARS);
+    /* an image of no rating is no text */
+    sg_analysis *a =
+        sg_t_read_as(SG_T_MD("![The train at night, 1952](/stills/train.jpg)"), SG_FORMAT_MARKDOWN);
+    assert_null(sg_analysis_rating(a));
+    sg_analysis_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -140,6 +170,7 @@ int main(void)
         cmocka_unit_test(test_row_of_star_images),
         cmocka_unit_test(test_alt_text_that_gives_the_score),
         cmocka_unit_test(test_pictures_of_no_rating_add_nothing),
+        cmocka_unit_test(test_markdown_images),
     };
     return cmocka_run_group_tests(tests, sg_t_setup_engine, sg_t_teardown_engine);
 }
