@@ -139,10 +139,9 @@ static void sg_vis_hook_error(sg_rctx *r, const char *what, const char *why)
                  sg_format_name(r->fmt), sg_style_name(r->style), why);
 }
 
-/* Is pos in a paragraph of the article (not code, raw HTML, a heading or
- * the front matter)?  The blocks are in input order: the last one starting
- * at or before pos is found by halving. */
-static int sg_in_paragraph(const sg_doc *doc, size_t pos)
+/* The block holding pos, or NULL.  The blocks are in input order: the last
+ * one starting at or before pos is found by halving. */
+static const sg_block *sg_block_at(const sg_doc *doc, size_t pos)
 {
     size_t lo = 0, hi = doc->nblocks;
     while (lo < hi) {
@@ -152,11 +151,55 @@ static int sg_in_paragraph(const sg_doc *doc, size_t pos)
         else
             hi = mid;
     }
-    if (!lo)
-        return 0;
-    const sg_block *b = &doc->blocks[lo - 1];
-    return pos < b->end && b->why == SG_WHY_ARTICLE && b->kind == SG_BLOCK_PARAGRAPH &&
-           !b->raw_html;
+    return lo && pos < doc->blocks[lo - 1].end ? &doc->blocks[lo - 1] : NULL;
+}
+
+/* Is pos in a paragraph of the article (not code, raw HTML, a heading or
+ * the front matter)? */
+static int sg_in_paragraph(const sg_doc *doc, size_t pos)
+{
+    const sg_block *b = sg_block_at(doc, pos);
+    return b && b->why == SG_WHY_ARTICLE && b->kind == SG_BLOCK_PARAGRAPH && !b->raw_html;
+}
+
+/* Back from line start ls over the lines just before it that the Markdown
+ * reader gave no block and that open with '[': link reference definitions
+ * as md4c reads them.  cmark reads some of them ("[foo]: /url 'title" whose
+ * title runs over lines and is no title after all) as the start of the
+ * paragraph after them, so a warning goes before them, never between. */
+static size_t sg_md_defs_start(const sg_rctx *r, size_t ls)
+{
+    while (ls > 0) {
+        size_t ps = ls - 1;
+        if (ps > 0 && r->src[ps] == '\n' && r->src[ps - 1] == '\r')
+            ps--;
+        while (ps > 0 && !sg_md_eol(r->src[ps - 1]))
+            ps--;
+        size_t q = ps;
+        while (q < ls && q - ps < 3 && r->src[q] == ' ')
+            q++;
+        if (q >= ls || r->src[q] != '[' || sg_block_at(r->doc, q) || sg_blank_line(r, ps) ||
+            sg_in_skipped(r->doc, q, SG_WHY_FRONT_MATTER))
+            break;
+        ls = ps;
+    }
+    return ls;
+}
+
+/* Where a block chunk (the warning, the assets) goes before block b in
+ * Markdown: before the block, and before the link reference definitions
+ * right above it (sg_md_defs_start). */
+static size_t sg_md_chunk_at(const sg_rctx *r, const sg_block *b)
+{
+    size_t at = sg_md_before_block(r, b), ls = at;
+    while (ls > 0 && r->src[ls - 1] == ' ')
+        ls--;
+    if (!ls || sg_md_eol(r->src[ls - 1])) {
+        size_t d = sg_md_defs_start(r, ls);
+        if (d < ls)
+            at = d;
+    }
+    return at;
 }
 
 /* A warning line put before a list, quote or table that interrupts a
@@ -278,7 +321,7 @@ static void sg_add_vis_warning(sg_rctx *r)
         size_t here =
             r->fmt == SG_FORMAT_MARKDOWN ? sg_md_before_block(r, b) : b->text_start;
         if (r->fmt == SG_FORMAT_MARKDOWN)
-            here = sg_md_para_start(r, here);
+            here = sg_md_defs_start(r, sg_md_para_start(r, here));
         if (here < at)
             at = here;
     }
@@ -377,7 +420,7 @@ void sg_add_warning(sg_rctx *r)
         if (hook)
             sg_check_hook(r, "warning", b->top_start);
     } else {
-        size_t at = sg_md_before_block(r, b);
+        size_t at = sg_md_chunk_at(r, b);
         if (!hook)
             sg_warning_markup(r, &m, 0);
         size_t il, pos = sg_md_block_pos(r, at, &il);
@@ -683,7 +726,7 @@ void sg_add_assets(sg_rctx *r)
         if (m.failed)
             r->oom = 1;
         else
-            sg_md_block_chunk(r, sg_md_before_block(r, &r->doc->blocks[r->marks[0].block]),
+            sg_md_block_chunk(r, sg_md_chunk_at(r, &r->doc->blocks[r->marks[0].block]),
                               SG_RANK_JSONLD, 'a', "", 0, 1, m.data, m.len);
         sg_buf_free(&m);
         return;
