@@ -162,12 +162,12 @@ static int sg_in_paragraph(const sg_doc *doc, size_t pos)
     return b && b->why == SG_WHY_ARTICLE && b->kind == SG_BLOCK_PARAGRAPH && !b->raw_html;
 }
 
-/* Back from line start ls over the lines just before it that the Markdown
- * reader gave no block and that open with '[': link reference definitions
- * as md4c reads them.  cmark reads some of them ("[foo]: /url 'title" whose
- * title runs over lines and is no title after all) as the start of the
- * paragraph after them, so a warning goes before them, never between. */
-static size_t sg_md_defs_start(const sg_rctx *r, size_t ls)
+/* Line by line back from line start ls while keep(r, ps, q) holds for the
+ * line before (ps its start, q its first byte after up to three spaces); a
+ * blank line or the front matter always stops.  Returns the line start
+ * reached. */
+static size_t sg_md_lines_back(const sg_rctx *r, size_t ls,
+                               int (*keep)(const sg_rctx *, size_t, size_t, size_t))
 {
     while (ls > 0) {
         size_t ps = ls - 1;
@@ -178,24 +178,42 @@ static size_t sg_md_defs_start(const sg_rctx *r, size_t ls)
         size_t q = ps;
         while (q < ls && q - ps < 3 && r->src[q] == ' ')
             q++;
-        if (q >= ls || r->src[q] != '[' || sg_block_at(r->doc, q) || sg_blank_line(r, ps) ||
-            sg_in_skipped(r->doc, q, SG_WHY_FRONT_MATTER))
+        if (sg_blank_line(r, ps) || sg_in_skipped(r->doc, ps, SG_WHY_FRONT_MATTER) ||
+            !keep(r, ps, q, ls))
             break;
         ls = ps;
     }
     return ls;
 }
 
+/* A line the Markdown reader gave no block that opens with '[': a link
+ * reference definition as md4c reads it. */
+static int sg_md_def_line(const sg_rctx *r, size_t ps, size_t q, size_t ls)
+{
+    (void)ps;
+    return q < ls && r->src[q] == '[' && !sg_block_at(r->doc, q);
+}
+
+/* A line of an article paragraph (no heading, no fence). */
+static int sg_md_para_line(const sg_rctx *r, size_t ps, size_t q, size_t ls)
+{
+    (void)ps;
+    return sg_in_paragraph(r->doc, q) && !(q < ls && r->src[q] == '#') &&
+           !(ls - q >= 3 && (!memcmp(r->src + q, "```", 3) || !memcmp(r->src + q, "~~~", 3)));
+}
+
 /* Where a block chunk (the warning, the assets) goes before block b in
  * Markdown: before the block, and before the link reference definitions
- * right above it (sg_md_defs_start). */
+ * right above it.  cmark reads some of them ("[foo]: /url 'title" whose
+ * title runs over lines and is no title after all) as the start of the
+ * paragraph after them, so a chunk goes before them, never between. */
 static size_t sg_md_chunk_at(const sg_rctx *r, const sg_block *b)
 {
     size_t at = sg_md_before_block(r, b), ls = at;
     while (ls > 0 && r->src[ls - 1] == ' ')
         ls--;
     if (!ls || sg_md_eol(r->src[ls - 1])) {
-        size_t d = sg_md_defs_start(r, ls);
+        size_t d = sg_md_lines_back(r, ls, sg_md_def_line);
         if (d < ls)
             at = d;
     }
@@ -215,23 +233,7 @@ size_t sg_md_para_start(const sg_rctx *r, size_t at)
     size_t ls = at > r->len ? r->len : at;
     while (ls > 0 && !sg_md_eol(r->src[ls - 1]))
         ls--;
-    while (ls > 0) {
-        size_t ps = ls - 1;
-        if (ps > 0 && r->src[ps] == '\n' && r->src[ps - 1] == '\r')
-            ps--;
-        while (ps > 0 && !sg_md_eol(r->src[ps - 1]))
-            ps--;
-        size_t q = ps;
-        while (q < ls && q - ps < 3 && r->src[q] == ' ')
-            q++;
-        if (sg_blank_line(r, ps) || sg_in_skipped(r->doc, ps, SG_WHY_FRONT_MATTER) ||
-            !sg_in_paragraph(r->doc, q) ||
-            (q < ls && r->src[q] == '#') || (ls - q >= 3 && (!memcmp(r->src + q, "```", 3) ||
-                                                 !memcmp(r->src + q, "~~~", 3))))
-            break;
-        ls = ps;
-    }
-    return ls;
+    return sg_md_lines_back(r, ls, sg_md_para_line);
 }
 
 /* Is chunk c a warning line in the visible form? */
@@ -321,7 +323,7 @@ static void sg_add_vis_warning(sg_rctx *r)
         size_t here =
             r->fmt == SG_FORMAT_MARKDOWN ? sg_md_before_block(r, b) : b->text_start;
         if (r->fmt == SG_FORMAT_MARKDOWN)
-            here = sg_md_defs_start(r, sg_md_para_start(r, here));
+            here = sg_md_lines_back(r, sg_md_para_start(r, here), sg_md_def_line);
         if (here < at)
             at = here;
     }
