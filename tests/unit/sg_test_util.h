@@ -1,8 +1,9 @@
 /*
- * sg_test_util.h -- what several unit tests share: reading a file whole, a
- * strict JSON syntax check, decoding one JSON string, and a document built by
- * hand from a small block notation.  Each test_*.c is its own executable, so
- * everything here is static inline; include it after <cmocka.h>.
+ * sg_test_util.h -- what several unit tests share: reading a file whole,
+ * checking a span of the source, a strict JSON syntax check, decoding one JSON
+ * string, and a document built by hand from a small block notation.  Each
+ * test_*.c is its own executable, so everything here is static inline; include
+ * it after <cmocka.h>.
  */
 #ifndef SG_TEST_UTIL_H
 #define SG_TEST_UTIL_H
@@ -205,6 +206,25 @@ static inline char *sg_t_slurp_seed(const char *name, size_t *len)
     snprintf(path, sizeof path, "%s/seeds/%s", SG_CORPUS_DIR, name);
     return sg_t_slurp(path, len);
 }
+
+/* ---- spans ------------------------------------------------------------------- */
+
+/* Is src[start, end) exactly `want`? */
+static inline int sg_t_span_is(const char *src, size_t start, size_t end,
+                               const char *want)
+{
+    return end - start == strlen(want) && !memcmp(src + start, want, end - start);
+}
+
+/* Fail, saying what the span holds, unless src[start, end) is `want`. */
+#define assert_span(src, start, end, want)                                               \
+    do {                                                                                 \
+        if (!sg_t_span_is((src), (start), (end), (want))) {                              \
+            print_error("span [%zu,%zu) is \"%.*s\", want \"%s\"\n", (size_t)(start),    \
+                        (size_t)(end), (int)((end) - (start)), (src) + (start), (want)); \
+            fail();                                                                      \
+        }                                                                                \
+    } while (0)
 
 /* ---- JSON ------------------------------------------------------------------- */
 
