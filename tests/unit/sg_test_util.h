@@ -1,8 +1,10 @@
 /*
- * sg_test_util.h -- what several unit tests share: reading a file whole, a
- * strict JSON syntax check, decoding one JSON string, and a document built by
- * hand from a small block notation.  Each test_*.c is its own executable, so
- * everything here is static inline; include it after <cmocka.h>.
+ * sg_test_util.h -- what several unit tests share: reading a file whole,
+ * checking a span of the source, rendering that must strip back to its input,
+ * a strict JSON syntax check, decoding one JSON string, and a document built
+ * by hand from a small block notation.  Each test_*.c is its own executable,
+ * so everything here is static inline (or a static const sample); include it
+ * after <cmocka.h>.
  */
 #ifndef SG_TEST_UTIL_H
 #define SG_TEST_UTIL_H
@@ -205,6 +207,161 @@ static inline char *sg_t_slurp_seed(const char *name, size_t *len)
     snprintf(path, sizeof path, "%s/seeds/%s", SG_CORPUS_DIR, name);
     return sg_t_slurp(path, len);
 }
+
+/* ---- spans ------------------------------------------------------------------- */
+
+/* Is src[start, end) exactly `want`? */
+static inline int sg_t_span_is(const char *src, size_t start, size_t end,
+                               const char *want)
+{
+    return end - start == strlen(want) && !memcmp(src + start, want, end - start);
+}
+
+/* Fail, saying what the span holds, unless src[start, end) is `want`. */
+#define assert_span(src, start, end, want)                                               \
+    do {                                                                                 \
+        if (!sg_t_span_is((src), (start), (end), (want))) {                              \
+            print_error("span [%zu,%zu) is \"%.*s\", want \"%s\"\n", (size_t)(start),    \
+                        (size_t)(end), (int)((end) - (start)), (src) + (start), (want)); \
+            fail();                                                                      \
+        }                                                                                \
+    } while (0)
+
+/* ---- rendering ---------------------------------------------------------------- */
+
+/* The group setup of the render tests: the shared engine (sg_t_engine, freed
+ * by sg_t_teardown_engine) holds a small rule set of its own, so which
+ * sentences are flagged does not follow the default packs.  "t.death" and
+ * "t.ending" find deaths and endings; "t.odd" finds "zorblax" and has a kind
+ * that needs escaping in every format. */
+static inline int sg_t_setup_render_engine(void **state)
+{
+    (void)state;
+    sg_error err;
+    sg_engine *e = sg_engine_new_empty(&err);
+    *sg_t_engine_slot() = e;
+    if (!e)
+        return -1;
+    static const char *const death[] = {"\\b(?:dies|died|kills|killed)\\b", NULL};
+    static const char *const ending[] = {"\\b(?:in the end|at the end|final act)\\b",
+                                         NULL};
+    static const char *const odd[] = {"\\bzorblax\\b", NULL};
+    sg_rule_def d;
+    memset(&d, 0, sizeof d);
+    d.id = "t.death";
+    d.kind = "death";
+    d.severity = SG_MAJOR;
+    d.confidence = 0.95;
+    d.patterns = death;
+    if (sg_engine_add_rule(e, &d, &err) != SG_OK)
+        return -1;
+    d.id = "t.ending";
+    d.kind = "ending";
+    d.patterns = ending;
+    if (sg_engine_add_rule(e, &d, &err) != SG_OK)
+        return -1;
+    d.id = "t.odd";
+    d.kind = "x<y>*_|z";
+    d.patterns = odd;
+    if (sg_engine_add_rule(e, &d, &err) != SG_OK)
+        return -1;
+    return 0;
+}
+
+/* sg_analyze of `text` by the shared engine as `fmt` in `style` with
+ * `badge`, the other options at their defaults; the test fails when it
+ * cannot.  Free the analysis. */
+static inline sg_analysis *sg_t_analysis_of(const char *text, size_t len, sg_format fmt,
+                                            sg_style style, sg_badge badge)
+{
+    sg_options o;
+    sg_options_init(&o);
+    o.format = fmt;
+    o.style = style;
+    o.badge = badge;
+    sg_analysis *a = NULL;
+    sg_error err;
+    if (sg_analyze(sg_t_engine(), text, len, &o, &a, &err) != SG_OK)
+        fail_msg("analyze failed: %s", err.message);
+    return a;
+}
+
+/* Render `a` (over `text`, read as `fmt` with options `opts2`) and check
+ * what every render must do: insert something when a flag can be marked,
+ * strip back to `text` byte for byte, and render the same again when read
+ * a second time, with every markable flag marked.  Returns the output
+ * (sg_free it) and its length in *out_len. */
+static inline char *sg_t_check_render(sg_analysis *a, const char *text, size_t len,
+                                      sg_format fmt, const sg_options *opts2,
+                                      size_t *out_len)
+{
+    sg_error err;
+    size_t ol;
+    char *out = sg_render(a, &ol, &err);
+    if (!out)
+        fail_msg("render failed: %s", err.message);
+    if (sg_t_markable_unmarked(a, text, opts2) && ol <= len)
+        fail_msg("flags but nothing inserted in: %.*s", (int)len, text);
+
+    size_t sl;
+    char *back = sg_strip(out, ol, fmt, &sl, &err);
+    assert_non_null(back);
+    if (sl != len || memcmp(back, text, len)) {
+        size_t k = 0;
+        while (k < sl && k < len && back[k] == text[k])
+            k++;
+        fail_msg("strip differs at byte %zu: got \"%.40s\" want \"%.40s\"\noutput: %.*s",
+                 k, back + k, text + k, (int)ol, out);
+    }
+    sg_free(back);
+
+    sg_analysis *a2 = NULL;
+    if (sg_analyze(sg_t_engine(), out, ol, opts2, &a2, &err) != SG_OK)
+        fail_msg("second analyze failed: %s", err.message);
+    size_t ol2;
+    char *out2 = sg_render(a2, &ol2, &err);
+    assert_non_null(out2);
+    if (ol2 != ol || memcmp(out2, out, ol)) {
+        size_t k = 0;
+        while (k < ol && k < ol2 && out[k] == out2[k])
+            k++;
+        fail_msg("the second pass changed byte %zu: \"%.60s\" vs \"%.60s\"", k, out2 + k,
+                 out + k);
+    }
+    if (sg_t_markable_unmarked(a2, out, opts2))
+        fail_msg("%zu flags unmarked after marking: %.*s",
+                 sg_t_markable_unmarked(a2, out, opts2), (int)ol, out);
+    sg_free(out2);
+    sg_analysis_free(a2);
+    *out_len = ol;
+    return out;
+}
+
+/* A short review in each format for the render tests: a title, a calm
+ * opening, deaths and an ending the small rule set flags, and a rating. */
+static const char sg_t_plain_doc[] =
+    "Blade Falls Review\n\n"
+    "The film opens slowly and builds a strange, lovely mood over its first hour.\n\n"
+    "In the final act the hero dies in the fire. His brother walks away.\n\n"
+    "Rating: 3/5\n";
+
+static const char sg_t_md_doc[] =
+    "# Blade Falls review\n\n"
+    "The film opens slowly and builds a lovely mood.\n\n"
+    "In the final act, *the hero dies. Then* his brother kills the villain.\n\n"
+    "> In the end, the villain\n> dies in the fire. A quote.\n\n"
+    "- In the end the queen dies.\n- Nice score.\n\n"
+    "| a | b |\n|---|---|\n| At the end the king dies. | x |\n\n"
+    "Rating: 4/5\n";
+
+static const char sg_t_html_doc[] =
+    "<!DOCTYPE html><html><head><title>Blade Falls review</title></head><body>\n"
+    "<h1>Blade Falls review</h1>\n"
+    "<p>The film opens slowly and builds a lovely mood.</p>\n"
+    "<p>In the final act, <em>the hero dies. Then</em> his brother kills the "
+    "villain.</p>\n"
+    "<ul><li>In the end the queen dies.</li><li>Nice score.</li></ul>\n"
+    "<p>Rating: 4/5</p>\n</body></html>\n";
 
 /* ---- JSON ------------------------------------------------------------------- */
 
