@@ -34,7 +34,7 @@ STAGE = {}  # source -> stage, from the folder each object was built from
 # Files that still call each other (each group a cycle of calls).
 TANGLED = [{"sg_engine", "sg_hooks"},
            {"sg_render", "sg_render_marks", "sg_render_md", "sg_render_place"},
-           {"sg_cli", "sg_cli_batch"}, {"sg_gates", "sg_gate_parse"}]
+           {"sg_gates", "sg_gate_parse"}]
 
 
 def source_of(obj):
