@@ -645,7 +645,7 @@ typedef struct sg_rating_read {
 } sg_rating_read;
 
 /* Read `t` (n bytes) as one rating and nothing else ("3.5", "7/10",
- * "⭐⭐⭐⭐", "B+", "Recommended"); 0 when it is none (sg_rating.c). */
+ * "⭐⭐⭐⭐", "B+", "Recommended"); 0 when it is none (sg_rating_value.c). */
 int sg_rating_read_value(const char *t, size_t n, sg_rating_read *r);
 
 /* Is `text` (NUL-terminated) a letter grade and nothing else ("B+", "A-",

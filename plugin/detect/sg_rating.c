@@ -113,35 +113,6 @@ static int sg_r_divider(const sg_rscan *sc, sg_uc *t, size_t n)
     return 0;
 }
 
-/* Is everything in t[0,n) outside [s,e) bullets, spaces or punctuation? */
-static int sg_r_alone(sg_uc *t, size_t n, size_t s, size_t e)
-{
-    if (n > 120)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i >= s && i < e)
-            continue;
-        unsigned char c = t[i];
-        if (sg_is_alnum(c))
-            return 0;
-        if (c >= 0x80) {
-            /* bullets, dashes and spaces are punctuation; other letters not */
-            if (i + 2 < n && c == 0xE2 && t[i + 1] == 0x80 &&
-                (t[i + 2] == 0xA2 || t[i + 2] == 0x93 || t[i + 2] == 0x94 ||
-                 t[i + 2] == 0x89 || t[i + 2] == 0xAF)) {
-                i += 2;
-                continue;
-            }
-            if (i + 1 < n && c == 0xC2 && (t[i + 1] == 0xA0 || t[i + 1] == 0xB7)) {
-                i += 1;
-                continue;
-            }
-            return 0;
-        }
-    }
-    return 1;
-}
-
 /* Does view offset `at` lie in the last third of the article? */
 static int sg_r_last_third(const sg_rscan *sc, size_t at)
 {
@@ -183,70 +154,6 @@ static void sg_r_take(sg_rcues *cues, sg_uc *t, size_t n, sg_rval *rv, sg_rscan 
     if (sc->line_points && rv->scale_given && sc->line_points > points)
         points = sc->line_points;
     sg_r_offer(sc, block, line_view, rv, points);
-}
-
-/* A value right at t[i] after a label: numbers, glyphs, a grade or a word. */
-static int sg_r_value_at(sg_uc *t, size_t n, size_t i, int only_num, int bare_grade,
-                         sg_rval *rv)
-{
-    size_t resume;
-    if (i >= n)
-        return 0;
-    if (sg_is_digit(t[i]) && (i == 0 || !sg_is_alnum(t[i - 1]))) {
-        double v;
-        size_t e, skip;
-        int lead0;
-        if (sg_r_number(t, n, i, &v, &e, &skip, &lead0) && e < n && t[e] == '%') {
-            /* "Score: 85%": a percentage labelled as the score */
-            if (lead0 || v <= 0 || v > 100 || (e + 1 < n && sg_is_alnum(t[e + 1])))
-                return 0;
-            memset(rv, 0, sizeof *rv);
-            rv->s = i;
-            rv->e = e + 1;
-            rv->form = SG_RF_PERCENT;
-            rv->value = v;
-            rv->scale = 100;
-            rv->scale_given = 1;
-            rv->norm = v / 100;
-            return 1;
-        }
-        if (!sg_r_numeric(t, n, i, rv, &resume))
-            return 0;
-        if (rv->form == SG_RF_BARE) {
-            /* "Our score: 8" ends there; "Score: 8 tracks" does not */
-            size_t j = sg_skip_spaces(t, n, rv->e, SG_SP_THIN);
-            if (only_num || rv->value > 100 ||
-                (j < n &&
-                 (sg_is_alnum(t[j]) || t[j] == '\'' || t[j] == '"' || t[j] >= 0x80) &&
-                 !(j + 2 < n && t[j] == 0xE2 && t[j + 1] == 0x80 &&
-                   (t[j + 2] == 0x93 || t[j + 2] == 0x94))))
-                return 0;
-        }
-        if (rv->form == SG_RF_FRACTION || rv->form == SG_RF_OUTOF)
-            if (rv->scale < 2 || rv->value > rv->scale)
-                return 0;
-        sg_r_finish_num(rv);
-        return 1;
-    }
-    if (sg_is_alpha(t[i]) && sg_r_numword(t, n, i, &(double){0}, &resume)) {
-        if (sg_r_numeric(t, n, i, rv, &resume)) {
-            sg_r_finish_num(rv);
-            return 1;
-        }
-        return 0;
-    }
-    if (sg_r_glyphs(t, n, i, rv, &resume)) {
-        sg_r_finish_num(rv);
-        return 1;
-    }
-    if (only_num)
-        return 0;
-    if (sg_r_grade(t, n, i, !bare_grade, rv))
-        return 1;
-    if (i >= 4 && (sg_r_match(t, n, i - 4, "not ") ||
-                   (i >= 6 && sg_r_match(t, n, i - 6, "never "))))
-        return 0;
-    return sg_r_verdict(t, n, i, 1, rv);
 }
 
 /* Words a "Recommend:" label takes, and what they say. */
@@ -336,24 +243,6 @@ static int sg_r_label_seen(sg_rscan *sc, sg_uc *t, size_t end)
     if (sc->nlabels < sizeof sc->labels / sizeof sc->labels[0])
         memcpy(sc->labels[sc->nlabels++], key, k + 1);
     return 0;
-}
-
-int sg_rating_read_value(const char *text, size_t n, sg_rating_read *r)
-{
-    sg_words_init();
-    sg_uc *t = (sg_uc *)text;
-    sg_rval rv;
-    memset(r, 0, sizeof *r);
-    if (!n || !sg_r_value_at(t, n, 0, 0, 1, &rv) || !sg_r_alone(t, n, rv.s, rv.e))
-        return 0;
-    r->s = rv.s;
-    r->e = rv.e;
-    r->verdict = rv.form == SG_RF_GRADE || rv.form == SG_RF_WORD;
-    r->bare = rv.form == SG_RF_BARE;
-    r->value = rv.value;
-    r->scale = rv.scale;
-    r->norm = rv.norm;
-    return 1;
 }
 
 /* One line of an article block: view bytes [lv, lv+ln). */

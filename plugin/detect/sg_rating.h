@@ -2,7 +2,8 @@
  * sg_rating.h -- what the files that find the review's own rating share:
  * sg_rating.c scans the article's lines and keeps the best rating;
  * sg_rating_value.c reads a value as it is written (numbers, number words,
- * scales, star glyphs, letter grades, verdict words); sg_rating_prose.c
+ * scales, star glyphs, letter grades, verdict words), and a whole value
+ * (after a label, or alone in a front-matter field); sg_rating_prose.c
  * reads labels, sections and the prose around a value, which say whether
  * it is the review's own.  Internal to those files: the rest of the library
  * calls the sg_rating_* functions of sg_internal.h.
@@ -83,7 +84,9 @@ typedef struct sg_rcues {
 
 int sg_r_any_word(sg_uc *t, size_t n, size_t from, size_t to,
                   const char *const *words);
+int sg_r_alone(sg_uc *t, size_t n, size_t s, size_t e);
 int sg_r_common_scale(double s);
+void sg_r_finish_num(sg_rval *rv);
 size_t sg_r_glyph(sg_uc *t, size_t n, size_t i, int *kind);
 int sg_r_glyphs(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume);
 int sg_r_grade(sg_uc *t, size_t n, size_t i, int need_sign, sg_rval *rv);
@@ -96,6 +99,8 @@ int sg_r_numeric(sg_uc *t, size_t n, size_t i, sg_rval *rv, size_t *resume);
 int sg_r_numword(sg_uc *t, size_t n, size_t i, double *v, size_t *end);
 int sg_r_prev_word_in(sg_uc *t, size_t i, const char *const *words);
 int sg_r_scale_at(sg_uc *t, size_t n, size_t i, double *v, size_t *end);
+int sg_r_value_at(sg_uc *t, size_t n, size_t i, int only_num, int bare_grade,
+                  sg_rval *rv);
 int sg_r_verdict(sg_uc *t, size_t n, size_t i, int weak_ok, sg_rval *rv);
 size_t sg_r_word(sg_uc *t, size_t n, size_t i, const char *w);
 int sg_r_word_start(sg_uc *t, size_t i);
@@ -105,7 +110,6 @@ void sg_r_words_value(sg_rval *rv, size_t s, size_t e, double norm);
 
 int sg_r_aggregate(sg_uc *t, size_t n, size_t e);
 extern const char *const sg_r_chrome[];
-void sg_r_finish_num(sg_rval *rv);
 size_t sg_r_label(sg_uc *t, size_t n, sg_rlabel *lb);
 int sg_r_label_before(sg_uc *t, size_t s, int *strong);
 int sg_r_line_is(sg_uc *t, size_t n, const char *const *list, int whole);

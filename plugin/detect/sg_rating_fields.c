@@ -4,7 +4,8 @@
  * Static site generators keep the reviewer's score in a field: "rating: 3",
  * rating = "⭐⭐⭐⭐", "ratingStars: 3.5", "OverallScore: 68", "grade: B+",
  * rating = [ "Awesome" ].  Such a field is the rating: it beats anything in
- * the text (sg_rating.c reads the value's forms and makes the choice).
+ * the text (sg_rating_value.c reads the value's forms, sg_rating.c makes
+ * the choice).
  *
  * A key names the rating when it is a head, a core and a tail run together
  * (separators and case ignored): heads "", my, our, overall, final, total,

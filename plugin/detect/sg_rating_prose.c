@@ -546,14 +546,6 @@ int sg_r_prose_ok(sg_rcues *cues, sg_uc *t, size_t n, const sg_rval *rv, int alo
     }
 }
 
-void sg_r_finish_num(sg_rval *rv)
-{
-    if (rv->form == SG_RF_BARE) {
-        rv->scale = rv->value <= 10 ? 10 : 100;
-    }
-    rv->norm = rv->scale > 0 ? rv->value / rv->scale : NAN;
-}
-
 /* Offer a number found in prose when the prose around it allows one. */
 /* A label right before t[s] inside a line ("Story: 3/5, Overall: 4/5",
  * "| **Score:** 8/10"): one label word, then a separator.  *strong is set

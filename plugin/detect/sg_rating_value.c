@@ -4,7 +4,9 @@
  * "4 out of 5", "3.5 stars"), star glyphs ("★★★½"), letter grades ("B+") and
  * the verdict words of the one verdict list (sg_phrases.c).  Whether a value read here is
  * the review's own rating is for sg_rating_prose.c and the line scan
- * (sg_rating.c) to say.
+ * (sg_rating.c) to say.  Also a whole value: the one after a label, and a
+ * text that is one value and nothing else (a front-matter field's, read by
+ * sg_rating_fields.c).
  */
 #include "sg_rating.h"
 
@@ -614,5 +616,128 @@ int sg_r_verdict(sg_uc *t, size_t n, size_t i, int weak_ok, sg_rval *rv)
     if (!best || (!weak_ok && !(bv->flags & SG_VERDICT_ALONE)))
         return 0;
     sg_r_words_value(rv, i, best, bv->value / 100.0);
+    return 1;
+}
+
+/* ---- a whole value: after a label, or filling a field ------------------------ */
+
+/* A number's normalized value; a bare number is out of 10, or 100 above 10. */
+void sg_r_finish_num(sg_rval *rv)
+{
+    if (rv->form == SG_RF_BARE) {
+        rv->scale = rv->value <= 10 ? 10 : 100;
+    }
+    rv->norm = rv->scale > 0 ? rv->value / rv->scale : NAN;
+}
+
+/* Is everything in t[0,n) outside [s,e) bullets, spaces or punctuation? */
+int sg_r_alone(sg_uc *t, size_t n, size_t s, size_t e)
+{
+    if (n > 120)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i >= s && i < e)
+            continue;
+        unsigned char c = t[i];
+        if (sg_is_alnum(c))
+            return 0;
+        if (c >= 0x80) {
+            /* bullets, dashes and spaces are punctuation; other letters not */
+            if (i + 2 < n && c == 0xE2 && t[i + 1] == 0x80 &&
+                (t[i + 2] == 0xA2 || t[i + 2] == 0x93 || t[i + 2] == 0x94 ||
+                 t[i + 2] == 0x89 || t[i + 2] == 0xAF)) {
+                i += 2;
+                continue;
+            }
+            if (i + 1 < n && c == 0xC2 && (t[i + 1] == 0xA0 || t[i + 1] == 0xB7)) {
+                i += 1;
+                continue;
+            }
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* A value right at t[i] after a label: numbers, glyphs, a grade or a word. */
+int sg_r_value_at(sg_uc *t, size_t n, size_t i, int only_num, int bare_grade,
+                  sg_rval *rv)
+{
+    size_t resume;
+    if (i >= n)
+        return 0;
+    if (sg_is_digit(t[i]) && (i == 0 || !sg_is_alnum(t[i - 1]))) {
+        double v;
+        size_t e, skip;
+        int lead0;
+        if (sg_r_number(t, n, i, &v, &e, &skip, &lead0) && e < n && t[e] == '%') {
+            /* "Score: 85%": a percentage labelled as the score */
+            if (lead0 || v <= 0 || v > 100 || (e + 1 < n && sg_is_alnum(t[e + 1])))
+                return 0;
+            memset(rv, 0, sizeof *rv);
+            rv->s = i;
+            rv->e = e + 1;
+            rv->form = SG_RF_PERCENT;
+            rv->value = v;
+            rv->scale = 100;
+            rv->scale_given = 1;
+            rv->norm = v / 100;
+            return 1;
+        }
+        if (!sg_r_numeric(t, n, i, rv, &resume))
+            return 0;
+        if (rv->form == SG_RF_BARE) {
+            /* "Our score: 8" ends there; "Score: 8 tracks" does not */
+            size_t j = sg_skip_spaces(t, n, rv->e, SG_SP_THIN);
+            if (only_num || rv->value > 100 ||
+                (j < n &&
+                 (sg_is_alnum(t[j]) || t[j] == '\'' || t[j] == '"' || t[j] >= 0x80) &&
+                 !(j + 2 < n && t[j] == 0xE2 && t[j + 1] == 0x80 &&
+                   (t[j + 2] == 0x93 || t[j + 2] == 0x94))))
+                return 0;
+        }
+        if (rv->form == SG_RF_FRACTION || rv->form == SG_RF_OUTOF)
+            if (rv->scale < 2 || rv->value > rv->scale)
+                return 0;
+        sg_r_finish_num(rv);
+        return 1;
+    }
+    if (sg_is_alpha(t[i]) && sg_r_numword(t, n, i, &(double){0}, &resume)) {
+        if (sg_r_numeric(t, n, i, rv, &resume)) {
+            sg_r_finish_num(rv);
+            return 1;
+        }
+        return 0;
+    }
+    if (sg_r_glyphs(t, n, i, rv, &resume)) {
+        sg_r_finish_num(rv);
+        return 1;
+    }
+    if (only_num)
+        return 0;
+    if (sg_r_grade(t, n, i, !bare_grade, rv))
+        return 1;
+    if (i >= 4 && (sg_r_match(t, n, i - 4, "not ") ||
+                   (i >= 6 && sg_r_match(t, n, i - 6, "never "))))
+        return 0;
+    return sg_r_verdict(t, n, i, 1, rv);
+}
+
+/* A value alone in a text: a front-matter field's (sg_rating_fields.c). */
+int sg_rating_read_value(const char *text, size_t n, sg_rating_read *r)
+{
+    sg_words_init();
+    sg_uc *t = (sg_uc *)text;
+    sg_rval rv;
+    memset(r, 0, sizeof *r);
+    if (!n || !sg_r_value_at(t, n, 0, 0, 1, &rv) || !sg_r_alone(t, n, rv.s, rv.e))
+        return 0;
+    r->s = rv.s;
+    r->e = rv.e;
+    r->verdict = rv.form == SG_RF_GRADE || rv.form == SG_RF_WORD;
+    r->bare = rv.form == SG_RF_BARE;
+    r->value = rv.value;
+    r->scale = rv.scale;
+    r->norm = rv.norm;
     return 1;
 }

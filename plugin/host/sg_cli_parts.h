@@ -1,9 +1,10 @@
 /*
  * sg_cli_parts.h -- what the files of the spoilerguard command share: its
  * configuration, its workers, and the calls between them.  sg_cli.c holds
- * the workers, one article, whole files and main; sg_cli_args.c reads the
- * options; sg_cli_out.c writes diagnostics, explanations and the output
- * file; sg_cli_batch.c runs JSON Lines batches.
+ * whole files and main; sg_cli_args.c reads the options; sg_cli_article.c
+ * holds the workers and one article; sg_cli_input.c opens the inputs;
+ * sg_cli_out.c writes diagnostics, explanations and the output file;
+ * sg_cli_batch.c runs JSON Lines batches.
  */
 #ifndef SG_CLI_PARTS_H
 #define SG_CLI_PARTS_H
@@ -56,7 +57,7 @@ typedef struct sg_cli_found {
  * exit status (help, version, bad usage). */
 int sg_cli_parse_args(int argc, char **argv, sg_cli_config *c);
 
-/* ---- workers, one article, whole files (sg_cli.c) ------------------------------------- */
+/* ---- workers and one article (sg_cli_article.c) -------------------------------------- */
 
 /* A fresh engine with the user's rule files loaded.  Returns 0 or 2. */
 int sg_cli_worker_init(sg_cli_worker *w, const sg_cli_config *c);
@@ -69,11 +70,17 @@ int sg_cli_article(sg_cli_worker *w, const sg_cli_config *c, const char *name,
                    const char *text, size_t len, sg_format fmt,
                    const sg_json_line *batch, FILE *out, FILE *expl,
                    sg_cli_found *found, sg_error *err);
+
+/* ---- inputs (sg_cli_input.c) --------------------------------------------------------- */
+
 /* Whether `path` names standard input ("-"). */
 int sg_cli_is_stdin(const char *path);
 /* Opens an input (standard input for "-"); NULL with `msg` filled. */
 FILE *sg_cli_open_input(const char *path, char *msg, size_t msgsz);
 void sg_cli_close_input(FILE *f);
+
+/* ---- whole files (sg_cli.c) ---------------------------------------------------------- */
+
 /* Each file (standard input when none) as one article.  Returns the exit
  * status. */
 int sg_cli_files(sg_cli_worker *w, const sg_cli_config *c, char **files, int nfiles,

@@ -2,8 +2,9 @@
  * sg_lua.h -- what the binding (sg_lua.c) shares with the command line's
  * rule files (sg_cli_lua.c): Lua functions registered as the core's hooks
  * and custom rules (sg_lua_hooks.c), rule tables and rule files
- * (sg_lua_rules.c), and the core's values as Lua tables.  Built once per Lua
- * ABI with that ABI's headers; nothing here is part of the public C API.
+ * (sg_lua_rules.c), the core's values as Lua tables, and the errors raised
+ * and reported (sg_lua_errors.c).  Built once per Lua ABI with that ABI's
+ * headers; nothing here is part of the public C API.
  *
  * The core runs the hooks (sg_hooks.c); here each Lua function becomes a C
  * callback that turns the core's structs into Lua values and back.  The
@@ -92,12 +93,15 @@ void sg_lua_load_rules(lua_State *L, int hooks, sg_engine *engine, const char *p
  * Raises on memory errors. */
 void sg_lua_push_report(lua_State *L, const sg_analysis *a);
 
-/* -1 when the value at `idx` names no severity ("minor", "major"). */
+/* -1 when the value at `idx` names no severity ("minor", "major")
+ * (sg_lua_hooks.c). */
 int sg_lua_severity_at(lua_State *L, int idx);
-/* Raise the formatted message as it is (no position added). */
+/* Raise the formatted message as it is (no position added)
+ * (sg_lua_errors.c). */
 int sg_lua_raise(lua_State *L, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* Fill `err` (when not NULL) with status `st` and a printf-style message. */
+/* Fill `err` (when not NULL) with status `st` and a printf-style message
+ * (sg_lua_errors.c). */
 void sg_lua_seterr(sg_error *err, sg_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

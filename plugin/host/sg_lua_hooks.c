@@ -577,6 +577,20 @@ static void sg_lua_push_sentence(lua_State *L, sg_lua_call *c)
     lua_getfield(L, 2, "sentence");
 }
 
+/* The severity the value at `idx` names ("minor", "major"), else -1. */
+int sg_lua_severity_at(lua_State *L, int idx)
+{
+    const char *s;
+    if (lua_type(L, idx) != LUA_TSTRING)
+        return -1;
+    s = lua_tostring(L, idx);
+    if (strcmp(s, "major") == 0)
+        return SG_MAJOR;
+    if (strcmp(s, "minor") == 0)
+        return SG_MINOR;
+    return -1;
+}
+
 /* What a flag table at `t` says: kind, severity, confidence and (with
  * `rule`) the rule id, over the values in *flag.  A value of the wrong type
  * becomes one the core refuses with the right message. */

@@ -12,44 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- small utilities ------------------------------------------------------ */
-
-void sg_lua_seterr(sg_error *err, sg_status st, const char *fmt, ...)
-{
-    va_list ap;
-    if (!err)
-        return;
-    err->status = st;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-}
-
-int sg_lua_severity_at(lua_State *L, int idx)
-{
-    const char *s;
-    if (lua_type(L, idx) != LUA_TSTRING)
-        return -1;
-    s = lua_tostring(L, idx);
-    if (strcmp(s, "major") == 0)
-        return SG_MAJOR;
-    if (strcmp(s, "minor") == 0)
-        return SG_MINOR;
-    return -1;
-}
-
-/* Raise the message as it is (no position added). */
-int sg_lua_raise(lua_State *L, const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    lua_pushstring(L, msg);
-    return lua_error(L);
-}
-
 /* Set the environment of the Lua function at `fn` to the table on top (popped). */
 static void sg_lua_setchunkenv(lua_State *L, int fn)
 {

@@ -1,7 +1,7 @@
 /*
  * sg_strip.h -- what the finders of inserted chunks share: sg_strip.c
- * (Markdown, callouts, the visible forms, and the public calls) and
- * sg_strip_html.c (HTML).
+ * (Markdown, callouts, the visible forms, and the public calls),
+ * sg_strip_html.c (HTML) and sg_strip_found.c (what both collect).
  */
 #ifndef SG_STRIP_H
 #define SG_STRIP_H
@@ -29,7 +29,7 @@ typedef struct sg_finder {
 } sg_finder;
 
 /* A chunk found, and a mark from an open's start to a close's end (a
- * continued mark stretches the one before it). */
+ * continued mark stretches the one before it) (sg_strip_found.c). */
 void sg_found_add(sg_finder *fd, size_t s, size_t e, sg_chunk_role role, int summary);
 void sg_mark_add(sg_finder *fd, size_t s, size_t e, int continued);
 

@@ -32,10 +32,9 @@ STAGES = ["base", "read", "detect", "render", "api", "host"]
 STAGE = {}  # source -> stage, from the folder each object was built from
 
 # Files that still call each other (each group a cycle of calls).
-TANGLED = [{"sg_engine", "sg_hooks"}, {"sg_rating", "sg_rating_fields"},
-           {"sg_lua_hooks", "sg_lua_rules"}, {"sg_strip", "sg_strip_html"},
+TANGLED = [{"sg_engine", "sg_hooks"},
            {"sg_render", "sg_render_marks", "sg_render_md", "sg_render_place"},
-           {"sg_cli", "sg_cli_batch"}, {"sg_gates", "sg_gate_parse"}]
+           {"sg_gates", "sg_gate_parse"}]
 
 
 def source_of(obj):
