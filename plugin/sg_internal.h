@@ -112,6 +112,12 @@ enum {
                                         (sg_entities.c) */
     SG_WORD_NOT_NAME_CAPS = 1u << 5  /* in capitals ("OK"), the same */
 };
+/* The detect stage's bits, from the top bit down, apart from the ones
+ * above (sg_words.c, the detect block). */
+#define SG_WORD_EVENT (1u << 31)        /* names a story's event ("dies", "finally"):
+                                           sg_context_words.c */
+#define SG_WORD_HEAD_PLOT (1u << 30)    /* a heading over the story ("Plot") */
+#define SG_WORD_HEAD_VERDICT (1u << 29) /* a heading over the verdict ("Verdict") */
 #define SG_WORD_MAXLEN 15 /* no word in the table is longer */
 
 /* An entry: the word's key (its bytes, ASCII capitals lowered, zero-padded)
