@@ -560,6 +560,8 @@ void sg_evidence_note(sg_evidence *e, const sg_hit *hits, size_t nhits, double m
  * stops at 255). */
 typedef struct sg_plot_words {
     uint8_t events;
+    uint8_t read; /* events is known (left 0 by sg_context_read_sentence: the
+                     context stage reads a sentence's words when it needs them) */
 } sg_plot_words;
 void sg_context_read_sentence(const char *t, size_t n, sg_plot_words *pw);
 /* What a heading's words say its section holds: 1 the story ("Plot",
