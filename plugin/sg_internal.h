@@ -118,6 +118,8 @@ enum {
                                            sg_context_words.c */
 #define SG_WORD_HEAD_PLOT (1u << 30)    /* a heading over the story ("Plot") */
 #define SG_WORD_HEAD_VERDICT (1u << 29) /* a heading over the verdict ("Verdict") */
+#define SG_WORD_CUE (1u << 28)          /* a cue word of the scorer: its bits are
+                                           `cue` (sg_cue_words.h) */
 #define SG_WORD_MAXLEN 15 /* no word in the table is longer */
 
 /* An entry: the word's key (its bytes, ASCII capitals lowered, zero-padded)
@@ -125,9 +127,10 @@ enum {
 typedef struct sg_word_slot {
     uint64_t k[2];
     uint64_t bits;
+    uint32_t cue; /* with SG_WORD_CUE: the scorer's SG_CUE_* and SG_W_* bits */
 } sg_word_slot;
 
-#define SG_WORD_BITS 11
+#define SG_WORD_BITS 12
 #define SG_WORD_SLOTS (1u << SG_WORD_BITS)
 extern sg_word_slot sg_word_tab[SG_WORD_SLOTS];
 

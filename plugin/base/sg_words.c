@@ -11,6 +11,7 @@
  * The same single build makes the byte classes of the scanners that pass
  * over text a byte at a time (sg_byte_class) and the indexes of the phrase
  * lists (sg_phrases.c), so one sg_words_init readies all three. */
+#include "sg_cue_words.h"
 #include "sg_internal.h"
 #include "sg_phrases.h"
 
@@ -412,6 +413,16 @@ static void sg_words_build_detect(void)
             sg_word_put(lists[l].list[i])->bits |= lists[l].bit;
 }
 
+/* The scorer's cue words (sg_cue_words.c) go in with their bits in `cue`. */
+static void sg_words_build_cues(void)
+{
+    for (size_t i = 0; i < sg_cue_nwords; i++) {
+        sg_word_slot *e = sg_word_put(sg_cue_words[i].word);
+        e->bits |= SG_WORD_CUE;
+        e->cue = sg_cue_words[i].bits;
+    }
+}
+
 static void sg_words_build(void)
 {
     sg_words_build_lists();
@@ -423,6 +434,7 @@ static void sg_words_build(void)
         sg_word_put(w)->bits |= w[1] && sg_word_caps(w) ? SG_WORD_NOT_NAME_CAPS : SG_WORD_NOT_NAME;
     }
     sg_words_build_detect();
+    sg_words_build_cues();
 }
 
 void sg_words_init(void)
