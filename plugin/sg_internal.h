@@ -112,6 +112,14 @@ enum {
                                         (sg_entities.c) */
     SG_WORD_NOT_NAME_CAPS = 1u << 5  /* in capitals ("OK"), the same */
 };
+/* The detect stage's bits, from the top bit down, apart from the ones
+ * above (sg_words.c, the detect block). */
+#define SG_WORD_EVENT (1u << 31)        /* names a story's event ("dies", "finally"):
+                                           sg_context_words.c */
+#define SG_WORD_HEAD_PLOT (1u << 30)    /* a heading over the story ("Plot") */
+#define SG_WORD_HEAD_VERDICT (1u << 29) /* a heading over the verdict ("Verdict") */
+#define SG_WORD_CUE (1u << 28)          /* a cue word of the scorer: its bits are
+                                           `cue` (sg_cue_words.h) */
 #define SG_WORD_MAXLEN 15 /* no word in the table is longer */
 
 /* An entry: the word's key (its bytes, ASCII capitals lowered, zero-padded)
@@ -119,9 +127,10 @@ enum {
 typedef struct sg_word_slot {
     uint64_t k[2];
     uint64_t bits;
+    uint32_t cue; /* with SG_WORD_CUE: the scorer's SG_CUE_* and SG_W_* bits */
 } sg_word_slot;
 
-#define SG_WORD_BITS 11
+#define SG_WORD_BITS 12
 #define SG_WORD_SLOTS (1u << SG_WORD_BITS)
 extern sg_word_slot sg_word_tab[SG_WORD_SLOTS];
 
@@ -554,6 +563,8 @@ void sg_evidence_note(sg_evidence *e, const sg_hit *hits, size_t nhits, double m
  * stops at 255). */
 typedef struct sg_plot_words {
     uint8_t events;
+    uint8_t read; /* events is known (left 0 by sg_context_read_sentence: the
+                     context stage reads a sentence's words when it needs them) */
 } sg_plot_words;
 void sg_context_read_sentence(const char *t, size_t n, sg_plot_words *pw);
 /* What a heading's words say its section holds: 1 the story ("Plot",

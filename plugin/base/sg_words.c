@@ -11,6 +11,7 @@
  * The same single build makes the byte classes of the scanners that pass
  * over text a byte at a time (sg_byte_class) and the indexes of the phrase
  * lists (sg_phrases.c), so one sg_words_init readies all three. */
+#include "sg_cue_words.h"
 #include "sg_internal.h"
 #include "sg_phrases.h"
 
@@ -162,6 +163,45 @@ static const char *const sg_not_names[] = {
     "Did", "Does", "Do", "Is", "Was", "Are", "Were", "Has", "Have", "Had",
     "Can", "Could", "Will", "Would", "Should", "Might", "Must", "Let",
     "Thanks", "Please", "Wow", "Sorry", "Hey", "OK", "Okay", NULL};
+
+/* ---- the detect block: words the detect stage reads ---- */
+
+/* Words of a story's events: what happens to whom, and its finality
+ * (sg_context_words.c). */
+static const char *const sg_event_words[] = {
+    "abandon", "abandoned", "abandons", "afterwards", "arrested", "attack", "attacked",
+    "attacks", "avenge", "avenged", "avenges", "banished", "became", "become", "becomes",
+    "betray", "betrayed", "betrays", "blew", "blows", "born", "captured", "confront",
+    "confronted", "confronts", "crowned", "crushed", "dead", "death", "deaths", "defeat",
+    "defeated", "defeats", "destroy", "destroyed", "destroys", "die", "died", "dies",
+    "discover", "discovered", "discovers", "divorce", "eaten", "end", "ended", "ends",
+    "escape", "escaped", "escapes", "eventually", "exiled", "explode", "exploded", "explodes",
+    "fail", "failed", "fails", "fake", "faked", "fate", "finally", "frame", "framed", "frames",
+    "freed", "frees", "funeral", "hanged", "imprisoned", "jail", "join", "joined",
+    "joins", "kidnapped", "kill", "killed", "killing", "kills", "learn", "learned", "learns",
+    "learnt", "leave", "leaves", "loses", "manipulate", "manipulated", "manipulates",
+    "married", "marries", "marry", "merged", "merges", "murder", "murdered", "murders",
+    "overthrew", "overthrow", "overthrown", "overthrows", "plan", "planned", "plans",
+    "plots", "plotted", "pregnant", "prison", "propose", "proposed", "proposes", "pushed",
+    "real", "realise", "realised", "realises", "realize", "realized", "realizes", "replace",
+    "replaced", "replaces", "replica", "rescue", "rescued", "rescues", "retire", "retired",
+    "retires", "return", "returned", "returns", "reunite", "reunited", "reunites", "reveal",
+    "revealed", "revealing", "reveals", "revenge", "sacrifice", "sacrificed", "sacrifices",
+    "save", "saved", "saves", "secret", "secretly", "sentenced", "shot", "stabbed", "steal",
+    "steals", "stole", "stolen", "succeed", "succeeded", "succeeds", "survive", "survived",
+    "survives", "throne", "transform", "transformed", "transforms", "trapped", "trick",
+    "tricked", "tricks", "truth", "turn", "turned", "turns", "ultimately", "victory",
+    "wedding", "wins", "won", NULL};
+
+/* Words of a heading over the story, and over the verdict. */
+static const char *const sg_plot_head_words[] = {
+    "ending", "endings", "plot", "premise", "recap", "spoiler", "spoilers", "story",
+    "summary", "synopsis", NULL};
+static const char *const sg_verdict_head_words[] = {
+    "conclusion", "cons", "opinion", "overall", "pros", "rating", "recommendation",
+    "score", "thoughts", "verdict", NULL};
+
+/* ---- end of the detect block ---- */
 
 sg_word_slot sg_word_tab[SG_WORD_SLOTS];
 static pthread_once_t sg_words_once = PTHREAD_ONCE_INIT;
@@ -359,6 +399,30 @@ static void sg_words_build_lists(void)
     sg_phrases_build();
 }
 
+/* The detect block's words, into the table. */
+static void sg_words_build_detect(void)
+{
+    static const struct {
+        const char *const *list;
+        uint32_t bit;
+    } lists[] = {{sg_event_words, SG_WORD_EVENT},
+                 {sg_plot_head_words, SG_WORD_HEAD_PLOT},
+                 {sg_verdict_head_words, SG_WORD_HEAD_VERDICT}};
+    for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+        for (size_t i = 0; lists[l].list[i]; i++)
+            sg_word_put(lists[l].list[i])->bits |= lists[l].bit;
+}
+
+/* The scorer's cue words (sg_cue_words.c) go in with their bits in `cue`. */
+static void sg_words_build_cues(void)
+{
+    for (size_t i = 0; i < sg_cue_nwords; i++) {
+        sg_word_slot *e = sg_word_put(sg_cue_words[i].word);
+        e->bits |= SG_WORD_CUE;
+        e->cue = sg_cue_words[i].bits;
+    }
+}
+
 static void sg_words_build(void)
 {
     sg_words_build_lists();
@@ -369,6 +433,8 @@ static void sg_words_build(void)
         /* "OK", "REVIEW": in capitals; "The", "A": capitalised */
         sg_word_put(w)->bits |= w[1] && sg_word_caps(w) ? SG_WORD_NOT_NAME_CAPS : SG_WORD_NOT_NAME;
     }
+    sg_words_build_detect();
+    sg_words_build_cues();
 }
 
 void sg_words_init(void)

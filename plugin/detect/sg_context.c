@@ -235,10 +235,9 @@ int sg_context_prepare(const sg_analysis *a, const sg_evidence *ev, sg_context *
         cx->block_model[bi] += ev[si].model;
         cx->block_voice[bi] += ev[si].first_person;
         cx->block_rules[bi] += ev[si].rule > 0;
-        const sg_sentence *s = &a->sentences[si];
-        sg_context_read_sentence(doc->view.data + s->view_start, s->view_end - s->view_start,
-                                 &cx->plot[si]);
     }
+    /* a sentence's words of the story are read when a row needs them
+     * (sg_ctx_row_late) */
     return 1;
 }
 
@@ -344,15 +343,36 @@ static void sg_ctx_row_base(const sg_analysis *a, const sg_evidence *ev, const s
     x[SG_CTX_CUE_CHANGE] = (e->cues & SG_CUE_CHANGE) != 0;
     x[SG_CTX_CUE_HYPO] = (e->cues & SG_CUE_HYPOTHETICAL) != 0;
     x[SG_CTX_REVIEW_WORDS] = e->review > 3 ? 1 : e->review / 3.0;
-    x[SG_CTX_SAYS_SPOILER] = sg_ctx_says_spoil(doc->view.data + s->view_start,
-                                               s->view_end - s->view_start);
     x[SG_CTX_PARA_RULES] = rules > 0;
     x[SG_CTX_SHORT_POST] = ns < 30;
     x[SG_CTX_JUDGING] = e->judging > 2 ? 1 : e->judging / 2.0;
-    /* the story's events in its words; the section it stands in */
-    x[SG_CTX_EVENTS] = cx->plot[si].events > 2 ? 1 : cx->plot[si].events / 2.0;
+    /* the section it stands in */
     x[SG_CTX_HEAD_PLOT] = cx->head[bi] > 0;
     x[SG_CTX_HEAD_VERDICT] = cx->head[bi] < 0;
+}
+
+/* Sentence si's words of the story, read once (sg_context_read_sentence). */
+static unsigned sg_ctx_events(const sg_analysis *a, sg_context *cx, size_t si)
+{
+    sg_plot_words *pw = &cx->plot[si];
+    if (!pw->read) {
+        const sg_sentence *s = &a->sentences[si];
+        sg_context_read_sentence(a->doc.view.data + s->view_start,
+                                 s->view_end - s->view_start, pw);
+        pw->read = 1;
+    }
+    return pw->events;
+}
+
+/* The features of sentence si that read its words again: whether it says
+ * "spoil", and the story's events it names.  Each is 0 to 1. */
+static void sg_ctx_row_late(const sg_analysis *a, sg_context *cx, size_t si, double *x)
+{
+    const sg_sentence *s = &a->sentences[si];
+    x[SG_CTX_SAYS_SPOILER] = sg_ctx_says_spoil(a->doc.view.data + s->view_start,
+                                               s->view_end - s->view_start);
+    unsigned events = sg_ctx_events(a, cx, si);
+    x[SG_CTX_EVENTS] = events > 2 ? 1 : events / 2.0;
 }
 
 /* The features of who sentence si and its paragraph name. */
@@ -363,13 +383,14 @@ static void sg_ctx_row_names(const sg_analysis *a, sg_context *cx, size_t si, do
     x[SG_CTX_CHARACTER] = cx->names[si] == 2;
     x[SG_CTX_ROLE] = cx->names[si] == 1;
     x[SG_CTX_PARA_NAMES] = nb ? (double)cx->block_names[bi] / (double)nb : 0;
-    x[SG_CTX_NAME_EVENT] = cx->names[si] && cx->plot[si].events;
+    x[SG_CTX_NAME_EVENT] = cx->names[si] && sg_ctx_events(a, cx, si);
 }
 
 void sg_context_row(const sg_analysis *a, const sg_evidence *ev, sg_context *cx, size_t si,
                     double *x)
 {
     sg_ctx_row_base(a, ev, cx, si, x);
+    sg_ctx_row_late(a, cx, si, x);
     sg_ctx_row_names(a, cx, si, x);
 }
 
@@ -472,6 +493,11 @@ sg_status sg_context_apply(sg_analysis *a, const sg_evidence *ev, sg_error *err)
      * only (the lower bar is for a rule's flag); a hair below its logit, so
      * that no rounding of the full row's sum could cross it */
     double lowest = log(sg_context_threshold / (1 - sg_context_threshold)) - 1e-9;
+    /* the most the features that read the words again can add; a row
+     * without them that stays below the bar by more than any rounding of
+     * the sum could make up needs neither them nor the names */
+    double late_most = fmax(0, sg_context_weights[SG_CTX_SAYS_SPOILER]) +
+                       fmax(0, sg_context_weights[SG_CTX_EVENTS]);
     for (size_t si = 0; si < ns && st == SG_OK; si++) {
         const sg_sentence *s = &a->sentences[si];
         /* the flags the words raised on this sentence */
@@ -480,6 +506,9 @@ sg_status sg_context_apply(sg_analysis *a, const sg_evidence *ev, sg_error *err)
          * bring an unflagged sentence to the bar, or where a flag needs its
          * score */
         sg_ctx_row_base(a, ev, &cx, si, x);
+        if (first == last && sg_ctx_z(x) + late_most + names_most < lowest - 1e-9)
+            continue;
+        sg_ctx_row_late(a, &cx, si, x);
         if (first == last && sg_ctx_z(x) + names_most < lowest)
             continue;
         sg_ctx_row_names(a, &cx, si, x);

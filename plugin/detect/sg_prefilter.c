@@ -41,6 +41,44 @@ static int sg_pf_bits_add(sg_pf_bits *b, uint32_t bit)
     return SG_VEC_PUSH(b->v, b->n, b->cap, bit);
 }
 
+/* Renumber the automaton's n states (go, depth, acc) in the order `bfs`
+ * lists them after the root (0), which stays 0.  0 when memory runs out
+ * (nothing changed then). */
+static int sg_pf_renumber(sg_prefilter *pf, const uint32_t *bfs, size_t n, uint32_t *depth,
+                          sg_pf_bits *acc)
+{
+    size_t ncls = pf->ncls;
+    uint32_t *id = malloc(n * sizeof *id); /* old state -> new */
+    uint16_t *go = malloc(n * ncls * sizeof *go);
+    uint32_t *dep = malloc(n * sizeof *dep);
+    sg_pf_bits *ac = malloc(n * sizeof *ac);
+    if (!id || !go || !dep || !ac) {
+        free(id);
+        free(go);
+        free(dep);
+        free(ac);
+        return 0;
+    }
+    id[0] = 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        id[bfs[i]] = (uint32_t)(i + 1);
+    for (size_t st = 0; st < n; st++) {
+        uint32_t to = id[st];
+        for (size_t c = 0; c < ncls; c++)
+            go[to * ncls + c] = (uint16_t)id[pf->go[st * ncls + c]];
+        dep[to] = depth[st];
+        ac[to] = acc[st];
+    }
+    memcpy(pf->go, go, n * ncls * sizeof *go);
+    memcpy(depth, dep, n * sizeof *dep);
+    memcpy(acc, ac, n * sizeof *ac);
+    free(id);
+    free(go);
+    free(dep);
+    free(ac);
+    return 1;
+}
+
 sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
 {
     sg_prefilter *pf = calloc(1, sizeof *pf);
@@ -202,6 +240,10 @@ sg_prefilter *sg_prefilter_build(const sg_ruleset *rs)
             }
         }
     }
+    /* states renumbered breadth first: the few near the root, where a scan
+     * mostly is, share cache lines, and the rest follow */
+    if (!oom && qt + 1 == n)
+        oom = !sg_pf_renumber(pf, queue, n, depth, acc);
     for (size_t st = 0; st < n && !oom; st++)
         pf->depth[st] = depth[st] > UINT8_MAX ? UINT8_MAX : (uint8_t)depth[st];
     free(fail);

@@ -2,8 +2,8 @@
  * sg_score.c -- the learned scorer: hashed word, word-pair and cue features
  * and a pruned int8 logistic-regression model.  The trainer (tools/sg_train*)
  * computes its features with sg_features from here, so training and scoring
- * share one feature extractor.  The cue words are the table in
- * sg_cue_words.h; models are stored and read by sg_model_io.c.
+ * share one feature extractor.  The cue words are sg_cue_words.c's, looked
+ * up in the word table (sg_words.c); models are stored and read by sg_model_io.c.
  */
 #include "sg_score.h"
 #include "sg_internal.h"
@@ -19,87 +19,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- cue words ------------------------------------------------------------- */
+/* ---- cue words -------------------------------------------------------------
+ * The cue words (sg_cue_words.c) are in the word table (sg_words.c): the key
+ * of a word is its folded bytes, zero-padded to 16, and its entry's `cue`
+ * holds its families and pattern bits (SG_WORD_CUE says it has them).  A
+ * lookup is a multiply and a probe or two. */
 
-/* Bits past the public SG_CUE_* ones: words the phrase and subject patterns
- * look for. */
-#define SG_CUE_MASK 0x1FFu
-#define SG_W_TURN (1u << 12)
-#define SG_W_OUT (1u << 13)
-#define SG_W_REALISH (1u << 14)
-#define SG_W_IDENTITY (1u << 15)
-#define SG_W_BE (1u << 16)
-#define SG_W_REALLY (1u << 17)
-#define SG_W_FALL (1u << 18)
-#define SG_W_IN (1u << 19)
-#define SG_W_LOVE (1u << 20)
-#define SG_W_BREAK (1u << 21)
-#define SG_W_UP (1u << 22)
-#define SG_W_HAD (1u << 23)
-#define SG_W_THE (1u << 24)
-#define SG_W_BEEN (1u << 25)
-#define SG_W_FUNC (1u << 26) /* function words: never a name, never a verb */
-#define SG_W_VERB (1u << 27) /* irregular narrative verbs */
-#define SG_W_END_WORD (1u << 28) /* "end", as in "in the end" */
-/* Bits the scorer's features never read: what the context stage counts in
- * the same pass (sg_sentence_words): the reviewer's "I", the reader's "you", and
- * words that judge ("great", "rushed") rather than tell. */
-#define SG_W_FIRST (1u << 29)
-#define SG_W_SECOND (1u << 30)
-#define SG_W_JUDGE (1u << 31)
-#define SG_W_COUNTED (SG_W_FIRST | SG_W_SECOND | SG_W_JUDGE)
-/* The last words of the phrases sg_phrases() looks for. */
-#define SG_W_PHRASE_LAST \
-    (SG_W_OUT | SG_W_IDENTITY | SG_W_REALLY | SG_W_LOVE | SG_W_UP | \
-     SG_W_END_WORD)
-
-typedef struct sg_cue_entry {
-    const char *word;
-    uint32_t bits;
-} sg_cue_entry;
-
-#include "sg_cue_words.h"
-
-#define SG_CUE_WORDS (sizeof sg_cue_words / sizeof sg_cue_words[0])
-#define SG_CUE_MAXLEN 16  /* longer words are never cue words */
+#define SG_CUE_MAXLEN 16  /* bytes of a word the scanner keeps to look it up */
 #define SG_STEM_MAXLEN 24 /* longer words have no stem feature */
 
 #define SG_FNV_OFFSET 0xcbf29ce484222325ULL
 #define SG_FNV_PRIME 0x100000001b3ULL
 #define SG_FNV_PRIME_INV 0xce965057aff6957bULL /* its inverse mod 2^64 */
 
-static uint64_t sg_hash_bytes(const char *p, size_t n)
-{
-    uint64_t h = SG_FNV_OFFSET;
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)p[i]) * SG_FNV_PRIME;
-    return h;
-}
-
-/* The last 8 bytes of a word, newest lowest, as the scanner keeps them. */
-static uint64_t sg_tail_bytes(const char *p, size_t n)
-{
-    uint64_t t = 0;
-    for (size_t i = 0; i < n; i++)
-        t = t << 8 | (unsigned char)p[i];
-    return t;
-}
-
-/* The cue words by a key the scanner has at hand, built once: a lookup is
- * then a probe or two instead of a string search per word.  A word of up to 8
- * bytes is its own key (its bytes, which no other word shares: words hold no
- * NUL); a longer one is keyed by its hash and its bytes are checked on a
- * match.  The keys have an array of their own, so a probe reads 8 bytes; 0
- * marks an empty slot (no key is 0).  Slots are four times the words, so
- * most probes that find nothing end at once. */
-#define SG_CUE_SLOTS 2048u
-typedef struct sg_cue_slot {
-    uint32_t bits;
-    uint16_t at; /* entry + 1 */
-    uint8_t len;
-} sg_cue_slot;
-static uint64_t sg_cue_keys[SG_CUE_SLOTS];
-static sg_cue_slot sg_cue_slots[SG_CUE_SLOTS];
 static pthread_once_t sg_cue_once = PTHREAD_ONCE_INIT;
 
 /* ASCII letters and digits as the scanner keeps them (lower case; every
@@ -107,69 +39,28 @@ static pthread_once_t sg_cue_once = PTHREAD_ONCE_INIT;
  * bytes. */
 static unsigned char sg_fold[256];
 
-/* The key of a word of n (1..SG_CUE_MAXLEN) bytes, hash h, whose bytes are
- * tail when n <= 8 (the scanner's tail starts at 0 with each word). */
-static inline uint64_t sg_cue_key(uint64_t h, uint64_t tail, size_t n)
-{
-    return n <= 8 ? tail : h;
-}
-
-static inline size_t sg_cue_slot_of(uint64_t h)
-{
-    return (size_t)(h ^ (h >> 29)) & (SG_CUE_SLOTS - 1);
-}
-
-/* The cue slots and sg_fold, built once. */
+/* sg_fold and the word table, built once. */
 static void sg_cue_init(void)
 {
     for (unsigned c = 0; c < 26; c++)
         sg_fold['a' + c] = sg_fold['A' + c] = (unsigned char)('a' + c);
     memset(&sg_fold['0'], '0', 10);
-    for (size_t i = 0; i < SG_CUE_WORDS; i++) {
-        const char *w = sg_cue_words[i].word;
-        size_t n = strlen(w);
-        uint64_t h = sg_hash_bytes(w, n);
-        size_t k = sg_cue_slot_of(h);
-        while (sg_cue_keys[k])
-            k = (k + 1) & (SG_CUE_SLOTS - 1);
-        sg_cue_keys[k] = sg_cue_key(h, sg_tail_bytes(w, n), n);
-        sg_cue_slots[k].bits = sg_cue_words[i].bits;
-        sg_cue_slots[k].at = (uint16_t)(i + 1);
-        sg_cue_slots[k].len = (uint8_t)n;
-    }
+    sg_words_init();
 }
 
-/* Whether cue word `cw` is the n bytes at `w`, lower-case or (with `fold`)
- * ASCII letters and digits as they stand in a text. */
-static int sg_cue_same(const char *cw, const unsigned char *w, size_t n,
-                       int fold)
+/* Families and pattern bits of the word w (n bytes), lower-case or, with
+ * `fold`, ASCII letters and digits as they stand in a text. */
+static inline uint32_t sg_cue_lookup(const unsigned char *w, size_t n, int fold)
 {
-    if (!fold)
-        return memcmp(cw, w, n) == 0;
-    for (size_t i = 0; i < n; i++)
-        if (sg_fold[w[i]] != (unsigned char)cw[i])
-            return 0;
-    return 1;
-}
-
-/* Families and pattern bits of a word `w` (n bytes, hash h, bytes or last
- * bytes tail), lower-case or, with `fold`, to be folded. */
-static inline uint32_t sg_cue_lookup(uint64_t h, uint64_t tail,
-                                     const unsigned char *w, size_t n, int fold)
-{
-    if (n - 1 >= SG_CUE_MAXLEN)
+    if (n - 1 >= SG_WORD_MAXLEN)
         return 0;
-    uint64_t key = sg_cue_key(h, tail, n);
-    for (size_t k = sg_cue_slot_of(h); sg_cue_keys[k];
-         k = (k + 1) & (SG_CUE_SLOTS - 1)) {
-        if (sg_cue_keys[k] != key)
-            continue;
-        const sg_cue_slot *e = &sg_cue_slots[k];
-        if (e->len == n &&
-            (n <= 8 || sg_cue_same(sg_cue_words[e->at - 1].word, w, n, fold)))
-            return e->bits;
-    }
-    return 0;
+    unsigned char b[16] = {0};
+    for (size_t i = 0; i < n; i++)
+        b[i] = fold ? sg_fold[w[i]] : w[i];
+    uint64_t key[2];
+    memcpy(key, b, sizeof key);
+    const sg_word_slot *e = sg_word_key_find(key);
+    return e && (e->bits & SG_WORD_CUE) ? e->cue : 0;
 }
 
 unsigned sg_cue_families(const char *word, size_t n)
@@ -180,14 +71,12 @@ unsigned sg_cue_families(const char *word, size_t n)
     for (size_t i = 0; i < n; i++)
         lc[i] = (char)sg_to_lower((unsigned char)word[i]);
     pthread_once(&sg_cue_once, sg_cue_init);
-    return sg_cue_lookup(sg_hash_bytes(lc, n), sg_tail_bytes(lc, n),
-                         (const unsigned char *)lc, n, 0) &
-           SG_CUE_MASK;
+    return sg_cue_lookup((const unsigned char *)lc, n, 0) & SG_CUE_MASK;
 }
 
 const char *sg_cue_word(size_t i, unsigned *families)
 {
-    if (i >= SG_CUE_WORDS)
+    if (i >= sg_cue_nwords)
         return NULL;
     if (families)
         *families = sg_cue_words[i].bits & SG_CUE_MASK;
@@ -509,10 +398,8 @@ static void sg_word_end(sg_scan *s)
 {
     size_t n = s->len;
     uint64_t h = s->h;
-    uint32_t all =
-        sg_cue_lookup(h, s->tail,
-                      s->run ? s->run : (const unsigned char *)s->lc, n,
-                      s->run != NULL);
+    uint32_t all = sg_cue_lookup(s->run ? s->run : (const unsigned char *)s->lc, n,
+                                 s->run != NULL);
     int ends_ed_en;
     uint32_t shape = sg_word_shape(s->tail, n, all & ~SG_W_COUNTED, &ends_ed_en);
     unsigned flags = s->flags;
@@ -606,7 +493,7 @@ static void sg_wc_fill(const sg_scan *s, sg_wc_entry *e, uint64_t tail, size_t n
         digit |= b == '0';
         h = (h ^ b) * SG_FNV_PRIME;
     }
-    uint32_t all = sg_cue_lookup(h, tail, w, n, 0);
+    uint32_t all = sg_cue_lookup(w, n, 0);
     int ends_ed_en;
     uint32_t shape = sg_word_shape(tail, n, all & ~SG_W_COUNTED, &ends_ed_en);
     int q = 0;

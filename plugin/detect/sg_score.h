@@ -18,6 +18,7 @@
 #ifndef SG_SCORE_H
 #define SG_SCORE_H
 
+#include "sg_cue_words.h"
 #include "spoilerguard.h"
 
 #include <stddef.h>
@@ -44,16 +45,8 @@ typedef void (*sg_feature_fn)(void *ctx, uint32_t hash);
 size_t sg_features(const char *text, size_t n, unsigned flags, sg_feature_fn fn,
                    void *ctx);
 
-/* The cue families a word belongs to (any case), a bit set of SG_CUE_*. */
-#define SG_CUE_DEATH 0x001u
-#define SG_CUE_END 0x002u
-#define SG_CUE_REVEAL 0x004u
-#define SG_CUE_RELATION 0x008u
-#define SG_CUE_NEGATION 0x010u
-#define SG_CUE_HYPOTHETICAL 0x020u
-#define SG_CUE_REVIEW 0x040u
-#define SG_CUE_PRONOUN 0x080u
-#define SG_CUE_CHANGE 0x100u
+/* The cue families a word belongs to (any case), a bit set of SG_CUE_*
+ * (sg_cue_words.h). */
 unsigned sg_cue_families(const char *word, size_t n);
 /* The i-th word of the cue vocabulary (sorted) and its families; NULL past
  * the end. */

@@ -8,6 +8,10 @@
 #include "sg_tfeat.h"
 #include "sg_text.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 /* Word counts and stop-word shares are read off this much of a long block:
  * enough to tell prose from chrome, and long blocks need no more. */
 #define SG_SCAN_BYTES 4096
@@ -221,6 +225,48 @@ static size_t sg_word_read(const unsigned char *s, size_t n, size_t i, sg_tfeat 
     }
 }
 
+#ifdef __SSE2__
+/* The bytes of x in [lo, lo + span), as the bits of a mask. */
+static inline unsigned sg_in16(__m128i x, char lo, int span)
+{
+    __m128i t = _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - (unsigned char)lo)));
+    return (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(t, _mm_set1_epi8((char)(0x80 + span))));
+}
+
+/* The run of ASCII letters and digits at s (16 bytes readable), the loop
+ * of sg_tfeat_scan sixteen bytes at once: when it ends inside them with a
+ * byte that neither goes on with the word nor ends it oddly (not ', - or a
+ * byte past ASCII), its letters are counted into f as sg_tfeat_run does,
+ * *i moves past it and *cls gets its classes; else 0 and nothing changes. */
+static int sg_tfeat_run16(sg_tfeat *f, const unsigned char *s, size_t *i, unsigned *cls)
+{
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+    __m128i x = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    unsigned up = sg_in16(v, 'A', 26), low = sg_in16(v, 'a', 26), dig = sg_in16(v, '0', 10);
+    unsigned len = (unsigned)__builtin_ctz(~(up | low | dig));
+    if (len >= 16)
+        return 0;
+    unsigned char c = s[len];
+    if (c >= 0x80 || c == '\'' || c == '-')
+        return 0;
+    unsigned run = (1u << len) - 1;
+    if (low & run)
+        f->has_lower = 1;
+    else if ((up & run) && !f->has_lower)
+        f->uppers += (size_t)__builtin_popcount(up & run);
+    *cls = 0;
+    if (len <= SG_WORD_MAXLEN) {
+        uint64_t key[2];
+        _mm_storeu_si128((__m128i *)(void *)key,
+                         _mm_and_si128(x, _mm_loadu_si128((const __m128i *)(const void *)(
+                                              sg_key_mask + 16 - len))));
+        *cls = sg_key_flags(key);
+    }
+    *i += len;
+    return 1;
+}
+#endif
+
 void sg_tfeat_scan(const char *text, size_t len, sg_tfeat *out)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -246,6 +292,14 @@ void sg_tfeat_scan(const char *text, size_t len, sg_tfeat *out)
         /* a run of ASCII letters and digits, most words whole: only the
          * kinds of its bytes are gathered here, its key is made at its end */
         size_t a = i;
+        unsigned char c;
+        unsigned cls;
+#ifdef __SSE2__
+        if (n - i >= 16 && sg_tfeat_run16(&f, s + i, &i, &cls)) {
+            c = s[i];
+            goto counted;
+        }
+#endif
         unsigned char k, kinds = 0;
         if (f.has_lower) /* the case of letters no longer matters */
             while (i < n && sg_kind[s[i]])
@@ -258,8 +312,7 @@ void sg_tfeat_scan(const char *text, size_t len, sg_tfeat *out)
         sg_tfeat_run(&f, s + a, i - a, kinds);
         /* what follows: a space, the usual case, neither goes on with the
          * word nor ends a sentence there (nor does the end of the text) */
-        unsigned char c = i < n ? s[i] : ' ';
-        unsigned cls;
+        c = i < n ? s[i] : ' ';
         if (c != ' ' && (c >= 0x80 || c == '\'' || c == '-')) {
             /* it may go on past a joiner or a byte past ASCII: read on */
             sg_wkey w = {{0}, 0};
@@ -270,6 +323,9 @@ void sg_tfeat_scan(const char *text, size_t len, sg_tfeat *out)
             c = i < n ? s[i] : ' ';
         } else
             cls = sg_ascii_word_flags(s + a, i - a, n - a);
+#ifdef __SSE2__
+    counted:
+#endif
         f.words++;
         if (c != ' ' && !f.inner_stop && sg_stop_after(s, n, i))
             f.inner_stop = 1;

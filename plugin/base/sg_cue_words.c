@@ -1,13 +1,13 @@
 /*
- * sg_cue_words.h -- the scorer's cue words: each word with the cue and
- * pattern bits (SG_CUE_*, SG_W_*) the feature scanner reads.  Included once,
- * by sg_score.c, after the bits are defined.
+ * sg_cue_words.c -- the scorer's cue words: each word with the cue and
+ * pattern bits (SG_CUE_*, SG_W_* of sg_cue_words.h) the feature scanner
+ * reads.  They go into the word table (sg_words.c), where the scanner looks
+ * them up.
  */
-#ifndef SG_CUE_WORDS_H
-#define SG_CUE_WORDS_H
+#include "sg_cue_words.h"
 
 /* Sorted by bytes, so sg_cue_word() lists them in order. */
-static const sg_cue_entry sg_cue_words[] = {
+const sg_cue_entry sg_cue_words[] = {
     {"a", SG_W_FUNC}, {"acting", SG_CUE_REVIEW}, {"actor", SG_CUE_REVIEW},
     {"actors", SG_CUE_REVIEW}, {"actress", SG_CUE_REVIEW},
     {"actresses", SG_CUE_REVIEW}, {"actually", SG_CUE_REVEAL},
@@ -221,4 +221,4 @@ static const sg_cue_entry sg_cue_words[] = {
     {"your", SG_W_FUNC | SG_W_SECOND},
 };
 
-#endif
+const size_t sg_cue_nwords = sizeof sg_cue_words / sizeof sg_cue_words[0];
