@@ -32,21 +32,23 @@
 #define SG_FNV_PRIME 0x100000001b3ULL
 #define SG_FNV_PRIME_INV 0xce965057aff6957bULL /* its inverse mod 2^64 */
 
-static pthread_once_t sg_cue_once = PTHREAD_ONCE_INIT;
-
 /* ASCII letters and digits as the scanner keeps them (lower case; every
  * digit '0', so "season 2" and "season 3" are one word pair); 0 for other
  * bytes. */
-static unsigned char sg_fold[256];
-
-/* sg_fold and the word table, built once. */
-static void sg_cue_init(void)
-{
-    for (unsigned c = 0; c < 26; c++)
-        sg_fold['a' + c] = sg_fold['A' + c] = (unsigned char)('a' + c);
-    memset(&sg_fold['0'], '0', 10);
-    sg_words_init();
-}
+/* clang-format off */
+static const unsigned char sg_fold[256] = {
+    ['0'] = '0', ['1'] = '0', ['2'] = '0', ['3'] = '0', ['4'] = '0', ['5'] = '0', ['6'] = '0',
+    ['7'] = '0', ['8'] = '0', ['9'] = '0',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+/* clang-format on */
 
 /* Families and pattern bits of the word w (n bytes), lower-case or, with
  * `fold`, ASCII letters and digits as they stand in a text. */
@@ -70,7 +72,7 @@ unsigned sg_cue_families(const char *word, size_t n)
         return 0;
     for (size_t i = 0; i < n; i++)
         lc[i] = (char)sg_to_lower((unsigned char)word[i]);
-    pthread_once(&sg_cue_once, sg_cue_init);
+    sg_words_init();
     return sg_cue_lookup((const unsigned char *)lc, n, 0) & SG_CUE_MASK;
 }
 
@@ -632,7 +634,7 @@ static void sg_scan_finish(sg_scan *s)
 static void sg_scan_init(sg_scan *s, unsigned flags, sg_batch_fn flush,
                          void *ctx)
 {
-    pthread_once(&sg_cue_once, sg_cue_init);
+    sg_words_init();
     memset(s, 0, offsetof(sg_scan, batch));
     s->flags = flags;
     s->flush = flush;
