@@ -7,9 +7,11 @@
  * shows the picture and a screen reader reads its alt text; the article's
  * text has neither.  This file gives the HTML reader the text such a picture
  * stands for: a star glyph (★ full, ½ half, ☆ empty) or the alt text itself,
- * which then reads like any written rating ("Rating: ★★★½☆").  Pictures that
- * draw nothing of a rating give no text: an ordinary image's alt is no
- * sentence of the article. */
+ * which then reads like any written rating ("Rating: ★★★½☆"); the Markdown
+ * reader asks the same of its images.  Pictures that draw nothing of a
+ * rating give no text: an ordinary image's alt is no sentence of the
+ * article, and a name that only holds the word ("Star Wars",
+ * "star-wars-poster.jpg") draws no star. */
 #include "sg_html.h"
 #include "sg_html_tags.h"
 #include "sg_internal.h"
@@ -34,9 +36,14 @@ static int sg_pic_is_any(const char *w, size_t n, const char *const *list)
 /* What the words of a name say of a star: its parts, split at anything but a
  * letter ("fa-star-half-o", "star_empty.png", "bi-star-fill").  Sets *star
  * when one part is "star", *filled when one says the star is filled in;
- * returns the glyph its other parts choose. */
-static const char *sg_pic_parts(const char *s, size_t n, int *star, int *filled)
+ * returns the glyph its other parts choose.  `strict` (an alt text, a file's
+ * name, which may name anything): a part that is none of the words of a
+ * star's picture means the name draws no star (*star is 0). */
+static const char *sg_pic_parts(const char *s, size_t n, int strict, int *star, int *filled)
 {
+    static const char *const picture[] = {"png",  "gif",   "svg",   "jpg", "jpeg", "webp",
+                                          "icon", "img",   "image", "ico", "rating",
+                                          "small", "large", "sm",   "lg",  NULL};
     static const char *const full[] = {"fill",    "filled", "full",     "solid", "fas",
                                        "active",  "on",     "checked",  "selected",
                                        "rated",   "yellow", "gold",     NULL};
@@ -63,6 +70,10 @@ static const char *sg_pic_parts(const char *s, size_t n, int *star, int *filled)
             is_empty = 1;
         else if (sg_pic_is_any(s + a, i - a, full))
             *filled = 1;
+        else if (strict && !sg_pic_is_any(s + a, i - a, picture)) {
+            *star = 0;
+            return NULL;
+        }
     }
     if (is_half)
         glyph = sg_pic_half;
@@ -86,7 +97,7 @@ static const char *sg_pic_star_word(const char *t, size_t n)
             words++;
     if (words > 2)
         return NULL;
-    const char *g = sg_pic_parts(t, n, &star, &filled);
+    const char *g = sg_pic_parts(t, n, 1, &star, &filled);
     return star ? g : NULL;
 }
 
@@ -94,8 +105,8 @@ static const char *sg_pic_star_word(const char *t, size_t n)
  * "8/10")?  A digit, and a word or sign of a rating, in a few words. */
 static int sg_pic_alt_scores(const char *t, size_t n)
 {
-    static const char *const words[] = {"star", "stars", "out", "rating", "rated",
-                                        "score", "grade", NULL};
+    static const char *const words[] = {"star", "stars", "rating", "rated", "score",
+                                        "grade", NULL};
     if (!n || n > SG_PIC_ALT_MAX)
         return 0;
     int digit = 0, word = 0;
@@ -109,7 +120,8 @@ static int sg_pic_alt_scores(const char *t, size_t n)
             size_t a = i;
             while (i + 1 < n && sg_is_alpha((unsigned char)t[i + 1]))
                 i++;
-            if (sg_pic_is_any(t + a, i + 1 - a, words))
+            if (sg_pic_is_any(t + a, i + 1 - a, words) ||
+                (sg_ieq(t + a, i + 1 - a, "out") && i + 4 < n && sg_ieq(t + i + 1, 4, " of ")))
                 word = 1;
         }
     }
@@ -154,7 +166,7 @@ int sg_pic_image_text(const char *alt, size_t alt_len, const char *src, size_t s
             base = src + i + 1;
     size_t bn = src_len - (size_t)(base - src);
     int star = 0, filled = 0;
-    const char *g = sg_pic_parts(base, bn, &star, &filled);
+    const char *g = sg_pic_parts(base, bn, 1, &star, &filled);
     for (size_t i = 0; i < bn; i++)
         if (sg_is_digit((unsigned char)base[i]))
             return 0; /* "4-stars.png": a count this cannot read */
@@ -196,7 +208,7 @@ int sg_html_pic_text(const sg_html_tokenizer *tz, const sg_html_token *tok, int 
     if (!*end)
         return 0;
     int star = 0, filled = 0;
-    const char *g = sg_pic_parts(src + at.value, at.value_len, &star, &filled);
+    const char *g = sg_pic_parts(src + at.value, at.value_len, 0, &star, &filled);
     if (!star)
         return 0;
     /* in a row where some stars say they are filled ("star filled"), one

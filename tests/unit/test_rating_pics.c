@@ -127,6 +127,10 @@ static void test_pictures_of_no_rating_add_nothing(void **state)
         SG_T_PAGE("<span class=\"star\">Starring</span> Ana Torrent"),
         /* the star of a film, in a caption */
         SG_T_PAGE("<img src=\"/cast/lead.jpg\" alt=\"The film's star\">"),
+        /* names that hold the word and draw no star */
+        SG_T_PAGE("<img src=\"/posters/star-wars.jpg\" alt=\"Star Wars\">"),
+        SG_T_PAGE("<img src=\"/posters/star-wars-poster.jpg\" alt=\"\">"),
+        SG_T_PAGE("<img src=\"/p.jpg\" alt=\"Top 10 films of 2020, out now\">"),
     };
     for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
         sg_analysis *a = sg_t_read(pages[i]);
