@@ -184,6 +184,14 @@ int sg_word_not_name(const char *w, size_t n);
                                             "de") (sg_meta.c) */
 #define SG_WORD_MEDIUM (1ull << 43)      /* what a genre tag may add after its genre
                                             ("movies", "books") */
+#define SG_WORD_STAR (1ull << 44)        /* "star", in a picture's name or alt text
+                                            (sg_html_pics.c) */
+#define SG_WORD_STAR_HALF (1ull << 45)   /* ... a half star's ("fa-star-half-o") */
+#define SG_WORD_STAR_EMPTY (1ull << 46)  /* ... an empty one's ("fa-star-o", "off") */
+#define SG_WORD_STAR_FILLED (1ull << 47) /* ... a filled one's ("star filled") */
+#define SG_WORD_PICTURE (1ull << 48)     /* a word any picture's name may hold
+                                            ("png", "icon") */
+#define SG_WORD_SCORE (1ull << 49)       /* an alt text's word of a score ("rating") */
 #define SG_WORD_VALUE_SHIFT 56           /* bits 56-59: a number word's value */
 #define SG_WORD_VALUE(bits) ((unsigned)((bits) >> SG_WORD_VALUE_SHIFT) & 15u)
 

@@ -356,6 +356,27 @@ static const char *const sg_medium_words[] = {
     "anime", "manga", "game", "games", "series", "show", "shows", "tv", NULL,
 };
 
+/* The words of a star's picture: a class name ("fa-star-half-o"), a file's
+ * name ("star_empty.png") or an alt text ("half star") (sg_html_pics.c). */
+static const char *const sg_star_words[] = {"star", NULL};
+static const char *const sg_star_half_words[] = {"half", NULL};
+static const char *const sg_star_empty_words[] = {
+    "o", "empty", "outline", "regular", "far", "off", "blank", "grey", "gray", "none",
+    "unrated", "inactive", NULL,
+};
+static const char *const sg_star_filled_words[] = {
+    "fill", "filled", "full", "solid", "fas", "active", "on", "checked", "selected",
+    "rated", "yellow", "gold", NULL,
+};
+static const char *const sg_picture_words[] = {
+    "png", "gif", "svg", "jpg", "jpeg", "webp", "icon", "img", "image", "ico", "rating",
+    "small", "large", "sm", "lg", NULL,
+};
+/* What makes an image's alt text with a number a score ("4 stars"). */
+static const char *const sg_score_words[] = {
+    "star", "stars", "rating", "rated", "score", "grade", NULL,
+};
+
 /* clang-format on */
 
 unsigned char sg_byte_class[256];
@@ -371,6 +392,10 @@ static void sg_words_build_lists(void)
         {sg_unit_words, SG_WORD_UNIT},         {sg_opener_words, SG_WORD_OPENER},
         {sg_date_words, SG_WORD_DATE},         {sg_date_glue, SG_WORD_DATE_GLUE},
         {sg_particle_words, SG_WORD_PARTICLE}, {sg_medium_words, SG_WORD_MEDIUM},
+        {sg_star_words, SG_WORD_STAR},         {sg_star_half_words, SG_WORD_STAR_HALF},
+        {sg_star_empty_words, SG_WORD_STAR_EMPTY},
+        {sg_star_filled_words, SG_WORD_STAR_FILLED},
+        {sg_picture_words, SG_WORD_PICTURE},   {sg_score_words, SG_WORD_SCORE},
     };
     for (size_t i = 0; i < sizeof sg_number_words / sizeof *sg_number_words; i++)
         sg_word_put(sg_number_words[i].w)->bits |= sg_number_words[i].bits;

@@ -25,14 +25,6 @@ static const char sg_pic_full[] = "\xE2\x98\x85";  /* ★ */
 static const char sg_pic_half[] = "\xC2\xBD";      /* ½ */
 static const char sg_pic_empty[] = "\xE2\x98\x86"; /* ☆ */
 
-static int sg_pic_is_any(const char *w, size_t n, const char *const *list)
-{
-    for (; *list; list++)
-        if (sg_ieq(w, n, *list))
-            return 1;
-    return 0;
-}
-
 /* What the words of a name say of a star: its parts, split at anything but a
  * letter ("fa-star-half-o", "star_empty.png", "bi-star-fill").  Sets *star
  * when one part is "star", *filled when one says the star is filled in;
@@ -41,16 +33,6 @@ static int sg_pic_is_any(const char *w, size_t n, const char *const *list)
  * star's picture means the name draws no star (*star is 0). */
 static const char *sg_pic_parts(const char *s, size_t n, int strict, int *star, int *filled)
 {
-    static const char *const picture[] = {"png",  "gif",   "svg",   "jpg", "jpeg", "webp",
-                                          "icon", "img",   "image", "ico", "rating",
-                                          "small", "large", "sm",   "lg",  NULL};
-    static const char *const full[] = {"fill",    "filled", "full",     "solid", "fas",
-                                       "active",  "on",     "checked",  "selected",
-                                       "rated",   "yellow", "gold",     NULL};
-    static const char *const half[] = {"half", NULL};
-    static const char *const empty[] = {"o",     "empty", "outline", "regular", "far",
-                                        "off",   "blank", "grey",    "gray",    "none",
-                                        "unrated", "inactive", NULL};
     const char *glyph = sg_pic_full;
     int is_half = 0, is_empty = 0;
     size_t i = 0;
@@ -62,15 +44,16 @@ static const char *sg_pic_parts(const char *s, size_t n, int strict, int *star, 
             i++;
         if (i == a)
             break;
-        if (sg_ieq(s + a, i - a, "star"))
+        uint64_t bits = sg_word_bits(s + a, i - a);
+        if (bits & SG_WORD_STAR)
             *star = 1;
-        else if (sg_pic_is_any(s + a, i - a, half))
+        else if (bits & SG_WORD_STAR_HALF)
             is_half = 1;
-        else if (sg_pic_is_any(s + a, i - a, empty))
+        else if (bits & SG_WORD_STAR_EMPTY)
             is_empty = 1;
-        else if (sg_pic_is_any(s + a, i - a, full))
+        else if (bits & SG_WORD_STAR_FILLED)
             *filled = 1;
-        else if (strict && !sg_pic_is_any(s + a, i - a, picture)) {
+        else if (strict && !(bits & SG_WORD_PICTURE)) {
             *star = 0;
             return NULL;
         }
@@ -105,8 +88,6 @@ static const char *sg_pic_star_word(const char *t, size_t n)
  * "8/10")?  A digit, and a word or sign of a rating, in a few words. */
 static int sg_pic_alt_scores(const char *t, size_t n)
 {
-    static const char *const words[] = {"star", "stars", "rating", "rated", "score",
-                                        "grade", NULL};
     if (!n || n > SG_PIC_ALT_MAX)
         return 0;
     int digit = 0, word = 0;
@@ -120,7 +101,7 @@ static int sg_pic_alt_scores(const char *t, size_t n)
             size_t a = i;
             while (i + 1 < n && sg_is_alpha((unsigned char)t[i + 1]))
                 i++;
-            if (sg_pic_is_any(t + a, i + 1 - a, words) ||
+            if ((sg_word_bits(t + a, i + 1 - a) & SG_WORD_SCORE) ||
                 (sg_ieq(t + a, i + 1 - a, "out") && i + 4 < n && sg_ieq(t + i + 1, 4, " of ")))
                 word = 1;
         }
@@ -145,6 +126,7 @@ int sg_pic_image_text(const char *alt, size_t alt_len, const char *src, size_t s
                       sg_buf *out)
 {
     out->len = 0;
+    sg_words_init(); /* the words of pictures are the word table's */
     /* the alt without the spaces around it */
     size_t a = 0, b = alt_len;
     while (a < b && sg_is_ws((unsigned char)alt[a]))
@@ -180,6 +162,7 @@ int sg_html_pic_text(const sg_html_tokenizer *tz, const sg_html_token *tok, int 
     sg_html_attr at;
     out->len = 0;
     *end = tok->end;
+    sg_words_init();
     if (tag == SG_TAG_IMG) {
         sg_buf alt;
         sg_buf_init(&alt);
