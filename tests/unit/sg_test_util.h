@@ -286,6 +286,16 @@ static inline sg_analysis *sg_t_analysis_of(const char *text, size_t len, sg_for
     return a;
 }
 
+/* The first byte where a[0, an) and b[0, bn) differ (the shorter length when
+ * one is the other's start). */
+static inline size_t sg_t_first_diff(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t k = 0;
+    while (k < an && k < bn && a[k] == b[k])
+        k++;
+    return k;
+}
+
 /* Render `a` (over `text`, read as `fmt` with options `opts2`) and check
  * what every render must do: insert something when a flag can be marked,
  * strip back to `text` byte for byte, and render the same again when read
@@ -307,9 +317,7 @@ static inline char *sg_t_check_render(sg_analysis *a, const char *text, size_t l
     char *back = sg_strip(out, ol, fmt, &sl, &err);
     assert_non_null(back);
     if (sl != len || memcmp(back, text, len)) {
-        size_t k = 0;
-        while (k < sl && k < len && back[k] == text[k])
-            k++;
+        size_t k = sg_t_first_diff(back, sl, text, len);
         fail_msg("strip differs at byte %zu: got \"%.40s\" want \"%.40s\"\noutput: %.*s",
                  k, back + k, text + k, (int)ol, out);
     }

@@ -136,9 +136,7 @@ static void check_one(const char *name, const char *text, size_t len, sg_format 
     char *back = sg_strip(out, ol, fmt, &sl, &err);
     assert_non_null(back);
     if (sl != len || memcmp(back, text, len)) {
-        size_t k = 0;
-        while (k < sl && k < len && back[k] == text[k])
-            k++;
+        size_t k = sg_t_first_diff(back, sl, text, len);
         fail_msg("%s (%s, %s): strip differs from the input at byte %zu: got \"%.60s\" "
                  "want \"%.60s\"",
                  name, sg_format_name(fmt), sg_style_name(style), k, back + k, text + k);
